@@ -1,0 +1,1 @@
+package vn.dossierpost; public class DossierpostApplication { public static void main(String[] a){} }
