@@ -1,1 +1,149 @@
-package vn.dossierpost; public class DossierpostApplication { public static void main(String[] a){} }
+package vn.dossierpost;
+
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.auth.basic.BasicCredentials;
+import io.dropwizard.auth.chained.ChainedAuthFilter;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import io.dropwizard.jersey.errors.LoggingExceptionMapper;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.auth.BasicAuthenticator;
+import vn.dossierpost.auth.RoleAuthorizer;
+import vn.dossierpost.auth.TokenAuthenticator;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.auth.UserDAO;
+import vn.dossierpost.cli.CatalogueCommand;
+import vn.dossierpost.cli.IntakeBenchmarkCommand;
+import vn.dossierpost.cli.UserCommand;
+import vn.dossierpost.db.Database;
+import vn.dossierpost.resources.CalendarResource;
+import vn.dossierpost.resources.CatalogueResource;
+import vn.dossierpost.resources.DossierResource;
+import vn.dossierpost.resources.ErrorMappers;
+import vn.dossierpost.resources.TrackingResource;
+import vn.dossierpost.service.CalendarService;
+import vn.dossierpost.service.DossierService;
+import vn.dossierpost.service.IntakeService;
+import vn.dossierpost.service.RateLimiter;
+import vn.dossierpost.service.ReferenceDataCache;
+import vn.dossierpost.service.SlipService;
+import vn.dossierpost.service.TrackingService;
+
+public class DossierpostApplication extends Application<DossierpostConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new DossierpostApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "dossierpost";
+    }
+
+    @Override
+    public void initialize(Bootstrap<DossierpostConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(DossierpostConfiguration config) {
+                // `db status` / `db migrate` on the embedded default: attach to it or start it.
+                return Database.openForCommand(config).dataSourceFactory();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Database.CHANGELOG;
+            }
+        });
+        bootstrap.addCommand(new UserCommand());
+        bootstrap.addCommand(new CatalogueCommand());
+        bootstrap.addCommand(new IntakeBenchmarkCommand());
+    }
+
+    @Override
+    public void run(DossierpostConfiguration config, Environment environment) throws Exception {
+        Database database = Database.open(config);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() throws Exception {
+                database.close();
+            }
+        });
+        database.migrate();
+
+        Jdbi jdbi = new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql");
+        ZoneId zone = ZoneId.of(config.getIntake().timeZone);
+        Clock clock = Clock.system(zone);
+        ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
+
+        registerErrorMappers(config, environment);
+        registerAuth(config, environment, jdbi);
+
+        DossierService dossiers = new DossierService(jdbi, referenceData, environment.getObjectMapper(), clock, zone,
+                config.getIntake().publicTrackingUrl);
+        IntakeService intake = new IntakeService(jdbi, referenceData, environment.getObjectMapper(), clock, zone,
+                LocalTime.parse(config.getIntake().cutOff), config.getIntake().s10ServiceIndicator,
+                config.getIntake().defaultPaymentMethod);
+        SlipService slips = new SlipService(dossiers, referenceData, config.getIntake().publicTrackingUrl);
+        environment.jersey().register(new DossierResource(intake, dossiers, slips));
+        environment.jersey().register(new TrackingResource(new TrackingService(jdbi, referenceData, zone),
+                new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
+        environment.jersey().register(new CatalogueResource(referenceData));
+        environment.jersey().register(new CalendarResource(new CalendarService(jdbi, referenceData)));
+    }
+
+    /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */
+    private static void registerErrorMappers(DossierpostConfiguration config, Environment environment) {
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        environment.jersey().register(new LoggingExceptionMapper<Throwable>() {});
+        environment.jersey().register(new EarlyEofExceptionMapper());
+        ErrorMappers.all().forEach(environment.jersey()::register);
+    }
+
+    /** HTTP Basic (bcrypt, cached) for staff, bearer tokens for agency systems; roles via @RolesAllowed. */
+    private static void registerAuth(DossierpostConfiguration config, Environment environment, Jdbi jdbi) {
+        UserDAO users = jdbi.onDemand(UserDAO.class);
+        CaffeineSpec cacheSpec = CaffeineSpec.parse(config.getAuth().cachePolicy);
+        RoleAuthorizer authorizer = new RoleAuthorizer();
+        JSONUnauthorizedHandler unauthorized = new JSONUnauthorizedHandler();
+        AuthFilter<BasicCredentials, User> basic = new BasicCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(new CachingAuthenticator<>(environment.metrics(), new BasicAuthenticator(users), cacheSpec))
+                .setAuthorizer(authorizer)
+                .setRealm("dossierpost")
+                .setUnauthorizedHandler(unauthorized)
+                .buildAuthFilter();
+        AuthFilter<String, User> bearer = new OAuthCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(new CachingAuthenticator<>(environment.metrics(), new TokenAuthenticator(users), cacheSpec))
+                .setAuthorizer(authorizer)
+                .setPrefix("Bearer")
+                .setUnauthorizedHandler(unauthorized)
+                .buildAuthFilter();
+        environment.jersey().register(new AuthDynamicFeature(new ChainedAuthFilter<>(List.of(basic, bearer))));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+    }
+}

@@ -1,0 +1,91 @@
+package vn.dossierpost;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
+public class DossierpostConfiguration extends Configuration {
+
+    /** Embedded PostgreSQL data and scanned files live under here. */
+    @NotEmpty
+    private String dataDir = "./data";
+
+    /** {@code url: embedded} (or empty) starts the embedded PostgreSQL; a JDBC URL uses that server. */
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private Intake intake = new Intake();
+
+    @Valid
+    @NotNull
+    private Tracking tracking = new Tracking();
+
+    @Valid
+    @NotNull
+    private Auth auth = new Auth();
+
+    @JsonProperty public String getDataDir() { return dataDir; }
+    @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
+    @JsonProperty public DataSourceFactory getDatabase() { return database; }
+    @JsonProperty public void setDatabase(DataSourceFactory database) { this.database = database; }
+    @JsonProperty public Intake getIntake() { return intake; }
+    @JsonProperty public void setIntake(Intake intake) { this.intake = intake; }
+    @JsonProperty public Tracking getTracking() { return tracking; }
+    @JsonProperty public void setTracking(Tracking tracking) { this.tracking = tracking; }
+    @JsonProperty public Auth getAuth() { return auth; }
+    @JsonProperty public void setAuth(Auth auth) { this.auth = auth; }
+
+    public static class Intake {
+        /** Decree 61/2018 Art. 18: a dossier received after this time counts from the next working day. */
+        @NotNull
+        @Pattern(regexp = "\\d{2}:\\d{2}")
+        public String cutOff = "15:00";
+
+        /** Local time of the post offices; dates on slips and deadlines are in this zone. */
+        @NotEmpty
+        public String timeZone = "Asia/Ho_Chi_Minh";
+
+        /** UPU S10 service indicator (two letters) for dossier items. */
+        @NotNull
+        @Pattern(regexp = "[A-Z]{2}")
+        public String s10ServiceIndicator = "EH";
+
+        /** Public tracking address printed as a QR code on the slip; the S10 number is appended. */
+        @NotEmpty
+        public String publicTrackingUrl = "http://localhost:8080/api/track/";
+
+        @NotEmpty
+        public String defaultPaymentMethod = "CASH";
+    }
+
+    public static class Tracking {
+        /** Requests a client (by IP address) may make per minute to the public tracking endpoint. */
+        @Min(1)
+        public int requestsPerMinute = 120;
+
+        /** Requests a client may make in a burst before the per-minute rate applies. */
+        @Min(1)
+        @Max(100_000)
+        public int burst = 30;
+    }
+
+    public static class Auth {
+        /** Verified credentials are cached so bcrypt runs once per user, not on every request. */
+        @NotEmpty
+        public String cachePolicy = "maximumSize=10000, expireAfterWrite=10m";
+
+        @Min(4)
+        @Max(16)
+        public int bcryptCost = 10;
+    }
+}

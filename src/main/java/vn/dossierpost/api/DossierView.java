@@ -1,0 +1,46 @@
+package vn.dossierpost.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A dossier as staff see it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DossierView(
+        String code,
+        String s10Number,
+        String returnS10Number,
+        String status,
+        String statusLabelVi,
+        String statusLabelEn,
+        List<String> allowedNext,
+        String serviceForm,
+        Ref procedure,
+        Ref agency,
+        Ref office,
+        String routeClass,
+        Applicant applicant,
+        Delivery delivery,
+        boolean appointmentSlipByPost,
+        String agencyReference,
+        List<Component> components,
+        FeesView fees,
+        DueDates dueDates,
+        OffsetDateTime receivedAt,
+        String receivedBy,
+        String trackingUrl,
+        String slipUrl) {
+
+    public record Ref(String code, String name) {}
+
+    public record Applicant(String fullName, String citizenId, String phone, String email, Address address) {}
+
+    public record Address(String street, String communeCode, String communeName) {}
+
+    public record Delivery(String method, Address address) {}
+
+    public record Component(String code, String name, String form, int pages) {}
+
+    public record DueDates(LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
+}

@@ -1,0 +1,4 @@
+package vn.dossierpost.api;
+
+/** {@code POST /api/dossiers/{code}/withdraw}: the applicant takes the dossier back. */
+public record WithdrawRequest(String reason) {}

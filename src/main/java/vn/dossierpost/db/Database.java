@@ -1,0 +1,93 @@
+package vn.dossierpost.db;
+
+import io.dropwizard.db.DataSourceFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import liquibase.Liquibase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import vn.dossierpost.DossierpostConfiguration;
+
+/**
+ * Where the database is: the embedded one under dataDir (url {@code embedded} or empty) or the server
+ * named by a JDBC URL. Used alike by the service and by the commands.
+ */
+public final class Database implements AutoCloseable {
+    public static final String CHANGELOG = "migrations/changelog.xml";
+
+    private final DataSourceFactory dataSourceFactory;
+    private final EmbeddedDatabase embedded; // null for an external server
+
+    private Database(DataSourceFactory dataSourceFactory, EmbeddedDatabase embedded) {
+        this.dataSourceFactory = dataSourceFactory;
+        this.embedded = embedded;
+    }
+
+    public static boolean isEmbedded(DataSourceFactory factory) {
+        String url = factory.getUrl();
+        return url == null || url.isBlank() || url.equals("embedded");
+    }
+
+    /** Resolves the configured database, starting the embedded server when needed. */
+    public static Database open(DossierpostConfiguration config) throws IOException {
+        DataSourceFactory factory = config.getDatabase();
+        if (!isEmbedded(factory)) {
+            return new Database(factory, null);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.startOrAttach(Path.of(config.getDataDir()));
+        factory.setUrl(embedded.jdbcUrl());
+        factory.setUser(EmbeddedDatabase.USER);
+        factory.setPassword("");
+        return new Database(factory, embedded);
+    }
+
+    /** For commands: as {@link #open}, unchecked; an embedded server started here stops when the JVM exits. */
+    public static Database openForCommand(DossierpostConfiguration config) {
+        try {
+            return open(config);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL under " + config.getDataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public DataSourceFactory dataSourceFactory() {
+        return dataSourceFactory;
+    }
+
+    /** A plain connection for commands and migrations (the service uses its pool). */
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.putAll(dataSourceFactory.getProperties());
+        if (dataSourceFactory.getUser() != null) {
+            props.setProperty("user", dataSourceFactory.getUser());
+        }
+        if (dataSourceFactory.getPassword() != null) {
+            props.setProperty("password", dataSourceFactory.getPassword());
+        }
+        return DriverManager.getConnection(dataSourceFactory.getUrl(), props);
+    }
+
+    /** Brings the schema and reference data up to date (Liquibase locks, so concurrent starts are safe). */
+    public void migrate() throws Exception {
+        try (Connection connection = connect()) {
+            migrate(connection);
+        }
+    }
+
+    public static void migrate(Connection connection) throws Exception {
+        try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), new JdbcConnection(connection))) {
+            liquibase.update("");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

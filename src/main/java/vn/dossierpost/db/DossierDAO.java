@@ -1,0 +1,81 @@
+package vn.dossierpost.db;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Dossiers, their documents and their timeline. */
+@RegisterConstructorMapper(DossierRow.class)
+public interface DossierDAO {
+
+    record NewDossier(String code, String s10Number, String procedureCode, String agencyCode, String officeCode,
+                      String serviceForm, String status, String applicantName, String applicantCitizenId,
+                      String applicantPhone, String applicantEmail, String applicantStreet, String applicantCommune,
+                      String deliveryMethod, String deliveryStreet, String deliveryCommune, boolean appointmentSlipByPost,
+                      String agencyReference, String routeClass, OffsetDateTime receivedAt, String receivedBy,
+                      LocalDate acceptanceDay, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue,
+                      long postage, long governmentFee, String paymentMethod, String fees) {}
+
+    record NewComponent(long dossierId, String code, String name, String form, int pages, int position) {}
+
+    record ComponentRow(String code, String name, String form, int pages, int position) {}
+
+    /** The next XXXX of {@code <agency>-YYMMDD-XXXX}; the row lock makes concurrent intakes queue for it. */
+    @SqlQuery("INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES (:agency, :day, 1) "
+            + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
+            + "RETURNING last_value")
+    int nextCodeSequence(@Bind("agency") String agencyCode, @Bind("day") LocalDate day);
+
+    @SqlQuery("SELECT nextval('s10_serial')")
+    long nextS10Serial();
+
+    @SqlUpdate("INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, service_form, status, "
+            + "applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, applicant_commune, "
+            + "delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, route_class, "
+            + "received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, government_fee, "
+            + "payment_method, fees, updated_at) VALUES (:code, :s10Number, :procedureCode, :agencyCode, :officeCode, "
+            + ":serviceForm, :status, :applicantName, :applicantCitizenId, :applicantPhone, :applicantEmail, :applicantStreet, "
+            + ":applicantCommune, :deliveryMethod, :deliveryStreet, :deliveryCommune, :appointmentSlipByPost, :agencyReference, "
+            + ":routeClass, :receivedAt, :receivedBy, :acceptanceDay, :handoverDue, :resultDue, :returnDue, :postage, "
+            + ":governmentFee, :paymentMethod, CAST(:fees AS jsonb), :receivedAt)")
+    @GetGeneratedKeys("id")
+    long insert(@BindMethods NewDossier dossier);
+
+    @SqlBatch("INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
+            + "VALUES (:dossierId, :code, :name, :form, :pages, :position)")
+    void insertComponents(@BindMethods List<NewComponent> components);
+
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code")
+    Optional<DossierRow> findByCode(@Bind("code") String code);
+
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code FOR UPDATE")
+    Optional<DossierRow> lockByCode(@Bind("code") String code);
+
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE s10_number = :s10 OR return_s10_number = :s10")
+    Optional<DossierRow> findByS10(@Bind("s10") String s10);
+
+    @SqlQuery("SELECT code, name, form, pages, position FROM dossier_component WHERE dossier_id = :id ORDER BY position")
+    @RegisterConstructorMapper(ComponentRow.class)
+    List<ComponentRow> components(@Bind("id") long dossierId);
+
+    @SqlUpdate("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
+    void updateStatus(@Bind("id") long id, @Bind("status") String status, @Bind("at") OffsetDateTime at);
+
+    /**
+     * A page of dossiers, newest first, keyset-paged on id. {@code <where>} is built by the caller from
+     * fixed fragments only; values are always bound.
+     */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE <where> ORDER BY id DESC LIMIT :limit")
+    List<DossierRow> list(@Define("where") String where, @BindMethods ListFilter filter, @Bind("limit") int limit);
+
+    record ListFilter(String status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}
+}

@@ -1,0 +1,114 @@
+package vn.dossierpost.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL under {@code dataDir/postgres}. Whoever needs the database first (the
+ * service or a command) starts it; later comers find the running server through the port that
+ * PostgreSQL itself records in {@code postmaster.pid} and connect to it instead of starting a
+ * second one. Only the process that started the server stops it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    public static final String DATABASE = "postgres";
+    public static final String USER = "postgres";
+
+    private final Path directory;
+    private final int port;
+    private final EmbeddedPostgres started; // null when attached to a server someone else started
+
+    private EmbeddedDatabase(Path directory, int port, EmbeddedPostgres started) {
+        this.directory = directory;
+        this.port = port;
+        this.started = started;
+    }
+
+    /** Attaches to the server running on {@code dataDir/postgres}, or starts one there. */
+    public static EmbeddedDatabase startOrAttach(Path dataDir) throws IOException {
+        Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
+        Optional<Integer> running = runningPort(directory);
+        if (running.isPresent()) {
+            LOG.info("Using the embedded PostgreSQL already running on port {} ({})", running.get(), directory);
+            return new EmbeddedDatabase(directory, running.get(), null);
+        }
+        Files.createDirectories(directory.getParent());
+        long t0 = System.nanoTime();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(pg.getPort()), StandardCharsets.US_ASCII);
+        LOG.info("Started the embedded PostgreSQL on port {} in {} ms ({})",
+                pg.getPort(), (System.nanoTime() - t0) / 1_000_000, directory);
+        return new EmbeddedDatabase(directory, pg.getPort(), pg);
+    }
+
+    /**
+     * The port of a live server on this data directory: postmaster.pid exists, names a live
+     * process, and its port (line 4) accepts connections. A file left by a crash fails the checks.
+     */
+    static Optional<Integer> runningPort(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && accepts(port)) {
+                return Optional.of(port);
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("No running server found in {}: {}", directory, e.toString());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean startedHere() {
+        return started != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (started != null) {
+            LOG.info("Stopping the embedded PostgreSQL ({})", directory);
+            started.close();
+        }
+    }
+}

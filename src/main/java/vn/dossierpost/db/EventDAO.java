@@ -1,0 +1,28 @@
+package vn.dossierpost.db;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The append-only timeline of each dossier (the table refuses UPDATE and DELETE). */
+public interface EventDAO {
+
+    record NewEvent(long dossierId, String type, String fromStatus, String toStatus, OffsetDateTime at, String actor,
+                    String officeCode, String agencyCode, String note, String payload) {}
+
+    record EventRow(long id, String type, String fromStatus, String toStatus, OffsetDateTime at, String actor,
+                    String officeCode, String agencyCode, String note, String payload) {}
+
+    @SqlUpdate("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload) "
+            + "VALUES (:dossierId, :type, :fromStatus, :toStatus, :at, :actor, :officeCode, :agencyCode, :note, CAST(:payload AS jsonb))")
+    void append(@BindMethods NewEvent event);
+
+    @SqlQuery("SELECT id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload::text AS payload "
+            + "FROM dossier_event WHERE dossier_id = :id ORDER BY id")
+    @RegisterConstructorMapper(EventRow.class)
+    List<EventRow> timeline(@Bind("id") long dossierId);
+}

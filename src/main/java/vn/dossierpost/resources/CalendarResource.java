@@ -1,0 +1,35 @@
+package vn.dossierpost.resources;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import vn.dossierpost.api.CalendarYear;
+import vn.dossierpost.service.CalendarService;
+
+@Path("/api/calendar/{year}")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class CalendarResource {
+    private final CalendarService calendar;
+
+    public CalendarResource(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @GET
+    @RolesAllowed({"COUNTER", "COURIER", "AGENCY", "SUPERVISOR", "ADMIN"})
+    public CalendarYear get(@PathParam("year") int year) {
+        return calendar.get(year);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ADMIN")
+    public CalendarYear put(@PathParam("year") int year, CalendarYear body) {
+        return calendar.replace(year, body);
+    }
+}

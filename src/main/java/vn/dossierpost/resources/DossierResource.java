@@ -1,0 +1,89 @@
+package vn.dossierpost.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import vn.dossierpost.api.DossierPage;
+import vn.dossierpost.api.DossierView;
+import vn.dossierpost.api.EventView;
+import vn.dossierpost.api.IntakeRequest;
+import vn.dossierpost.api.WithdrawRequest;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.service.DossierService;
+import vn.dossierpost.service.IntakeService;
+import vn.dossierpost.service.SlipService;
+
+@Path("/api/dossiers")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class DossierResource {
+    private final IntakeService intake;
+    private final DossierService dossiers;
+    private final SlipService slips;
+
+    public DossierResource(IntakeService intake, DossierService dossiers, SlipService slips) {
+        this.intake = intake;
+        this.dossiers = dossiers;
+        this.slips = slips;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("COUNTER")
+    public Response takeIn(@Auth User clerk, IntakeRequest request) {
+        String code = intake.intake(clerk, request);
+        DossierView view = dossiers.view(clerk, code);
+        return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(code)).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
+    public DossierPage list(@Auth User user, @QueryParam("status") String status, @QueryParam("agency") String agency,
+                            @QueryParam("office") String office, @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                            @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return dossiers.list(user, status, agency, office, overdue, before, limit);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
+    public DossierView get(@Auth User user, @PathParam("code") String code) {
+        return dossiers.view(user, code);
+    }
+
+    @GET
+    @Path("/{code}/events")
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
+    public List<EventView> events(@Auth User user, @PathParam("code") String code) {
+        return dossiers.events(user, code);
+    }
+
+    @GET
+    @Path("/{code}/slip.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
+    public Response slip(@Auth User user, @PathParam("code") String code) {
+        byte[] pdf = slips.slip(user, code);
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"phieu-gui-" + code + ".pdf\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{code}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("COUNTER")
+    public DossierView withdraw(@Auth User clerk, @PathParam("code") String code, WithdrawRequest request) {
+        return dossiers.withdraw(clerk, code, request == null ? null : request.reason());
+    }
+}

@@ -1,0 +1,98 @@
+package vn.dossierpost.resources;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.dossierpost.api.ErrorResponse;
+import vn.dossierpost.domain.IllegalTransitionException;
+import vn.dossierpost.domain.InvalidValueException;
+import vn.dossierpost.service.Problem;
+
+/** Turns what the service refuses into JSON answers that name the field and what is expected. */
+public final class ErrorMappers {
+    private ErrorMappers() {}
+
+    public static List<Object> all() {
+        return List.of(new ProblemMapper(), new InvalidValueMapper(), new IllegalTransitionMapper(), new JsonMapper());
+    }
+
+    static Response json(int status, ErrorResponse body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    public static final class ProblemMapper implements ExceptionMapper<Problem> {
+        @Override
+        public Response toResponse(Problem p) {
+            return json(p.status(), new ErrorResponse(p.status(), p.getMessage(), p.field(), p.problems(), p.details()));
+        }
+    }
+
+    public static final class InvalidValueMapper implements ExceptionMapper<InvalidValueException> {
+        @Override
+        public Response toResponse(InvalidValueException e) {
+            return json(422, ErrorResponse.of(422, e.getMessage()));
+        }
+    }
+
+    public static final class IllegalTransitionMapper implements ExceptionMapper<IllegalTransitionException> {
+        @Override
+        public Response toResponse(IllegalTransitionException e) {
+            List<String> allowed = e.allowed().stream().map(Enum::name).sorted().toList();
+            return json(409, new ErrorResponse(409, e.getMessage(), null, List.of(),
+                    Map.of("currentStatus", e.from().name(), "requestedStatus", e.to().name(), "allowedNext", allowed)));
+        }
+    }
+
+    /** Malformed JSON is a 400; well-formed JSON with a wrong value is a 422 naming the field. */
+    public static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e instanceof JsonParseException || !(e instanceof JsonMappingException m)) {
+                return json(400, ErrorResponse.of(400, "the body is not valid JSON: " + e.getOriginalMessage()));
+            }
+            String field = path(m);
+            String message;
+            if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                message = "'" + f.getValue() + "' is not allowed; expected one of "
+                        + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            } else if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+                message = "expected " + describe(mi.getTargetType());
+            } else {
+                message = "has a value of the wrong type";
+            }
+            if (field.isEmpty()) {
+                return json(422, ErrorResponse.of(422, "the body does not match the expected shape: " + message));
+            }
+            return json(422, new ErrorResponse(422, field + ": " + message, field, List.of(new Problem.FieldProblem(field, message)), Map.of()));
+        }
+
+        private static String path(JsonMappingException m) {
+            StringBuilder b = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    b.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return b.toString();
+        }
+
+        private static String describe(Class<?> type) {
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+            if (type == Boolean.class || type == boolean.class) return "true or false";
+            if (type == String.class) return "a string";
+            if (List.class.isAssignableFrom(type)) return "a list";
+            return "an object";
+        }
+    }
+}

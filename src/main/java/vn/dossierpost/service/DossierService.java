@@ -1,0 +1,189 @@
+package vn.dossierpost.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.DossierPage;
+import vn.dossierpost.api.DossierView;
+import vn.dossierpost.api.EventView;
+import vn.dossierpost.api.FeesView;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierDAO.ComponentRow;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.DossierTransitions;
+
+/** Reading dossiers (with who may see what) and moving them through the transition table. */
+public final class DossierService {
+    private final Jdbi jdbi;
+    private final ReferenceDataCache referenceData;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String trackingUrl;
+
+    public DossierService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone, String trackingUrl) {
+        this.jdbi = jdbi;
+        this.referenceData = referenceData;
+        this.json = json;
+        this.clock = clock;
+        this.zone = zone;
+        this.trackingUrl = trackingUrl;
+    }
+
+    /** A dossier with its documents, if the user may read it. */
+    public record Loaded(DossierRow row, List<ComponentRow> components) {}
+
+    public Loaded load(User user, String code) {
+        return jdbi.withExtension(DossierDAO.class, dao -> {
+            DossierRow row = dao.findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            return new Loaded(row, dao.components(row.id()));
+        });
+    }
+
+    public DossierView view(User user, String code) {
+        return toView(load(user, code));
+    }
+
+    public List<EventView> events(User user, String code) {
+        return jdbi.withHandle(h -> {
+            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            return h.attach(EventDAO.class).timeline(row.id()).stream()
+                    .map(e -> new EventView(e.id(), e.type(), e.fromStatus(), e.toStatus(), e.at(), e.actor(), e.officeCode(),
+                            e.agencyCode(), e.note(), e.payload()))
+                    .toList();
+        });
+    }
+
+    /**
+     * The one way a dossier changes status: locks the row, checks the transition table, updates the
+     * status and appends the event, in one transaction.
+     */
+    public DossierView transition(User user, String code, DossierStatus to, String note) {
+        jdbi.useTransaction(h -> {
+            DossierDAO dossiers = h.attach(DossierDAO.class);
+            DossierRow row = dossiers.lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            DossierStatus from = DossierStatus.valueOf(row.status());
+            DossierTransitions.check(from, to);
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+            dossiers.updateStatus(row.id(), to.name(), now);
+            h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), to.name(), from.name(), to.name(), now,
+                    user.username(), user.officeCode(), user.agencyCode(), note, null));
+        });
+        return view(user, code);
+    }
+
+    public DossierView withdraw(User clerk, String code, String reason) {
+        if (IntakeService.blankToNull(reason) == null) {
+            throw Problem.invalid("reason", "is required: why the applicant withdraws the dossier");
+        }
+        return transition(clerk, code, DossierStatus.WITHDRAWN, reason.trim());
+    }
+
+    /** Lists dossiers the user may see, newest first; a clerk's list is always their own office's. */
+    public DossierPage list(User user, String status, String agency, String office, boolean overdue, Long before, int limit) {
+        if (status != null) {
+            try {
+                DossierStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("status", "unknown status '" + status + "'; one of " + List.of(DossierStatus.values()));
+            }
+        }
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        switch (user.role()) {
+            case COUNTER -> office = user.officeCode();
+            case AGENCY -> agency = user.agencyCode();
+            case COURIER -> throw Problem.forbidden("couriers see their deliveries under /api/courier/deliveries");
+            default -> { }
+        }
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (status != null) where.add("status = :status");
+        if (agency != null) where.add("agency_code = :agencyCode");
+        if (office != null) where.add("office_code = :officeCode");
+        if (before != null) where.add("id < :beforeId");
+        if (user.role() == Role.AGENCY) where.add("status NOT IN ('RECEIVED', 'DIGITISED', 'AWAITING_RESULT', 'WITHDRAWN')");
+        // The post's own leg is late when the dossier has not left by its hand-over date.
+        if (overdue) where.add("status IN ('RECEIVED', 'DIGITISED') AND handover_due < :today");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where),
+                new DossierDAO.ListFilter(status, agency, office, today, before), limit + 1));
+        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
+                r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue()))
+                .toList(), next);
+    }
+
+    /** One place for who reads which dossier (DESIGN.md: a clerk their office's, an agency those addressed to it). */
+    static void checkCanRead(User user, DossierRow row) {
+        boolean allowed = switch (user.role()) {
+            case SUPERVISOR, ADMIN -> true;
+            case COUNTER -> row.officeCode().equals(user.officeCode());
+            case AGENCY -> row.agencyCode().equals(user.agencyCode()) && handedOver(row);
+            case COURIER -> false;
+        };
+        if (!allowed) {
+            throw Problem.forbidden("dossier " + row.code() + " is not yours to see: it belongs to post office "
+                    + row.officeCode() + (user.officeCode() == null ? "" : ", you work for " + user.officeCode()));
+        }
+    }
+
+    private static boolean handedOver(DossierRow row) {
+        return switch (DossierStatus.valueOf(row.status())) {
+            case RECEIVED, DIGITISED, AWAITING_RESULT, WITHDRAWN -> false;
+            default -> true;
+        };
+    }
+
+    public DossierView toView(Loaded loaded) {
+        DossierRow r = loaded.row();
+        ReferenceData ref = referenceData.get();
+        DossierStatus status = DossierStatus.valueOf(r.status());
+        String procedureName = ref.procedure(r.procedureCode()).map(p -> p.name()).orElse(null);
+        String agencyName = ref.agency(r.agencyCode()).map(a -> a.name()).orElse(null);
+        String officeName = ref.office(r.officeCode()).map(o -> o.name()).orElse(null);
+        DossierView.Address applicantAddress = address(ref, r.applicantStreet(), r.applicantCommune());
+        DossierView.Address deliveryAddress = r.deliveryStreet() == null ? null : address(ref, r.deliveryStreet(), r.deliveryCommune());
+        return new DossierView(r.code(), r.s10Number(), r.returnS10Number(), r.status(), status.labelVi(), status.labelEn(),
+                status.allowedNext().stream().map(Enum::name).sorted().toList(), r.serviceForm(),
+                new DossierView.Ref(r.procedureCode(), procedureName), new DossierView.Ref(r.agencyCode(), agencyName),
+                new DossierView.Ref(r.officeCode(), officeName), r.routeClass(),
+                new DossierView.Applicant(r.applicantName(), r.applicantCitizenId(), r.applicantPhone(), r.applicantEmail(), applicantAddress),
+                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress), r.appointmentSlipByPost(), r.agencyReference(),
+                loaded.components().stream().map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages())).toList(),
+                fees(r),
+                new DossierView.DueDates(r.acceptanceDay(), r.handoverDue(), r.resultDue(), r.returnDue()),
+                r.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(), r.receivedBy(),
+                trackingUrl + (r.s10Number() != null ? r.s10Number() : r.code()),
+                "/api/dossiers/" + r.code() + "/slip.pdf");
+    }
+
+    /** The fee items stored at intake (the tariff may change later; the receipt does not). */
+    private record StoredFees(List<FeesView.Item> items) {}
+
+    FeesView fees(DossierRow r) {
+        try {
+            List<FeesView.Item> items = json.readValue(r.fees(), StoredFees.class).items();
+            return new FeesView(items, r.postage(), r.governmentFee(), r.postage() + r.governmentFee(), r.paymentMethod());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fees of dossier " + r.code() + " are not readable", e);
+        }
+    }
+
+    private static DossierView.Address address(ReferenceData ref, String street, String commune) {
+        return new DossierView.Address(street, commune, ref.commune(commune).map(c -> c.name()).orElse(null));
+    }
+}

@@ -1,0 +1,82 @@
+package vn.dossierpost.support;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.DossierpostApplication;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.auth.Passwords;
+import vn.dossierpost.auth.Role;
+
+/** The real service on a fresh database, plus helpers to add users and call it over HTTP. */
+public final class TestApp {
+    public static final String PASSWORD = "mat-khau-8";
+
+    private final String jdbcUrl;
+    private final DropwizardAppExtension<DossierpostConfiguration> app;
+
+    public TestApp(ConfigOverride... overrides) {
+        this.jdbcUrl = TestDatabase.newDatabase();
+        List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
+        all.add(ConfigOverride.config("database.url", jdbcUrl));
+        this.app = new DropwizardAppExtension<>(DossierpostApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new));
+    }
+
+    public DropwizardAppExtension<DossierpostConfiguration> extension() {
+        return app;
+    }
+
+    public Jdbi jdbi() {
+        Jdbi jdbi = Jdbi.create(jdbcUrl, "postgres", "");
+        jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
+        return jdbi;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.getLocalPort() + path;
+    }
+
+    /** Adds a user with the test password (and returns the username). */
+    public String addUser(String username, Role role, String office, String agency) {
+        jdbi().useHandle(h -> h.execute("INSERT INTO app_user (username, password_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
+                username, Passwords.hash(PASSWORD, 4), role.name(), office, agency));
+        return username;
+    }
+
+    /** Adds a machine user with a bearer token and returns the token. */
+    public String addTokenUser(String username, Role role, String office, String agency) {
+        String token = Passwords.newToken();
+        jdbi().useHandle(h -> h.execute("INSERT INTO app_user (username, token_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
+                username, Passwords.tokenHash(token), role.name(), office, agency));
+        return token;
+    }
+
+    public static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Invocation.Builder as(String username, String path) {
+        return app.client().target(url(path)).request().header("Authorization", basic(username));
+    }
+
+    public Response post(String username, String path, Object body) {
+        return as(username, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(Response response) {
+        return response.readEntity(Map.class);
+    }
+}
