@@ -44,7 +44,8 @@ public class CatalogueCommand extends ConfiguredCommand<DossierpostConfiguration
             database.migrate();
             Jdbi jdbi = Jdbi.create(database::connect);
             jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
-            System.out.println(jdbi.inTransaction(h -> CatalogueImporter.importInto(h, catalogue)));
+            CatalogueImporter.Result result = jdbi.inTransaction(h -> CatalogueImporter.importInto(h, catalogue));
+            System.out.println("imported " + result);
         }
     }
 }

@@ -119,8 +119,8 @@ public final class DossierService {
         // The post's own leg is late when the dossier has not left by its hand-over date.
         if (overdue) where.add("status IN ('RECEIVED', 'DIGITISED') AND handover_due < :today");
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where),
-                new DossierDAO.ListFilter(status, agency, office, today, before), limit + 1));
+        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status, agency, office, today, before);
+        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where), filter, limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
                 r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue()))

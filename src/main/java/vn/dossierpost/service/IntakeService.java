@@ -49,6 +49,7 @@ public final class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern COMMUNE = Pattern.compile("^\\d{5}$");
     private static final int MAX_TEXT = 300;
+    private static final List<String> PAYMENT_METHODS = List.of("CASH", "TRANSFER", "CARD");
 
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
@@ -206,6 +207,10 @@ public final class IntakeService {
         String agencyReference = blankToNull(r.agencyReference());
         if (form == ServiceForm.RETURN_ONLY && agencyReference == null) {
             problems.add(new FieldProblem("agencyReference", "is required for RETURN_ONLY: the agency's reference of the dossier filed there"));
+        }
+
+        if (blankToNull(r.paymentMethod()) != null && !PAYMENT_METHODS.contains(r.paymentMethod().trim())) {
+            problems.add(new FieldProblem("paymentMethod", "must be one of " + String.join(", ", PAYMENT_METHODS)));
         }
 
         List<CheckedComponent> components = procedure == null ? List.of()

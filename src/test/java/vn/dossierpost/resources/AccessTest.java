@@ -1,0 +1,116 @@
+package vn.dossierpost.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dossierpost.support.TestApp.json;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.TestApp;
+
+/** Who may do what: credentials everywhere but tracking, offices kept apart, roles enforced. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AccessTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
+    static String code;
+    static String agencyToken;
+
+    @BeforeAll
+    static void setUp() {
+        APP.addUser("clerk.hn", Role.COUNTER, Dossiers.OFFICE, null);
+        APP.addUser("clerk.hcm", Role.COUNTER, Dossiers.OTHER_OFFICE, null);
+        APP.addUser("courier.hn", Role.COURIER, Dossiers.OFFICE, null);
+        APP.addUser("supervisor", Role.SUPERVISOR, null, null);
+        agencyToken = APP.addTokenUser("agency.stp.hn", Role.AGENCY, null, Dossiers.AGENCY);
+        Response res = APP.post("clerk.hn", "/api/dossiers", Dossiers.judicialRecord());
+        assertThat(res.getStatus()).isEqualTo(201);
+        code = (String) json(res).get("code");
+    }
+
+    /** Every resource method registered in the application, found from the running Jersey model. */
+    @Test
+    void everyEndpointButTrackingAnswers401WithoutCredentials() {
+        List<String> checked = new ArrayList<>();
+        for (Object component : EXT.getEnvironment().jersey().getResourceConfig().getInstances()) {
+            if (!component.getClass().isAnnotationPresent(Path.class)) {
+                continue;
+            }
+            Resource resource = Resource.from(component.getClass());
+            for (Resource r : withChildren(resource)) {
+                for (ResourceMethod m : r.getResourceMethods()) {
+                    String path = (resource.getPath() + (r == resource ? "" : "/" + r.getPath()))
+                            .replaceAll("\\{year}", "2026").replaceAll("\\{[^}]+}", "x").replaceAll("//+", "/");
+                    Response res = EXT.client().target(APP.url(path)).request()
+                            .method(m.getHttpMethod(), m.getHttpMethod().equals("GET") ? null : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
+                    int expected = path.startsWith("/api/track") ? 404 : 401;
+                    assertThat(res.getStatus()).as(m.getHttpMethod() + " " + path).isEqualTo(expected);
+                    checked.add(m.getHttpMethod() + " " + path);
+                }
+            }
+        }
+        assertThat(checked).contains("POST /api/dossiers", "GET /api/dossiers/x", "GET /api/dossiers/x/slip.pdf",
+                "GET /api/procedures", "PUT /api/calendar/2026", "GET /api/track/x");
+    }
+
+    private static List<Resource> withChildren(Resource resource) {
+        List<Resource> all = new ArrayList<>(List.of(resource));
+        all.addAll(resource.getChildResources());
+        return all;
+    }
+
+    @Test
+    void wrongPasswordIs401() {
+        Response res = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.hn:wrong-password".getBytes())).get();
+        assertThat(res.getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aClerkCannotReadAnotherOfficesDossier() {
+        assertThat(APP.as("clerk.hn", "/api/dossiers/" + code).get().getStatus()).isEqualTo(200);
+        for (String path : List.of("", "/events", "/slip.pdf")) {
+            Response res = APP.as("clerk.hcm", "/api/dossiers/" + code + path).get();
+            assertThat(res.getStatus()).as(path).isEqualTo(403);
+        }
+        assertThat(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x")).getStatus()).isEqualTo(403);
+        Map<String, Object> page = json(APP.as("clerk.hcm", "/api/dossiers?office=" + Dossiers.OFFICE).get());
+        assertThat((List<?>) page.get("items")).isEmpty();
+        assertThat(APP.as("supervisor", "/api/dossiers/" + code).get().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void rolesAreEnforced() {
+        assertThat(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord()).getStatus()).isEqualTo(403);
+        assertThat(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord()).getStatus()).isEqualTo(403);
+        assertThat(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of()))).getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void agencyTokenAuthenticatesAndSeesOnlyHandedOverDossiers() {
+        Response procedures = EXT.client().target(APP.url("/api/procedures")).request()
+                .header("Authorization", "Bearer " + agencyToken).get();
+        assertThat(procedures.getStatus()).isEqualTo(200);
+        // not yet handed over: the agency may not see it
+        Response dossier = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
+                .header("Authorization", "Bearer " + agencyToken).get();
+        assertThat(dossier.getStatus()).isEqualTo(403);
+        Response bad = EXT.client().target(APP.url("/api/procedures")).request()
+                .header("Authorization", "Bearer dp_not-a-token").get();
+        assertThat(bad.getStatus()).isEqualTo(401);
+    }
+}
