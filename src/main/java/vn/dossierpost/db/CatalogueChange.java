@@ -1,0 +1,100 @@
+package vn.dossierpost.db;
+
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.CustomChangeException;
+import liquibase.exception.ValidationErrors;
+import liquibase.change.custom.CustomTaskChange;
+import liquibase.resource.ResourceAccessor;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+
+/**
+ * Liquibase change that imports a catalogue file, so a fresh database gets its reference data with the
+ * schema: {@code <customChange class="vn.dossierpost.db.CatalogueChange"><param name="resource"
+ * value="migrations/catalogue.json"/></customChange>}.
+ *
+ * <p>It writes through Liquibase's own connection and inside Liquibase's transaction: the connection is
+ * neither closed nor committed here, so the data and the changelog row are committed together, and a
+ * refused catalogue fails the change set without leaving anything behind.
+ */
+public class CatalogueChange implements CustomTaskChange {
+    private String resource;
+    private ResourceAccessor resourceAccessor;
+    private CatalogueImporter.Result result;
+
+    /** Classpath path of the catalogue file, e.g. {@code migrations/catalogue.json}. */
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    @Override
+    public void execute(Database database) throws CustomChangeException {
+        if (!(database.getConnection() instanceof JdbcConnection jdbcConnection)) {
+            throw new CustomChangeException("the catalogue can only be imported into a live database");
+        }
+        Catalogue catalogue;
+        try (InputStream in = open()) {
+            catalogue = CatalogueImporter.read(in);
+        } catch (IOException | CatalogueException e) {
+            throw new CustomChangeException(resource + ": " + e.getMessage(), e);
+        }
+        Connection connection = jdbcConnection.getUnderlyingConnection();
+        // Jdbi.create(Connection) never closes the connection, and the handle must not end Liquibase's
+        // transaction when it closes: Liquibase commits it with the changelog row, or rolls it back.
+        Jdbi jdbi = Jdbi.create(connection);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        try {
+            result = jdbi.withHandle(handle -> CatalogueImporter.importInto(handle, catalogue));
+        } catch (CatalogueException e) {
+            throw new CustomChangeException(resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private InputStream open() throws IOException {
+        if (resourceAccessor != null) {
+            try {
+                return resourceAccessor.getExisting(resource).openInputStream();
+            } catch (FileNotFoundException e) {
+                // fall back to the class path below
+            }
+        }
+        InputStream in = CatalogueChange.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new FileNotFoundException("catalogue file not found: " + resource);
+        }
+        return in;
+    }
+
+    @Override
+    public String getConfirmationMessage() {
+        return "Catalogue imported from " + resource + (result == null ? "" : ": " + result);
+    }
+
+    @Override
+    public void setUp() {
+    }
+
+    @Override
+    public void setFileOpener(ResourceAccessor resourceAccessor) {
+        this.resourceAccessor = resourceAccessor;
+    }
+
+    @Override
+    public ValidationErrors validate(Database database) {
+        ValidationErrors errors = new ValidationErrors();
+        if (resource == null || resource.isBlank()) {
+            errors.addError("resource is required (classpath path of the catalogue file)");
+        }
+        return errors;
+    }
+}
