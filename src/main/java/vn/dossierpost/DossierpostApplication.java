@@ -21,6 +21,7 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -63,6 +64,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
 
     @Override
     public void initialize(Bootstrap<DossierpostConfiguration> bootstrap) {
+        // Dates as 2026-11-22 and times as 2026-11-22T09:30:00+07:00, not as number arrays.
+        bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {

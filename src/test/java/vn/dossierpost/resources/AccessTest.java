@@ -58,7 +58,7 @@ class AccessTest {
                     Response res = EXT.client().target(APP.url(path)).request()
                             .method(m.getHttpMethod(), m.getHttpMethod().equals("GET") ? null : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
                     int expected = path.startsWith("/api/track") ? 404 : 401;
-                    assertThat(res.getStatus()).as(m.getHttpMethod() + " " + path).isEqualTo(expected);
+                    assertThat(TestApp.status(res)).as(m.getHttpMethod() + " " + path).isEqualTo(expected);
                     checked.add(m.getHttpMethod() + " " + path);
                 }
             }
@@ -77,40 +77,40 @@ class AccessTest {
     void wrongPasswordIs401() {
         Response res = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.hn:wrong-password".getBytes())).get();
-        assertThat(res.getStatus()).isEqualTo(401);
+        assertThat(TestApp.status(res)).isEqualTo(401);
     }
 
     @Test
     void aClerkCannotReadAnotherOfficesDossier() {
-        assertThat(APP.as("clerk.hn", "/api/dossiers/" + code).get().getStatus()).isEqualTo(200);
+        assertThat(TestApp.status(APP.as("clerk.hn", "/api/dossiers/" + code).get())).isEqualTo(200);
         for (String path : List.of("", "/events", "/slip.pdf")) {
             Response res = APP.as("clerk.hcm", "/api/dossiers/" + code + path).get();
-            assertThat(res.getStatus()).as(path).isEqualTo(403);
+            assertThat(TestApp.status(res)).as(path).isEqualTo(403);
         }
-        assertThat(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x")).getStatus()).isEqualTo(403);
+        assertThat(TestApp.status(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x")))).isEqualTo(403);
         Map<String, Object> page = json(APP.as("clerk.hcm", "/api/dossiers?office=" + Dossiers.OFFICE).get());
         assertThat((List<?>) page.get("items")).isEmpty();
-        assertThat(APP.as("supervisor", "/api/dossiers/" + code).get().getStatus()).isEqualTo(200);
+        assertThat(TestApp.status(APP.as("supervisor", "/api/dossiers/" + code).get())).isEqualTo(200);
     }
 
     @Test
     void rolesAreEnforced() {
-        assertThat(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord()).getStatus()).isEqualTo(403);
-        assertThat(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord()).getStatus()).isEqualTo(403);
-        assertThat(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of()))).getStatus()).isEqualTo(403);
+        assertThat(TestApp.status(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord()))).isEqualTo(403);
+        assertThat(TestApp.status(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord()))).isEqualTo(403);
+        assertThat(TestApp.status(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of()))))).isEqualTo(403);
     }
 
     @Test
     void agencyTokenAuthenticatesAndSeesOnlyHandedOverDossiers() {
         Response procedures = EXT.client().target(APP.url("/api/procedures")).request()
                 .header("Authorization", "Bearer " + agencyToken).get();
-        assertThat(procedures.getStatus()).isEqualTo(200);
+        assertThat(TestApp.status(procedures)).isEqualTo(200);
         // not yet handed over: the agency may not see it
         Response dossier = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
                 .header("Authorization", "Bearer " + agencyToken).get();
-        assertThat(dossier.getStatus()).isEqualTo(403);
+        assertThat(TestApp.status(dossier)).isEqualTo(403);
         Response bad = EXT.client().target(APP.url("/api/procedures")).request()
                 .header("Authorization", "Bearer dp_not-a-token").get();
-        assertThat(bad.getStatus()).isEqualTo(401);
+        assertThat(TestApp.status(bad)).isEqualTo(401);
     }
 }

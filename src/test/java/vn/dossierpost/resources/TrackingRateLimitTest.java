@@ -24,6 +24,7 @@ class TrackingRateLimitTest {
             Response res = EXT.client().target(APP.url("/api/track/EH473124829VN")).request().get();
             if (res.getStatus() == 404) {
                 ok++;
+                res.close();
             } else {
                 limited = res;
             }

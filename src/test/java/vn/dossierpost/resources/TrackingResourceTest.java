@@ -57,10 +57,10 @@ class TrackingResourceTest {
 
     @Test
     void unknownReferencesAre404() {
-        assertThat(track("EH000000000VN").getStatus()).isEqualTo(404); // not even a valid check digit
-        assertThat(track("EH473124829VN").getStatus()).isEqualTo(404); // valid S10, never issued
-        assertThat(track("000.00.15.H26-200101-0001").getStatus()).isEqualTo(404);
-        assertThat(track("hello").getStatus()).isEqualTo(404);
+        assertThat(TestApp.status(track("EH000000000VN"))).isEqualTo(404); // not even a valid check digit
+        assertThat(TestApp.status(track("EH473124829VN"))).isEqualTo(404); // valid S10, never issued
+        assertThat(TestApp.status(track("000.00.15.H26-200101-0001"))).isEqualTo(404);
+        assertThat(TestApp.status(track("hello"))).isEqualTo(404);
     }
 
     private static Object parse(String body) {

@@ -75,6 +75,13 @@ public final class TestApp {
         return as(username, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** The status of a response whose body is not needed; closing it returns the connection to the pool. */
+    public static int status(Response response) {
+        try (response) {
+            return response.getStatus();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static Map<String, Object> json(Response response) {
         return response.readEntity(Map.class);
