@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import vn.dossierpost.auth.BasicAuthenticator;
 import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
@@ -97,6 +98,9 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         database.migrate();
 
         Jdbi jdbi = new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql");
+        // Dropwizard's name-prepending engine renders every statement from scratch; JDBI's own
+        // engine parses each template once and caches it.
+        jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         Clock clock = Clock.system(zone);
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);

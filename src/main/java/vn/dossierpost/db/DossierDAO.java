@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -14,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Dossiers, their documents and their timeline. */
-@RegisterConstructorMapper(DossierRow.class)
+@RegisterRowMapper(DossierRow.Mapper.class)
 public interface DossierDAO {
 
     record NewDossier(String code, String s10Number, String procedureCode, String agencyCode, String officeCode,
@@ -23,7 +24,17 @@ public interface DossierDAO {
                       String deliveryMethod, String deliveryStreet, String deliveryCommune, boolean appointmentSlipByPost,
                       String agencyReference, String routeClass, OffsetDateTime receivedAt, String receivedBy,
                       LocalDate acceptanceDay, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue,
-                      long postage, long governmentFee, String paymentMethod, String fees) {}
+                      long postage, long governmentFee, String paymentMethod, String fees) {
+
+        /** The row as it now stands in the database, so intake can answer without reading it back. */
+        public DossierRow toRow(long id) {
+            return new DossierRow(id, code, s10Number, null, procedureCode, agencyCode, officeCode, serviceForm, status,
+                    applicantName, applicantCitizenId, applicantPhone, applicantEmail, applicantStreet, applicantCommune,
+                    deliveryMethod, deliveryStreet, deliveryCommune, appointmentSlipByPost, agencyReference, routeClass,
+                    receivedAt, receivedBy, acceptanceDay, handoverDue, resultDue, returnDue, postage, governmentFee,
+                    paymentMethod, fees, receivedAt);
+        }
+    }
 
     record NewComponent(long dossierId, String code, String name, String form, int pages, int position) {}
 

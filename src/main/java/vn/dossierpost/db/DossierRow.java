@@ -1,7 +1,11 @@
 package vn.dossierpost.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** One row of {@code dossier}, as stored. */
 public record DossierRow(
@@ -43,4 +47,26 @@ public record DossierRow(
             + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
             + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
             + "government_fee, payment_method, fees::text AS fees, updated_at";
+
+    /**
+     * Written out by hand: JDBI's reflective constructor mapper re-derives its plan for every result
+     * set, which cost more than the query itself on the intake path.
+     */
+    public static final class Mapper implements RowMapper<DossierRow> {
+        @Override
+        public DossierRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new DossierRow(rs.getLong("id"), rs.getString("code"), rs.getString("s10_number"),
+                    rs.getString("return_s10_number"), rs.getString("procedure_code"), rs.getString("agency_code"),
+                    rs.getString("office_code"), rs.getString("service_form"), rs.getString("status"),
+                    rs.getString("applicant_name"), rs.getString("applicant_citizen_id"), rs.getString("applicant_phone"),
+                    rs.getString("applicant_email"), rs.getString("applicant_street"), rs.getString("applicant_commune"),
+                    rs.getString("delivery_method"), rs.getString("delivery_street"), rs.getString("delivery_commune"),
+                    rs.getBoolean("appointment_slip_by_post"), rs.getString("agency_reference"), rs.getString("route_class"),
+                    rs.getObject("received_at", OffsetDateTime.class), rs.getString("received_by"),
+                    rs.getObject("acceptance_day", LocalDate.class), rs.getObject("handover_due", LocalDate.class),
+                    rs.getObject("result_due", LocalDate.class), rs.getObject("return_due", LocalDate.class),
+                    rs.getLong("postage"), rs.getLong("government_fee"), rs.getString("payment_method"),
+                    rs.getString("fees"), rs.getObject("updated_at", OffsetDateTime.class));
+        }
+    }
 }

@@ -41,9 +41,8 @@ public class DossierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")
     public Response takeIn(@Auth User clerk, IntakeRequest request) {
-        String code = intake.intake(clerk, request);
-        DossierView view = dossiers.view(clerk, code);
-        return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(code)).entity(view).build();
+        DossierView view = dossiers.toView(intake.intake(clerk, request));
+        return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(view.code())).entity(view).build();
     }
 
     @GET

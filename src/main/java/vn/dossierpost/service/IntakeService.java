@@ -52,6 +52,8 @@ public final class IntakeService {
     private static final List<String> PAYMENT_METHODS = List.of("CASH", "TRANSFER", "CARD");
 
     private final Jdbi jdbi;
+    private final DossierDAO dossiers;
+    private final EventDAO events;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
     private final Clock clock;
@@ -63,6 +65,10 @@ public final class IntakeService {
     public IntakeService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
                          LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
         this.jdbi = jdbi;
+        // On-demand DAOs, built once: called inside jdbi.inTransaction they join that transaction's
+        // handle. Attaching per request rebuilt JDBI's extension metadata each time.
+        this.dossiers = jdbi.onDemand(DossierDAO.class);
+        this.events = jdbi.onDemand(EventDAO.class);
         this.referenceData = referenceData;
         this.json = json;
         this.clock = clock;
@@ -72,8 +78,8 @@ public final class IntakeService {
         this.defaultPaymentMethod = defaultPaymentMethod;
     }
 
-    /** Takes a dossier in; returns its code. Throws {@link Problem} (422) listing everything wrong. */
-    public String intake(User clerk, IntakeRequest request) {
+    /** Takes a dossier in; returns it as stored. Throws {@link Problem} (422) listing everything wrong. */
+    public DossierService.Loaded intake(User clerk, IntakeRequest request) {
         if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
             throw Problem.forbidden("only a counter clerk bound to a post office takes dossiers in");
         }
@@ -96,24 +102,42 @@ public final class IntakeService {
         DossierStatus status = c.form == ServiceForm.RETURN_ONLY ? DossierStatus.AWAITING_RESULT : DossierStatus.RECEIVED;
         String feesJson = toJson(Map.of("items", fees.items()));
 
+        Identifiers ids = allocate(agency.code(), localNow.toLocalDate());
+        IntakeRequest.Address delivery = c.deliveryAddress;
+        DossierDAO.NewDossier row = new DossierDAO.NewDossier(ids.code(), ids.s10(), c.procedure.code(), agency.code(),
+                office.code(), c.form.name(), status.name(), c.fullName, c.citizenId.value(), c.phone.value(), c.email,
+                c.street, c.communeCode, c.deliveryMethod.name(),
+                delivery == null ? null : delivery.street(), delivery == null ? null : delivery.communeCode(),
+                c.appointmentSlipByPost, c.agencyReference, routeClass.name(), now, clerk.username(),
+                due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
+                fees.postage(), fees.governmentFee(), paymentMethod, feesJson);
         return jdbi.inTransaction(h -> {
-            DossierDAO dossiers = h.attach(DossierDAO.class);
-            int sequence = dossiers.nextCodeSequence(agency.code(), localNow.toLocalDate());
-            String code = new DossierCode(agency.code(), localNow.toLocalDate(), sequence).value();
-            String s10 = S10Number.of(s10ServiceIndicator, dossiers.nextS10Serial()).value();
-            IntakeRequest.Address delivery = c.deliveryAddress;
-            long id = dossiers.insert(new DossierDAO.NewDossier(code, s10, c.procedure.code(), agency.code(), office.code(),
-                    c.form.name(), status.name(), c.fullName, c.citizenId.value(), c.phone.value(), c.email,
-                    c.street, c.communeCode, c.deliveryMethod.name(),
-                    delivery == null ? null : delivery.street(), delivery == null ? null : delivery.communeCode(),
-                    c.appointmentSlipByPost, c.agencyReference, routeClass.name(), now, clerk.username(),
-                    due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
-                    fees.postage(), fees.governmentFee(), paymentMethod, feesJson));
-            dossiers.insertComponents(c.components.stream().map(k -> new DossierDAO.NewComponent(id, k.code, k.name,
-                    k.form.name(), k.pages, k.position)).toList());
-            h.attach(EventDAO.class).append(new EventDAO.NewEvent(id, status.name(), null, status.name(), now,
+            long id = dossiers.insert(row);
+            List<DossierDAO.NewComponent> components = c.components.stream().map(k -> new DossierDAO.NewComponent(id, k.code,
+                    k.name, k.form.name(), k.pages, k.position)).toList();
+            dossiers.insertComponents(components);
+            events.append(new EventDAO.NewEvent(id, status.name(), null, status.name(), now,
                     clerk.username(), office.code(), null, null, null));
-            return code;
+            return new DossierService.Loaded(row.toRow(id), components.stream()
+                    .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position())).toList());
+        });
+    }
+
+    private record Identifiers(String code, String s10) {}
+
+    /**
+     * The dossier code and S10 number, in a transaction of their own so the agency's per-day counter
+     * row is locked for a moment, not for the whole intake (all intakes for one agency queue on it).
+     * Its commit need not wait for the disk: the dossier's own commit later flushes the WAL up to and
+     * past this one, so a code can only be lost together with a dossier that was never stored — a
+     * gap in the sequence, never a reuse.
+     */
+    private Identifiers allocate(String agencyCode, java.time.LocalDate receiptDate) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SET LOCAL synchronous_commit = off");
+            int sequence = dossiers.nextCodeSequence(agencyCode, receiptDate);
+            return new Identifiers(new DossierCode(agencyCode, receiptDate, sequence).value(),
+                    S10Number.of(s10ServiceIndicator, dossiers.nextS10Serial()).value());
         });
     }
 
