@@ -29,7 +29,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import vn.dossierpost.auth.BasicAuthenticator;
 import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
@@ -39,6 +38,7 @@ import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
+import vn.dossierpost.db.JdbiSetup;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
@@ -97,10 +97,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         });
         database.migrate();
 
-        Jdbi jdbi = new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql");
-        // Dropwizard's name-prepending engine renders every statement from scratch; JDBI's own
-        // engine parses each template once and caches it.
-        jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
+        Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql"));
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         Clock clock = Clock.system(zone);
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);

@@ -65,8 +65,7 @@ public final class IntakeService {
     public IntakeService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
                          LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
         this.jdbi = jdbi;
-        // On-demand DAOs, built once: called inside jdbi.inTransaction they join that transaction's
-        // handle. Attaching per request rebuilt JDBI's extension metadata each time.
+        // On-demand DAOs called inside jdbi.inTransaction join that transaction's handle.
         this.dossiers = jdbi.onDemand(DossierDAO.class);
         this.events = jdbi.onDemand(EventDAO.class);
         this.referenceData = referenceData;
