@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -22,7 +23,6 @@ import vn.dossierpost.db.CatalogueDAO.ComponentRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
 import vn.dossierpost.db.DossierDAO;
-import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.CitizenId;
 import vn.dossierpost.domain.DeadlineCalculator;
 import vn.dossierpost.domain.DeliveryMethod;
@@ -43,7 +43,7 @@ import vn.dossierpost.service.Problem.FieldProblem;
  * Intake at the counter (QĐ 45/2016 Art. 6; TT 17/2017 Art. 5.1): checks the dossier against the
  * procedure's document list — saying exactly what is missing, because the clerk must guide the
  * citizen —, prices it, sets the due dates and stores it with its documents and first event in one
- * transaction.
+ * statement (so in one transaction).
  */
 public final class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -51,9 +51,7 @@ public final class IntakeService {
     private static final int MAX_TEXT = 300;
     private static final List<String> PAYMENT_METHODS = List.of("CASH", "TRANSFER", "CARD");
 
-    private final Jdbi jdbi;
     private final DossierDAO dossiers;
-    private final EventDAO events;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
     private final Clock clock;
@@ -64,10 +62,7 @@ public final class IntakeService {
 
     public IntakeService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
                          LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
-        this.jdbi = jdbi;
-        // On-demand DAOs called inside jdbi.inTransaction join that transaction's handle.
         this.dossiers = jdbi.onDemand(DossierDAO.class);
-        this.events = jdbi.onDemand(EventDAO.class);
         this.referenceData = referenceData;
         this.json = json;
         this.clock = clock;
@@ -101,43 +96,27 @@ public final class IntakeService {
         DossierStatus status = c.form == ServiceForm.RETURN_ONLY ? DossierStatus.AWAITING_RESULT : DossierStatus.RECEIVED;
         String feesJson = toJson(Map.of("items", fees.items()));
 
-        Identifiers ids = allocate(agency.code(), localNow.toLocalDate());
+        LocalDate receiptDate = localNow.toLocalDate();
+        DossierDAO.Allocation numbers = dossiers.allocate(agency.code(), receiptDate);
+        String code = new DossierCode(agency.code(), receiptDate, numbers.sequence()).value();
+        String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
         IntakeRequest.Address delivery = c.deliveryAddress;
-        DossierDAO.NewDossier row = new DossierDAO.NewDossier(ids.code(), ids.s10(), c.procedure.code(), agency.code(),
+        DossierDAO.NewDossier row = new DossierDAO.NewDossier(code, s10, c.procedure.code(), agency.code(),
                 office.code(), c.form.name(), status.name(), c.fullName, c.citizenId.value(), c.phone.value(), c.email,
                 c.street, c.communeCode, c.deliveryMethod.name(),
                 delivery == null ? null : delivery.street(), delivery == null ? null : delivery.communeCode(),
                 c.appointmentSlipByPost, c.agencyReference, routeClass.name(), now, clerk.username(),
                 due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
                 fees.postage(), fees.governmentFee(), paymentMethod, feesJson);
-        return jdbi.inTransaction(h -> {
-            long id = dossiers.insert(row);
-            List<DossierDAO.NewComponent> components = c.components.stream().map(k -> new DossierDAO.NewComponent(id, k.code,
-                    k.name, k.form.name(), k.pages, k.position)).toList();
-            dossiers.insertComponents(components);
-            events.append(new EventDAO.NewEvent(id, status.name(), null, status.name(), now,
-                    clerk.username(), office.code(), null, null, null));
-            return new DossierService.Loaded(row.toRow(id), components.stream()
-                    .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position())).toList());
-        });
-    }
-
-    private record Identifiers(String code, String s10) {}
-
-    /**
-     * The dossier code and S10 number, in a transaction of their own so the agency's per-day counter
-     * row is locked for a moment, not for the whole intake (all intakes for one agency queue on it).
-     * Its commit need not wait for the disk: the dossier's own commit later flushes the WAL up to and
-     * past this one, so a code can only be lost together with a dossier that was never stored — a
-     * gap in the sequence, never a reuse.
-     */
-    private Identifiers allocate(String agencyCode, java.time.LocalDate receiptDate) {
-        return jdbi.inTransaction(h -> {
-            h.execute("SET LOCAL synchronous_commit = off");
-            int sequence = dossiers.nextCodeSequence(agencyCode, receiptDate);
-            return new Identifiers(new DossierCode(agencyCode, receiptDate, sequence).value(),
-                    S10Number.of(s10ServiceIndicator, dossiers.nextS10Serial()).value());
-        });
+        List<CheckedComponent> docs = c.components;
+        long id = dossiers.insertWithDocumentsAndFirstEvent(row,
+                docs.stream().map(CheckedComponent::code).toArray(String[]::new),
+                docs.stream().map(CheckedComponent::name).toArray(String[]::new),
+                docs.stream().map(k -> k.form().name()).toArray(String[]::new),
+                docs.stream().mapToInt(CheckedComponent::pages).toArray(),
+                docs.stream().mapToInt(CheckedComponent::position).toArray());
+        return new DossierService.Loaded(row.toRow(id), docs.stream()
+                .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form().name(), k.pages(), k.position())).toList());
     }
 
     private record CheckedComponent(String code, String name, DocumentForm form, int pages, int position) {}

@@ -1,0 +1,53 @@
+package vn.dossierpost.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.Test;
+import vn.dossierpost.support.TestDatabase;
+
+/** The intake statement stores a dossier, its documents and its first event together, or nothing. */
+class IntakeStatementTest {
+    private final Jdbi jdbi = JdbiSetup.configure(Jdbi.create(TestDatabase.newDatabase(), "postgres", "").installPlugin(new SqlObjectPlugin()));
+    private final DossierDAO dossiers = jdbi.onDemand(DossierDAO.class);
+
+    private static DossierDAO.NewDossier dossier(String code) {
+        return new DossierDAO.NewDossier(code, null, "2.000488", "000.00.15.H26", "100000", "SEND_ONLY", "RECEIVED",
+                "Lê Thị Thu Hằng", "001190123456", "0912345678", null, "Số 1 Tràng Tiền", "00070", "PICKUP_AT_OFFICE",
+                null, null, false, null, "WITHIN_PROVINCE", OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.ofHours(7)),
+                "clerk", LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 9), null,
+                28000, 200000, "CASH", "{\"items\": []}");
+    }
+
+    @Test
+    void storesAllThreeInOneGo() {
+        long id = dossiers.insertWithDocumentsAndFirstEvent(dossier("000.00.15.H26-261123-0001"),
+                new String[] {"TO_KHAI", "GIAY_TO_TUY_THAN"}, new String[] {"Tờ khai", "Căn cước"},
+                new String[] {"ORIGINAL", "COPY"}, new int[] {2, 1}, new int[] {1, 2});
+        assertThat(count("dossier_component WHERE dossier_id = " + id)).isEqualTo(2);
+        assertThat(count("dossier_event WHERE dossier_id = " + id + " AND to_status = 'RECEIVED'")).isEqualTo(1);
+        String name = jdbi.withHandle(h -> h.createQuery("SELECT name FROM dossier_component WHERE dossier_id = :id AND code = 'TO_KHAI'")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(name).isEqualTo("Tờ khai");
+    }
+
+    @Test
+    void aFailingDocumentLeavesNoDossierAndNoEvent() {
+        long dossiersBefore = count("dossier");
+        long eventsBefore = count("dossier_event");
+        assertThatThrownBy(() -> dossiers.insertWithDocumentsAndFirstEvent(dossier("000.00.15.H26-261123-0002"),
+                new String[] {"TO_KHAI"}, new String[] {"Tờ khai"}, new String[] {"ORIGINAL"}, new int[] {0}, new int[] {1}))
+                .hasMessageContaining("pages");
+        assertThat(count("dossier")).isEqualTo(dossiersBefore);
+        assertThat(count("dossier_event")).isEqualTo(eventsBefore);
+    }
+
+    private long count(String fromWhere) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + fromWhere).mapTo(Long.class).one());
+    }
+}
