@@ -1,0 +1,421 @@
+package vn.dossierpost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.dossierpost.support.TestDatabase;
+
+/**
+ * The service as an operator runs it: child JVMs started with the repository's config.yml, the
+ * embedded PostgreSQL under a data directory given by DOSSIERPOST_DATA_DIR (or an external server
+ * given by DATABASE_URL), ports given as Dropwizard overrides. Every process started here, and any
+ * embedded PostgreSQL they leave behind on the test's data directory, is stopped after each test.
+ */
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class ServiceProcessTest {
+    private static final String CONFIG = "config.yml";
+    private static final String USERNAME = "lan.nguyen";
+    private static final String PASSWORD = "matkhau123";
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
+    private static final Duration COMMAND_WITHIN = Duration.ofSeconds(60);
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTAKE_BODY = """
+            {"procedureCode":"2.000488","serviceForm":"SEND_AND_RETURN",\
+            "applicant":{"fullName":"Trần Văn Đức","citizenId":"001085012345","phone":"0987654321",\
+            "email":"duc.tran@example.vn","address":{"street":"Số 5 phố Tràng Tiền","communeCode":"00070"}},\
+            "delivery":{"method":"HOME","address":{"street":"Số 5 phố Tràng Tiền","communeCode":"00070"}},\
+            "components":[{"code":"TO_KHAI","form":"ORIGINAL","pages":2},{"code":"GIAY_TO_TUY_THAN","form":"COPY","pages":1}]}""";
+
+    @TempDir
+    Path tmp;
+
+    private final List<Child> children = new ArrayList<>();
+    private final List<Long> postmasters = new ArrayList<>();
+    private boolean passed; // set by each test as its last step; otherwise the children's output is printed
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private int started;
+
+    @Test
+    void embeddedDefaultSurvivesRestartAndCommandsAttachToTheRunningDatabase() throws Exception {
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        Map<String, String> env = Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString());
+
+        // a) the command starts the embedded PostgreSQL itself (initdb), migrates, adds the user, stops it
+        long t0 = System.nanoTime();
+        Child add = start("user-add", withPassword(env), "user", "add", CONFIG,
+                "--username", USERNAME, "--role", "COUNTER", "--office", "100000");
+        add.assertExitsZero(COMMAND_WITHIN);
+        System.out.printf("[ServiceProcessTest] `user add` on an empty data directory (initdb, migrations): %d ms%n",
+                (System.nanoTime() - t0) / 1_000_000);
+        assertThat(add.output()).contains("added COUNTER " + USERNAME);
+        assertThat(postmasterAlive(dataDir)).as("embedded PostgreSQL left running by `user add`").isEmpty();
+
+        // b) the service on the now initialised data directory
+        Ports ports = Ports.free();
+        Child server = start("server-1", env, serverArgs(ports));
+        long firstStartMillis = server.awaitHealthy(ports.admin());
+        System.out.printf("[ServiceProcessTest] first start (embedded PostgreSQL already initialised by `user add`): healthy after %d ms%n",
+                firstStartMillis);
+        Optional<Long> postgresPid = postmasterAlive(dataDir);
+        assertThat(postgresPid).as("embedded PostgreSQL started by the service").isPresent();
+        postmasters.add(postgresPid.get());
+
+        // c) intake over HTTP Basic
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
+                .header("Authorization", basic(USERNAME, PASSWORD))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as("POST /api/dossiers: %s", created.body()).isEqualTo(201);
+        String code = JSON.readTree(created.body()).path("code").asText();
+        assertThat(code).isNotBlank();
+
+        // d) a command while the service runs attaches to its PostgreSQL instead of starting another
+        long s0 = System.nanoTime();
+        Child status = start("db-status", env, "db", "status", CONFIG);
+        status.assertExitsZero(COMMAND_WITHIN);
+        System.out.printf("[ServiceProcessTest] `db status` beside the running service: %d ms%n", (System.nanoTime() - s0) / 1_000_000);
+        assertThat(status.output())
+                .contains("is up to date")
+                .contains("already running on port")
+                .doesNotContain("Started the embedded PostgreSQL");
+        assertThat(postmasterAlive(dataDir)).as("the service's PostgreSQL is still the one running").isEqualTo(postgresPid);
+
+        // e) SIGTERM: the service stops, and with it the PostgreSQL it started. The postmaster
+        // removes postmaster.pid before its very last step, so give the process itself a moment.
+        server.stopGracefully();
+        assertThat(server.output()).contains("Stopping the embedded PostgreSQL");
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("postmaster.pid after the service stopped").doesNotExist();
+        long lag = awaitExit(postgresPid.get(), Duration.ofSeconds(10));
+        System.out.printf("[ServiceProcessTest] postmaster %d gone %d ms after the service's JVM%n", postgresPid.get(), lag);
+
+        // f) a restart on the same data directory still has the dossier, Vietnamese intact
+        Ports again = Ports.free();
+        Child restarted = start("server-2", env, serverArgs(again));
+        long restartMillis = restarted.awaitHealthy(again.admin());
+        postmasterAlive(dataDir).ifPresent(postmasters::add);
+        System.out.printf("[ServiceProcessTest] restart on the same data directory: healthy after %d ms%n", restartMillis);
+        assertThat(restarted.output()).as("the restarted service starts its own PostgreSQL again")
+                .contains("Started the embedded PostgreSQL");
+        HttpResponse<String> fetched = http.send(HttpRequest.newBuilder(URI.create(app(again, "/api/dossiers/" + code)))
+                .header("Authorization", basic(USERNAME, PASSWORD))
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(fetched.statusCode()).as("GET /api/dossiers/%s: %s", code, fetched.body()).isEqualTo(200);
+        JsonNode dossier = JSON.readTree(fetched.body());
+        assertThat(dossier.path("code").asText()).isEqualTo(code);
+        assertThat(dossier.path("applicant").path("fullName").asText()).isEqualTo("Trần Văn Đức");
+        assertThat(dossier.path("applicant").path("address").path("street").asText()).isEqualTo("Số 5 phố Tràng Tiền");
+        passed = true;
+    }
+
+    @Test
+    void databaseUrlMigratesTheExternalServerAndStartsNoEmbeddedOne() throws Exception {
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        int port = TestDatabase.port(); // the test JVM's own PostgreSQL, a different server from the service's
+        String database = "extdb_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        assertThat(tableExists(url, "dossier")).as("a new database starts empty").isFalse();
+
+        Ports ports = Ports.free();
+        Child server = start("server-external", Map.of(
+                "DOSSIERPOST_DATA_DIR", dataDir.toString(),
+                "DATABASE_URL", url,
+                "DATABASE_USER", "postgres"), serverArgs(ports));
+        long millis = server.awaitHealthy(ports.admin());
+        System.out.printf("[ServiceProcessTest] start on DATABASE_URL: healthy after %d ms%n", millis);
+
+        assertThat(tableExists(url, "dossier")).as("dossier table created by the service's migrations").isTrue();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE code = '2.000488') FROM procedure")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("procedures from the catalogue").isGreaterThan(0);
+            assertThat(rs.getInt(2)).as("procedure 2.000488 from the catalogue").isEqualTo(1);
+        }
+        assertThat(dataDir.resolve("postgres")).as("no embedded PostgreSQL with DATABASE_URL set").doesNotExist();
+        assertThat(dataDir.resolve("postgres.port")).doesNotExist();
+        assertThat(server.output()).doesNotContain("Started the embedded PostgreSQL");
+        passed = true;
+    }
+
+    @AfterEach
+    void stopEverythingStartedHere() throws Exception {
+        for (Child child : children) {
+            if (!passed) {
+                System.err.println(child.tail());
+            }
+            child.destroy();
+        }
+        // A service or command killed before it could stop its embedded PostgreSQL leaves the
+        // postmaster (daemonised by pg_ctl, so not our child) running on our temp data dir.
+        Path dataDir = tmp.resolve("data");
+        postmasterAlive(dataDir).ifPresent(postmasters::add);
+        for (long pid : postmasters) {
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(pg -> pg.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                    .ifPresent(pg -> {
+                        System.err.println("[ServiceProcessTest] stopping the PostgreSQL left on " + dataDir + " (pid " + pid + ")");
+                        pg.destroy(); // SIGTERM: smart shutdown; its clients are gone
+                        try {
+                            pg.onExit().get(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            pg.destroyForcibly();
+                        }
+                    });
+        }
+    }
+
+    // --- processes ---------------------------------------------------------------------------
+
+    private static String[] serverArgs(Ports ports) {
+        return new String[] {
+            "-Ddw.server.applicationConnectors[0].port=" + ports.app(),
+            "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
+            "server", CONFIG};
+    }
+
+    private static Map<String, String> withPassword(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("DOSSIERPOST_PASSWORD", PASSWORD);
+        return all;
+    }
+
+    /** JVM options (those starting with -D) go before the main class, the rest after it. */
+    private Child start(String name, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-cp");
+        command.add(classpath());
+        List<String> appArgs = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("-D") ? command : appArgs).add(arg);
+        }
+        command.add(DossierpostApplication.class.getName());
+        command.addAll(appArgs);
+
+        Path log = tmp.resolve(String.format("%02d-%s.log", ++started, name));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile()) // the project dir, where config.yml is
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // only what this test sets decides where the data is
+        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("DOSSIERPOST_"));
+        builder.environment().putAll(env);
+        Child child = new Child(name, builder.start(), log);
+        children.add(child);
+        return child;
+    }
+
+    /**
+     * The test JVM's classpath without empty entries: surefire's java.class.path ends with a path
+     * separator, and an empty entry means the working directory, where Liquibase would then find
+     * migrations/changelog.xml a second time (beside target/classes) and refuse to run.
+     */
+    private static String classpath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private final class Child {
+        final String name;
+        final Process process;
+        final Path log;
+
+        Child(String name, Process process, Path log) {
+            this.name = name;
+            this.process = process;
+            this.log = log;
+        }
+
+        String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String tail() {
+            String[] lines = output().split("\n");
+            int from = Math.max(0, lines.length - 60);
+            return "--- last lines of " + log + " (" + name + ", pid " + process.pid() + ") ---\n"
+                    + String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        }
+
+        void assertExitsZero(Duration within) throws InterruptedException {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail(name + " did not finish within " + within.toSeconds() + " s\n" + tail());
+            }
+            if (process.exitValue() != 0) {
+                fail(name + " exited with " + process.exitValue() + "\n" + tail());
+            }
+        }
+
+        /** Polls the admin health check until 200 and returns the time from process start. */
+        long awaitHealthy(int adminPort) throws InterruptedException {
+            long t0 = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+            long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            String last = "no answer";
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    fail(name + " exited with " + process.exitValue() + " before it was healthy\n" + tail());
+                }
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        return System.currentTimeMillis() - t0;
+                    }
+                    last = response.statusCode() + " " + response.body();
+                } catch (ConnectException e) {
+                    last = "not listening yet";
+                } catch (IOException e) {
+                    last = e.toString();
+                }
+                Thread.sleep(200);
+            }
+            fail(name + " not healthy within " + HEALTHY_WITHIN.toSeconds() + " s (last: " + last + ")\n" + tail());
+            return -1;
+        }
+
+        /** SIGTERM and wait for the exit, as an operator's service manager does. */
+        void stopGracefully() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail(name + " did not stop within " + STOP_WITHIN.toSeconds() + " s of SIGTERM\n" + tail());
+            }
+        }
+
+        void destroy() {
+            if (!process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private record Ports(int app, int admin) {
+        static Ports free() throws IOException {
+            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+                return new Ports(a.getLocalPort(), b.getLocalPort());
+            }
+        }
+    }
+
+    /** The pid in dataDir/postgres/postmaster.pid when that process is alive. */
+    private static Optional<Long> postmasterAlive(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+    }
+
+    /**
+     * Waits for a process that is not our child (pg_ctl daemonises the postmaster) to exit and
+     * returns how long that took. A zombie counts as exited: reaping it is up to PID 1, which in
+     * some containers takes a second or more.
+     */
+    private static long awaitExit(long pid, Duration within) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + within.toNanos();
+        while (running(pid)) {
+            if (System.nanoTime() > deadline) {
+                fail("postmaster " + pid + " still running " + within.toSeconds() + " s after the service stopped");
+            }
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static boolean running(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try { // Linux: field 3 of /proc/<pid>/stat (after the parenthesised name) is the state
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    private static boolean tableExists(String url, String table) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static String app(Ports ports, String path) {
+        return "http://127.0.0.1:" + ports.app() + path;
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
