@@ -95,7 +95,12 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 database.close();
             }
         });
-        database.migrate();
+        try {
+            database.migrate();
+        } catch (Exception e) {
+            database.close(); // the lifecycle never started, so it would not stop the database
+            throw e;
+        }
 
         Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql"));
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);

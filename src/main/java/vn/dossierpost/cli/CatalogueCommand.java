@@ -40,7 +40,7 @@ public class CatalogueCommand extends ConfiguredCommand<DossierpostConfiguration
         try (InputStream in = Files.newInputStream(file)) {
             catalogue = CatalogueImporter.read(in);
         }
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.openForCommand(config)) {
             database.migrate();
             Jdbi jdbi = Jdbi.create(database::connect);
             jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());

@@ -47,7 +47,7 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
 
     @Override
     protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config) throws Exception {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.openForCommand(config)) {
             database.migrate();
             Jdbi jdbi = Jdbi.create(database::connect);
             jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());

@@ -32,23 +32,30 @@ public final class Database implements AutoCloseable {
         return url == null || url.isBlank() || url.equals("embedded");
     }
 
-    /** Resolves the configured database, starting the embedded server when needed. */
+    /**
+     * Resolves the configured database, starting the embedded server when needed. The caller
+     * closes it (the service from its lifecycle); see {@link #openForCommand} for commands.
+     */
     public static Database open(DossierpostConfiguration config) throws IOException {
+        return open(config, false);
+    }
+
+    private static Database open(DossierpostConfiguration config, boolean stopAtExit) throws IOException {
         DataSourceFactory factory = config.getDatabase();
         if (!isEmbedded(factory)) {
             return new Database(factory, null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.startOrAttach(Path.of(config.getDataDir()));
+        EmbeddedDatabase embedded = EmbeddedDatabase.startOrAttach(Path.of(config.getDataDir()), stopAtExit);
         factory.setUrl(embedded.jdbcUrl());
         factory.setUser(EmbeddedDatabase.USER);
         factory.setPassword("");
         return new Database(factory, embedded);
     }
 
-    /** For commands: as {@link #open}, unchecked; an embedded server started here stops when the JVM exits. */
+    /** For commands: an embedded server started here stops when the JVM exits, however it exits. */
     public static Database openForCommand(DossierpostConfiguration config) {
         try {
-            return open(config);
+            return open(config, true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL under " + config.getDataDir() + ": " + e.getMessage(), e);
         }

