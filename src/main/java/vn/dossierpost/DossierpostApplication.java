@@ -16,6 +16,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
@@ -38,6 +39,7 @@ import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
+import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
@@ -102,7 +104,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
             throw e;
         }
 
-        Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, database.dataSourceFactory(), "postgresql"));
+        ManagedDataSource dataSource = database.dataSourceFactory().build(environment.metrics(), "postgresql");
+        Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, database.dataSourceFactory(), dataSource, "postgresql"));
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         Clock clock = Clock.system(zone);
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
@@ -112,7 +115,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
 
         DossierService dossiers = new DossierService(jdbi, referenceData, environment.getObjectMapper(), clock, zone,
                 config.getIntake().publicTrackingUrl);
-        IntakeService intake = new IntakeService(jdbi, referenceData, environment.getObjectMapper(), clock, zone,
+        IntakeService intake = new IntakeService(new IntakeWriter(dataSource), referenceData, environment.getObjectMapper(), clock, zone,
                 LocalTime.parse(config.getIntake().cutOff), config.getIntake().s10ServiceIndicator,
                 config.getIntake().defaultPaymentMethod);
         SlipService slips = new SlipService(dossiers, referenceData, config.getIntake().publicTrackingUrl);

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.auth.Role;
 import vn.dossierpost.auth.User;
@@ -23,6 +22,7 @@ import vn.dossierpost.db.CatalogueDAO.ComponentRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
 import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.CitizenId;
 import vn.dossierpost.domain.DeadlineCalculator;
 import vn.dossierpost.domain.DeliveryMethod;
@@ -51,7 +51,7 @@ public final class IntakeService {
     private static final int MAX_TEXT = 300;
     private static final List<String> PAYMENT_METHODS = List.of("CASH", "TRANSFER", "CARD");
 
-    private final DossierDAO dossiers;
+    private final IntakeWriter writer;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
     private final Clock clock;
@@ -60,9 +60,9 @@ public final class IntakeService {
     private final String s10ServiceIndicator;
     private final String defaultPaymentMethod;
 
-    public IntakeService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
+    public IntakeService(IntakeWriter writer, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
                          LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
-        this.dossiers = jdbi.onDemand(DossierDAO.class);
+        this.writer = writer;
         this.referenceData = referenceData;
         this.json = json;
         this.clock = clock;
@@ -97,7 +97,7 @@ public final class IntakeService {
         String feesJson = toJson(Map.of("items", fees.items()));
 
         LocalDate receiptDate = localNow.toLocalDate();
-        DossierDAO.Allocation numbers = dossiers.allocate(agency.code(), receiptDate);
+        IntakeWriter.Allocation numbers = writer.allocate(agency.code(), receiptDate);
         String code = new DossierCode(agency.code(), receiptDate, numbers.sequence()).value();
         String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
         IntakeRequest.Address delivery = c.deliveryAddress;
@@ -108,15 +108,11 @@ public final class IntakeService {
                 c.appointmentSlipByPost, c.agencyReference, routeClass.name(), now, clerk.username(),
                 due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
                 fees.postage(), fees.governmentFee(), paymentMethod, feesJson);
-        List<CheckedComponent> docs = c.components;
-        long id = dossiers.insertWithDocumentsAndFirstEvent(row,
-                docs.stream().map(CheckedComponent::code).toArray(String[]::new),
-                docs.stream().map(CheckedComponent::name).toArray(String[]::new),
-                docs.stream().map(k -> k.form().name()).toArray(String[]::new),
-                docs.stream().mapToInt(CheckedComponent::pages).toArray(),
-                docs.stream().mapToInt(CheckedComponent::position).toArray());
-        return new DossierService.Loaded(row.toRow(id), docs.stream()
-                .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form().name(), k.pages(), k.position())).toList());
+        List<IntakeWriter.Document> documents = c.components.stream()
+                .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position())).toList();
+        long id = writer.insert(row, documents);
+        return new DossierService.Loaded(row.toRow(id), documents.stream()
+                .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position())).toList());
     }
 
     private record CheckedComponent(String code, String name, DocumentForm form, int pages, int position) {}

@@ -7,14 +7,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 import vn.dossierpost.support.TestDatabase;
 
 /** The intake statement stores a dossier, its documents and its first event together, or nothing. */
-class IntakeStatementTest {
-    private final Jdbi jdbi = JdbiSetup.configure(Jdbi.create(TestDatabase.newDatabase(), "postgres", "").installPlugin(new SqlObjectPlugin()));
-    private final DossierDAO dossiers = jdbi.onDemand(DossierDAO.class);
+class IntakeWriterTest {
+    private final PGSimpleDataSource dataSource = dataSource(TestDatabase.newDatabase());
+    private final Jdbi jdbi = Jdbi.create(dataSource);
+    private final IntakeWriter writer = new IntakeWriter(dataSource);
+
+    private static PGSimpleDataSource dataSource(String url) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser("postgres");
+        return ds;
+    }
 
     private static DossierDAO.NewDossier dossier(String code) {
         return new DossierDAO.NewDossier(code, null, "2.000488", "000.00.15.H26", "100000", "SEND_ONLY", "RECEIVED",
@@ -26,9 +35,9 @@ class IntakeStatementTest {
 
     @Test
     void storesAllThreeInOneGo() {
-        long id = dossiers.insertWithDocumentsAndFirstEvent(dossier("000.00.15.H26-261123-0001"),
-                new String[] {"TO_KHAI", "GIAY_TO_TUY_THAN"}, new String[] {"Tờ khai", "Căn cước"},
-                new String[] {"ORIGINAL", "COPY"}, new int[] {2, 1}, new int[] {1, 2});
+        long id = writer.insert(dossier("000.00.15.H26-261123-0001"), List.of(
+                new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1),
+                new IntakeWriter.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", 1, 2)));
         assertThat(count("dossier_component WHERE dossier_id = " + id)).isEqualTo(2);
         assertThat(count("dossier_event WHERE dossier_id = " + id + " AND to_status = 'RECEIVED'")).isEqualTo(1);
         String name = jdbi.withHandle(h -> h.createQuery("SELECT name FROM dossier_component WHERE dossier_id = :id AND code = 'TO_KHAI'")
@@ -40,11 +49,22 @@ class IntakeStatementTest {
     void aFailingDocumentLeavesNoDossierAndNoEvent() {
         long dossiersBefore = count("dossier");
         long eventsBefore = count("dossier_event");
-        assertThatThrownBy(() -> dossiers.insertWithDocumentsAndFirstEvent(dossier("000.00.15.H26-261123-0002"),
-                new String[] {"TO_KHAI"}, new String[] {"Tờ khai"}, new String[] {"ORIGINAL"}, new int[] {0}, new int[] {1}))
+        assertThatThrownBy(() -> writer.insert(dossier("000.00.15.H26-261123-0002"), List.of(
+                new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 0, 1))))
                 .hasMessageContaining("pages");
         assertThat(count("dossier")).isEqualTo(dossiersBefore);
         assertThat(count("dossier_event")).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void allocatesConsecutiveCodesPerAgencyAndDay() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        IntakeWriter.Allocation first = writer.allocate("000.00.15.H26", day);
+        IntakeWriter.Allocation second = writer.allocate("000.00.15.H26", day);
+        IntakeWriter.Allocation otherAgency = writer.allocate("000.00.15.H29", day);
+        IntakeWriter.Allocation nextDay = writer.allocate("000.00.15.H26", day.plusDays(1));
+        assertThat(List.of(first.sequence(), second.sequence(), otherAgency.sequence(), nextDay.sequence())).containsExactly(1, 2, 1, 1);
+        assertThat(second.serial()).isGreaterThan(first.serial());
     }
 
     private long count(String fromWhere) {
