@@ -98,9 +98,34 @@ final class MultipartFiles implements IncomingFiles {
             parser.setLowerCaseNames(true);
             Map<String, String> params = parser.parse(disposition, ';');
             current = input.newInputStream();
-            return new IncomingFile(index, params.get("name"), params.get("filename"), current);
+            return new IncomingFile(index, params.get("name"), params.get("filename"), new PartContent(current));
         } catch (FileUploadException e) {
             throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
+        }
+    }
+
+    /** A part's content; a body that ends before its closing boundary is the client's fault (400), not ours. */
+    private static final class PartContent extends java.io.FilterInputStream {
+        PartContent(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (FileUploadException e) {
+                throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (FileUploadException e) {
+                throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
+            }
         }
     }
 

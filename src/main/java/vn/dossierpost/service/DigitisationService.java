@@ -54,7 +54,7 @@ import vn.dossierpost.storage.TooLargeException;
 public final class DigitisationService {
     private static final Logger LOG = LoggerFactory.getLogger(DigitisationService.class);
     /** Multipart headers and boundaries around the files: allowed on top of the files when checking Content-Length. */
-    private static final long MULTIPART_ALLOWANCE = 1 << 20;
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
     /** A namespace for this service's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
     private static final int BLOB_LOCK_SPACE = 0x5CA7;
     public static final String FILE_ADDED = "FILE_ADDED";
@@ -204,8 +204,8 @@ public final class DigitisationService {
             TreeSet<String> hashes = new TreeSet<>();
             scans.forEach(s -> hashes.add(s.blob().sha256()));
             for (String sha : hashes) { // in hash order, so two uploads never wait for each other in a cycle
-                h.createQuery("SELECT pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
-                        .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Object.class).one();
+                h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
+                        .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Integer.class).one();
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
             List<String> placedNew = new ArrayList<>();
