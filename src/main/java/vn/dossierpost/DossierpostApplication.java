@@ -12,6 +12,7 @@ import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -28,7 +29,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.auth.BasicAuthenticator;
@@ -43,6 +47,7 @@ import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
@@ -143,6 +148,14 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         DigitisationService digitisation = new DigitisationService(jdbi, store, dossiers, fixity, environment.getObjectMapper(),
                 clock, limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(), limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        // Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little.
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();
+            Set<String> excluded = new HashSet<>(configured != null ? configured
+                    : Arrays.asList(new org.eclipse.jetty.server.handler.gzip.GzipHandler().getExcludedMimeTypes()));
+            Arrays.stream(ScanType.values()).map(ScanType::mediaType).forEach(excluded::add);
+            server.getGzipFilterFactory().setExcludedMimeTypes(excluded);
+        }
         environment.jersey().register(new FileResource(digitisation, store));
         environment.jersey().register(new ReportResource(new DigitisationReport(jdbi, referenceData, zone)));
     }
