@@ -39,7 +39,8 @@ public final class Scans {
         return image("tiff", seed);
     }
 
-    private static byte[] image(String format, int seed) {
+    private static byte[] image(String format, int anySeed) {
+        int seed = Math.floorMod(anySeed, 1 << 20);
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
