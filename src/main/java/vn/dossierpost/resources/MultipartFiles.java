@@ -7,44 +7,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.MultipartInput;
 import org.apache.commons.fileupload2.core.ParameterParser;
 import vn.dossierpost.service.IncomingFiles;
 import vn.dossierpost.service.Problem;
 
 /**
- * A multipart/form-data request body read as it arrives, part by part, with commons-fileupload's
- * boundary scanner: nothing is buffered beyond one read buffer, so a 20 MB scan goes from the socket
- * to the staging file without ever being whole in memory (Jersey's FormDataMultiPart would spool each
- * part to a temporary file first, and then we would copy it again). Part headers are UTF-8, which is
- * what browsers send for a file name like "Tờ khai.pdf"; RFC 2231 {@code filename*} is understood too.
+ * A multipart/form-data request body read as it arrives, part by part ({@link MultipartStream}):
+ * nothing is buffered beyond one read buffer, so a 20 MB scan goes from the socket to the staging
+ * file without ever being whole in memory (Jersey's FormDataMultiPart would spool each part to a
+ * temporary file first, and then we would copy it again). Part headers are UTF-8, which is what
+ * browsers send for a file name like "Tờ khai.pdf"; commons-fileupload's parameter parser reads the
+ * Content-Disposition, RFC 2231 {@code filename*} included.
  */
 final class MultipartFiles implements IncomingFiles {
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
     private static final int MAX_PART_HEADERS = 16 * 1024;
 
-    private final MultipartInput input;
-    private MultipartInput.ItemInputStream current;
-    private boolean started;
+    private final MultipartStream input;
     private boolean finished;
     private int index = -1;
 
-    private MultipartFiles(MultipartInput input) {
+    private MultipartFiles(MultipartStream input) {
         this.input = input;
     }
 
     /** Refuses (415) anything but multipart/form-data with a boundary. */
     static MultipartFiles open(String contentType, InputStream body) throws IOException {
         String boundary = boundary(contentType);
-        MultipartInput input = MultipartInput.builder()
-                .setInputStream(body)
-                .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
-                .setBufferSize(BUFFER)
-                .setMaxPartHeaderSize(MAX_PART_HEADERS)
-                .get();
-        input.setHeaderCharset(StandardCharsets.UTF_8);
-        return new MultipartFiles(input);
+        return new MultipartFiles(new MultipartStream(body, boundary.getBytes(StandardCharsets.ISO_8859_1), BUFFER, MAX_PART_HEADERS));
     }
 
     private static String boundary(String contentType) {
@@ -73,60 +63,25 @@ final class MultipartFiles implements IncomingFiles {
         if (finished) {
             return null;
         }
-        try {
-            if (current != null) {
-                current.close(); // skips whatever of the previous part was not read
-                current = null;
-            }
-            boolean more = started ? input.readBoundary() : input.skipPreamble();
-            started = true;
-            if (!more) {
-                finished = true;
-                return null;
-            }
-            Map<String, String> headers = headers(input.readHeaders());
-            String disposition = headers.get("content-disposition");
-            index++;
-            if (disposition == null || !disposition.toLowerCase(Locale.ROOT).startsWith("form-data")) {
-                throw Problem.malformed("files[" + index + "]", "each part needs 'Content-Disposition: form-data; name=...; filename=...'");
-            }
-            String contentType = headers.get("content-type");
-            if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                throw Problem.invalid("files[" + index + "]", "nested multipart parts are not taken: send each file as its own part");
-            }
-            ParameterParser parser = new ParameterParser();
-            parser.setLowerCaseNames(true);
-            Map<String, String> params = parser.parse(disposition, ';');
-            current = input.newInputStream();
-            return new IncomingFile(index, params.get("name"), params.get("filename"), new PartContent(current));
-        } catch (FileUploadException e) {
-            throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
+        String block = input.nextPart();
+        if (block == null) {
+            finished = true;
+            return null;
         }
-    }
-
-    /** A part's content; a body that ends before its closing boundary is the client's fault (400), not ours. */
-    private static final class PartContent extends java.io.FilterInputStream {
-        PartContent(InputStream in) {
-            super(in);
+        Map<String, String> headers = headers(block);
+        String disposition = headers.get("content-disposition");
+        index++;
+        if (disposition == null || !disposition.toLowerCase(Locale.ROOT).startsWith("form-data")) {
+            throw Problem.malformed("files[" + index + "]", "each part needs 'Content-Disposition: form-data; name=...; filename=...'");
         }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (FileUploadException e) {
-                throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
-            }
+        String contentType = headers.get("content-type");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw Problem.invalid("files[" + index + "]", "nested multipart parts are not taken: send each file as its own part");
         }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (FileUploadException e) {
-                throw Problem.malformed("body", "is not a complete multipart/form-data body: " + e.getMessage());
-            }
-        }
+        ParameterParser parser = new ParameterParser();
+        parser.setLowerCaseNames(true);
+        Map<String, String> params = parser.parse(disposition, ';');
+        return new IncomingFile(index, params.get("name"), params.get("filename"), input.partContent());
     }
 
     /** Part headers by lower-case name; folded lines joined. */
