@@ -41,7 +41,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * upload throughput in MB/s with latency percentiles. In the same run it measures the raw write rate
  * of the disk under {@code --dir} (which should be the service's dataDir/files): the same number of
  * files of the same size written in 1 MB blocks and each flushed with fsync, one after the other like
- * {@code dd conv=fsync}, before and after the uploads; and prints the ratio of the two.
+ * {@code dd conv=fsync}, before and after the uploads; and prints the ratio of the two. A warm-up of
+ * about 500 MB of uploads (at least 10% of the count) comes first and is not measured.
  */
 public class UploadBenchmarkCommand extends Command {
     private static final String BOUNDARY = "dossierpost-bench-8a1f03c9";
@@ -79,7 +80,9 @@ public class UploadBenchmarkCommand extends Command {
         @SuppressWarnings("unchecked")
         String component = (String) ((List<Map<String, Object>>) template.get("components")).get(0).get("code");
         byte[] pdf = scanLikePdf(sizeMb * 1_000_000);
-        int warmup = Math.min(count, Math.max(2 * concurrency, count / 10));
+        // Warm-up (not measured): until the JIT has compiled the hashing and the multipart scan, a
+        // freshly started service is far slower; about 500 MB of uploads gets it there.
+        int warmup = Math.max(2 * concurrency, Math.max(count / 10, 500 / sizeMb));
         System.out.printf(Locale.ROOT, "bench-upload: %s, %d uploads of %.1f MB (+%d warm-up), concurrency %d, raw disk test in %s%n",
                 base, count, pdf.length / 1e6, warmup, concurrency, dir.toAbsolutePath());
 

@@ -221,11 +221,11 @@ public final class DigitisationService {
                     DossierFileDAO.NewFile newFile = new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
                             s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now);
                     long id = files.insert(newFile);
-                    FileRow stored1 = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(),
+                    FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(),
                             s.type().mediaType(), s.pages(), clerk.username(), now, null);
                     h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), FILE_ADDED, null, null, now, clerk.username(),
-                            clerk.officeCode(), null, componentCode + ": " + s.name(), eventPayload(stored1)));
-                    added.add(view(code, stored1));
+                            clerk.officeCode(), null, componentCode + ": " + s.name(), eventPayload(fileRow)));
+                    added.add(view(code, fileRow));
                 }
                 List<String> missing = files.requiredWithoutFile(row.id());
                 String status = row.status();
