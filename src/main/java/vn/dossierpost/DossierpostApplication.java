@@ -12,6 +12,7 @@ import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -24,10 +25,15 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.auth.BasicAuthenticator;
@@ -36,23 +42,33 @@ import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.auth.User;
 import vn.dossierpost.auth.UserDAO;
 import vn.dossierpost.cli.CatalogueCommand;
+import vn.dossierpost.cli.FixityCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
+import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.ErrorMappers;
+import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.TrackingResource;
+import vn.dossierpost.resources.UploadResource;
 import vn.dossierpost.service.CalendarService;
+import vn.dossierpost.service.DigitisationReport;
+import vn.dossierpost.service.DigitisationService;
 import vn.dossierpost.service.DossierService;
+import vn.dossierpost.service.FixityRecorder;
 import vn.dossierpost.service.IntakeService;
 import vn.dossierpost.service.RateLimiter;
 import vn.dossierpost.service.ReferenceDataCache;
 import vn.dossierpost.service.SlipService;
 import vn.dossierpost.service.TrackingService;
+import vn.dossierpost.storage.FileSystemBlobStore;
 
 public class DossierpostApplication extends Application<DossierpostConfiguration> {
 
@@ -86,6 +102,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new CatalogueCommand());
         bootstrap.addCommand(new IntakeBenchmarkCommand());
+        bootstrap.addCommand(new UploadBenchmarkCommand());
+        bootstrap.addCommand(new FixityCommand());
     }
 
     @Override
@@ -124,6 +142,30 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
         environment.jersey().register(new CatalogueResource(referenceData));
         environment.jersey().register(new CalendarResource(new CalendarService(jdbi, referenceData)));
+        registerDigitisation(config, environment, jdbi, dossiers, referenceData, clock, zone);
+    }
+
+    /** Scans under dataDir/files; staging files left by a crash (untouched for an hour) are swept at start. */
+    private static void registerDigitisation(DossierpostConfiguration config, Environment environment, Jdbi jdbi,
+                                             DossierService dossiers, ReferenceDataCache referenceData, Clock clock, ZoneId zone)
+            throws java.io.IOException {
+        FileSystemBlobStore store = new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+        store.sweepStaging(Duration.ofHours(1));
+        DossierpostConfiguration.Files limits = config.getFiles();
+        FixityRecorder fixity = new FixityRecorder(jdbi, environment.getObjectMapper(), clock);
+        DigitisationService digitisation = new DigitisationService(jdbi, store, dossiers, fixity, environment.getObjectMapper(),
+                clock, limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(), limits.maxFilesPerRequest);
+        environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        // Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little.
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();
+            Set<String> excluded = new HashSet<>(configured != null ? configured
+                    : Arrays.asList(new org.eclipse.jetty.server.handler.gzip.GzipHandler().getExcludedMimeTypes()));
+            Arrays.stream(ScanType.values()).map(ScanType::mediaType).forEach(excluded::add);
+            server.getGzipFilterFactory().setExcludedMimeTypes(excluded);
+        }
+        environment.jersey().register(new FileResource(digitisation, store));
+        environment.jersey().register(new ReportResource(new DigitisationReport(jdbi, referenceData, zone)));
     }
 
     /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */

@@ -3,6 +3,7 @@ package vn.dossierpost;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.DataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,10 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Auth auth = new Auth();
 
+    @Valid
+    @NotNull
+    private Files files = new Files();
+
     @JsonProperty public String getDataDir() { return dataDir; }
     @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
     @JsonProperty public DataSourceFactory getDatabase() { return database; }
@@ -44,6 +49,8 @@ public class DossierpostConfiguration extends Configuration {
     @JsonProperty public void setTracking(Tracking tracking) { this.tracking = tracking; }
     @JsonProperty public Auth getAuth() { return auth; }
     @JsonProperty public void setAuth(Auth auth) { this.auth = auth; }
+    @JsonProperty public Files getFiles() { return files; }
+    @JsonProperty public void setFiles(Files files) { this.files = files; }
 
     public static class Intake {
         /** Decree 61/2018 Art. 18: a dossier received after this time counts from the next working day. */
@@ -87,5 +94,21 @@ public class DossierpostConfiguration extends Configuration {
         @Min(4)
         @Max(16)
         public int bcryptCost = 10;
+    }
+
+    /** Scans taken at intake (Decree 107/2021); they are stored under {@code dataDir/files}. */
+    public static class Files {
+        /** The largest one file may be ("20MB" is 20,000,000 bytes). */
+        @NotNull
+        public DataSize maxFileSize = DataSize.megabytes(20);
+
+        /** The most all the files of one dossier may add up to. */
+        @NotNull
+        public DataSize maxDossierSize = DataSize.megabytes(100);
+
+        /** Files one upload request may carry. */
+        @Min(1)
+        @Max(1000)
+        public int maxFilesPerRequest = 50;
     }
 }

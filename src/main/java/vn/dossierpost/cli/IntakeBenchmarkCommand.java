@@ -71,7 +71,7 @@ public class IntakeBenchmarkCommand extends Command {
     }
 
     /** One intake body per postal-channel procedure, with every document its list requires. */
-    private static List<Map<String, Object>> templates(HttpClient client, ObjectMapper json, String base, String auth) throws Exception {
+    static List<Map<String, Object>> templates(HttpClient client, ObjectMapper json, String base, String auth) throws Exception {
         HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/procedures"))
                 .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) {
@@ -135,7 +135,7 @@ public class IntakeBenchmarkCommand extends Command {
         return new Result(count, System.nanoTime() - start, latencies, failures.get(), errorText[0]);
     }
 
-    private static Map<String, Object> body(Map<String, Object> template) {
+    static Map<String, Object> body(Map<String, Object> template) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String name = FAMILY[r.nextInt(FAMILY.length)] + " " + MIDDLE[r.nextInt(MIDDLE.length)] + " " + GIVEN[r.nextInt(GIVEN.length)];
         String citizenId = String.format("001%d%02d%06d", r.nextInt(2), r.nextInt(100), r.nextInt(1_000_000));

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.DossierPage;
 import vn.dossierpost.api.DossierView;
@@ -72,17 +73,24 @@ public final class DossierService {
      */
     public DossierView transition(User user, String code, DossierStatus to, String note) {
         jdbi.useTransaction(h -> {
-            DossierDAO dossiers = h.attach(DossierDAO.class);
-            DossierRow row = dossiers.lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkCanRead(user, row);
-            DossierStatus from = DossierStatus.valueOf(row.status());
-            DossierTransitions.check(from, to);
-            OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-            dossiers.updateStatus(row.id(), to.name(), now);
-            h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), to.name(), from.name(), to.name(), now,
-                    user.username(), user.officeCode(), user.agencyCode(), note, null));
+            transition(h, user, row, to, note, null);
         });
         return view(user, code);
+    }
+
+    /**
+     * The transition itself, for a use case that already holds the dossier's row lock in its own
+     * transaction (the status change then commits or fails together with the rest of its work).
+     */
+    public void transition(Handle h, User user, DossierRow lockedRow, DossierStatus to, String note, String payload) {
+        DossierStatus from = DossierStatus.valueOf(lockedRow.status());
+        DossierTransitions.check(from, to);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+        h.attach(DossierDAO.class).updateStatus(lockedRow.id(), to.name(), now);
+        h.attach(EventDAO.class).append(new EventDAO.NewEvent(lockedRow.id(), to.name(), from.name(), to.name(), now,
+                user.username(), user.officeCode(), user.agencyCode(), note, payload));
     }
 
     public DossierView withdraw(User clerk, String code, String reason) {

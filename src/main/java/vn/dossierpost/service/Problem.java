@@ -48,6 +48,21 @@ public final class Problem extends RuntimeException {
         return new Problem(409, message, null, List.of(), details);
     }
 
+    /** 400: a request body that cannot be read at all (not a value that is wrong: that is 422). */
+    public static Problem malformed(String field, String message) {
+        return new Problem(400, field + ": " + message, field, List.of(new FieldProblem(field, message)), null);
+    }
+
+    /** 413: over a size limit; {@code field} names the file or the request. */
+    public static Problem tooLarge(String field, String message, Map<String, Object> details) {
+        return new Problem(413, field + ": " + message, field, List.of(new FieldProblem(field, message)), details);
+    }
+
+    /** 415: content of a kind the service does not take. */
+    public static Problem unsupportedType(String field, String message) {
+        return new Problem(415, field + ": " + message, field, List.of(new FieldProblem(field, message)), null);
+    }
+
     public static Problem tooMany(String message) {
         return new Problem(429, message, null, List.of(), null);
     }

@@ -75,6 +75,22 @@ public final class TestApp {
         return as(username, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** PUTs scans to one document of a dossier. */
+    public Response upload(String username, String code, String componentCode, Multipart body) {
+        return as(username, "/api/dossiers/" + code + "/components/" + componentCode + "/files").put(body.entity());
+    }
+
+    /** A fresh data directory under target/ (for a test class whose scans must not mix with others'). */
+    public static java.nio.file.Path newDataDir() {
+        try {
+            java.nio.file.Path target = java.nio.file.Path.of("target");
+            java.nio.file.Files.createDirectories(target);
+            return java.nio.file.Files.createTempDirectory(target, "test-data-").toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The status of a response whose body is not needed; closing it returns the connection to the pool. */
     public static int status(Response response) {
         try (response) {
