@@ -16,7 +16,7 @@ import vn.dossierpost.auth.UserDAO;
  * JDBI's own engine parses each template once.
  */
 public final class JdbiSetup {
-    private static final List<Class<?>> DAOS = List.of(DossierDAO.class, EventDAO.class, CatalogueDAO.class, UserDAO.class,
+    private static final List<Class<?>> DAOS = List.of(DossierDAO.class, EventDAO.class, OutboxDAO.class, CatalogueDAO.class, UserDAO.class,
             DossierFileDAO.class);
 
     private JdbiSetup() {}

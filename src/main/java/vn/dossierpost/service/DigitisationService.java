@@ -26,6 +26,7 @@ import vn.dossierpost.db.DossierFileDAO;
 import vn.dossierpost.db.DossierFileDAO.FileRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.service.IncomingFiles.IncomingFile;
@@ -231,6 +232,8 @@ public final class DigitisationService {
                 String status = row.status();
                 if (missing.isEmpty() && DossierStatus.valueOf(status) == DossierStatus.RECEIVED) {
                     dossiers.transition(h, clerk, row, DossierStatus.DIGITISED, "every required document is scanned", null);
+                    // Ready to leave: queued for the handover in this same transaction (outbox).
+                    h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
                     status = DossierStatus.DIGITISED.name();
                 }
                 return new UploadResult(code, status, added, missing);

@@ -216,14 +216,23 @@ class FileUploadTest {
         Map<String, Object> optional = json(APP.upload(CLERK, code, "VAN_BAN_UY_QUYEN", Multipart.file("uy-quyen.jpg", "image/jpeg", Scans.jpeg(5))));
         assertThat(optional.get("status")).isEqualTo("RECEIVED");
 
+        // the last document together with a broken PDF: refused as a whole, so no status change and nothing queued
+        Response refused = APP.upload(CLERK, code, "GIAY_TO_TUY_THAN", Multipart.file("cccd.jpg", "image/jpeg", Scans.jpeg(6))
+                .add("hong.pdf", "application/pdf", ("%PDF-1.7\n" + "rác ".repeat(500)).getBytes(StandardCharsets.UTF_8)));
+        assertThat(TestApp.status(refused)).isEqualTo(422);
+        assertThat(APP.as(CLERK, "/api/dossiers/" + code).get(Map.class).get("status")).isEqualTo("RECEIVED");
+        assertThat(pendingHandovers(code)).isZero();
+
         Map<String, Object> last = json(APP.upload(CLERK, code, "GIAY_TO_TUY_THAN", Multipart.file("cccd.jpg", "image/jpeg", Scans.jpeg(6))));
         assertThat(last.get("status")).isEqualTo("DIGITISED");
         assertThat((List<?>) last.get("requiredWithoutFile")).isEmpty();
         assertThat(APP.as(CLERK, "/api/dossiers/" + code).get(Map.class).get("status")).isEqualTo("DIGITISED");
+        assertThat(pendingHandovers(code)).as("queued for handover with the status change").isEqualTo(1);
 
         // a rescan while DIGITISED is taken; the status stays
         Map<String, Object> rescan = json(APP.upload(CLERK, code, "TO_KHAI", Multipart.file("to-khai-quet-lai.pdf", "application/pdf", Scans.pdf(2))));
         assertThat(rescan.get("status")).isEqualTo("DIGITISED");
+        assertThat(pendingHandovers(code)).as("a rescan queues nothing more").isEqualTo(1);
 
         List<Map<String, Object>> events = events(code);
         assertThat(events).extracting(e -> e.get("type"))
@@ -346,5 +355,11 @@ class FileUploadTest {
             out.writeBytes(a);
         }
         return out.toByteArray();
+    }
+
+    private static long pendingHandovers(String code) {
+        return APP.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox o JOIN dossier d ON d.id = o.dossier_id "
+                + "WHERE d.code = :code AND o.kind = 'HANDOVER' AND o.done_at IS NULL AND o.agency_code = d.agency_code")
+                .bind("code", code).mapTo(Long.class).one());
     }
 }
