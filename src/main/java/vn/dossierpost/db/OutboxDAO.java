@@ -1,15 +1,41 @@
 package vn.dossierpost.db;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Work that must leave the system, written in the transaction of the change that causes it. */
+/**
+ * Work that must leave the system, written in the transaction of the change that causes it, and
+ * claimed by senders with {@code FOR UPDATE SKIP LOCKED} and a lease: several senders (threads or
+ * nodes) never take the same row at once, and a sender that dies without finishing only holds its
+ * rows until the lease runs out.
+ */
 public interface OutboxDAO {
     /** A digitised dossier waiting to be handed over to its agency. */
     String HANDOVER = "HANDOVER";
 
+    record Claimed(long id, String kind, Long dossierId, String agencyCode, int attempts) {}
+
     @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES (:kind, :dossierId, :agency, :at, :at)")
     void enqueue(@Bind("kind") String kind, @Bind("dossierId") long dossierId, @Bind("agency") String agencyCode,
                  @Bind("at") OffsetDateTime at);
+
+    /** Up to {@code limit} rows of a kind that are due and not leased, oldest first, leased until {@code leaseUntil}. */
+    @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
+            + "SELECT id FROM outbox WHERE kind = :kind AND done_at IS NULL AND available_at <= :now "
+            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
+            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.attempts")
+    @RegisterConstructorMapper(Claimed.class)
+    List<Claimed> claim(@Bind("kind") String kind, @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil,
+                        @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id")
+    void done(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+
+    /** Gives a claimed row back, to be tried again from {@code availableAt} (the sender's backoff). */
+    @SqlUpdate("UPDATE outbox SET lease_until = NULL, available_at = :availableAt, last_error = :error WHERE id = :id")
+    void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
 }
