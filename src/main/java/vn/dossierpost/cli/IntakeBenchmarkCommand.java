@@ -8,19 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeUnit;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -41,23 +34,18 @@ public class IntakeBenchmarkCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("--url").setDefault("http://127.0.0.1:8080");
-        subparser.addArgument("--username").required(true).help("a COUNTER user");
-        subparser.addArgument("--password").setDefault(System.getenv().getOrDefault("DOSSIERPOST_PASSWORD", ""));
-        subparser.addArgument("--concurrency").type(Integer.class).setDefault(32);
-        subparser.addArgument("--count").type(Integer.class).setDefault(20_000);
+        LoadRun.addServiceArguments(subparser, 32, 20_000);
     }
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-        String base = ns.getString("url").replaceAll("/+$", "");
+        String base = LoadRun.baseUrl(ns);
         int concurrency = ns.getInt("concurrency");
         int count = ns.getInt("count");
         if (concurrency < 1 || concurrency > 1024 || count < 1 || count > 10_000_000) {
             throw new IllegalArgumentException("--concurrency 1..1024, --count 1..10000000");
         }
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (ns.getString("username") + ":" + ns.getString("password")).getBytes(StandardCharsets.UTF_8));
+        String auth = LoadRun.basicAuth(ns);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper();
 
@@ -66,8 +54,10 @@ public class IntakeBenchmarkCommand extends Command {
         System.out.printf("bench-intake: %s, %d procedures, concurrency %d, warm-up %d, count %d%n",
                 base, templates.size(), concurrency, warmup, count);
         run(json, base, auth, templates, concurrency, warmup);
-        Result r = run(json, base, auth, templates, concurrency, count);
-        r.print(System.out);
+        LoadRun.Result r = run(json, base, auth, templates, concurrency, count);
+        System.out.printf(Locale.ROOT, "requests %d, failures %d, elapsed %.2f s, throughput %.1f intakes/s%n",
+                r.count(), r.failures(), r.seconds(), r.count() / r.seconds());
+        r.printLatencies(System.out);
     }
 
     /** One intake body per postal-channel procedure, with every document its list requires. */
@@ -94,65 +84,10 @@ public class IntakeBenchmarkCommand extends Command {
         return templates;
     }
 
-    private static Result run(ObjectMapper json, String base, String auth, List<Map<String, Object>> templates,
-                              int concurrency, int count) throws InterruptedException {
-        long[] latencies = new long[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicLong firstError = new AtomicLong(-1);
-        String[] errorText = new String[1];
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    try {
-                        byte[] body = json.writeValueAsBytes(body(templates.get(i % templates.size())));
-                        long t0 = System.nanoTime();
-                        String error = post(base + "/api/dossiers", auth, body);
-                        latencies[i] = System.nanoTime() - t0;
-                        if (error != null) {
-                            failures.incrementAndGet();
-                            if (firstError.compareAndSet(-1, i)) errorText[0] = error;
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        if (firstError.compareAndSet(-1, i)) errorText[0] = e.toString();
-                    }
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(2, TimeUnit.HOURS)) {
-            pool.shutdownNow();
-        }
-        return new Result(count, System.nanoTime() - start, latencies, failures.get(), errorText[0]);
-    }
-
-    /**
-     * One intake; null when it was taken in, else what went wrong. HttpURLConnection (keep-alive,
-     * fixed-length body) costs the load generator far less CPU than the JDK HttpClient, and the
-     * generator shares the machine with the service.
-     */
-    private static String post(String url, String auth, byte[] body) throws java.io.IOException {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-        c.setRequestMethod("POST");
-        c.setDoOutput(true);
-        c.setConnectTimeout(5_000);
-        c.setReadTimeout(30_000);
-        c.setFixedLengthStreamingMode(body.length);
-        c.setRequestProperty("Authorization", auth);
-        c.setRequestProperty("Content-Type", "application/json");
-        try (java.io.OutputStream out = c.getOutputStream()) {
-            out.write(body);
-        }
-        int status = c.getResponseCode();
-        try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return status == 201 ? null : status + " " + answer;
-        }
+    private static LoadRun.Result run(ObjectMapper json, String base, String auth, List<Map<String, Object>> templates,
+                                      int concurrency, int count) throws Exception {
+        return LoadRun.measure(count, concurrency, i -> LoadRun.send("POST", base + "/api/dossiers", auth, "application/json",
+                30_000, 201, json.writeValueAsBytes(body(templates.get(i % templates.size())))));
     }
 
     static Map<String, Object> body(Map<String, Object> template) {
@@ -167,24 +102,5 @@ public class IntakeBenchmarkCommand extends Command {
                 "applicant", Map.of("fullName", name, "citizenId", citizenId, "phone", phone, "email", "nguoidan@example.vn", "address", address),
                 "delivery", Map.of("method", "HOME", "address", address),
                 "components", template.get("components"));
-    }
-
-    private record Result(int count, long elapsedNanos, long[] latencies, int failures, String firstError) {
-        void print(java.io.PrintStream out) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            double seconds = elapsedNanos / 1e9;
-            out.printf("requests %d, failures %d, elapsed %.2f s, throughput %.1f intakes/s%n", count, failures, seconds, count / seconds);
-            out.printf("latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n",
-                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
-            if (firstError != null) {
-                out.println("first failure: " + firstError);
-            }
-        }
-
-        private static double pct(long[] sorted, double p) {
-            int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
-        }
     }
 }

@@ -5,10 +5,6 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,16 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -53,18 +43,14 @@ public class UploadBenchmarkCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("--url").setDefault("http://127.0.0.1:8080");
-        subparser.addArgument("--username").required(true).help("a COUNTER user");
-        subparser.addArgument("--password").setDefault(System.getenv().getOrDefault("DOSSIERPOST_PASSWORD", ""));
-        subparser.addArgument("--concurrency").type(Integer.class).setDefault(4);
-        subparser.addArgument("--count").type(Integer.class).setDefault(200);
+        LoadRun.addServiceArguments(subparser, 4, 200);
         subparser.addArgument("--size-mb").dest("sizeMb").type(Integer.class).setDefault(5);
         subparser.addArgument("--dir").setDefault("./data/files").help("a directory on the service's disk: its dataDir/files");
     }
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-        String base = ns.getString("url").replaceAll("/+$", "");
+        String base = LoadRun.baseUrl(ns);
         int concurrency = ns.getInt("concurrency");
         int count = ns.getInt("count");
         int sizeMb = ns.getInt("sizeMb");
@@ -72,8 +58,7 @@ public class UploadBenchmarkCommand extends Command {
         if (concurrency < 1 || concurrency > 256 || count < 1 || count > 1_000_000 || sizeMb < 1 || sizeMb > 1000) {
             throw new IllegalArgumentException("--concurrency 1..256, --count 1..1000000, --size-mb 1..1000");
         }
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (ns.getString("username") + ":" + ns.getString("password")).getBytes(StandardCharsets.UTF_8));
+        String auth = LoadRun.basicAuth(ns);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> template = IntakeBenchmarkCommand.templates(client, json, base, auth).get(0);
@@ -89,11 +74,13 @@ public class UploadBenchmarkCommand extends Command {
         List<String> codes = intake(client, json, base, auth, template, count + warmup, concurrency);
         double rawBefore = rawWriteRate(dir, pdf, count);
         upload(base, auth, codes.subList(0, warmup), component, pdf, concurrency);
-        Result r = upload(base, auth, codes.subList(warmup, codes.size()), component, pdf, concurrency);
+        LoadRun.Result r = upload(base, auth, codes.subList(warmup, codes.size()), component, pdf, concurrency);
         double rawAfter = rawWriteRate(dir, pdf, count);
-        r.print(System.out, pdf.length);
+        System.out.printf(Locale.ROOT, "uploads %d, failures %d, elapsed %.2f s, %.1f uploads/s, %.1f MB/s%n", r.count(), r.failures(),
+                r.seconds(), r.count() / r.seconds(), (double) pdf.length * r.count() / 1e6 / r.seconds());
+        r.printLatencies(System.out);
         double raw = (rawBefore + rawAfter) / 2;
-        double upload = (double) pdf.length * r.count / 1e6 / (r.elapsedNanos / 1e9);
+        double upload = (double) pdf.length * r.count() / 1e6 / r.seconds();
         System.out.printf(Locale.ROOT, "raw disk write with fsync per file: %.1f MB/s before, %.1f MB/s after (mean %.1f)%n",
                 rawBefore, rawAfter, raw);
         System.out.printf(Locale.ROOT, "upload throughput %.1f MB/s = %.0f%% of the raw disk write rate%n", upload, 100 * upload / raw);
@@ -103,7 +90,7 @@ public class UploadBenchmarkCommand extends Command {
     private static List<String> intake(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template,
                                        int n, int concurrency) throws Exception {
         String[] codes = new String[n];
-        parallel(n, concurrency, i -> {
+        LoadRun.parallel(n, concurrency, i -> {
             HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
                     .header("Authorization", auth).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(IntakeBenchmarkCommand.body(template)))).build(),
@@ -112,54 +99,23 @@ public class UploadBenchmarkCommand extends Command {
                 throw new IllegalStateException("intake answered " + res.statusCode() + ": " + res.body());
             }
             codes[i] = json.readTree(res.body()).get("code").asText();
+            return null;
         });
         return List.of(codes);
     }
 
-    private static Result upload(String base, String auth, List<String> codes, String component, byte[] pdf,
-                                 int concurrency) throws Exception {
-        long[] latencies = new long[codes.size()];
-        AtomicInteger failures = new AtomicInteger();
-        String[] firstError = new String[1];
+    private static LoadRun.Result upload(String base, String auth, List<String> codes, String component, byte[] pdf,
+                                         int concurrency) throws Exception {
         byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
         ThreadLocal<byte[]> copies = ThreadLocal.withInitial(pdf::clone);
-        long start = System.nanoTime();
-        parallel(codes.size(), concurrency, i -> {
+        return LoadRun.measure(codes.size(), concurrency, i -> {
             byte[] body = copies.get();
             unique(body, i);
-            long t0 = System.nanoTime();
-            // HttpURLConnection in fixed-length streaming mode writes the body straight to the socket; the
-            // JDK's HttpClient spent more CPU than the service on this 2-core machine, and measured itself.
-            HttpURLConnection c = (HttpURLConnection) URI.create(base + "/api/dossiers/" + codes.get(i) + "/components/"
-                    + component + "/files").toURL().openConnection();
-            c.setRequestMethod("PUT");
-            c.setDoOutput(true);
-            c.setFixedLengthStreamingMode((long) head.length + body.length + tail.length);
-            c.setRequestProperty("Authorization", auth);
-            c.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
-            c.setConnectTimeout(5000);
-            c.setReadTimeout(300_000);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(head);
-                out.write(body);
-                out.write(tail);
-            }
-            int status = c.getResponseCode();
-            byte[] answer;
-            try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-                answer = in == null ? new byte[0] : in.readAllBytes();
-            }
-            latencies[i] = System.nanoTime() - t0;
-            if (status != 201) {
-                failures.incrementAndGet();
-                synchronized (firstError) {
-                    if (firstError[0] == null) firstError[0] = status + " " + new String(answer, StandardCharsets.UTF_8);
-                }
-            }
+            return LoadRun.send("PUT", base + "/api/dossiers/" + codes.get(i) + "/components/" + component + "/files", auth,
+                    "multipart/form-data; boundary=" + BOUNDARY, 300_000, 201, head, body, tail);
         });
-        return new Result(codes.size(), System.nanoTime() - start, latencies, failures.get(), firstError[0]);
     }
 
     /**
@@ -236,56 +192,5 @@ public class UploadBenchmarkCommand extends Command {
 
     private static void write(ByteArrayOutputStream out, String s) {
         out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    private interface Task {
-        void run(int i) throws Exception;
-    }
-
-    private static void parallel(int n, int concurrency, Task task) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        Exception[] failure = new Exception[1];
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    try {
-                        task.run(i);
-                    } catch (Exception e) {
-                        synchronized (failure) {
-                            if (failure[0] == null) failure[0] = e;
-                        }
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(2, TimeUnit.HOURS)) {
-            pool.shutdownNow();
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-    }
-
-    private record Result(int count, long elapsedNanos, long[] latencies, int failures, String firstError) {
-        void print(PrintStream out, int size) {
-            long[] sorted = latencies.clone();
-            Arrays.sort(sorted);
-            double seconds = elapsedNanos / 1e9;
-            out.printf(Locale.ROOT, "uploads %d, failures %d, elapsed %.2f s, %.1f uploads/s, %.1f MB/s%n",
-                    count, failures, seconds, count / seconds, (double) size * count / 1e6 / seconds);
-            out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
-                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
-            if (firstError != null) {
-                out.println("first failure: " + firstError);
-            }
-        }
-
-        private static double pct(long[] sorted, double p) {
-            int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
-        }
     }
 }
