@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,6 +28,10 @@ import vn.dossierpost.domain.DossierTransitions;
 
 /** Reading dossiers (with who may see what) and moving them through the transition table. */
 public final class DossierService {
+    /** Statuses in which an agency has not been handed the dossier, so may not see it. */
+    private static final Set<DossierStatus> NOT_HANDED_OVER = EnumSet.of(DossierStatus.RECEIVED, DossierStatus.DIGITISED,
+            DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN);
+
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
@@ -123,7 +130,8 @@ public final class DossierService {
         if (agency != null) where.add("agency_code = :agencyCode");
         if (office != null) where.add("office_code = :officeCode");
         if (before != null) where.add("id < :beforeId");
-        if (user.role() == Role.AGENCY) where.add("status NOT IN ('RECEIVED', 'DIGITISED', 'AWAITING_RESULT', 'WITHDRAWN')");
+        if (user.role() == Role.AGENCY) where.add(NOT_HANDED_OVER.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", ", "status NOT IN (", ")")));
         // The post's own leg is late when the dossier has not left by its hand-over date.
         if (overdue) where.add("status IN ('RECEIVED', 'DIGITISED') AND handover_due < :today");
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -150,10 +158,7 @@ public final class DossierService {
     }
 
     private static boolean handedOver(DossierRow row) {
-        return switch (DossierStatus.valueOf(row.status())) {
-            case RECEIVED, DIGITISED, AWAITING_RESULT, WITHDRAWN -> false;
-            default -> true;
-        };
+        return !NOT_HANDED_OVER.contains(DossierStatus.valueOf(row.status()));
     }
 
     public DossierView toView(Loaded loaded) {

@@ -29,6 +29,7 @@ import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DocumentForm;
 import vn.dossierpost.domain.DossierCode;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.DossierTransitions;
 import vn.dossierpost.domain.DueDates;
 import vn.dossierpost.domain.FeeCalculator;
 import vn.dossierpost.domain.Fees;
@@ -93,7 +94,7 @@ public final class IntakeService {
                 ref.transitTime(routeClass), ref.transitTime(routeClass), c.procedure.processingDays(), c.appointmentSlipByPost);
         Fees fees = FeeCalculator.itemise(c.form, routeClass, ref.tariff(), c.procedure.governmentFee());
         String paymentMethod = blankToNull(request.paymentMethod()) == null ? defaultPaymentMethod : request.paymentMethod().trim();
-        DossierStatus status = c.form == ServiceForm.RETURN_ONLY ? DossierStatus.AWAITING_RESULT : DossierStatus.RECEIVED;
+        DossierStatus status = DossierTransitions.initialStatus(c.form);
         String feesJson = toJson(Map.of("items", fees.items()));
 
         LocalDate receiptDate = localNow.toLocalDate();

@@ -63,10 +63,6 @@ public final class Problem extends RuntimeException {
         return new Problem(415, field + ": " + message, field, List.of(new FieldProblem(field, message)), null);
     }
 
-    public static Problem tooMany(String message) {
-        return new Problem(429, message, null, List.of(), null);
-    }
-
     public int status() { return status; }
     public String field() { return field; }
     public List<FieldProblem> problems() { return problems; }
