@@ -14,8 +14,6 @@ import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +66,8 @@ public final class ConsignmentSlipPdf {
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
       writer.setCloseStream(false);
-      writer.setPageEvent(new Footer(slip));
+      writer.setPageEvent(
+          new PageFooter(slip.s10Number() + " · " + slip.dossierCode() + " · ", 5.5f));
       doc.addTitle("Phiếu gửi hồ sơ " + slip.s10Number());
       doc.addSubject("Phiếu gửi hồ sơ thủ tục hành chính " + slip.dossierCode());
       doc.addCreator("dossierpost");
@@ -291,51 +290,6 @@ public final class ConsignmentSlipPdf {
     signed.setSpacingBefore(26);
     cell.addElement(signed);
     return cell;
-  }
-
-  /**
-   * "EE473124829VN · 000.00.15.H13-261202-0007 · Trang 1/2" in the bottom margin, so that a
-   * second page can be matched to its slip. The page count is filled in when the document closes.
-   */
-  private static final class Footer extends PdfPageEventHelper {
-    private static final float SIZE = 5.5f;
-    private final String text;
-    private PdfTemplate total;
-
-    Footer(SlipData slip) {
-      this.text = slip.s10Number() + " · " + slip.dossierCode() + " · Trang ";
-    }
-
-    @Override
-    public void onOpenDocument(PdfWriter writer, Document document) {
-      total = writer.getDirectContent().createTemplate(20, SIZE + 2);
-    }
-
-    @Override
-    public void onEndPage(PdfWriter writer, Document document) {
-      String line = text + writer.getPageNumber() + "/";
-      float width = PdfFonts.REGULAR.getWidthPoint(line, SIZE);
-      float x = document.right() - width - 8;
-      float y = document.bottom() - 11;
-      PdfContentByte canvas = writer.getDirectContent();
-      canvas.beginText();
-      canvas.setFontAndSize(PdfFonts.REGULAR, SIZE);
-      canvas.setColorFill(GREY);
-      canvas.setTextMatrix(x, y);
-      canvas.showText(line);
-      canvas.endText();
-      canvas.addTemplate(total, x + width, y);
-    }
-
-    @Override
-    public void onCloseDocument(PdfWriter writer, Document document) {
-      total.beginText();
-      total.setFontAndSize(PdfFonts.REGULAR, SIZE);
-      total.setColorFill(GREY);
-      total.setTextMatrix(0, 0);
-      total.showText(String.valueOf(writer.getPageNumber() - 1));
-      total.endText();
-    }
   }
 
   // --- building blocks -----------------------------------------------------------------------

@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How values read on Vietnamese postal documents: "1.234.000 đ", "04/12/2026", local time. */
+/**
+ * How values read on Vietnamese postal documents: "1.234.000 đ", "7,52 MB", "04/12/2026", local
+ * time, and the Vietnamese names of the enumerations they print.
+ */
 final class SlipText {
 
   /** Vietnam has one time zone; a time stored in UTC is printed as the clerk saw it. */
@@ -20,9 +23,24 @@ final class SlipText {
   private SlipText() {}
 
   static String vnd(long amount) {
+    return count(amount) + " đ";
+  }
+
+  /** A whole number with dots between the thousands: "1.500". */
+  static String count(long n) {
+    return new DecimalFormat("#,##0", symbols()).format(n);
+  }
+
+  /** Binary megabytes, as file managers show them, with a decimal comma: "7,52 MB". */
+  static String megabytes(long bytes) {
+    return new DecimalFormat("#,##0.00", symbols()).format(bytes / (1024.0 * 1024.0)) + " MB";
+  }
+
+  private static DecimalFormatSymbols symbols() {
     DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
     symbols.setGroupingSeparator('.');
-    return new DecimalFormat("#,##0", symbols).format(amount) + " đ";
+    symbols.setDecimalSeparator(',');
+    return symbols;
   }
 
   static String date(LocalDate date) {
@@ -48,6 +66,27 @@ final class SlipText {
       case "HOME" -> new String[] {"Phát tận địa chỉ", "Home delivery"};
       case "PICKUP_AT_OFFICE" -> new String[] {"Nhận tại bưu cục", "Pick-up at the office"};
       default -> new String[] {name, ""};
+    };
+  }
+
+  /** How a handover travels to the agency (the agency's channel); unknown names as given. */
+  static String channel(String name) {
+    return switch (name) {
+      case "HTTP" -> "Điện tử, qua kết nối HTTP";
+      case "FILE_DROP" -> "Điện tử, qua thư mục trao đổi tệp";
+      case "SFTP" -> "Điện tử, qua SFTP";
+      default -> name;
+    };
+  }
+
+  /** Where a handover stands; unknown names as given. */
+  static String handoverState(String name) {
+    return switch (name) {
+      case "SENDING" -> "Đang gửi";
+      case "SENT" -> "Đã gửi, chờ cơ quan xác nhận";
+      case "DELIVERED" -> "Cơ quan đã xác nhận tiếp nhận";
+      case "FAILED" -> "Gửi không thành công";
+      default -> name;
     };
   }
 }
