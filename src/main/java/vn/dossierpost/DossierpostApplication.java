@@ -25,7 +25,14 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import com.codahale.metrics.CachedGauge;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -50,7 +57,20 @@ import vn.dossierpost.db.Database;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
 import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.health.CamelHealthCheck;
+import vn.dossierpost.health.HandoverBacklogHealthCheck;
+import vn.dossierpost.integration.AcknowledgementFiles;
+import vn.dossierpost.integration.AgencyHttpClient;
+import vn.dossierpost.integration.AgencyRoutes;
+import vn.dossierpost.integration.CamelIntegration;
+import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.CalendarResource;
+import vn.dossierpost.resources.HandoverResource;
+import vn.dossierpost.service.AgencyService;
+import vn.dossierpost.service.HandoverService;
+import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.ErrorMappers;
@@ -142,13 +162,73 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
         environment.jersey().register(new CatalogueResource(referenceData));
         environment.jersey().register(new CalendarResource(new CalendarService(jdbi, referenceData)));
-        registerDigitisation(config, environment, jdbi, dossiers, referenceData, clock, zone);
+        FileSystemBlobStore store = registerDigitisation(config, environment, jdbi, dossiers, referenceData, clock, zone);
+        registerHandover(config, environment, jdbi, dossiers, referenceData, store, clock);
+    }
+
+    /**
+     * The Camel context with the handover routes, the beans they call, the admin API for agencies
+     * (whose changes rebuild the routes at once), handover views, health checks and gauges.
+     */
+    private static void registerHandover(DossierpostConfiguration config, Environment environment, Jdbi jdbi, DossierService dossiers,
+                                         ReferenceDataCache referenceData, FileSystemBlobStore store, Clock clock) throws IOException {
+        DossierpostConfiguration.Handover settings = config.getHandover();
+        ObjectMapper json = environment.getObjectMapper();
+        RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
+                settings.retryFor.toJavaDuration());
+        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, json, clock, clock.getZone(), retry,
+                settings.lease.toJavaDuration(), environment.metrics());
+        AgencyHttpClient agencyHttp = new AgencyHttpClient(store, json, settings.connectTimeout.toJavaDuration(),
+                settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
+        Path staging = Path.of(config.getDataDir()).resolve("handovers");
+        Properties properties = new Properties();
+        properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
+        properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
+        CamelIntegration camel = new CamelIntegration(settings.routes, Map.of(
+                "handovers", handovers,
+                "agencyHttp", agencyHttp,
+                "dropPackages", new DropPackager(store, json, staging),
+                "acknowledgements", new AcknowledgementFiles(handovers, json)), properties, jdbi, settings.senderThreads);
+        environment.lifecycle().manage(camel);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                agencyHttp.close();
+            }
+        });
+        AgencyRoutes routes = camel.agencyRoutes();
+        AgencyService agencies = new AgencyService(jdbi, referenceData, () -> {
+            try {
+                routes.sync();
+            } catch (Exception e) {
+                throw new IllegalStateException("the agency is saved but its route could not be rebuilt: " + e.getMessage(), e);
+            }
+        }, code -> routes.status().get(code));
+        environment.jersey().register(new AgencyResource(agencies, referenceData));
+        environment.jersey().register(new HandoverResource(handovers));
+        environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), routes));
+        HandoverBacklogHealthCheck backlog = new HandoverBacklogHealthCheck(jdbi, clock, settings.backlogAlertAge.toJavaDuration());
+        environment.healthChecks().register("handover-backlog", backlog);
+        OutboxDAO outbox = jdbi.onDemand(OutboxDAO.class);
+        environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                return outbox.backlog(OutboxDAO.HANDOVER).pending();
+            }
+        });
+        environment.metrics().register("handover.backlog.oldestSeconds", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                OffsetDateTime oldest = outbox.backlog(OutboxDAO.HANDOVER).oldest();
+                return oldest == null ? 0L : Duration.between(oldest, OffsetDateTime.now(clock)).toSeconds();
+            }
+        });
     }
 
     /** Scans under dataDir/files; staging files left by a crash (untouched for an hour) are swept at start. */
-    private static void registerDigitisation(DossierpostConfiguration config, Environment environment, Jdbi jdbi,
-                                             DossierService dossiers, ReferenceDataCache referenceData, Clock clock, ZoneId zone)
-            throws java.io.IOException {
+    private static FileSystemBlobStore registerDigitisation(DossierpostConfiguration config, Environment environment, Jdbi jdbi,
+                                                            DossierService dossiers, ReferenceDataCache referenceData, Clock clock,
+                                                            ZoneId zone) throws IOException {
         FileSystemBlobStore store = new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
         store.sweepStaging(Duration.ofHours(1));
         DossierpostConfiguration.Files limits = config.getFiles();
@@ -166,6 +246,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         }
         environment.jersey().register(new FileResource(digitisation, store));
         environment.jersey().register(new ReportResource(new DigitisationReport(jdbi, referenceData, zone)));
+        return store;
     }
 
     /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */

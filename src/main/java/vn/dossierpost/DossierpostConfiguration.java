@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,10 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Files files = new Files();
 
+    @Valid
+    @NotNull
+    private Handover handover = new Handover();
+
     @JsonProperty public String getDataDir() { return dataDir; }
     @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
     @JsonProperty public DataSourceFactory getDatabase() { return database; }
@@ -50,6 +55,8 @@ public class DossierpostConfiguration extends Configuration {
     @JsonProperty public Auth getAuth() { return auth; }
     @JsonProperty public void setAuth(Auth auth) { this.auth = auth; }
     @JsonProperty public Files getFiles() { return files; }
+    @JsonProperty public Handover getHandover() { return handover; }
+    @JsonProperty public void setHandover(Handover handover) { this.handover = handover; }
     @JsonProperty public void setFiles(Files files) { this.files = files; }
 
     public static class Intake {
@@ -110,5 +117,55 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(1000)
         public int maxFilesPerRequest = 50;
+    }
+
+    /** Handing dossiers over to agencies: the Camel routes, the agency HTTP client, retries. */
+    public static class Handover {
+        /** Folder of the YAML route definitions; when it does not exist, the copies inside the jar are used. */
+        @NotEmpty
+        public String routes = "routes";
+
+        /** How long a sender holds a claimed handover; after that another node (or this one, restarted) takes it. */
+        @NotNull
+        public Duration lease = Duration.seconds(60);
+
+        /** Backoff after a failed send: doubles from the first delay up to the largest, with jitter. */
+        @NotNull
+        public Duration firstRetryDelay = Duration.seconds(1);
+
+        @NotNull
+        public Duration largestRetryDelay = Duration.minutes(5);
+
+        /** A handover not delivered after this long becomes a dead letter (listed as FAILED, resent by hand). */
+        @NotNull
+        public Duration retryFor = Duration.hours(24);
+
+        @NotNull
+        public Duration connectTimeout = Duration.seconds(5);
+
+        /** Longest wait for the agency's answer once the dossier is sent. */
+        @NotNull
+        public Duration readTimeout = Duration.seconds(30);
+
+        @NotNull
+        public Duration writeTimeout = Duration.seconds(30);
+
+        /** Dossiers of one handover sent to the agency at the same time (over all agencies). */
+        @Min(1)
+        @Max(256)
+        public int senderThreads = 16;
+
+        /** Handovers one agency route takes per pass. */
+        @Min(1)
+        @Max(100)
+        public int handoversPerPass = 4;
+
+        /** How often each node compares agency rows with its routes (changes made through another node). */
+        @NotNull
+        public Duration agencySyncInterval = Duration.seconds(30);
+
+        /** The health check fails when a dossier has waited longer than this to leave. */
+        @NotNull
+        public Duration backlogAlertAge = Duration.minutes(30);
     }
 }

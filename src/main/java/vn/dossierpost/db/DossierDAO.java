@@ -42,6 +42,9 @@ public interface DossierDAO {
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code FOR UPDATE")
     Optional<DossierRow> lockByCode(@Bind("code") String code);
 
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id FOR UPDATE")
+    Optional<DossierRow> lockById(@Bind("id") long id);
+
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE s10_number = :s10 OR return_s10_number = :s10")
     Optional<DossierRow> findByS10(@Bind("s10") String s10);
 

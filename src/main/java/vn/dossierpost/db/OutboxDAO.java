@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,28 +15,63 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * rows until the lease runs out.
  */
 public interface OutboxDAO {
-    /** A digitised dossier waiting to be handed over to its agency. */
+    /** A digitised dossier waiting to be put in a handover to its agency. */
     String HANDOVER = "HANDOVER";
+    /** A handover to send to its agency (or to send again). */
+    String HANDOVER_SEND = "HANDOVER_SEND";
 
-    record Claimed(long id, String kind, Long dossierId, String agencyCode, int attempts) {}
+    record Claimed(long id, String kind, Long dossierId, String agencyCode, Long handoverId, int attempts, OffsetDateTime createdAt) {}
+
+    record Queued(long id, long dossierId) {}
 
     @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES (:kind, :dossierId, :agency, :at, :at)")
     void enqueue(@Bind("kind") String kind, @Bind("dossierId") long dossierId, @Bind("agency") String agencyCode,
                  @Bind("at") OffsetDateTime at);
 
+    @SqlUpdate("INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) VALUES ('HANDOVER_SEND', :handoverId, :agency, :at, :at)")
+    void enqueueSend(@Bind("handoverId") long handoverId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
+
     /** Up to {@code limit} rows of a kind that are due and not leased, oldest first, leased until {@code leaseUntil}. */
     @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
             + "SELECT id FROM outbox WHERE kind = :kind AND done_at IS NULL AND available_at <= :now "
             + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
-            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.attempts")
+            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.handover_id, o.attempts, o.created_at")
     @RegisterConstructorMapper(Claimed.class)
     List<Claimed> claim(@Bind("kind") String kind, @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil,
                         @Bind("limit") int limit);
 
+    /** As {@link #claim}, for one agency's rows. */
+    @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
+            + "SELECT id FROM outbox WHERE kind = :kind AND agency_code = :agency AND done_at IS NULL AND available_at <= :now "
+            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
+            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.handover_id, o.attempts, o.created_at")
+    @RegisterConstructorMapper(Claimed.class)
+    List<Claimed> claimFor(@Bind("kind") String kind, @Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now,
+                           @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
+
+    /**
+     * Dossiers of one agency waiting for a handover, locked for the calling transaction (which puts
+     * them in a handover and marks them done before it commits: no lease is needed, a crash rolls back).
+     */
+    @SqlQuery("SELECT id, dossier_id FROM outbox WHERE kind = 'HANDOVER' AND agency_code = :agency AND done_at IS NULL "
+            + "AND available_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    @RegisterConstructorMapper(Queued.class)
+    List<Queued> lockQueuedDossiers(@Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);
+
     @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id")
     void done(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE outbox SET done_at = :at WHERE id IN (<ids>)")
+    void doneAll(@BindList("ids") List<Long> ids, @Bind("at") OffsetDateTime at);
 
     /** Gives a claimed row back, to be tried again from {@code availableAt} (the sender's backoff). */
     @SqlUpdate("UPDATE outbox SET lease_until = NULL, available_at = :availableAt, last_error = :error WHERE id = :id")
     void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
+
+    /** Pending rows of a kind and the age of the oldest, for the health check. */
+    record Backlog(long pending, OffsetDateTime oldest) {}
+
+    @SqlQuery("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE kind = :kind AND done_at IS NULL")
+    @RegisterConstructorMapper(Backlog.class)
+    Backlog backlog(@Bind("kind") String kind);
 }

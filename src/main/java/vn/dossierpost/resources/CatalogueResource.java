@@ -8,13 +8,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.dossierpost.api.ProcedureView;
-import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.ReferenceData;
 import vn.dossierpost.service.ReferenceDataCache;
 
-/** The catalogue as the counter uses it: procedures with their document lists, agencies, offices. */
+/** The catalogue as the counter uses it: procedures with their document lists, offices (agencies: {@link AgencyResource}). */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @RolesAllowed({"COUNTER", "COURIER", "AGENCY", "SUPERVISOR", "ADMIN"})
@@ -38,12 +37,6 @@ public class CatalogueResource {
         ReferenceData ref = referenceData.get();
         return ref.procedure(code).map(p -> ProcedureView.of(p, ref))
                 .orElseThrow(() -> Problem.notFound("no procedure with code " + code));
-    }
-
-    @GET
-    @Path("/agencies")
-    public List<AgencyRow> agencies() {
-        return List.copyOf(referenceData.get().agencies().values());
     }
 
     @GET

@@ -66,6 +66,7 @@ public final class ReferenceData {
     public Optional<ProcedureRow> procedure(String code) { return Optional.ofNullable(procedures.get(code)); }
     public Optional<AgencyRow> agency(String code) { return Optional.ofNullable(agencies.get(code)); }
     public Optional<OfficeRow> office(String code) { return Optional.ofNullable(offices.get(code)); }
+    public Optional<ProvinceRow> province(String code) { return Optional.ofNullable(provinces.get(code)); }
     public Optional<CommuneRow> commune(String code) { return Optional.ofNullable(communes.get(code)); }
     public List<ComponentRow> components(String procedureCode) { return components.getOrDefault(procedureCode, List.of()); }
     public Map<String, ProcedureRow> procedures() { return procedures; }

@@ -1,0 +1,26 @@
+package vn.dossierpost.api;
+
+/** An agency and its channel settings as shown to administrators: secrets only as "set" or not. */
+public record AgencyView(
+        String code,
+        String name,
+        String provinceCode,
+        String communeCode,
+        String address,
+        String phone,
+        String email,
+        String channel,
+        String baseUrl,
+        String inboxDir,
+        String outboxDir,
+        boolean secretSet,
+        int batchWindowMs,
+        int batchSize,
+        String sftpHost,
+        Integer sftpPort,
+        String sftpUsername,
+        boolean sftpPasswordSet,
+        boolean active,
+        boolean configured,
+        int revision,
+        String route) {}

@@ -1,0 +1,111 @@
+package vn.dossierpost.db;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Handover records and the dossiers in each, with what the agency answered for each dossier. */
+@RegisterConstructorMapper(HandoverDAO.HandoverRow.class)
+@RegisterConstructorMapper(HandoverDAO.ItemRow.class)
+public interface HandoverDAO {
+
+    String HANDOVER_COLUMNS = "h.id, h.no, h.agency_code, h.channel, h.state, h.created_at, h.sent_at, h.delivered_at, "
+            + "h.failed_at, h.retries, h.last_error, "
+            + "(SELECT count(*) FROM handover_item i WHERE i.handover_id = h.id) AS dossiers, "
+            + "(SELECT count(*) FROM handover_item i WHERE i.handover_id = h.id AND i.state = 'DELIVERED') AS delivered, "
+            + "(SELECT count(*) FROM handover_item i WHERE i.handover_id = h.id AND i.state = 'FAILED') AS failed";
+
+    String ITEM_COLUMNS = "i.handover_id, i.dossier_id, d.code AS dossier_code, d.s10_number, d.procedure_code, d.applicant_name, "
+            + "i.position, i.state, i.components, i.files, i.bytes, i.complete, i.manifest, i.receipt_number, i.received_at, i.last_error";
+
+    record HandoverRow(long id, String no, String agencyCode, String channel, String state, OffsetDateTime createdAt,
+                       OffsetDateTime sentAt, OffsetDateTime deliveredAt, OffsetDateTime failedAt, int retries, String lastError,
+                       int dossiers, int delivered, int failed) {}
+
+    record ItemRow(long handoverId, long dossierId, String dossierCode, String s10Number, String procedureCode,
+                   String applicantName, int position, String state, int components, int files, long bytes, boolean complete,
+                   String manifest, String receiptNumber, OffsetDateTime receivedAt, String lastError) {}
+
+    record NewItem(long handoverId, long dossierId, int position, int components, int files, long bytes, boolean complete,
+                   String manifest) {}
+
+    @SqlQuery("SELECT nextval('handover_no_sequence')")
+    long nextNumber();
+
+    @SqlUpdate("INSERT INTO handover (no, agency_code, channel, state, created_at) VALUES (:no, :agency, :channel, 'SENDING', :at)")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("no") String no, @Bind("agency") String agencyCode, @Bind("channel") String channel,
+                @Bind("at") OffsetDateTime at);
+
+    @SqlBatch("INSERT INTO handover_item (handover_id, dossier_id, position, state, components, files, bytes, complete, manifest) "
+            + "VALUES (:handoverId, :dossierId, :position, 'PENDING', :components, :files, :bytes, :complete, :manifest)")
+    void insertItems(@BindMethods List<NewItem> items);
+
+    @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE h.id = :id")
+    Optional<HandoverRow> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE h.no = :no")
+    Optional<HandoverRow> findByNo(@Bind("no") String no);
+
+    /** Serialises the decisions about one handover (settling it, a manual retry, an acknowledgement). */
+    @SqlQuery("SELECT state FROM handover WHERE id = :id FOR UPDATE")
+    String lock(@Bind("id") long id);
+
+    /** Handovers newest first, keyset-paged on id; {@code <where>} is made of fixed fragments only. */
+    @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE <where> ORDER BY h.id DESC LIMIT :limit")
+    List<HandoverRow> list(@Define("where") String where, @Bind("state") String state, @Bind("agency") String agencyCode,
+                           @Bind("before") Long before, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
+            + "WHERE i.handover_id = :id ORDER BY i.position")
+    List<ItemRow> items(@Bind("id") long handoverId);
+
+    @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
+            + "WHERE i.handover_id = :id AND i.state = :state ORDER BY i.position")
+    List<ItemRow> itemsIn(@Bind("id") long handoverId, @Bind("state") String state);
+
+    @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
+            + "WHERE i.handover_id = :id AND d.code = :code FOR UPDATE OF i")
+    Optional<ItemRow> lockItem(@Bind("id") long handoverId, @Bind("code") String dossierCode);
+
+    @SqlUpdate("UPDATE handover_item SET state = 'DELIVERED', receipt_number = :receipt, received_at = :at, last_error = NULL "
+            + "WHERE handover_id = :id AND dossier_id = :dossierId")
+    void itemDelivered(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("receipt") String receiptNumber,
+                       @Bind("at") OffsetDateTime receivedAt);
+
+    @SqlUpdate("UPDATE handover_item SET state = :state, last_error = :error WHERE handover_id = :id AND dossier_id = :dossierId")
+    void itemState(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("state") String state,
+                   @Bind("error") String error);
+
+    @SqlUpdate("UPDATE handover_item SET state = :to, last_error = coalesce(:error, last_error) WHERE handover_id = :id AND state = :from")
+    int itemsFromTo(@Bind("id") long handoverId, @Bind("from") String from, @Bind("to") String to, @Bind("error") String error);
+
+    @SqlUpdate("UPDATE handover SET state = 'SENT', sent_at = :at, last_error = NULL WHERE id = :id")
+    void sent(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+
+    /** Marks the handover delivered once every dossier in it is; does nothing before that. */
+    @SqlUpdate("UPDATE handover SET state = 'DELIVERED', delivered_at = :at, last_error = NULL WHERE id = :id "
+            + "AND state IN ('SENDING', 'SENT') "
+            + "AND NOT EXISTS (SELECT 1 FROM handover_item WHERE handover_id = :id AND state <> 'DELIVERED')")
+    void deliveredIfComplete(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE handover SET state = 'FAILED', failed_at = :at, last_error = :error WHERE id = :id")
+    void failed(@Bind("id") long id, @Bind("at") OffsetDateTime at, @Bind("error") String error);
+
+    @SqlUpdate("UPDATE handover SET last_error = :error WHERE id = :id")
+    void lastError(@Bind("id") long id, @Bind("error") String error);
+
+    @SqlUpdate("UPDATE handover SET state = 'SENDING', failed_at = NULL, retries = retries + 1 WHERE id = :id")
+    void resend(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
+    void filed(@Bind("id") long dossierId, @Bind("at") OffsetDateTime filedAt, @Bind("receipt") String receiptNumber);
+}

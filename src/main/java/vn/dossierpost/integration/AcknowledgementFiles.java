@@ -1,0 +1,67 @@
+package vn.dossierpost.integration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.dossierpost.api.AcknowledgementFile;
+import vn.dossierpost.api.AgencyReceipt;
+import vn.dossierpost.service.HandoverService;
+
+/**
+ * Applies an agency's acknowledgement file ({@code *.ack.json} in its inbox folder) for a file-drop
+ * handover. Every good receipt is applied (each one idempotently, so a file dropped twice changes
+ * nothing); if any receipt is wrong the file is refused with the list of problems, and the route
+ * moves it to {@code .failed/} beside an {@code .error.txt}.
+ */
+public final class AcknowledgementFiles {
+    private final HandoverService handovers;
+    private final ObjectMapper json;
+
+    public AcknowledgementFiles(HandoverService handovers, ObjectMapper json) {
+        this.handovers = handovers;
+        this.json = json;
+    }
+
+    /** @return how many receipts were applied */
+    public int apply(String agencyCode, byte[] content) {
+        AcknowledgementFile ack;
+        try {
+            ack = json.readValue(content, AcknowledgementFile.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an acknowledgement file (JSON with handoverNo and receipts): "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        if (ack.handoverNo() == null || ack.handoverNo().isBlank()) {
+            problems.add("handoverNo: is required");
+        }
+        if (ack.receipts() == null || ack.receipts().isEmpty()) {
+            problems.add("receipts: at least one receipt is required");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        int applied = 0;
+        for (int i = 0; i < ack.receipts().size(); i++) {
+            AgencyReceipt r = ack.receipts().get(i);
+            String where = "receipts[" + i + "]";
+            if (r == null || r.dossierCode() == null || r.dossierCode().isBlank()) {
+                problems.add(where + ".dossierCode: is required");
+            } else if (!handovers.acknowledge(agencyCode, ack.handoverNo(), r)) {
+                problems.add(where + ".dossierCode: " + r.dossierCode() + " is not in handover " + ack.handoverNo() + " to " + agencyCode);
+            } else {
+                applied++;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(applied + " of " + ack.receipts().size() + " receipts applied; refused:\n"
+                    + String.join("\n", problems));
+        }
+        return applied;
+    }
+}

@@ -1,0 +1,129 @@
+package vn.dossierpost.integration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dossierpost.api.AgencyReceipt;
+import vn.dossierpost.api.DossierManifest;
+import vn.dossierpost.service.HandoverService.Item;
+import vn.dossierpost.service.HandoverService.Outcome;
+import vn.dossierpost.storage.BlobStore;
+
+/**
+ * The HTTP channel: one {@code POST {baseUrl}/dossiers} per dossier, multipart with the manifest and
+ * the files streamed from the blob store, the idempotency key and the manifest's signature. What the
+ * answer means is the contract's: 2xx delivered, 409 "already had it" (delivered too), another 4xx a
+ * permanent refusal, 5xx or no answer a reason to try again. OkHttp keeps connections to each agency
+ * alive between dossiers; it does not retry by itself (the outbox does, with backoff).
+ */
+public final class AgencyHttpClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgencyHttpClient.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient client;
+    private final BlobStore store;
+    private final ObjectMapper json;
+
+    public AgencyHttpClient(BlobStore store, ObjectMapper json, Duration connectTimeout, Duration readTimeout,
+                            Duration writeTimeout, int maxIdleConnections) {
+        this.store = store;
+        this.json = json;
+        this.client = new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(writeTimeout)
+                .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
+    }
+
+    public Outcome send(Item item) {
+        HttpUrl base = HttpUrl.parse(item.agency().baseUrl());
+        if (base == null) {
+            return Outcome.permanent(item, "the agency's base URL is not a valid http(s) URL: " + item.agency().baseUrl());
+        }
+        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("manifest", null, RequestBody.create(item.manifest(), JSON));
+        for (DossierManifest.File f : item.parsed().files()) {
+            body.addFormDataPart(f.path(), f.name(), new BlobBody(store, f));
+        }
+        Request request = new Request.Builder()
+                .url(base.newBuilder().addPathSegment("dossiers").build())
+                .header("Idempotency-Key", item.idempotencyKey())
+                .header("X-Dossierpost-Signature", Signatures.sign(item.manifest(), item.agency().secret()))
+                .post(body.build())
+                .build();
+        try (Response response = client.newCall(request).execute()) {
+            String text = response.body().string();
+            int code = response.code();
+            if (response.isSuccessful() || code == 409) {
+                return Outcome.delivered(item, receipt(item, text));
+            }
+            String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(text);
+            return code >= 400 && code < 500 ? Outcome.permanent(item, error) : Outcome.tryAgain(item, error);
+        } catch (IOException e) {
+            return Outcome.tryAgain(item, e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
+        }
+    }
+
+    /** The agency's receipt; an answer without one (a bare 409) still means the agency has the dossier. */
+    private AgencyReceipt receipt(Item item, String text) {
+        try {
+            AgencyReceipt r = json.readValue(text, AgencyReceipt.class);
+            return new AgencyReceipt(item.dossierCode(), r.receiptNumber(), r.receivedAt());
+        } catch (IOException | RuntimeException e) {
+            LOG.info("agency {} acknowledged {} without a readable receipt: {}", item.agency().code(), item.dossierCode(),
+                    abbreviate(text));
+            return new AgencyReceipt(item.dossierCode(), null, null);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    /** A file part streamed from the blob store: no copy in memory, length known in advance. */
+    private static final class BlobBody extends RequestBody {
+        private final BlobStore store;
+        private final DossierManifest.File file;
+
+        BlobBody(BlobStore store, DossierManifest.File file) {
+            this.store = store;
+            this.file = file;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return MediaType.parse(file.contentType());
+        }
+
+        @Override
+        public long contentLength() {
+            return file.size();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            store.copy(file.sha256(), 0, file.size(), sink.outputStream());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package vn.dossierpost.resources;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import vn.dossierpost.api.AgencyRequest;
+import vn.dossierpost.api.AgencyView;
+import vn.dossierpost.db.CatalogueDAO.AgencyRow;
+import vn.dossierpost.service.AgencyService;
+import vn.dossierpost.service.ReferenceDataCache;
+
+/**
+ * Agencies and how they are reached, for administrators. A change takes effect at once: the
+ * agency's route is rebuilt from its channel's template.
+ */
+@Path("/api/agencies")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class AgencyResource {
+    private final AgencyService agencies;
+    private final ReferenceDataCache referenceData;
+
+    public AgencyResource(AgencyService agencies, ReferenceDataCache referenceData) {
+        this.agencies = agencies;
+        this.referenceData = referenceData;
+    }
+
+    /** The catalogue's agencies, for every member of staff (one resource owns the path: Jersey does not fall back). */
+    @GET
+    @RolesAllowed({"COUNTER", "COURIER", "AGENCY", "SUPERVISOR", "ADMIN"})
+    public List<AgencyRow> list() {
+        return List.copyOf(referenceData.get().agencies().values());
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({"ADMIN", "SUPERVISOR"})
+    public AgencyView get(@PathParam("code") String code) {
+        return agencies.get(code);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ADMIN")
+    public Response create(AgencyRequest request) {
+        AgencyView created = agencies.create(request);
+        return Response.created(URI.create("/api/agencies/" + created.code())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ADMIN")
+    public AgencyView update(@PathParam("code") String code, AgencyRequest request) {
+        return agencies.update(code, request);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.dossierpost.resources;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import vn.dossierpost.api.HandoverView;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.documents.HandoverRecordPdf;
+import vn.dossierpost.service.HandoverService;
+
+/**
+ * Handovers to agencies: supervisors watch them and resend dead letters ({@code ?state=FAILED});
+ * an agency sees its own, with the handover record to sign.
+ */
+@Path("/api/handovers")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class HandoverResource {
+    private final HandoverService handovers;
+    private final HandoverRecordPdf recordPdf = new HandoverRecordPdf();
+
+    public HandoverResource(HandoverService handovers) {
+        this.handovers = handovers;
+    }
+
+    @GET
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
+    public HandoverView.Page list(@Auth User user, @QueryParam("state") String state, @QueryParam("agency") String agency,
+                                  @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return handovers.list(state, user.agencyCode() != null ? user.agencyCode() : agency, before, limit);
+    }
+
+    @GET
+    @Path("/{no}")
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
+    public HandoverView get(@Auth User user, @PathParam("no") String no) {
+        return handovers.get(user, no);
+    }
+
+    @GET
+    @Path("/{no}/record.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
+    public Response record(@Auth User user, @PathParam("no") String no) {
+        byte[] pdf = recordPdf.render(handovers.recordData(user, no));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"bien-ban-giao-nhan-" + no + ".pdf\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{no}/retry")
+    @RolesAllowed({"SUPERVISOR", "ADMIN"})
+    public HandoverView retry(@PathParam("no") String no) {
+        return handovers.retry(no);
+    }
+}

@@ -1,0 +1,438 @@
+package vn.dossierpost.service;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dossierpost.api.AgencyReceipt;
+import vn.dossierpost.api.DossierManifest;
+import vn.dossierpost.api.HandoverView;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.db.AgencyChannel;
+import vn.dossierpost.documents.HandoverRecordData;
+import vn.dossierpost.db.AgencyDAO;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierFileDAO;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.db.HandoverDAO;
+import vn.dossierpost.db.HandoverDAO.HandoverRow;
+import vn.dossierpost.db.HandoverDAO.ItemRow;
+import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.DossierTransitions;
+
+/**
+ * Handing dossiers over to their agencies, as database transactions; the routes in routes/ call
+ * these methods and do the talking. The steps:
+ * <ol>
+ * <li>{@link #batch}: queued dossiers of one agency become a numbered handover, move to
+ *     IN_TRANSIT_TO_AGENCY, and the handover is queued for sending — all in one transaction that
+ *     locks the queue rows with SKIP LOCKED, so two nodes never put a dossier in two handovers.</li>
+ * <li>{@link #claim}: a sender leases handovers due for sending (the lease frees them again if the
+ *     sender dies mid-way; the same handover number then goes out again, and the agency's
+ *     idempotency on it makes the resend harmless).</li>
+ * <li>{@link #record} for each answer, {@link #acknowledge} for each receipt (DELIVERED_TO_AGENCY,
+ *     filing time, receipt number: idempotent), then {@link #settle}: done, retry later with
+ *     backoff, or a dead letter past the retry age or after a permanent refusal.</li>
+ * </ol>
+ */
+public final class HandoverService {
+    private static final Logger LOG = LoggerFactory.getLogger(HandoverService.class);
+    private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final User HANDOVER_ROUTE = new User("handover", Role.ADMIN, null, null, "Handover route");
+    /** A pass of {@link #batch} stops after this many handovers so one agency's backlog does not hold the timer. */
+    private static final int MAX_HANDOVERS_PER_PASS = 20;
+
+    /** A leased handover and the dossiers in it still to send. */
+    public record Work(long outboxId, int attempt, OffsetDateTime queuedAt, HandoverRow handover, AgencyChannel agency,
+                       List<Item> items) {}
+
+    /** One dossier to send: the manifest bytes exactly as stored (the signature covers them). */
+    public record Item(long handoverId, String handoverNo, String dossierCode, byte[] manifest, DossierManifest parsed,
+                       AgencyChannel agency) {
+        public String idempotencyKey() {
+            return dossierCode + "/" + handoverNo;
+        }
+    }
+
+    /** What one attempt to send one dossier came to. */
+    public record Outcome(Item item, Result result, AgencyReceipt receipt, String error) {
+        public enum Result { DELIVERED, PERMANENT_FAILURE, TRY_AGAIN }
+
+        public static Outcome delivered(Item item, AgencyReceipt receipt) {
+            return new Outcome(item, Result.DELIVERED, receipt, null);
+        }
+
+        public static Outcome permanent(Item item, String error) {
+            return new Outcome(item, Result.PERMANENT_FAILURE, null, error);
+        }
+
+        public static Outcome tryAgain(Item item, String error) {
+            return new Outcome(item, Result.TRY_AGAIN, null, error);
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final ReferenceDataCache referenceData;
+    private final DossierService dossiers;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ManifestBuilder manifests;
+    private final RetryPolicy retry;
+    private final Duration lease;
+    private final Meter sent;
+    private final Meter retried;
+    private final Meter failed;
+
+    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, ObjectMapper json, Clock clock,
+                           ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.referenceData = referenceData;
+        this.dossiers = dossiers;
+        this.json = json;
+        this.clock = clock;
+        this.manifests = new ManifestBuilder(zone);
+        this.retry = retry;
+        this.lease = lease;
+        this.sent = metrics.meter("handover.dossiers.delivered");
+        this.retried = metrics.meter("handover.dossiers.retried");
+        this.failed = metrics.meter("handover.dossiers.failed");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** Puts the agency's queued dossiers into handovers; returns how many dossiers it handed over. */
+    public int batch(String agencyCode) {
+        int total = 0;
+        for (int pass = 0; pass < MAX_HANDOVERS_PER_PASS; pass++) {
+            int[] taken = {0};
+            int handed = jdbi.inTransaction(h -> {
+                AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElse(null);
+                if (agency == null || !agency.active() || !agency.configured()) {
+                    return 0;
+                }
+                List<OutboxDAO.Queued> queued = h.attach(OutboxDAO.class).lockQueuedDossiers(agencyCode, now(), agency.batchSize());
+                taken[0] = queued.size();
+                return queued.isEmpty() ? 0 : newHandover(h, agency, queued);
+            });
+            total += handed;
+            if (taken[0] == 0 || taken[0] < batchSizeOf(agencyCode)) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int batchSizeOf(String agencyCode) {
+        return jdbi.withExtension(AgencyDAO.class, dao -> dao.channel(agencyCode).map(AgencyChannel::batchSize).orElse(1));
+    }
+
+    private int newHandover(Handle h, AgencyChannel agency, List<OutboxDAO.Queued> queued) {
+        HandoverDAO handovers = h.attach(HandoverDAO.class);
+        DossierDAO dossierDao = h.attach(DossierDAO.class);
+        DossierFileDAO files = h.attach(DossierFileDAO.class);
+        ReferenceData ref = referenceData.get();
+        OffsetDateTime now = now();
+        String no = "BG" + now.atZoneSameInstant(clock.getZone()).format(NUMBER_DAY) + "-" + String.format("%06d", handovers.nextNumber());
+        long handoverId = handovers.insert(no, agency.code(), agency.channel(), now);
+        List<HandoverDAO.NewItem> items = new ArrayList<>();
+        for (OutboxDAO.Queued q : queued) {
+            DossierRow d = dossierDao.lockById(q.dossierId()).orElseThrow();
+            DossierStatus status = DossierStatus.valueOf(d.status());
+            if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
+                LOG.info("dossier {} is {} and no longer goes to the agency; dropped from the handover queue", d.code(), status);
+                continue;
+            }
+            List<DossierFileDAO.FileRow> fileRows = files.ofDossier(d.id());
+            DossierManifest manifest = manifests.build(no, d, dossierDao.components(d.id()), fileRows, ref);
+            boolean complete = files.requiredWithoutFile(d.id()).isEmpty();
+            items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
+                    fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), complete, toJson(manifest)));
+            dossiers.transition(h, HANDOVER_ROUTE, d, DossierStatus.IN_TRANSIT_TO_AGENCY, "handover " + no,
+                    toJson(Map.of("handoverNo", no)));
+        }
+        OutboxDAO outbox = h.attach(OutboxDAO.class);
+        outbox.doneAll(queued.stream().map(OutboxDAO.Queued::id).toList(), now);
+        if (items.isEmpty()) {
+            h.execute("DELETE FROM handover WHERE id = ?", handoverId);
+            return 0;
+        }
+        handovers.insertItems(items);
+        outbox.enqueueSend(handoverId, agency.code(), now);
+        LOG.info("handover {} to {}: {} dossiers", no, agency.code(), items.size());
+        return items.size();
+    }
+
+    /** Leases the agency's handovers that are due for sending, with their dossiers still to send. */
+    public List<Work> claim(String agencyCode, int limit) {
+        OffsetDateTime now = now();
+        return jdbi.inTransaction(h -> {
+            List<OutboxDAO.Claimed> claimed = h.attach(OutboxDAO.class)
+                    .claimFor(OutboxDAO.HANDOVER_SEND, agencyCode, now, now.plus(lease), limit);
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElseThrow();
+            HandoverDAO handovers = h.attach(HandoverDAO.class);
+            List<Work> work = new ArrayList<>();
+            for (OutboxDAO.Claimed c : claimed) {
+                HandoverRow handover = handovers.find(c.handoverId()).orElseThrow();
+                List<Item> items = new ArrayList<>();
+                for (ItemRow i : handovers.itemsIn(handover.id(), "PENDING")) {
+                    byte[] bytes = i.manifest().getBytes(StandardCharsets.UTF_8);
+                    items.add(new Item(handover.id(), handover.no(), i.dossierCode(), bytes,
+                            readManifest(bytes), agency));
+                }
+                work.add(new Work(c.id(), c.attempts(), c.createdAt(), handover, agency, items));
+            }
+            return work;
+        });
+    }
+
+    /** Records what the agency answered for one dossier. */
+    public Outcome record(Outcome outcome) {
+        Item item = outcome.item();
+        switch (outcome.result()) {
+            case DELIVERED -> acknowledge(item.agency().code(), item.handoverNo(), outcome.receipt());
+            case PERMANENT_FAILURE -> {
+                failed.mark();
+                LOG.warn("agency {} refused dossier {} of handover {}: {}", item.agency().code(), item.dossierCode(),
+                        item.handoverNo(), outcome.error());
+                jdbi.useTransaction(h -> h.attach(HandoverDAO.class).lockItem(item.handoverId(), item.dossierCode())
+                        .filter(i -> !"DELIVERED".equals(i.state()))
+                        .ifPresent(i -> h.attach(HandoverDAO.class).itemState(i.handoverId(), i.dossierId(), "FAILED", outcome.error())));
+            }
+            case TRY_AGAIN -> {
+                retried.mark();
+                jdbi.useTransaction(h -> h.attach(HandoverDAO.class).lockItem(item.handoverId(), item.dossierCode())
+                        .filter(i -> "PENDING".equals(i.state()))
+                        .ifPresent(i -> h.attach(HandoverDAO.class).itemState(i.handoverId(), i.dossierId(), "PENDING", outcome.error())));
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * The agency has the dossier: DELIVERED_TO_AGENCY with the filing time and receipt number, once.
+     * A second acknowledgement of the same dossier (a resend after a crash, an agency that answers
+     * twice, an acknowledgement file dropped again) changes nothing.
+     *
+     * @return false when the handover or the dossier in it is unknown for that agency
+     */
+    public boolean acknowledge(String agencyCode, String handoverNo, AgencyReceipt receipt) {
+        return jdbi.inTransaction(h -> {
+            HandoverDAO handovers = h.attach(HandoverDAO.class);
+            HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
+            if (handover == null) {
+                return false;
+            }
+            ItemRow item = handovers.lockItem(handover.id(), receipt.dossierCode()).orElse(null);
+            if (item == null) {
+                return false;
+            }
+            if ("DELIVERED".equals(item.state())) {
+                return true;
+            }
+            OffsetDateTime filedAt = receipt.receivedAt() != null ? receipt.receivedAt() : now();
+            handovers.itemDelivered(handover.id(), item.dossierId(), receipt.receiptNumber(), filedAt);
+            DossierRow d = h.attach(DossierDAO.class).lockById(item.dossierId()).orElseThrow();
+            if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
+                User agency = new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null);
+                String note = receipt.receiptNumber() == null ? "handover " + handoverNo
+                        : "handover " + handoverNo + ", receipt " + receipt.receiptNumber();
+                dossiers.transition(h, agency, d, DossierStatus.DELIVERED_TO_AGENCY, note, toJson(
+                        new Filing(handoverNo, receipt.receiptNumber(), filedAt)));
+                handovers.filed(d.id(), filedAt, receipt.receiptNumber());
+            }
+            sent.mark();
+            handovers.deliveredIfComplete(handover.id(), now());
+            return true;
+        });
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DossierManifest readManifest(byte[] bytes) {
+        try {
+            return json.readValue(bytes, DossierManifest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored manifest is not readable", e);
+        }
+    }
+
+    private record Filing(String handoverNo, String receiptNumber, OffsetDateTime filedAt) {}
+
+    /**
+     * After a send attempt: nothing left to send ends the outbox row (a refused dossier makes the
+     * handover a dead letter); something left is tried again after a backoff, or given up as a dead
+     * letter once the handover has waited longer than the retry age.
+     */
+    public void settle(Work work) {
+        OffsetDateTime now = now();
+        jdbi.useTransaction(h -> {
+            HandoverDAO handovers = h.attach(HandoverDAO.class);
+            OutboxDAO outbox = h.attach(OutboxDAO.class);
+            long id = work.handover().id();
+            handovers.lock(id);
+            List<ItemRow> pending = handovers.itemsIn(id, "PENDING");
+            if (!pending.isEmpty()) {
+                String error = pending.get(0).lastError();
+                if (!retry.givenUp(Duration.between(work.queuedAt(), now))) {
+                    Duration delay = retry.delayAfter(work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
+                    outbox.retryLater(work.outboxId(), now.plus(delay), error);
+                    handovers.lastError(id, error);
+                    LOG.info("handover {}: {} dossiers to send again in {} ms ({})", work.handover().no(), pending.size(),
+                            delay.toMillis(), error);
+                    return;
+                }
+                handovers.itemsFromTo(id, "PENDING", "FAILED", "gave up after " + retry.maxAge() + ": " + error);
+                failed.mark(pending.size());
+            }
+            outbox.done(work.outboxId(), now);
+            handovers.deliveredIfComplete(id, now);
+            List<ItemRow> refused = handovers.itemsIn(id, "FAILED");
+            if (!refused.isEmpty()) {
+                String error = refused.get(0).lastError();
+                handovers.failed(id, now, error);
+                for (ItemRow i : refused) {
+                    h.attach(EventDAO.class).append(new EventDAO.NewEvent(i.dossierId(), "HANDOVER_FAILED", null, null, now,
+                            HANDOVER_ROUTE.username(), null, work.agency().code(), i.lastError(),
+                            toJson(Map.of("handoverNo", work.handover().no()))));
+                }
+                LOG.warn("handover {} to {} is a dead letter: {} dossiers not delivered ({})", work.handover().no(),
+                        work.agency().code(), refused.size(), error);
+            }
+        });
+    }
+
+    /** A file-drop package is in the agency's folder: its dossiers wait for the acknowledgement file. */
+    public void dropped(Work work) {
+        OffsetDateTime now = now();
+        jdbi.useTransaction(h -> {
+            HandoverDAO handovers = h.attach(HandoverDAO.class);
+            handovers.lock(work.handover().id());
+            handovers.itemsFromTo(work.handover().id(), "PENDING", "SENT", null);
+            handovers.sent(work.handover().id(), now);
+            h.attach(OutboxDAO.class).done(work.outboxId(), now);
+        });
+    }
+
+    /** A file drop that could not be written (full disk, permissions, the server away): try again later. */
+    public void dropFailed(Work work, Exception cause) {
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        retried.mark(work.items().size());
+        jdbi.useTransaction(h -> h.attach(HandoverDAO.class).itemsFromTo(work.handover().id(), "PENDING", "PENDING", error));
+        settle(work);
+    }
+
+    /** Sends a dead-letter handover again, under the same number (so the same idempotency keys). */
+    public HandoverView retry(String no) {
+        OffsetDateTime now = now();
+        return jdbi.inTransaction(h -> {
+            HandoverDAO handovers = h.attach(HandoverDAO.class);
+            HandoverRow handover = handovers.findByNo(no).orElseThrow(() -> Problem.notFound("no handover numbered " + no));
+            String state = handovers.lock(handover.id());
+            if (!"FAILED".equals(state)) {
+                throw Problem.conflict("handover " + no + " is " + state + "; only a FAILED handover can be sent again",
+                        Map.of("state", state));
+            }
+            handovers.itemsFromTo(handover.id(), "FAILED", "PENDING", null);
+            handovers.resend(handover.id());
+            h.attach(OutboxDAO.class).enqueueSend(handover.id(), handover.agencyCode(), now);
+            LOG.info("handover {} queued to be sent again", no);
+            return view(handovers.find(handover.id()).orElseThrow(), handovers.items(handover.id()));
+        });
+    }
+
+    /** Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency. */
+    public HandoverView.Page list(String state, String agencyCode, Long before, int limit) {
+        if (state != null && !Set.of("SENDING", "SENT", "DELIVERED", "FAILED").contains(state)) {
+            throw Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED");
+        }
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (state != null) {
+            where.add("h.state = :state");
+        }
+        if (agencyCode != null) {
+            where.add("h.agency_code = :agency");
+        }
+        if (before != null) {
+            where.add("h.id < :before");
+        }
+        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class,
+                dao -> dao.list(String.join(" AND ", where), state, agencyCode, before, limit + 1));
+        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new HandoverView.Page(rows.stream().limit(limit).map(r -> view(r, List.of())).toList(), next);
+    }
+
+    /** One handover with its dossiers; an agency sees only its own. */
+    public HandoverView get(User user, String no) {
+        return jdbi.withHandle(h -> {
+            HandoverDAO dao = h.attach(HandoverDAO.class);
+            HandoverRow row = find(dao, user, no);
+            return view(row, dao.items(row.id()));
+        });
+    }
+
+    /** What the handover record PDF prints. */
+    public HandoverRecordData recordData(User user, String no) {
+        return jdbi.withHandle(h -> {
+            HandoverDAO dao = h.attach(HandoverDAO.class);
+            HandoverRow row = find(dao, user, no);
+            ReferenceData ref = referenceData.get();
+            var agency = ref.agency(row.agencyCode()).orElseThrow();
+            String province = ref.province(agency.provinceCode()).map(p -> p.name()).orElse("");
+            List<HandoverRecordData.Line> lines = dao.items(row.id()).stream().map(i -> new HandoverRecordData.Line(
+                    i.dossierCode(), i.s10Number(), ref.procedure(i.procedureCode()).map(p -> p.name()).orElse(i.procedureCode()),
+                    i.applicantName(), i.components(), i.files(), i.bytes(), i.complete(),
+                    "FAILED".equals(i.state()) ? i.lastError() : null, i.receiptNumber(), i.receivedAt())).toList();
+            return new HandoverRecordData(row.no(), row.createdAt(), row.deliveredAt(), row.channel(), row.state(),
+                    "Bưu điện " + province, new HandoverRecordData.Agency(agency.code(), agency.name(), agency.address()), lines);
+        });
+    }
+
+    private static HandoverRow find(HandoverDAO dao, User user, String no) {
+        return dao.findByNo(no)
+                .filter(r -> user.agencyCode() == null || user.agencyCode().equals(r.agencyCode()))
+                .orElseThrow(() -> Problem.notFound("no handover numbered " + no));
+    }
+
+    private HandoverView view(HandoverRow r, List<ItemRow> items) {
+        String agencyName = referenceData.get().agency(r.agencyCode()).map(a -> a.name()).orElse(null);
+        return new HandoverView(r.no(), new HandoverView.Ref(r.agencyCode(), agencyName), r.channel(), r.state(), r.createdAt(),
+                r.sentAt(), r.deliveredAt(), r.failedAt(), r.retries(), r.lastError(), r.dossiers(), r.delivered(), r.failed(),
+                items.stream().map(i -> new HandoverView.Item(i.dossierCode(), i.s10Number(), i.state(), i.components(), i.files(),
+                        i.bytes(), i.complete(), i.receiptNumber(), i.receivedAt(), i.lastError())).toList(),
+                "/api/handovers/" + r.no() + "/record.pdf");
+    }
+}
