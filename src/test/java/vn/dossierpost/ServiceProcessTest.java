@@ -31,6 +31,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import vn.dossierpost.auth.Passwords;
+import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.Multipart;
+import vn.dossierpost.support.Scans;
+import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestDatabase;
 
 /**
@@ -175,6 +182,104 @@ class ServiceProcessTest {
         assertThat(dataDir.resolve("postgres.port")).doesNotExist();
         assertThat(server.output()).doesNotContain("Started the embedded PostgreSQL");
         passed = true;
+    }
+
+    /**
+     * Nothing lost, nothing sent twice in effect: the service is killed (SIGKILL) while the agency
+     * holds the dossier's request and before the answer is recorded; restarted, it takes the handover
+     * again once the lease has run out and resends it under the same Idempotency-Key. The agency saw
+     * one distinct key; the dossier is delivered once on its timeline.
+     */
+    @Test
+    void killedBetweenSendingAndRecordingResendsUnderTheSameKeyAfterRestart() throws Exception {
+        Path dataDir = Files.createDirectories(tmp.resolve("data"));
+        String url = TestDatabase.newDatabase();
+        ScriptedAgency agency = new ScriptedAgency();
+        // the first request is answered only after the service has been killed (its socket is gone by then)
+        agency.then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build());
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(agency);
+            server.start();
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("UPDATE agency SET base_url = '" + server.url("/") + "', secret = 'bi-mat-16-ky-tu-tro-len', "
+                        + "batch_window_ms = 100, revision = revision + 1 WHERE code = '000.00.15.H26'");
+                s.execute("INSERT INTO app_user (username, password_hash, role, office_code) VALUES ('" + USERNAME + "', '"
+                        + Passwords.hash(PASSWORD, 4) + "', 'COUNTER', '100000')");
+            }
+            Map<String, String> env = Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString(), "DATABASE_URL", url);
+            Ports ports = Ports.free();
+            Child first = start("server-killed", env, handoverArgs(ports));
+            first.awaitHealthy(ports.admin());
+            String code = digitisedDossier(ports);
+
+            Handovers.await(() -> !agency.received().isEmpty(), Duration.ofSeconds(20), () -> "the request at the agency");
+            first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds the request
+            assertThat(statusOf(url, code)).as("not recorded as delivered").isEqualTo("IN_TRANSIT_TO_AGENCY");
+
+            Ports again = Ports.free();
+            Child second = start("server-restarted", env, handoverArgs(again));
+            second.awaitHealthy(again.admin());
+            Handovers.await(() -> "DELIVERED_TO_AGENCY".equals(statusOf(url, code)), Duration.ofSeconds(30),
+                    () -> "delivered after the restart, is " + statusOf(url, code));
+
+            List<String> keys = agency.received().stream().map(r -> r.getHeaders().get("Idempotency-Key")).toList();
+            assertThat(keys).hasSize(2).allMatch(k -> k.startsWith(code + "/BG"));
+            assertThat(java.util.Set.copyOf(keys)).as("distinct keys at the agency").hasSize(1);
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE e.type = 'DELIVERED_TO_AGENCY'), "
+                         + "count(DISTINCT i.handover_id) FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
+                         + "JOIN handover_item i ON i.dossier_id = d.id WHERE d.code = '" + code + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("DELIVERED_TO_AGENCY on the timeline").isEqualTo(1);
+                assertThat(rs.getInt(2)).as("handovers of the dossier").isEqualTo(1);
+            }
+        }
+        passed = true;
+    }
+
+    /** A short lease, so the restarted service takes the killed one's handover back within seconds. */
+    private static String[] handoverArgs(Ports ports) {
+        return new String[] {
+            "-Ddw.server.applicationConnectors[0].port=" + ports.app(),
+            "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
+            "-Ddw.handover.lease=3s",
+            "-Ddw.handover.firstRetryDelay=200ms",
+            "server", CONFIG};
+    }
+
+    /** Intake and both scans over HTTP; returns the dossier code. */
+    private String digitisedDossier(Ports ports) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
+                .header("Authorization", basic(USERNAME, PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String code = JSON.readTree(created.body()).path("code").asText();
+        Map<String, Multipart> scans = Map.of("TO_KHAI", Multipart.file("to-khai.pdf", "application/pdf", Scans.pdf(2)),
+                "GIAY_TO_TUY_THAN", Multipart.file("cccd.png", "image/png", Scans.png(3)));
+        for (Map.Entry<String, Multipart> scan : scans.entrySet()) {
+            HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(app(ports,
+                            "/api/dossiers/" + code + "/components/" + scan.getKey() + "/files")))
+                    .header("Authorization", basic(USERNAME, PASSWORD))
+                    .header("Content-Type", Multipart.contentType())
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(scan.getValue().bytes()))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        }
+        return code;
+    }
+
+    private static String statusOf(String url, String code) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT status FROM dossier WHERE code = '" + code + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
