@@ -27,7 +27,16 @@ public final class TestApp {
     private final DropwizardAppExtension<DossierpostConfiguration> app;
 
     public TestApp(ConfigOverride... overrides) {
-        this.jdbcUrl = TestDatabase.newDatabase();
+        this(TestDatabase.newDatabase(), overrides);
+    }
+
+    /** A second service instance on the same database as {@code other} (as two nodes behind a load balancer). */
+    public static TestApp sharingDatabaseWith(TestApp other, ConfigOverride... overrides) {
+        return new TestApp(other.jdbcUrl, overrides);
+    }
+
+    private TestApp(String jdbcUrl, ConfigOverride... overrides) {
+        this.jdbcUrl = jdbcUrl;
         List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
         all.add(ConfigOverride.config("database.url", jdbcUrl));
         this.app = new DropwizardAppExtension<>(DossierpostApplication.class,
