@@ -48,6 +48,7 @@ import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.auth.User;
 import vn.dossierpost.auth.UserDAO;
+import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
@@ -124,6 +125,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new IntakeBenchmarkCommand());
         bootstrap.addCommand(new UploadBenchmarkCommand());
         bootstrap.addCommand(new FixityCommand());
+        bootstrap.addCommand(new AgencySimCommand());
     }
 
     @Override

@@ -12,7 +12,7 @@ import vn.dossierpost.service.Problem;
  * matches, and the search moves about its length at each step), and never looks at the same bytes
  * twice. A part's content is handed out up to where a delimiter could start.
  */
-final class MultipartStream {
+public final class MultipartStream {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte DASH = '-';
@@ -32,7 +32,7 @@ final class MultipartStream {
     private int delimiterAt = -1;
     private boolean inPart;
 
-    MultipartStream(InputStream in, byte[] boundary, int bufferSize, int maxHeaderBytes) {
+    public MultipartStream(InputStream in, byte[] boundary, int bufferSize, int maxHeaderBytes) {
         this.in = in;
         this.delimiter = new byte[boundary.length + 4];
         delimiter[0] = CR;
@@ -58,7 +58,7 @@ final class MultipartStream {
      * Moves to the next part and returns its header block (UTF-8), or null after the closing
      * delimiter. Whatever of the current part was not read is skipped.
      */
-    String nextPart() throws IOException {
+    public String nextPart() throws IOException {
         if (finished) {
             return null;
         }
@@ -97,7 +97,7 @@ final class MultipartStream {
     }
 
     /** The current part's content as a stream; it ends at the part's end. */
-    InputStream partContent() {
+    public InputStream partContent() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
