@@ -45,6 +45,7 @@ public final class AgencyHttpClient implements AutoCloseable {
                 .readTimeout(readTimeout)
                 .writeTimeout(writeTimeout)
                 .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySockets())
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();

@@ -1,5 +1,7 @@
 package vn.dossierpost.agencysim;
 
+import vn.dossierpost.integration.NoDelaySockets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.dossierpost.agencysim.Handovers.AGENCY;

@@ -81,4 +81,39 @@ public final class Handovers {
         return app.jdbi().withHandle(h -> h.createQuery("SELECT e.type FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
                 + "WHERE d.code = :c ORDER BY e.id").bind("c", code).mapTo(String.class).list());
     }
+
+    /**
+     * {@code n} copies of a digitised dossier, made in one transaction with SQL (same documents and
+     * scans, new code and S10 number) and queued for handover: a burst of work for the routes without
+     * going through intake and upload {@code n} times. Returns the new codes.
+     */
+    public static List<String> copiesOf(TestApp app, String template, int n) {
+        return app.jdbi().inTransaction(h -> {
+            List<String> columns = h.createQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier' "
+                    + "AND column_name NOT IN ('id', 'code', 's10_number', 'return_s10_number', 'status') ORDER BY ordinal_position")
+                    .mapTo(String.class).list();
+            String others = String.join(", ", columns);
+            long templateId = h.createQuery("SELECT id FROM dossier WHERE code = :c").bind("c", template).mapTo(Long.class).one();
+            String prefix = template.substring(0, template.lastIndexOf('-', template.lastIndexOf('-') - 1)) + "-991231-";
+            List<String> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String code = prefix + String.format("%04d", i);
+                String s10 = vn.dossierpost.domain.S10Number.of("EH", 90_000_000L + i).toString();
+                long id = h.createQuery("INSERT INTO dossier (code, s10_number, status, " + others + ") SELECT :code, :s10, 'DIGITISED', " + others
+                        + " FROM dossier WHERE id = :t RETURNING id").bind("code", code).bind("s10", s10).bind("t", templateId)
+                        .mapTo(Long.class).one();
+                h.execute("INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
+                        + "SELECT ?, code, name, form, pages, position FROM dossier_component WHERE dossier_id = ?", id, templateId);
+                h.execute("INSERT INTO dossier_file (dossier_id, component_code, original_name, size_bytes, sha256, content_type, page_count, "
+                        + "uploaded_by, uploaded_at) SELECT ?, component_code, original_name, size_bytes, sha256, content_type, page_count, "
+                        + "uploaded_by, uploaded_at FROM dossier_file WHERE dossier_id = ?", id, templateId);
+                h.execute("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor) "
+                        + "VALUES (?, 'DIGITISED', 'RECEIVED', 'DIGITISED', now(), 'test')", id);
+                h.execute("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) "
+                        + "SELECT 'HANDOVER', id, agency_code, now(), now() FROM dossier WHERE id = ?", id);
+                codes.add(code);
+            }
+            return codes;
+        });
+    }
 }

@@ -1,4 +1,4 @@
-package vn.dossierpost.agencysim;
+package vn.dossierpost.integration;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Client sockets with TCP_NODELAY, which OkHttp leaves off: otherwise a request's body waits for the
  * server's delayed ACK of its headers, some 40 ms per request on loopback.
  */
-final class NoDelaySockets extends SocketFactory {
+public final class NoDelaySockets extends SocketFactory {
     private final SocketFactory plain = SocketFactory.getDefault();
 
     private static Socket noDelay(Socket socket) throws IOException {
