@@ -51,6 +51,7 @@ import vn.dossierpost.auth.UserDAO;
 import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
+import vn.dossierpost.cli.HandoverBenchmarkCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
@@ -124,6 +125,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new CatalogueCommand());
         bootstrap.addCommand(new IntakeBenchmarkCommand());
         bootstrap.addCommand(new UploadBenchmarkCommand());
+        bootstrap.addCommand(new HandoverBenchmarkCommand());
         bootstrap.addCommand(new FixityCommand());
         bootstrap.addCommand(new AgencySimCommand());
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -83,7 +84,7 @@ public final class AgencySimulator implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         Signatures signatures = new Signatures(b.secret);
         this.basePath = b.basePath;
-        this.ledger = new ReceiptLedger(b.clock);
+        this.ledger = new ReceiptLedger(b.clock, b.onFirstDelivery);
         this.counters = new Counters();
         this.faults = new Faults(b.seed);
         faults.failRate(b.failRate);
@@ -237,6 +238,7 @@ public final class AgencySimulator implements AutoCloseable {
         private Path ackDir;
         private Duration pollInterval = Duration.ofMillis(100);
         private Clock clock = Clock.systemUTC();
+        private Consumer<Delivery> onFirstDelivery = d -> { };
 
         private Builder(String secret) {
             this.secret = secret;
@@ -314,6 +316,12 @@ public final class AgencySimulator implements AutoCloseable {
         }
 
         /** The clock of receipt times (shown in Asia/Ho_Chi_Minh time). */
+        /** Called once for each new key, as it is accepted (a benchmark times intake-to-receipt with it). */
+        public Builder onFirstDelivery(Consumer<Delivery> listener) {
+            this.onFirstDelivery = java.util.Objects.requireNonNull(listener);
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,8 +36,11 @@ final class ReceiptLedger {
     private final Map<String, LongAdder> countByKey = new ConcurrentHashMap<>();
     private final Set<String> dossiers = ConcurrentHashMap.newKeySet();
 
-    ReceiptLedger(Clock clock) {
+    private final Consumer<Delivery> onFirstDelivery;
+
+    ReceiptLedger(Clock clock, Consumer<Delivery> onFirstDelivery) {
         this.clock = clock.withZone(ZONE);
+        this.onFirstDelivery = onFirstDelivery;
     }
 
     /** Records one verified delivery of the manifest's key; a new key gets the next receipt number. */
@@ -51,6 +55,7 @@ final class ReceiptLedger {
         });
         if (created.get()) {
             dossiers.add(manifest.dossierCode());
+            onFirstDelivery.accept(delivery);
         }
         return new Outcome(delivery, created.get());
     }

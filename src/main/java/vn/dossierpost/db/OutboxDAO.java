@@ -58,6 +58,13 @@ public interface OutboxDAO {
     @RegisterConstructorMapper(Queued.class)
     List<Queued> lockQueuedDossiers(@Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);
 
+    /**
+     * Extends a lease the caller still holds: the row is not done and nobody claimed it since (the
+     * attempt count is the one the caller's claim set). Returns 0 when the lease was lost.
+     */
+    @SqlUpdate("UPDATE outbox SET lease_until = :leaseUntil WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
+    int renew(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("leaseUntil") OffsetDateTime leaseUntil);
+
     @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id")
     void done(@Bind("id") long id, @Bind("at") OffsetDateTime at);
 

@@ -210,6 +210,15 @@ public final class HandoverService {
         });
     }
 
+    /**
+     * Renews the lease on a claimed handover just before it is sent (a pass may claim several, and
+     * the later ones wait for the earlier); false when another sender has taken it meanwhile, which
+     * then sends it instead.
+     */
+    public boolean holdLease(Work work) {
+        return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease))) == 1;
+    }
+
     /** Records what the agency answered for one dossier. */
     public Outcome record(Outcome outcome) {
         Item item = outcome.item();
