@@ -50,9 +50,10 @@ import vn.dossierpost.domain.DossierTransitions;
  * <li>{@link #claim}: a sender leases handovers due for sending (the lease frees them again if the
  *     sender dies mid-way; the same handover number then goes out again, and the agency's
  *     idempotency on it makes the resend harmless).</li>
- * <li>{@link #record} for each answer, {@link #acknowledge} for each receipt (DELIVERED_TO_AGENCY,
- *     filing time, receipt number: idempotent), then {@link #settle}: done, retry later with
- *     backoff, or a dead letter past the retry age or after a permanent refusal.</li>
+ * <li>{@link #settle} with the agency's answers: each receipt acknowledged (DELIVERED_TO_AGENCY,
+ *     filing time, receipt number: idempotent, also for acknowledgement files through
+ *     {@link #acknowledge}), then the handover done, tried again later with backoff, or a dead
+ *     letter past the retry age or after a permanent refusal.</li>
  * </ol>
  */
 public final class HandoverService {
@@ -219,29 +220,6 @@ public final class HandoverService {
         return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease))) == 1;
     }
 
-    /** Records what the agency answered for one dossier. */
-    public Outcome record(Outcome outcome) {
-        Item item = outcome.item();
-        switch (outcome.result()) {
-            case DELIVERED -> acknowledge(item.agency().code(), item.handoverNo(), outcome.receipt());
-            case PERMANENT_FAILURE -> {
-                failed.mark();
-                LOG.warn("agency {} refused dossier {} of handover {}: {}", item.agency().code(), item.dossierCode(),
-                        item.handoverNo(), outcome.error());
-                jdbi.useTransaction(h -> h.attach(HandoverDAO.class).lockItem(item.handoverId(), item.dossierCode())
-                        .filter(i -> !"DELIVERED".equals(i.state()))
-                        .ifPresent(i -> h.attach(HandoverDAO.class).itemState(i.handoverId(), i.dossierId(), "FAILED", outcome.error())));
-            }
-            case TRY_AGAIN -> {
-                retried.mark();
-                jdbi.useTransaction(h -> h.attach(HandoverDAO.class).lockItem(item.handoverId(), item.dossierCode())
-                        .filter(i -> "PENDING".equals(i.state()))
-                        .ifPresent(i -> h.attach(HandoverDAO.class).itemState(i.handoverId(), i.dossierId(), "PENDING", outcome.error())));
-            }
-        }
-        return outcome;
-    }
-
     /**
      * The agency has the dossier: DELIVERED_TO_AGENCY with the filing time and receipt number, once.
      * A second acknowledgement of the same dossier (a resend after a crash, an agency that answers
@@ -250,34 +228,50 @@ public final class HandoverService {
      * @return false when the handover or the dossier in it is unknown for that agency
      */
     public boolean acknowledge(String agencyCode, String handoverNo, AgencyReceipt receipt) {
-        return jdbi.inTransaction(h -> {
+        Boolean[] newly = {false};
+        boolean known = jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
             if (handover == null) {
                 return false;
             }
-            ItemRow item = handovers.lockItem(handover.id(), receipt.dossierCode()).orElse(null);
-            if (item == null) {
+            handovers.lock(handover.id());
+            Boolean result = acknowledge(h, handover.id(), handoverNo, agencyCode, receipt);
+            if (result == null) {
                 return false;
             }
-            if ("DELIVERED".equals(item.state())) {
-                return true;
-            }
-            OffsetDateTime filedAt = receipt.receivedAt() != null ? receipt.receivedAt() : now();
-            handovers.itemDelivered(handover.id(), item.dossierId(), receipt.receiptNumber(), filedAt);
-            DossierRow d = h.attach(DossierDAO.class).lockById(item.dossierId()).orElseThrow();
-            if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
-                User agency = new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null);
-                String note = receipt.receiptNumber() == null ? "handover " + handoverNo
-                        : "handover " + handoverNo + ", receipt " + receipt.receiptNumber();
-                dossiers.transition(h, agency, d, DossierStatus.DELIVERED_TO_AGENCY, note, toJson(
-                        new Filing(handoverNo, receipt.receiptNumber(), filedAt)));
-                handovers.filed(d.id(), filedAt, receipt.receiptNumber());
-            }
-            sent.mark();
+            newly[0] = result;
             handovers.deliveredIfComplete(handover.id(), now());
             return true;
         });
+        if (newly[0]) {
+            sent.mark();
+        }
+        return known;
+    }
+
+    /** Within a transaction holding the handover's lock: true if newly delivered, false if it already was, null if unknown. */
+    private Boolean acknowledge(Handle h, long handoverId, String handoverNo, String agencyCode, AgencyReceipt receipt) {
+        HandoverDAO handovers = h.attach(HandoverDAO.class);
+        ItemRow item = handovers.lockItem(handoverId, receipt.dossierCode()).orElse(null);
+        if (item == null) {
+            return null;
+        }
+        if ("DELIVERED".equals(item.state())) {
+            return false;
+        }
+        OffsetDateTime filedAt = receipt.receivedAt() != null ? receipt.receivedAt() : now();
+        handovers.itemDelivered(handoverId, item.dossierId(), receipt.receiptNumber(), filedAt);
+        DossierRow d = h.attach(DossierDAO.class).lockById(item.dossierId()).orElseThrow();
+        if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
+            User agency = new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null);
+            String note = receipt.receiptNumber() == null ? "handover " + handoverNo
+                    : "handover " + handoverNo + ", receipt " + receipt.receiptNumber();
+            dossiers.transition(h, agency, d, DossierStatus.DELIVERED_TO_AGENCY, note, toJson(
+                    new Filing(handoverNo, receipt.receiptNumber(), filedAt)));
+            handovers.filed(d.id(), filedAt, receipt.receiptNumber());
+        }
+        return true;
     }
 
     private String toJson(Object value) {
@@ -299,17 +293,43 @@ public final class HandoverService {
     private record Filing(String handoverNo, String receiptNumber, OffsetDateTime filedAt) {}
 
     /**
-     * After a send attempt: nothing left to send ends the outbox row (a refused dossier makes the
-     * handover a dead letter); something left is tried again after a backoff, or given up as a dead
-     * letter once the handover has waited longer than the retry age.
+     * After a send attempt, in one transaction: what the agency answered for each dossier (receipts
+     * recorded, refusals marked), then the handover's fate: nothing left to send ends its outbox row
+     * (a refused dossier makes it a dead letter); something left is tried again after a backoff, or
+     * given up as a dead letter once the handover has waited longer than the retry age. Recording the
+     * answers of a whole handover at once costs one commit instead of one per dossier; a crash before
+     * it only means the same dossiers are sent again under the same keys.
      */
-    public void settle(Work work) {
+    public void settle(Work work, List<Outcome> outcomes) {
         OffsetDateTime now = now();
+        int[] counts = new int[3]; // delivered, failed, to retry
         jdbi.useTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             OutboxDAO outbox = h.attach(OutboxDAO.class);
             long id = work.handover().id();
             handovers.lock(id);
+            for (Outcome o : outcomes) {
+                Item item = o.item();
+                switch (o.result()) {
+                    case DELIVERED -> {
+                        if (Boolean.TRUE.equals(acknowledge(h, id, item.handoverNo(), item.agency().code(), o.receipt()))) {
+                            counts[0]++;
+                        }
+                    }
+                    case PERMANENT_FAILURE -> {
+                        LOG.warn("agency {} refused dossier {} of handover {}: {}", item.agency().code(), item.dossierCode(),
+                                item.handoverNo(), o.error());
+                        handovers.lockItem(id, item.dossierCode()).filter(i -> "PENDING".equals(i.state()))
+                                .ifPresent(i -> handovers.itemState(id, i.dossierId(), "FAILED", o.error()));
+                        counts[1]++;
+                    }
+                    case TRY_AGAIN -> {
+                        handovers.lockItem(id, item.dossierCode()).filter(i -> "PENDING".equals(i.state()))
+                                .ifPresent(i -> handovers.itemState(id, i.dossierId(), "PENDING", o.error()));
+                        counts[2]++;
+                    }
+                }
+            }
             List<ItemRow> pending = handovers.itemsIn(id, "PENDING");
             if (!pending.isEmpty()) {
                 String error = pending.get(0).lastError();
@@ -322,7 +342,7 @@ public final class HandoverService {
                     return;
                 }
                 handovers.itemsFromTo(id, "PENDING", "FAILED", "gave up after " + retry.maxAge() + ": " + error);
-                failed.mark(pending.size());
+                counts[1] += pending.size();
             }
             outbox.done(work.outboxId(), now);
             handovers.deliveredIfComplete(id, now);
@@ -339,6 +359,9 @@ public final class HandoverService {
                         work.agency().code(), refused.size(), error);
             }
         });
+        sent.mark(counts[0]);
+        failed.mark(counts[1]);
+        retried.mark(counts[2]);
     }
 
     /** A file-drop package is in the agency's folder: its dossiers wait for the acknowledgement file. */
@@ -356,9 +379,7 @@ public final class HandoverService {
     /** A file drop that could not be written (full disk, permissions, the server away): try again later. */
     public void dropFailed(Work work, Exception cause) {
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        retried.mark(work.items().size());
-        jdbi.useTransaction(h -> h.attach(HandoverDAO.class).itemsFromTo(work.handover().id(), "PENDING", "PENDING", error));
-        settle(work);
+        settle(work, work.items().stream().map(i -> Outcome.tryAgain(i, error)).toList());
     }
 
     /** Sends a dead-letter handover again, under the same number (so the same idempotency keys). */

@@ -10,7 +10,7 @@ import vn.dossierpost.support.*;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ProbeThroughputTest {
-    static final TestApp APP = new TestApp(io.dropwizard.testing.ConfigOverride.config("logging.loggers.vn\\.dossierpost", "WARN"), io.dropwizard.testing.ConfigOverride.config("handover.senderThreads", System.getProperty("senders", "8")));
+    static final TestApp APP = new TestApp(io.dropwizard.testing.ConfigOverride.config("logging.loggers.vn\\.dossierpost", "INFO"), io.dropwizard.testing.ConfigOverride.config("handover.senderThreads", System.getProperty("senders", "8")));
     static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> EXT = APP.extension();
 
     @Test
