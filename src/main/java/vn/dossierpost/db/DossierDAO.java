@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -41,6 +43,25 @@ public interface DossierDAO {
 
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code FOR UPDATE")
     Optional<DossierRow> lockByCode(@Bind("code") String code);
+
+    /** Locks several dossiers at once, in id order (the same order everywhere, so no deadlock). */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+    List<DossierRow> lockByIds(@BindList("ids") List<Long> ids);
+
+    /** The documents of several dossiers, each with its dossier's id. */
+    record DossierComponent(long dossierId, String code, String name, String form, int pages, int position) {
+        public ComponentRow row() {
+            return new ComponentRow(code, name, form, pages, position);
+        }
+    }
+
+    @SqlQuery("SELECT dossier_id, code, name, form, pages, position FROM dossier_component WHERE dossier_id IN (<ids>) "
+            + "ORDER BY dossier_id, position")
+    @RegisterConstructorMapper(DossierComponent.class)
+    List<DossierComponent> componentsOf(@BindList("ids") List<Long> ids);
+
+    @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
+    void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") String status, @Bind("at") OffsetDateTime at);
 
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id FOR UPDATE")
     Optional<DossierRow> lockById(@Bind("id") long id);

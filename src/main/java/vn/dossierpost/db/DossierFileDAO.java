@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -42,6 +43,16 @@ public interface DossierFileDAO {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM dossier_file WHERE dossier_id = :id ORDER BY id")
     List<FileRow> ofDossier(@Bind("id") long dossierId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM dossier_file WHERE dossier_id IN (<ids>) ORDER BY dossier_id, id")
+    List<FileRow> ofDossiers(@BindList("ids") List<Long> dossierIds);
+
+    /** Of the given dossiers, those with a required document that has no file yet. */
+    @SqlQuery("SELECT DISTINCT c.dossier_id FROM dossier_component c JOIN dossier d ON d.id = c.dossier_id "
+            + "JOIN procedure_component p ON p.procedure_code = d.procedure_code AND p.code = c.code "
+            + "WHERE c.dossier_id IN (<ids>) AND p.required "
+            + "AND NOT EXISTS (SELECT 1 FROM dossier_file f WHERE f.dossier_id = c.dossier_id AND f.component_code = c.code)")
+    List<Long> incomplete(@BindList("ids") List<Long> dossierIds);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM dossier_file WHERE dossier_id = :dossierId AND id = :id")
     Optional<FileRow> find(@Bind("dossierId") long dossierId, @Bind("id") long id);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -20,6 +21,10 @@ public interface EventDAO {
     @SqlUpdate("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload) "
             + "VALUES (:dossierId, :type, :fromStatus, :toStatus, :at, :actor, :officeCode, :agencyCode, :note, CAST(:payload AS jsonb))")
     void append(@BindMethods NewEvent event);
+
+    @SqlBatch("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload) "
+            + "VALUES (:dossierId, :type, :fromStatus, :toStatus, :at, :actor, :officeCode, :agencyCode, :note, CAST(:payload AS jsonb))")
+    void appendAll(@BindMethods List<NewEvent> events);
 
     @SqlQuery("SELECT id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload::text AS payload "
             + "FROM dossier_event WHERE dossier_id = :id ORDER BY id")

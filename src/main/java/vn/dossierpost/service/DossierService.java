@@ -100,6 +100,24 @@ public final class DossierService {
                 user.username(), user.officeCode(), user.agencyCode(), note, payload));
     }
 
+    /**
+     * The same transition for several dossiers whose rows the caller has locked (a handover): every
+     * one is checked against the table first, then all are updated and their events appended in two
+     * batched statements.
+     */
+    public void transitionAll(Handle h, User user, List<DossierRow> lockedRows, DossierStatus to, String note, String payload) {
+        List<EventDAO.NewEvent> events = new java.util.ArrayList<>(lockedRows.size());
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+        for (DossierRow row : lockedRows) {
+            DossierStatus from = DossierStatus.valueOf(row.status());
+            DossierTransitions.check(from, to);
+            events.add(new EventDAO.NewEvent(row.id(), to.name(), from.name(), to.name(), now, user.username(), user.officeCode(),
+                    user.agencyCode(), note, payload));
+        }
+        h.attach(DossierDAO.class).updateStatuses(lockedRows.stream().map(DossierRow::id).toList(), to.name(), now);
+        h.attach(EventDAO.class).appendAll(events);
+    }
+
     public DossierView withdraw(User clerk, String code, String reason) {
         if (IntakeService.blankToNull(reason) == null) {
             throw Problem.invalid("reason", "is required: why the applicant withdraws the dossier");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -157,22 +158,31 @@ public final class HandoverService {
         OffsetDateTime now = now();
         String no = "BG" + now.atZoneSameInstant(clock.getZone()).format(NUMBER_DAY) + "-" + String.format("%06d", handovers.nextNumber());
         long handoverId = handovers.insert(no, agency.code(), agency.channel(), now);
+        // set-based: one statement per kind of row for the whole batch, not one per dossier
+        List<Long> ids = queued.stream().map(OutboxDAO.Queued::dossierId).toList();
+        Map<Long, List<DossierFileDAO.FileRow>> filesOf = files.ofDossiers(ids).stream()
+                .collect(Collectors.groupingBy(DossierFileDAO.FileRow::dossierId));
+        Map<Long, List<DossierDAO.ComponentRow>> componentsOf = dossierDao.componentsOf(ids).stream()
+                .collect(Collectors.groupingBy(DossierDAO.DossierComponent::dossierId,
+                        Collectors.mapping(DossierDAO.DossierComponent::row, Collectors.toList())));
+        Set<Long> incomplete = Set.copyOf(files.incomplete(ids));
         List<HandoverDAO.NewItem> items = new ArrayList<>();
-        for (OutboxDAO.Queued q : queued) {
-            DossierRow d = dossierDao.lockById(q.dossierId()).orElseThrow();
+        List<DossierRow> leaving = new ArrayList<>();
+        for (DossierRow d : dossierDao.lockByIds(ids)) {
             DossierStatus status = DossierStatus.valueOf(d.status());
             if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
                 LOG.info("dossier {} is {} and no longer goes to the agency; dropped from the handover queue", d.code(), status);
                 continue;
             }
-            List<DossierFileDAO.FileRow> fileRows = files.ofDossier(d.id());
-            DossierManifest manifest = manifests.build(no, d, dossierDao.components(d.id()), fileRows, ref);
-            boolean complete = files.requiredWithoutFile(d.id()).isEmpty();
+            List<DossierFileDAO.FileRow> fileRows = filesOf.getOrDefault(d.id(), List.of());
+            DossierManifest manifest = manifests.build(no, d, componentsOf.getOrDefault(d.id(), List.of()), fileRows, ref);
             items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
-                    fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), complete, toJson(manifest)));
-            dossiers.transition(h, HANDOVER_ROUTE, d, DossierStatus.IN_TRANSIT_TO_AGENCY, "handover " + no,
-                    toJson(Map.of("handoverNo", no)));
+                    fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), !incomplete.contains(d.id()),
+                    toJson(manifest)));
+            leaving.add(d);
         }
+        dossiers.transitionAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY, "handover " + no,
+                toJson(Map.of("handoverNo", no)));
         OutboxDAO outbox = h.attach(OutboxDAO.class);
         outbox.doneAll(queued.stream().map(OutboxDAO.Queued::id).toList(), now);
         if (items.isEmpty()) {
