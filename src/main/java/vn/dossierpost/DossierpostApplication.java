@@ -188,6 +188,9 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
         properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
+        if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
+            properties.setProperty(CamelIntegration.SFTP_KNOWN_HOSTS, Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
+        }
         CamelIntegration camel = new CamelIntegration(settings.routes, Map.of(
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,

@@ -164,6 +164,13 @@ public class DossierpostConfiguration extends Configuration {
         @NotNull
         public Duration agencySyncInterval = Duration.seconds(30);
 
+        /**
+         * OpenSSH known_hosts file holding the host keys of the agencies' SFTP servers; when set, a
+         * server whose key is not in it is refused. Unset: host keys are not checked (fine for tests,
+         * not for production).
+         */
+        public String sftpKnownHosts;
+
         /** The health check fails when a dossier has waited longer than this to leave. */
         @NotNull
         public Duration backlogAlertAge = Duration.minutes(30);

@@ -23,20 +23,32 @@ import vn.dossierpost.db.AgencyDAO;
  * brings the routes in line with the rows: called at start-up, right after an administrator changes
  * an agency, and on a timer (so a change made through another node reaches this one too). A route
  * is rebuilt only when its agency's {@code revision} moved.
+ *
+ * <p>SFTP host keys: with {@code handover.sftpKnownHosts} set (an OpenSSH known_hosts file, e.g.
+ * filled from {@code ssh-keyscan -p PORT HOST} and checked with the agency out of band), a server
+ * whose key is not in it is refused. Production should set it: it pins each agency's host key. Without
+ * it the key is not checked at all (a warning is logged), which suits a test server whose key is new
+ * on every run; the user's own ~/.ssh/known_hosts is never read nor written either way, so what the
+ * service trusts does not depend on the account it runs under.
  */
 public final class AgencyRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyRoutes.class);
 
     private final CamelContext camel;
     private final Jdbi jdbi;
+    /** OpenSSH known_hosts file pinning the agencies' SFTP host keys, or null (keys not checked) */
+    private final String sftpKnownHosts;
     /** agency code → revision its routes were built from */
     private final Map<String, Integer> built = new HashMap<>();
     /** agency code → why it has no route (inactive, channel not configured) */
     private final Map<String, String> idle = new TreeMap<>();
+    /** agency code → why its route could not be started (built holds -1 for it, so it is tried again) */
+    private final Map<String, String> failed = new HashMap<>();
 
-    public AgencyRoutes(CamelContext camel, Jdbi jdbi) {
+    public AgencyRoutes(CamelContext camel, Jdbi jdbi, String sftpKnownHosts) {
         this.camel = camel;
         this.jdbi = jdbi;
+        this.sftpKnownHosts = sftpKnownHosts == null || sftpKnownHosts.isBlank() ? null : sftpKnownHosts;
     }
 
     public static String handoverRouteId(String agencyCode) {
@@ -62,11 +74,7 @@ public final class AgencyRoutes {
             idle.remove(a.code());
             Integer revision = built.get(a.code());
             if (revision == null || revision != a.revision()) {
-                if (revision != null) {
-                    remove(a.code());
-                }
-                add(a);
-                built.put(a.code(), a.revision());
+                rebuild(a);
             }
         }
         for (String code : Set.copyOf(built.keySet())) {
@@ -76,6 +84,30 @@ public final class AgencyRoutes {
             }
         }
         idle.keySet().retainAll(seen);
+        failed.keySet().retainAll(built.keySet());
+    }
+
+    /**
+     * Replaces an agency's routes. A route that cannot be built or started (say a folder another
+     * agency's route already reads) is reported as failed, for this agency only: the other agencies
+     * still get theirs, and start-up goes on. It is tried again on every sync until it starts.
+     */
+    private void rebuild(AgencyChannel a) {
+        try {
+            remove(a.code());
+            add(a);
+            built.put(a.code(), a.revision());
+            failed.remove(a.code());
+        } catch (Exception e) {
+            built.put(a.code(), -1);
+            failed.put(a.code(), e.getMessage());
+            LOG.error("agency {}: its {} route could not be started: {}", a.code(), a.channel(), e.getMessage());
+            try {
+                remove(a.code());
+            } catch (Exception again) {
+                LOG.warn("agency {}: what was built of its routes could not be removed: {}", a.code(), again.getMessage());
+            }
+        }
     }
 
     private void add(AgencyChannel a) throws Exception {
@@ -88,8 +120,7 @@ public final class AgencyRoutes {
             case "FILE_DROP" -> p.put("dropEndpoint", "file:" + a.outboxDir());
             case "SFTP" -> {
                 p.put("dropEndpoint", "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir());
-                // the password travels RAW so that characters such as & or + in it are not read as URI syntax
-                p.put("dropOptions", "username=" + a.sftpUsername() + "&password=RAW(" + nullToEmpty(a.sftpPassword()) + ")&");
+                p.put("dropOptions", sftpOptions(a));
             }
             default -> throw new IllegalStateException("no route template for channel " + a.channel());
         }
@@ -101,24 +132,60 @@ public final class AgencyRoutes {
         LOG.info("agency {}: {} route {} (revision {})", a.code(), a.channel(), template, a.revision());
     }
 
+    /**
+     * The login and the SSH options of an SFTP drop, ending with '&' (the template appends its own).
+     * The password (and the known_hosts path) travel RAW so that characters such as &amp;, + or % in
+     * them are not read as URI syntax. {@code maximumReconnectAttempts=0}: a server that cannot be
+     * reached fails the attempt at once and the outbox tries again with its backoff, instead of Camel
+     * holding the agency's route through its own reconnect loop (three more tries a second apart).
+     */
+    private String sftpOptions(AgencyChannel a) {
+        StringBuilder o = new StringBuilder("username=").append(a.sftpUsername())
+                .append("&password=").append(raw(nullToEmpty(a.sftpPassword()))).append("&useUserKnownHostsFile=false")
+                .append("&maximumReconnectAttempts=0&");
+        if (sftpKnownHosts != null) {
+            o.append("strictHostKeyChecking=yes&knownHostsFile=").append(raw(sftpKnownHosts)).append("&");
+        } else {
+            LOG.warn("agency {}: the SFTP server's host key is not checked; set handover.sftpKnownHosts to pin it", a.code());
+            o.append("strictHostKeyChecking=no&");
+        }
+        return o.toString();
+    }
+
+    /**
+     * An option value taken as it is. RAW(..) ends at a ')' followed by '&', so a value holding ")&"
+     * travels as RAW{..} instead (the agency service refuses a password holding both ")&" and "}&").
+     */
+    static String raw(String value) {
+        return value.contains(")&") ? "RAW{" + value + "}" : "RAW(" + value + ")";
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 
     private void remove(String code) throws Exception {
+        boolean removed = false;
         for (String id : List.of(handoverRouteId(code), acknowledgementRouteId(code))) {
             if (camel.getRoute(id) != null) {
                 camel.getRouteController().stopRoute(id);
                 camel.removeRoute(id);
+                removed = true;
             }
         }
-        LOG.info("agency {}: routes removed", code);
+        if (removed) {
+            LOG.info("agency {}: routes removed", code);
+        }
     }
 
     /** Each agency with a route and that route's status, and each agency without one and why. */
     public synchronized Map<String, String> status() {
         Map<String, String> status = new TreeMap<>();
         for (String code : built.keySet()) {
+            if (failed.containsKey(code)) {
+                status.put(code, "failed: " + failed.get(code));
+                continue;
+            }
             Route route = camel.getRoute(handoverRouteId(code));
             ServiceStatus s = route == null ? null : camel.getRouteController().getRouteStatus(route.getId());
             status.put(code, s == null ? "missing" : s.name());

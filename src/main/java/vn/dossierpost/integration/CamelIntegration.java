@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CamelIntegration implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(CamelIntegration.class);
+    /** Property: the known_hosts file that pins the agencies' SFTP host keys (see {@link AgencyRoutes}). */
+    public static final String SFTP_KNOWN_HOSTS = "handover.sftpKnownHosts";
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final String routesFolder;
@@ -44,7 +46,7 @@ public final class CamelIntegration implements Managed {
         this.senders = camel.getExecutorServiceManager().newFixedThreadPool(this, "handover-sender", senderThreads);
         camel.getRegistry().bind("handoverSenders", senders);
         beans.forEach(camel.getRegistry()::bind);
-        this.agencyRoutes = new AgencyRoutes(camel, jdbi);
+        this.agencyRoutes = new AgencyRoutes(camel, jdbi, properties.getProperty(SFTP_KNOWN_HOSTS));
         camel.getRegistry().bind("agencyRoutes", this.agencyRoutes);
     }
 

@@ -32,7 +32,9 @@ import vn.dossierpost.storage.BlobStore;
  * its SHA-256 on the way in: a damaged scan stops the package rather than reaching the agency.
  * Entries are not compressed: scans are JPEG, PNG or PDF already, and the package is written at disk
  * speed. For a local drop folder the staged file is renamed into place rather than copied again
- * (Camel's "local work path").
+ * (Camel's "local work path"). The SFTP producer ignores that header and streams the staged file to
+ * the server; the staged copy is then deleted by {@link #discard} at the end of the attempt, as it is
+ * for a local drop that found the package already in place.
  */
 public final class DropPackager {
     /** Headers the route reads. */

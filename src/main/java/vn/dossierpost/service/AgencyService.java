@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import vn.dossierpost.service.Problem.FieldProblem;
 public final class AgencyService {
     private static final Set<String> CHANNELS = Set.of("HTTP", "FILE_DROP", "SFTP");
     private static final int MIN_SECRET_LENGTH = 16;
+    private static final String UNSAFE_IN_FOLDERS = "'?', '#', '%', '{{', '}}' or '${'";
 
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
@@ -148,7 +150,18 @@ public final class AgencyService {
                 problems.add(new FieldProblem("inboxDir", "must differ from outboxDir (packages out, acknowledgements in)"));
             }
         }
+        if ("FILE_DROP".equals(s.channel()) || "SFTP".equals(s.channel())) {
+            notShared(s, problems);
+        }
         if ("SFTP".equals(s.channel())) {
+            if (s.outboxDir() != null && !endpointSafe(s.outboxDir())) {
+                problems.add(new FieldProblem("outboxDir", "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
+            }
+            if (s.sftpPassword() != null && (s.sftpPassword().contains("{{")
+                    || (s.sftpPassword().contains(")&") && s.sftpPassword().contains("}&")))) {
+                problems.add(new FieldProblem("sftpPassword", "cannot contain '{{', nor both ')&' and '}&' (they would be read as "
+                        + "endpoint syntax); ask the agency for another password"));
+            }
             if (s.sftpPort() != null && (s.sftpPort() < 1 || s.sftpPort() > 65535)) {
                 problems.add(new FieldProblem("sftpPort", "must be a TCP port (1 to 65535)"));
             }
@@ -187,9 +200,69 @@ public final class AgencyService {
         try {
             if (!Path.of(value).isAbsolute()) {
                 problems.add(new FieldProblem(field, "must be an absolute folder path"));
+            } else if (!endpointSafe(value)) {
+                problems.add(new FieldProblem(field, "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
             }
         } catch (InvalidPathException e) {
             problems.add(new FieldProblem(field, "is not a valid folder path: " + e.getReason()));
+        }
+    }
+
+    /**
+     * A folder is the path of a Camel endpoint URI: '?' starts its options, '#' and '%' are URI syntax,
+     * and {{..}} and ${..} are placeholders and expressions. Such a folder would save but never get a route.
+     */
+    private static boolean endpointSafe(String folder) {
+        return !(folder.contains("?") || folder.contains("#") || folder.contains("%") || folder.contains("{{")
+                || folder.contains("}}") || folder.contains("${"));
+    }
+
+    /**
+     * A local folder serves one agency: two consumers cannot share an inbox (the second route would
+     * never start), and an agency must not see another's packages in its outbox.
+     */
+    private void notShared(AgencySettings s, List<FieldProblem> problems) {
+        Map<Path, String> used = new HashMap<>();
+        for (AgencyChannel other : jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels)) {
+            if (other.code().equals(s.code())) {
+                continue;
+            }
+            if ("FILE_DROP".equals(other.channel())) {
+                usedBy(other.outboxDir(), other.code() + " (its outboxDir)", used);
+            }
+            if ("FILE_DROP".equals(other.channel()) || "SFTP".equals(other.channel())) {
+                usedBy(other.inboxDir(), other.code() + " (its inboxDir)", used);
+            }
+        }
+        if ("FILE_DROP".equals(s.channel())) {
+            shared(s.outboxDir(), "outboxDir", used, problems);
+        }
+        shared(s.inboxDir(), "inboxDir", used, problems);
+    }
+
+    private static void usedBy(String folder, String by, Map<Path, String> used) {
+        Path p = normalized(folder);
+        if (p != null) {
+            used.putIfAbsent(p, by);
+        }
+    }
+
+    private static void shared(String folder, String field, Map<Path, String> used, List<FieldProblem> problems) {
+        Path p = normalized(folder);
+        if (p != null && used.containsKey(p)) {
+            problems.add(new FieldProblem(field, "folder " + folder + " is already used by agency " + used.get(p)
+                    + "; each folder serves one agency"));
+        }
+    }
+
+    private static Path normalized(String folder) {
+        if (folder == null || folder.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(folder).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

@@ -386,10 +386,26 @@ public final class HandoverService {
         });
     }
 
-    /** A file drop that could not be written (full disk, permissions, the server away): try again later. */
+    /**
+     * A file drop that could not be written (full disk, permissions, the server away): try again later.
+     * The error kept for supervisors names the innermost cause too: Camel's "Cannot connect to sftp://..."
+     * alone does not say whether the login or the server's host key was refused.
+     */
     public void dropFailed(Work work, Exception cause) {
-        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String error = describe(cause);
         settle(work, work.items().stream().map(i -> Outcome.tryAgain(i, error)).toList());
+    }
+
+    private static String describe(Exception cause) {
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != cause && root.getMessage() != null && !error.contains(root.getMessage())) {
+            error += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return error;
     }
 
     /** Sends a dead-letter handover again, under the same number (so the same idempotency keys). */

@@ -13,11 +13,18 @@ public record RetryPolicy(Duration initial, Duration max, Duration maxAge) {
 
     /** The delay before attempt {@code failedAttempts + 1}; {@code random} gives values in [0, 1). */
     public Duration delayAfter(int failedAttempts, DoubleSupplier random) {
-        long capMillis = max.toMillis();
-        long base = initial.toMillis();
-        int doublings = Math.max(0, Math.min(failedAttempts - 1, 40));
-        long delay = base << Math.min(doublings, Long.numberOfLeadingZeros(Math.max(base, 1)) - 1);
-        delay = Math.min(Math.max(delay, base), capMillis);
+        long cap = Math.max(0, max.toMillis());
+        long base = Math.max(0, Math.min(initial.toMillis(), cap));
+        int doublings = Math.max(0, failedAttempts - 1);
+        long delay;
+        if (base == 0) {
+            delay = 0;
+        } else if (doublings >= Long.numberOfLeadingZeros(base)) {
+            // base << doublings would not fit in a long, so it is past any cap: no shift, no overflow
+            delay = cap;
+        } else {
+            delay = Math.min(base << doublings, cap);
+        }
         long half = delay / 2;
         return Duration.ofMillis(half + (long) (random.getAsDouble() * (delay - half)));
     }
