@@ -72,14 +72,10 @@ public interface HandoverDAO {
             + "WHERE i.handover_id = :id AND i.state = :state ORDER BY i.position")
     List<ItemRow> itemsIn(@Bind("id") long handoverId, @Bind("state") String state);
 
-    @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
-            + "WHERE i.handover_id = :id AND d.code = :code FOR UPDATE OF i")
-    Optional<ItemRow> lockItem(@Bind("id") long handoverId, @Bind("code") String dossierCode);
-
-    @SqlUpdate("UPDATE handover_item SET state = 'DELIVERED', receipt_number = :receipt, received_at = :at, last_error = NULL "
+    @SqlBatch("UPDATE handover_item SET state = 'DELIVERED', receipt_number = :receipt, received_at = :at, last_error = NULL "
             + "WHERE handover_id = :id AND dossier_id = :dossierId")
-    void itemDelivered(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("receipt") String receiptNumber,
-                       @Bind("at") OffsetDateTime receivedAt);
+    void itemsDelivered(@Bind("id") long handoverId, @Bind("dossierId") List<Long> dossierIds, @Bind("receipt") List<String> receipts,
+                        @Bind("at") List<OffsetDateTime> receivedAt);
 
     @SqlUpdate("UPDATE handover_item SET state = :state, last_error = :error WHERE handover_id = :id AND dossier_id = :dossierId")
     void itemState(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("state") String state,
@@ -106,6 +102,6 @@ public interface HandoverDAO {
     @SqlUpdate("UPDATE handover SET state = 'SENDING', failed_at = NULL, retries = retries + 1 WHERE id = :id")
     void resend(@Bind("id") long id);
 
-    @SqlUpdate("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
-    void filed(@Bind("id") long dossierId, @Bind("at") OffsetDateTime filedAt, @Bind("receipt") String receiptNumber);
+    @SqlBatch("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
+    void filed(@Bind("id") List<Long> dossierIds, @Bind("at") List<OffsetDateTime> filedAt, @Bind("receipt") List<String> receiptNumbers);
 }

@@ -100,21 +100,24 @@ public final class DossierService {
                 user.username(), user.officeCode(), user.agencyCode(), note, payload));
     }
 
+    /** One dossier's part in {@link #transitionAll}: its locked row and what its event says. */
+    public record Change(DossierRow lockedRow, String note, String payload) {}
+
     /**
-     * The same transition for several dossiers whose rows the caller has locked (a handover): every
-     * one is checked against the table first, then all are updated and their events appended in two
-     * batched statements.
+     * The same transition for several dossiers whose rows the caller has locked (a handover, the
+     * agency's receipts for one): every one is checked against the table first, then all are
+     * updated and their events appended in two batched statements.
      */
-    public void transitionAll(Handle h, User user, List<DossierRow> lockedRows, DossierStatus to, String note, String payload) {
-        List<EventDAO.NewEvent> events = new java.util.ArrayList<>(lockedRows.size());
+    public void transitionAll(Handle h, User user, List<Change> changes, DossierStatus to) {
+        List<EventDAO.NewEvent> events = new java.util.ArrayList<>(changes.size());
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-        for (DossierRow row : lockedRows) {
-            DossierStatus from = DossierStatus.valueOf(row.status());
+        for (Change c : changes) {
+            DossierStatus from = DossierStatus.valueOf(c.lockedRow().status());
             DossierTransitions.check(from, to);
-            events.add(new EventDAO.NewEvent(row.id(), to.name(), from.name(), to.name(), now, user.username(), user.officeCode(),
-                    user.agencyCode(), note, payload));
+            events.add(new EventDAO.NewEvent(c.lockedRow().id(), to.name(), from.name(), to.name(), now, user.username(),
+                    user.officeCode(), user.agencyCode(), c.note(), c.payload()));
         }
-        h.attach(DossierDAO.class).updateStatuses(lockedRows.stream().map(DossierRow::id).toList(), to.name(), now);
+        h.attach(DossierDAO.class).updateStatuses(changes.stream().map(c -> c.lockedRow().id()).toList(), to.name(), now);
         h.attach(EventDAO.class).appendAll(events);
     }
 

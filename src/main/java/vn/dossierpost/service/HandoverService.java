@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,7 +168,8 @@ public final class HandoverService {
                         Collectors.mapping(DossierDAO.DossierComponent::row, Collectors.toList())));
         Set<Long> incomplete = Set.copyOf(files.incomplete(ids));
         List<HandoverDAO.NewItem> items = new ArrayList<>();
-        List<DossierRow> leaving = new ArrayList<>();
+        List<DossierService.Change> leaving = new ArrayList<>();
+        String payload = toJson(Map.of("handoverNo", no));
         for (DossierRow d : dossierDao.lockByIds(ids)) {
             DossierStatus status = DossierStatus.valueOf(d.status());
             if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
@@ -179,10 +181,9 @@ public final class HandoverService {
             items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
                     fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), !incomplete.contains(d.id()),
                     toJson(manifest)));
-            leaving.add(d);
+            leaving.add(new DossierService.Change(d, "handover " + no, payload));
         }
-        dossiers.transitionAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY, "handover " + no,
-                toJson(Map.of("handoverNo", no)));
+        dossiers.transitionAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY);
         OutboxDAO outbox = h.attach(OutboxDAO.class);
         outbox.doneAll(queued.stream().map(OutboxDAO.Queued::id).toList(), now);
         if (items.isEmpty()) {
@@ -238,7 +239,7 @@ public final class HandoverService {
      * @return false when the handover or the dossier in it is unknown for that agency
      */
     public boolean acknowledge(String agencyCode, String handoverNo, AgencyReceipt receipt) {
-        Boolean[] newly = {false};
+        int[] newly = {0};
         boolean known = jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
@@ -246,42 +247,56 @@ public final class HandoverService {
                 return false;
             }
             handovers.lock(handover.id());
-            Boolean result = acknowledge(h, handover.id(), handoverNo, agencyCode, receipt);
-            if (result == null) {
-                return false;
-            }
-            newly[0] = result;
+            Acknowledged result = acknowledge(h, handover.id(), handoverNo, agencyCode, List.of(receipt));
+            newly[0] = result.newlyDelivered();
             handovers.deliveredIfComplete(handover.id(), now());
-            return true;
+            return result.unknown().isEmpty();
         });
-        if (newly[0]) {
-            sent.mark();
-        }
+        sent.mark(newly[0]);
         return known;
     }
 
-    /** Within a transaction holding the handover's lock: true if newly delivered, false if it already was, null if unknown. */
-    private Boolean acknowledge(Handle h, long handoverId, String handoverNo, String agencyCode, AgencyReceipt receipt) {
+    private record Acknowledged(int newlyDelivered, List<String> unknown) {}
+
+    /**
+     * Within a transaction holding the handover's lock (every writer of its items takes it first):
+     * records the receipts of dossiers not yet delivered, set-based, and names the dossier codes that
+     * are not in the handover.
+     */
+    private Acknowledged acknowledge(Handle h, long handoverId, String handoverNo, String agencyCode, List<AgencyReceipt> receipts) {
         HandoverDAO handovers = h.attach(HandoverDAO.class);
-        ItemRow item = handovers.lockItem(handoverId, receipt.dossierCode()).orElse(null);
-        if (item == null) {
-            return null;
+        Map<String, ItemRow> items = handovers.items(handoverId).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
+        List<String> unknown = new ArrayList<>();
+        Map<Long, AgencyReceipt> fresh = new LinkedHashMap<>();
+        OffsetDateTime now = now();
+        for (AgencyReceipt r : receipts) {
+            ItemRow item = items.get(r.dossierCode());
+            if (item == null) {
+                unknown.add(r.dossierCode());
+            } else if (!"DELIVERED".equals(item.state())) {
+                fresh.putIfAbsent(item.dossierId(), r.receivedAt() != null ? r : new AgencyReceipt(r.dossierCode(), r.receiptNumber(), now));
+            }
         }
-        if ("DELIVERED".equals(item.state())) {
-            return false;
+        if (fresh.isEmpty()) {
+            return new Acknowledged(0, unknown);
         }
-        OffsetDateTime filedAt = receipt.receivedAt() != null ? receipt.receivedAt() : now();
-        handovers.itemDelivered(handoverId, item.dossierId(), receipt.receiptNumber(), filedAt);
-        DossierRow d = h.attach(DossierDAO.class).lockById(item.dossierId()).orElseThrow();
-        if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
-            User agency = new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null);
-            String note = receipt.receiptNumber() == null ? "handover " + handoverNo
-                    : "handover " + handoverNo + ", receipt " + receipt.receiptNumber();
-            dossiers.transition(h, agency, d, DossierStatus.DELIVERED_TO_AGENCY, note, toJson(
-                    new Filing(handoverNo, receipt.receiptNumber(), filedAt)));
-            handovers.filed(d.id(), filedAt, receipt.receiptNumber());
+        List<Long> ids = new ArrayList<>(fresh.keySet());
+        List<String> numbers = ids.stream().map(id -> fresh.get(id).receiptNumber()).toList();
+        List<OffsetDateTime> filedAt = ids.stream().map(id -> fresh.get(id).receivedAt()).toList();
+        handovers.itemsDelivered(handoverId, ids, numbers, filedAt);
+        List<DossierService.Change> changes = new ArrayList<>();
+        for (DossierRow d : h.attach(DossierDAO.class).lockByIds(ids)) {
+            // a dossier that moved on meanwhile (RECEIVED event first, say) keeps its status; the receipt is still kept
+            if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
+                AgencyReceipt r = fresh.get(d.id());
+                String note = r.receiptNumber() == null ? "handover " + handoverNo : "handover " + handoverNo + ", receipt " + r.receiptNumber();
+                changes.add(new DossierService.Change(d, note, toJson(new Filing(handoverNo, r.receiptNumber(), r.receivedAt()))));
+            }
         }
-        return true;
+        dossiers.transitionAll(h, new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null), changes,
+                DossierStatus.DELIVERED_TO_AGENCY);
+        handovers.filed(ids, filedAt, numbers);
+        return new Acknowledged(fresh.size(), unknown);
     }
 
     private String toJson(Object value) {
@@ -318,28 +333,29 @@ public final class HandoverService {
             OutboxDAO outbox = h.attach(OutboxDAO.class);
             long id = work.handover().id();
             handovers.lock(id);
+            List<AgencyReceipt> receipts = new ArrayList<>();
+            Map<String, ItemRow> items = handovers.items(id).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
             for (Outcome o : outcomes) {
-                Item item = o.item();
+                ItemRow item = items.get(o.item().dossierCode());
                 switch (o.result()) {
-                    case DELIVERED -> {
-                        if (Boolean.TRUE.equals(acknowledge(h, id, item.handoverNo(), item.agency().code(), o.receipt()))) {
-                            counts[0]++;
+                    case DELIVERED -> receipts.add(o.receipt());
+                    case PERMANENT_FAILURE -> {
+                        LOG.warn("agency {} refused dossier {} of handover {}: {}", work.agency().code(), item.dossierCode(),
+                                work.handover().no(), o.error());
+                        if ("PENDING".equals(item.state())) {
+                            handovers.itemState(id, item.dossierId(), "FAILED", o.error());
+                            counts[1]++;
                         }
                     }
-                    case PERMANENT_FAILURE -> {
-                        LOG.warn("agency {} refused dossier {} of handover {}: {}", item.agency().code(), item.dossierCode(),
-                                item.handoverNo(), o.error());
-                        handovers.lockItem(id, item.dossierCode()).filter(i -> "PENDING".equals(i.state()))
-                                .ifPresent(i -> handovers.itemState(id, i.dossierId(), "FAILED", o.error()));
-                        counts[1]++;
-                    }
                     case TRY_AGAIN -> {
-                        handovers.lockItem(id, item.dossierCode()).filter(i -> "PENDING".equals(i.state()))
-                                .ifPresent(i -> handovers.itemState(id, i.dossierId(), "PENDING", o.error()));
-                        counts[2]++;
+                        if ("PENDING".equals(item.state())) {
+                            handovers.itemState(id, item.dossierId(), "PENDING", o.error());
+                            counts[2]++;
+                        }
                     }
                 }
             }
+            counts[0] = acknowledge(h, id, work.handover().no(), work.agency().code(), receipts).newlyDelivered();
             List<ItemRow> pending = handovers.itemsIn(id, "PENDING");
             if (!pending.isEmpty()) {
                 String error = pending.get(0).lastError();
