@@ -19,7 +19,8 @@ import vn.dossierpost.db.AgencyDAO;
 
 /**
  * One route per agency, made from its channel's template in routes/ with the agency's row as
- * parameters, plus an acknowledgement route for an agency that has an inbox folder. {@link #sync}
+ * parameters, a batching route (handover-batch.yaml), and an acknowledgement route for an agency
+ * that has an inbox folder. {@link #sync}
  * brings the routes in line with the rows: called at start-up, right after an administrator changes
  * an agency, and on a timer (so a change made through another node reaches this one too). A route
  * is rebuilt only when its agency's {@code revision} moved.
@@ -53,6 +54,10 @@ public final class AgencyRoutes {
 
     public static String handoverRouteId(String agencyCode) {
         return "handover-" + agencyCode;
+    }
+
+    public static String batchRouteId(String agencyCode) {
+        return "batch-" + agencyCode;
     }
 
     public static String acknowledgementRouteId(String agencyCode) {
@@ -125,6 +130,8 @@ public final class AgencyRoutes {
             default -> throw new IllegalStateException("no route template for channel " + a.channel());
         }
         TemplatedRouteBuilder.builder(camel, template).routeId(handoverRouteId(a.code())).parameters(p).add();
+        TemplatedRouteBuilder.builder(camel, "handover-batch").routeId(batchRouteId(a.code()))
+                .parameter("agencyCode", a.code()).parameter("batchWindowMs", a.batchWindowMs()).add();
         if (!"HTTP".equals(a.channel()) && a.inboxDir() != null && !a.inboxDir().isBlank()) {
             TemplatedRouteBuilder.builder(camel, "agency-acknowledgements").routeId(acknowledgementRouteId(a.code()))
                     .parameter("agencyCode", a.code()).parameter("inboxDir", a.inboxDir()).add();
@@ -166,7 +173,7 @@ public final class AgencyRoutes {
 
     private void remove(String code) throws Exception {
         boolean removed = false;
-        for (String id : List.of(handoverRouteId(code), acknowledgementRouteId(code))) {
+        for (String id : List.of(batchRouteId(code), handoverRouteId(code), acknowledgementRouteId(code))) {
             if (camel.getRoute(id) != null) {
                 camel.getRouteController().stopRoute(id);
                 camel.removeRoute(id);

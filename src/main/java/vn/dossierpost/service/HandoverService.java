@@ -62,8 +62,8 @@ public final class HandoverService {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverService.class);
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final User HANDOVER_ROUTE = new User("handover", Role.ADMIN, null, null, "Handover route");
-    /** A pass of {@link #batch} stops after this many handovers so one agency's backlog does not hold the timer. */
-    private static final int MAX_HANDOVERS_PER_PASS = 20;
+    /** A pass of {@link #batch} stops after this many handovers, so the sender gets the first ones sooner. */
+    private static final int MAX_HANDOVERS_PER_PASS = 4;
 
     /** A leased handover and the dossiers in it still to send. */
     public record Work(long outboxId, int attempt, OffsetDateTime queuedAt, HandoverRow handover, AgencyChannel agency,

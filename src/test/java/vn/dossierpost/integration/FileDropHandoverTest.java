@@ -80,7 +80,8 @@ class FileDropHandoverTest {
                     }
                 }
             }
-            assertThat(handoverState(no)).isEqualTo("SENT");
+            // recorded just after the done file is written
+            Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> no + " recorded as sent");
         }
         assertThat(dossiers.keySet()).containsExactlyInAnyOrder(first, second);
         assertThat(dossiers.get(first).at("/applicant/name").asText()).isEqualTo(Dossiers.NAME);
