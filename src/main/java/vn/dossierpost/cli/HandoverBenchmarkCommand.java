@@ -49,6 +49,8 @@ public class HandoverBenchmarkCommand extends Command {
                 .setDefault(System.getenv().getOrDefault("DOSSIERPOST_ADMIN_PASSWORD", ""));
         subparser.addArgument("--agency").setDefault("000.00.15.H26");
         subparser.addArgument("--latency-count").dest("latencyCount").type(Integer.class).setDefault(200);
+        subparser.addArgument("--scan-kb").dest("scanKb").type(Integer.class).setDefault(200)
+                .help("size of the scan uploaded for each required document");
         subparser.addArgument("--batch-window-ms").dest("batchWindowMs").type(Integer.class).setDefault(100);
         subparser.addArgument("--batch-size").dest("batchSize").type(Integer.class).setDefault(200);
     }
@@ -69,7 +71,7 @@ public class HandoverBenchmarkCommand extends Command {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> template = template(client, json, base, clerk, agency);
-        byte[] scan = UploadBenchmarkCommand.scanLikePdf(200_000);
+        byte[] scan = UploadBenchmarkCommand.scanLikePdf(ns.getInt("scanKb") * 1000);
         String secret = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(16));
         Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
 
@@ -78,20 +80,22 @@ public class HandoverBenchmarkCommand extends Command {
             Map<String, Object> channel = Map.of("channel", "HTTP", "baseUrl", sim.baseUrl(), "secret", secret,
                     "batchWindowMs", ns.getInt("batchWindowMs"), "batchSize", ns.getInt("batchSize"));
             System.out.printf(Locale.ROOT, "bench-handover: %s, agency %s -> simulator %s; %d dossiers queued then released, "
-                    + "%d timed one by one; concurrency %d, batch window %d ms, batch size %d%n", base, agency, sim.baseUrl(), count,
-                    latencyCount, concurrency, ns.getInt("batchWindowMs"), ns.getInt("batchSize"));
+                    + "%d timed one by one; concurrency %d, batch window %d ms, batch size %d; %d scans of %d kB a dossier%n", base,
+                    agency, sim.baseUrl(), count, latencyCount, concurrency, ns.getInt("batchWindowMs"), ns.getInt("batchSize"),
+                    ((List<?>) template.get("scan")).size(), scan.length / 1000);
 
             // 1. throughput: a backlog released at once
             setAgency(client, json, base, admin, agency, with(channel, "active", false));
-            LoadRun.parallel(count, concurrency, i -> digitised(client, json, base, clerk, template, scan));
+            java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
+            LoadRun.parallel(count, concurrency, i -> queued.add(digitised(client, json, base, clerk, template, scan)));
             long released = System.nanoTime();
             setAgency(client, json, base, admin, agency, with(channel, "active", true));
             long deadline = released + Duration.ofMinutes(30).toNanos();
-            while (sim.stats().distinctDossiers() < count && System.nanoTime() < deadline) {
+            while (!acceptedAt.keySet().containsAll(queued) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             double seconds = (System.nanoTime() - released) / 1e9;
-            long got = sim.stats().distinctDossiers();
+            long got = queued.stream().filter(acceptedAt::containsKey).count();
             System.out.printf(Locale.ROOT, "handover: %d dossiers at the agency in %.2f s = %.0f dossiers/s%n", got, seconds, got / seconds);
 
             // 2. latency: from the start of intake to the agency's acceptance
@@ -123,16 +127,28 @@ public class HandoverBenchmarkCommand extends Command {
         return copy;
     }
 
-    /** An intake body for a postal procedure of the agency, every document on its list. */
+    /**
+     * An intake body for a postal procedure of the agency, every document on its list; under
+     * "scan" the codes of the required ones (once those are scanned, the dossier leaves).
+     */
     private static Map<String, Object> template(HttpClient client, ObjectMapper json, String base, String auth, String agency)
             throws Exception {
         HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/procedures"))
                 .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
         Map<String, JsonNode> byCode = new java.util.HashMap<>();
         json.readTree(res.body()).forEach(p -> byCode.put(p.get("code").asText(), p));
-        return IntakeBenchmarkCommand.templates(client, json, base, auth).stream()
+        Map<String, Object> template = IntakeBenchmarkCommand.templates(client, json, base, auth).stream()
                 .filter(t -> agency.equals(byCode.get((String) t.get("procedureCode")).get("agencyCode").asText()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no postal procedure of agency " + agency));
+        List<String> required = new java.util.ArrayList<>();
+        byCode.get((String) template.get("procedureCode")).get("components").forEach(c -> {
+            if (c.get("required").asBoolean()) {
+                required.add(c.get("code").asText());
+            }
+        });
+        Map<String, Object> withScans = new java.util.HashMap<>(template);
+        withScans.put("scan", required);
+        return withScans;
     }
 
     /** Takes in one dossier and scans every document on its list; returns its code. */
@@ -150,8 +166,8 @@ public class HandoverBenchmarkCommand extends Command {
         byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        for (Map<String, Object> component : (List<Map<String, Object>>) template.get("components")) {
-            String error = LoadRun.send("PUT", base + "/api/dossiers/" + code + "/components/" + component.get("code") + "/files", auth,
+        for (String component : (List<String>) template.get("scan")) {
+            String error = LoadRun.send("PUT", base + "/api/dossiers/" + code + "/components/" + component + "/files", auth,
                     "multipart/form-data; boundary=" + BOUNDARY, 60_000, 201, head, scan, tail);
             if (error != null) {
                 throw new IllegalStateException("upload answered " + error);
