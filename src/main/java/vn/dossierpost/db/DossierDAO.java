@@ -63,9 +63,6 @@ public interface DossierDAO {
     @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
     void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") String status, @Bind("at") OffsetDateTime at);
 
-    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id FOR UPDATE")
-    Optional<DossierRow> lockById(@Bind("id") long id);
-
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE s10_number = :s10 OR return_s10_number = :s10")
     Optional<DossierRow> findByS10(@Bind("s10") String s10);
 

@@ -129,26 +129,21 @@ public final class HandoverService {
     public int batch(String agencyCode) {
         int total = 0;
         for (int pass = 0; pass < MAX_HANDOVERS_PER_PASS; pass++) {
-            int[] taken = {0};
-            int handed = jdbi.inTransaction(h -> {
+            boolean[] full = {false};
+            total += jdbi.inTransaction(h -> {
                 AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElse(null);
                 if (agency == null || !agency.active() || !agency.configured()) {
                     return 0;
                 }
                 List<OutboxDAO.Queued> queued = h.attach(OutboxDAO.class).lockQueuedDossiers(agencyCode, now(), agency.batchSize());
-                taken[0] = queued.size();
+                full[0] = queued.size() == agency.batchSize();
                 return queued.isEmpty() ? 0 : newHandover(h, agency, queued);
             });
-            total += handed;
-            if (taken[0] == 0 || taken[0] < batchSizeOf(agencyCode)) {
+            if (!full[0]) {
                 break;
             }
         }
         return total;
-    }
-
-    private int batchSizeOf(String agencyCode) {
-        return jdbi.withExtension(AgencyDAO.class, dao -> dao.channel(agencyCode).map(AgencyChannel::batchSize).orElse(1));
     }
 
     private int newHandover(Handle h, AgencyChannel agency, List<OutboxDAO.Queued> queued) {
