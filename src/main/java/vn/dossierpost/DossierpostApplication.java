@@ -63,13 +63,16 @@ import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.health.CamelHealthCheck;
 import vn.dossierpost.health.HandoverBacklogHealthCheck;
 import vn.dossierpost.integration.AcknowledgementFiles;
+import vn.dossierpost.integration.AgencyEventFiles;
 import vn.dossierpost.integration.AgencyHttpClient;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.HandoverResource;
+import vn.dossierpost.service.AgencyEventService;
 import vn.dossierpost.service.AgencyService;
 import vn.dossierpost.service.HandoverService;
 import vn.dossierpost.service.RetryPolicy;
@@ -185,6 +188,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         AgencyHttpClient agencyHttp = new AgencyHttpClient(store, json, settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
+        AgencyEventService agencyEvents = new AgencyEventService(jdbi, dossiers, json, clock);
+        environment.jersey().register(new AgencyEventResource(agencyEvents));
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
         properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
@@ -195,7 +200,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(store, json, staging),
-                "acknowledgements", new AcknowledgementFiles(handovers, json)), properties, jdbi, settings.senderThreads);
+                "acknowledgements", new AcknowledgementFiles(handovers, json),
+                "agencyEvents", new AgencyEventFiles(agencyEvents, json)), properties, jdbi, settings.senderThreads);
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override

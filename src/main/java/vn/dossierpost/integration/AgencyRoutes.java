@@ -19,8 +19,8 @@ import vn.dossierpost.db.AgencyDAO;
 
 /**
  * One route per agency, made from its channel's template in routes/ with the agency's row as
- * parameters, a batching route (handover-batch.yaml), and an acknowledgement route for an agency
- * that has an inbox folder. {@link #sync}
+ * parameters, a batching route (handover-batch.yaml), and an inbox route (agency-inbox.yaml) for an
+ * agency that has an inbox folder. {@link #sync}
  * brings the routes in line with the rows: called at start-up, right after an administrator changes
  * an agency, and on a timer (so a change made through another node reaches this one too). A route
  * is rebuilt only when its agency's {@code revision} moved.
@@ -60,8 +60,8 @@ public final class AgencyRoutes {
         return "batch-" + agencyCode;
     }
 
-    public static String acknowledgementRouteId(String agencyCode) {
-        return "acknowledgements-" + agencyCode;
+    public static String inboxRouteId(String agencyCode) {
+        return "inbox-" + agencyCode;
     }
 
     public synchronized void sync() throws Exception {
@@ -132,8 +132,8 @@ public final class AgencyRoutes {
         TemplatedRouteBuilder.builder(camel, template).routeId(handoverRouteId(a.code())).parameters(p).add();
         TemplatedRouteBuilder.builder(camel, "handover-batch").routeId(batchRouteId(a.code()))
                 .parameter("agencyCode", a.code()).parameter("batchWindowMs", a.batchWindowMs()).add();
-        if (!"HTTP".equals(a.channel()) && a.inboxDir() != null && !a.inboxDir().isBlank()) {
-            TemplatedRouteBuilder.builder(camel, "agency-acknowledgements").routeId(acknowledgementRouteId(a.code()))
+        if (a.inboxDir() != null && !a.inboxDir().isBlank()) {
+            TemplatedRouteBuilder.builder(camel, "agency-inbox").routeId(inboxRouteId(a.code()))
                     .parameter("agencyCode", a.code()).parameter("inboxDir", a.inboxDir()).add();
         }
         LOG.info("agency {}: {} route {} (revision {})", a.code(), a.channel(), template, a.revision());
@@ -173,7 +173,7 @@ public final class AgencyRoutes {
 
     private void remove(String code) throws Exception {
         boolean removed = false;
-        for (String id : List.of(batchRouteId(code), handoverRouteId(code), acknowledgementRouteId(code))) {
+        for (String id : List.of(batchRouteId(code), handoverRouteId(code), inboxRouteId(code))) {
             if (camel.getRoute(id) != null) {
                 camel.getRouteController().stopRoute(id);
                 camel.removeRoute(id);

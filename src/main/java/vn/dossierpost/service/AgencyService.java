@@ -143,15 +143,14 @@ public final class AgencyService {
         if ("HTTP".equals(s.channel()) && s.baseUrl() != null && !httpUrl(s.baseUrl())) {
             problems.add(new FieldProblem("baseUrl", "must be an absolute http or https URL, e.g. https://motcua.example.gov.vn/api"));
         }
+        // any agency may have an inbox folder (event files); a file-drop agency also gets its acknowledgements there
+        folder(s.inboxDir(), "inboxDir", problems);
+        notShared(s, problems);
         if ("FILE_DROP".equals(s.channel())) {
             folder(s.outboxDir(), "outboxDir", problems);
-            folder(s.inboxDir(), "inboxDir", problems);
             if (s.outboxDir() != null && Objects.equals(s.outboxDir(), s.inboxDir())) {
                 problems.add(new FieldProblem("inboxDir", "must differ from outboxDir (packages out, acknowledgements in)"));
             }
-        }
-        if ("FILE_DROP".equals(s.channel()) || "SFTP".equals(s.channel())) {
-            notShared(s, problems);
         }
         if ("SFTP".equals(s.channel())) {
             if (s.outboxDir() != null && !endpointSafe(s.outboxDir())) {
@@ -171,7 +170,6 @@ public final class AgencyService {
             if (s.sftpUsername() != null && !s.sftpUsername().matches("[A-Za-z0-9._\\-]+")) {
                 problems.add(new FieldProblem("sftpUsername", "may hold letters, digits, '.', '_' and '-' only"));
             }
-            folder(s.inboxDir(), "inboxDir", problems);
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
@@ -230,9 +228,7 @@ public final class AgencyService {
             if ("FILE_DROP".equals(other.channel())) {
                 usedBy(other.outboxDir(), other.code() + " (its outboxDir)", used);
             }
-            if ("FILE_DROP".equals(other.channel()) || "SFTP".equals(other.channel())) {
-                usedBy(other.inboxDir(), other.code() + " (its inboxDir)", used);
-            }
+            usedBy(other.inboxDir(), other.code() + " (its inboxDir)", used);
         }
         if ("FILE_DROP".equals(s.channel())) {
             shared(s.outboxDir(), "outboxDir", used, problems);

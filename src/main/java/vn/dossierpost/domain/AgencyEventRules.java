@@ -1,0 +1,80 @@
+package vn.dossierpost.domain;
+
+import static vn.dossierpost.domain.DossierStatus.*;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What an agency's event does to a dossier, given where the dossier stands. Agencies' systems send
+ * events late, twice under new ids, or out of order; the dossier must never move backwards.
+ * <ul>
+ * <li>APPLY: the transition table allows it (RECEIVED on a dossier in transit makes it delivered).</li>
+ * <li>STALE: the dossier is already at or past the stage the event reports (an IN_PROCESSING arriving
+ *     after RESULT_READY, a second RESULT_READY): kept on the timeline, changes nothing.</li>
+ * <li>CONFLICT (409): the event contradicts the dossier or comes before its time — RESULT_READY for a
+ *     dossier the agency never acknowledged, REFUSED after RESULT_READY, a second DELAYED (only one
+ *     rescheduling is allowed, Decree 61/2018 Art. 19), anything on a withdrawn dossier.</li>
+ * </ul>
+ * The stage of each status along the agency's part of the journey decides between STALE and
+ * CONFLICT; a different outcome at the same stage is a contradiction.
+ */
+public final class AgencyEventRules {
+
+    public enum Outcome { APPLY, STALE, CONFLICT }
+
+    public record Decision(Outcome outcome, DossierStatus to, String reason) {}
+
+    private static final Map<DossierStatus, Integer> STAGE = new EnumMap<>(DossierStatus.class);
+
+    static {
+        STAGE.put(IN_TRANSIT_TO_AGENCY, 0);
+        STAGE.put(AWAITING_RESULT, 0);
+        STAGE.put(DELIVERED_TO_AGENCY, 1);
+        STAGE.put(IN_PROCESSING, 2);
+        STAGE.put(SUPPLEMENT_REQUESTED, 3);
+        STAGE.put(REFUSED, 4);
+        STAGE.put(RESULT_READY, 4);
+        for (DossierStatus s : new DossierStatus[] {RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE, DELIVERED,
+                RETURNED_TO_AGENCY}) {
+            STAGE.put(s, 5);
+        }
+    }
+
+    private AgencyEventRules() {
+    }
+
+    /** @param delayedBefore whether a DELAYED event was already applied to this dossier */
+    public static Decision decide(DossierStatus current, AgencyEventType event, boolean delayedBefore) {
+        if (current == WITHDRAWN) {
+            return conflict("the dossier was withdrawn");
+        }
+        if (event == AgencyEventType.DELAYED) {
+            if (current != DELIVERED_TO_AGENCY && current != IN_PROCESSING) {
+                return conflict("a new appointment date is given while the agency processes the dossier; it is " + current);
+            }
+            return delayedBefore ? conflict("only one rescheduling is allowed (Decree 61/2018 Art. 19); it was rescheduled already")
+                    : new Decision(Outcome.APPLY, null, null);
+        }
+        DossierStatus target = event.target();
+        if (current == target) {
+            return new Decision(Outcome.STALE, null, "the dossier is " + current + " already");
+        }
+        if (DossierTransitions.allowed(current, target)) {
+            return new Decision(Outcome.APPLY, target, null);
+        }
+        if (stage(current) > stage(target)) {
+            return new Decision(Outcome.STALE, null, "the dossier is " + current + ", past " + target);
+        }
+        return conflict("the dossier is " + current + "; " + event + " cannot apply now (allowed next: "
+                + current.allowedNext() + ")");
+    }
+
+    private static int stage(DossierStatus s) {
+        return STAGE.getOrDefault(s, -1);
+    }
+
+    private static Decision conflict(String reason) {
+        return new Decision(Outcome.CONFLICT, null, reason);
+    }
+}

@@ -1,0 +1,60 @@
+package vn.dossierpost.integration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import vn.dossierpost.api.AgencyEventRequest;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.auth.User;
+import vn.dossierpost.service.AgencyEventService;
+import vn.dossierpost.service.Problem;
+
+/**
+ * An agency's events as a JSON Lines file in its inbox folder: every line is applied on its own
+ * (idempotently, like over HTTP); the lines that could not be (not JSON, a missing field, not this
+ * agency's dossier, a contradiction) are listed with their numbers and reasons, and the route then
+ * moves the file to {@code .failed/} beside that list.
+ */
+public final class AgencyEventFiles {
+    private final AgencyEventService events;
+    private final ObjectMapper json;
+
+    public AgencyEventFiles(AgencyEventService events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    /** @return how many lines were applied or found stale */
+    public int apply(String agencyCode, String fileName, byte[] content) {
+        User agency = new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null);
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n");
+        List<String> problems = new ArrayList<>();
+        int done = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = "line " + (i + 1) + ": ";
+            try {
+                AgencyEventRequest event = json.readValue(line, AgencyEventRequest.class);
+                AgencyEventService.Answer answer = events.apply(agency, event, "FILE " + fileName + ":" + (i + 1));
+                if (answer.status() == 200) {
+                    done++;
+                } else {
+                    problems.add(where + answer.status() + " " + json.readTree(answer.body()).path("message").asText());
+                }
+            } catch (Problem p) {
+                problems.add(where + p.getMessage());
+            } catch (IOException e) {
+                problems.add(where + "not a JSON event: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(done + " lines applied; " + problems.size() + " not:\n" + String.join("\n", problems));
+        }
+        return done;
+    }
+}

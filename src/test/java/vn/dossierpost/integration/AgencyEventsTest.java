@@ -1,0 +1,224 @@
+package vn.dossierpost.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.ScriptedAgency;
+import vn.dossierpost.support.TestApp;
+
+/**
+ * Agencies report what became of the dossiers handed to them, over HTTP with their token and as
+ * JSON Lines files in their inbox folder: each event type, idempotency on the event id, stale events
+ * kept without moving the dossier back, and the illegal cases.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AgencyEventsTest {
+    static final TestApp APP = new TestApp();
+    static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> EXT = APP.extension();
+    static final String CLERK = "clerk.hn";
+    static final ScriptedAgency AGENCY = new ScriptedAgency();
+    static MockWebServer server;
+    static String token;
+    static String otherToken;
+    static Path inbox;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        APP.addUser(CLERK, Role.COUNTER, Dossiers.OFFICE, null);
+        APP.addUser("admin", Role.ADMIN, null, null);
+        token = APP.addTokenUser("stp-hanoi", Role.AGENCY, null, Dossiers.AGENCY);
+        otherToken = APP.addTokenUser("stp-hcm", Role.AGENCY, null, "000.00.15.H29");
+        server = new MockWebServer();
+        server.setDispatcher(AGENCY);
+        server.start();
+        inbox = Files.createDirectories(TestApp.newDataDir().resolve("hop-thu"));
+        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("channel", "HTTP", "baseUrl", server.url("/").toString(),
+                "inboxDir", inbox.toString()));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        server.close();
+    }
+
+    static String delivered(int seed) {
+        String code = Handovers.digitised(APP, CLERK, seed);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        return code;
+    }
+
+    static Response send(String bearer, Map<String, Object> event) {
+        return EXT.client().target(APP.url("/api/agency/events")).request()
+                .header("Authorization", "Bearer " + bearer)
+                .post(Entity.entity(event, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    static Map<String, Object> event(String id, String code, String type, Object... more) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("eventId", id);
+        e.put("dossierCode", code);
+        e.put("type", type);
+        e.put("at", "2026-11-24T10:00:00+07:00");
+        for (int i = 0; i < more.length; i += 2) {
+            e.put((String) more[i], more[i + 1]);
+        }
+        return e;
+    }
+
+    record Answer(int status, Map<String, Object> body) {}
+
+    static Answer post(String bearer, Map<String, Object> event) {
+        try (Response r = send(bearer, event)) {
+            return new Answer(r.getStatus(), TestApp.json(r));
+        }
+    }
+
+    @Test
+    void eachEventMovesTheDossierForwardAndLateOnesAreKeptWithoutMovingIt() {
+        String code = delivered(31);
+        Answer received = post(token, event("ev-1", code, "RECEIVED"));
+        assertThat(received.status()).isEqualTo(200);
+        assertThat(received.body()).containsEntry("outcome", "STALE").containsEntry("status", "DELIVERED_TO_AGENCY");
+
+        Answer processing = post(token, event("ev-2", code, "IN_PROCESSING"));
+        assertThat(processing.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "IN_PROCESSING")
+                .containsEntry("portalStatus", 4);
+
+        Answer delayed = post(token, event("ev-3", code, "DELAYED", "newAppointmentDate", "2026-12-15",
+                "reason", "Chờ xác minh của Công an tỉnh"));
+        assertThat(delayed.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "IN_PROCESSING");
+        assertThat(resultDue(code)).isEqualTo(LocalDate.of(2026, 12, 15));
+
+        Answer again = post(token, event("ev-4", code, "DELAYED", "newAppointmentDate", "2026-12-30"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat((String) again.body().get("message")).contains("only one rescheduling");
+        assertThat(resultDue(code)).as("unchanged by the refused rescheduling").isEqualTo(LocalDate.of(2026, 12, 15));
+
+        Answer ready = post(token, event("ev-5", code, "RESULT_READY", "resultReference", "PLLTP-2026-000123"));
+        assertThat(ready.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "RESULT_READY")
+                .containsEntry("portalStatus", 9);
+
+        Answer late = post(token, event("ev-6", code, "IN_PROCESSING"));
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.body()).containsEntry("outcome", "STALE").containsEntry("status", "RESULT_READY");
+        assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
+
+        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("DELIVERED_TO_AGENCY", "AGENCY_RECEIVED", "IN_PROCESSING",
+                "DELAYED", "AGENCY_DELAYED", "RESULT_READY", "AGENCY_IN_PROCESSING");
+        String reference = APP.jdbi().withHandle(h -> h.createQuery("SELECT result_reference FROM dossier WHERE code = :c")
+                .bind("c", code).mapTo(String.class).one());
+        assertThat(reference).isEqualTo("PLLTP-2026-000123");
+    }
+
+    @Test
+    void aResentEventChangesNothingAndGetsTheFirstAnswer() {
+        String code = delivered(32);
+        Answer first = post(token, event("lan-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao sổ hộ khẩu",
+                "missingItems", List.of("Bản sao sổ hộ khẩu có chứng thực")));
+        assertThat(first.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "SUPPLEMENT_REQUESTED");
+        int events = Handovers.eventTypes(APP, code).size();
+        Answer second = post(token, event("lan-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao sổ hộ khẩu"));
+        assertThat(second).isEqualTo(first);
+        assertThat(Handovers.eventTypes(APP, code)).hasSize(events);
+        String note = APP.jdbi().withHandle(h -> h.createQuery("SELECT e.note FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
+                + "WHERE d.code = :c AND e.type = 'SUPPLEMENT_REQUESTED'").bind("c", code).mapTo(String.class).one());
+        assertThat(note).isEqualTo("Thiếu bản sao sổ hộ khẩu");
+    }
+
+    @Test
+    void refusalNeedsAReason() {
+        String code = delivered(33);
+        Answer missing = post(token, event("tu-choi-1", code, "REFUSED"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().toString()).contains("reason");
+        Answer refused = post(token, event("tu-choi-2", code, "REFUSED", "reason", "Không thuộc thẩm quyền giải quyết"));
+        assertThat(refused.body()).containsEntry("status", "REFUSED").containsEntry("portalStatus", 3);
+        Answer contradiction = post(token, event("tu-choi-3", code, "RESULT_READY", "resultReference", "X-1"));
+        assertThat(contradiction.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anAgencyActsOnlyOnDossiersHandedToIt() {
+        String code = delivered(34);
+        assertThat(post(otherToken, event("hcm-1", code, "IN_PROCESSING")).status()).as("another agency").isEqualTo(404);
+        String notYet = APP.jdbi().withHandle(h -> h.createQuery("SELECT code FROM dossier WHERE status = 'RECEIVED' LIMIT 1")
+                .mapTo(String.class).findOne().orElse(null));
+        String received = notYet != null ? notYet : takeInOnly();
+        assertThat(post(token, event("chua-giao-1", received, "IN_PROCESSING")).status()).as("not handed over yet").isEqualTo(404);
+        assertThat(post(token, event("khong-co-1", "000.00.15.H26-991231-9999", "RECEIVED")).status()).isEqualTo(404);
+        try (Response noToken = EXT.client().target(APP.url("/api/agency/events")).request()
+                .post(Entity.entity(event("x", code, "RECEIVED"), MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(noToken.getStatus()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void resultReadyForADossierTheAgencyHasNotAcknowledgedIsAConflict() {
+        // the agency holds the request past the read timeout (2 s in test-config.yml): the dossier stays in transit meanwhile
+        AGENCY.then(new MockResponse.Builder().code(201).headersDelay(3, TimeUnit.SECONDS).body("{}").build());
+        String code = Handovers.digitised(APP, CLERK, 35);
+        Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
+        Answer early = post(token, event("som-1", code, "RESULT_READY", "resultReference", "KQ-1"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat((String) early.body().get("message")).contains("IN_TRANSIT_TO_AGENCY");
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+    }
+
+    @Test
+    void anInboxFileAppliesItsGoodLinesAndReportsTheOthers() throws IOException {
+        String code = delivered(36);
+        String lines = String.join("\n",
+                "{\"eventId\": \"f-1\", \"dossierCode\": \"" + code + "\", \"type\": \"IN_PROCESSING\"}",
+                "{ day la dong hong",
+                "{\"eventId\": \"f-3\", \"dossierCode\": \"" + code + "\", \"type\": \"REFUSED\"}",
+                "{\"eventId\": \"f-4\", \"dossierCode\": \"000.00.15.H26-991231-9998\", \"type\": \"RECEIVED\"}",
+                "");
+        Files.writeString(inbox.resolve("su-kien-1.jsonl"), lines, StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve("su-kien-1.jsonl.ready"), "");
+        Path error = inbox.resolve(".failed/su-kien-1.jsonl.error.txt");
+        Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
+        String report = Files.readString(error, StandardCharsets.UTF_8);
+        assertThat(report).contains("1 lines applied").contains("line 2: not a JSON event").contains("line 3: reason")
+                .contains("line 4: 404").doesNotContain("line 1:");
+        assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
+
+        Files.writeString(inbox.resolve("su-kien-2.jsonl"), "{\"eventId\": \"f-5\", \"dossierCode\": \"" + code
+                + "\", \"type\": \"RESULT_READY\", \"resultReference\": \"KQ-2026-77\"}\n", StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve("su-kien-2.jsonl.ready"), "");
+        Handovers.await(() -> Files.exists(inbox.resolve(".done/su-kien-2.jsonl")), Duration.ofSeconds(10), () -> "file done");
+        assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
+    }
+
+    private static String takeInOnly() {
+        try (Response res = APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord())) {
+            return (String) TestApp.json(res).get("code");
+        }
+    }
+
+    private static LocalDate resultDue(String code) {
+        return APP.jdbi().withHandle(h -> h.createQuery("SELECT result_due FROM dossier WHERE code = :c").bind("c", code)
+                .mapTo(LocalDate.class).one());
+    }
+}
