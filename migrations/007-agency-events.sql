@@ -21,3 +21,6 @@ CREATE INDEX agency_event_dossier ON agency_event (dossier_id, type);
 
 -- The agency's reference for the result it reports ready (what the post collects on the return leg).
 ALTER TABLE dossier ADD COLUMN result_reference text;
+
+-- The agencies' sync view pages through an agency's dossiers by last change.
+CREATE INDEX dossier_agency_updated ON dossier (agency_code, updated_at, id);

@@ -34,12 +34,27 @@ public interface AgencyEventDAO {
             + "WHERE i.dossier_id = :id AND h.agency_code = :agency)")
     boolean handedTo(@Bind("id") long dossierId, @Bind("agency") String agencyCode);
 
-    @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :at) WHERE id = :id")
+    /** One row of the agencies' sync view. */
+    record Synced(long id, String code, String s10Number, String procedureCode, String status, java.time.OffsetDateTime receivedAt,
+                  OffsetDateTime filedAt, String agencyReceiptNumber, LocalDate resultDue, String resultReference,
+                  OffsetDateTime updatedAt) {}
+
+    /** The agency's dossiers (handed to it, or awaiting its result) changed after (since, afterId), oldest change first. */
+    @SqlQuery("SELECT d.id, d.code, d.s10_number, d.procedure_code, d.status, d.received_at, d.filed_at, d.agency_receipt_number, "
+            + "d.result_due, d.result_reference, d.updated_at FROM dossier d WHERE d.agency_code = :agency "
+            + "AND (d.updated_at, d.id) > (:since, :afterId) "
+            + "AND (d.status = 'AWAITING_RESULT' OR EXISTS (SELECT 1 FROM handover_item i JOIN handover h ON h.id = i.handover_id "
+            + "WHERE i.dossier_id = d.id AND h.agency_code = :agency)) ORDER BY d.updated_at, d.id LIMIT :limit")
+    @RegisterConstructorMapper(Synced.class)
+    java.util.List<Synced> changedSince(@Bind("agency") String agencyCode, @Bind("since") OffsetDateTime since,
+                                        @Bind("afterId") long afterId, @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :at), updated_at = now() WHERE id = :id")
     void filedIfNot(@Bind("id") long dossierId, @Bind("at") OffsetDateTime at);
 
-    @SqlUpdate("UPDATE dossier SET result_due = :day WHERE id = :id")
+    @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = now() WHERE id = :id")
     void rescheduled(@Bind("id") long dossierId, @Bind("day") LocalDate newAppointmentDate);
 
-    @SqlUpdate("UPDATE dossier SET result_reference = :ref WHERE id = :id")
+    @SqlUpdate("UPDATE dossier SET result_reference = :ref, updated_at = now() WHERE id = :id")
     void resultReference(@Bind("id") long dossierId, @Bind("ref") String resultReference);
 }

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import vn.dossierpost.api.AgencyEventRequest;
+import vn.dossierpost.api.AgencySyncPage;
 import vn.dossierpost.auth.User;
 import vn.dossierpost.db.AgencyEventDAO;
 import vn.dossierpost.db.DossierDAO;
@@ -34,6 +35,9 @@ public final class AgencyEventService {
 
     /** The HTTP status and JSON body of the answer, as given the first time. */
     public record Answer(int status, String body) {}
+
+    /** The one-stop portals' code for dossiers that came through the public postal service (DOMAIN.md). */
+    private static final int POSTAL_INTAKE_CHANNEL = 3;
 
     private final Jdbi jdbi;
     private final DossierService dossiers;
@@ -216,5 +220,24 @@ public final class AgencyEventService {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The agency's dossiers changed after {@code since} (and, at that same moment, after {@code afterId}). */
+    public AgencySyncPage changedSince(User agency, OffsetDateTime since, long afterId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Problem.invalid("limit", "must be between 1 and 1000");
+        }
+        OffsetDateTime from = since != null ? since : OffsetDateTime.parse("1970-01-01T00:00:00Z");
+        List<AgencyEventDAO.Synced> rows = jdbi.withExtension(AgencyEventDAO.class,
+                dao -> dao.changedSince(agency.agencyCode(), from, afterId, limit));
+        List<AgencySyncPage.Item> items = rows.stream().map(r -> {
+            DossierStatus s = DossierStatus.valueOf(r.status());
+            return new AgencySyncPage.Item(r.code(), r.s10Number(), r.procedureCode(), s.name(), s.labelVi(), s.portalStatus(),
+                    POSTAL_INTAKE_CHANNEL, r.receivedAt(), r.filedAt(), r.agencyReceiptNumber(), r.resultDue(), r.resultReference(),
+                    r.updatedAt());
+        }).toList();
+        AgencyEventDAO.Synced last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return new AgencySyncPage(items, last == null ? new AgencySyncPage.Next(from, afterId)
+                : new AgencySyncPage.Next(last.updatedAt(), last.id()));
     }
 }

@@ -211,6 +211,47 @@ class AgencyEventsTest {
         assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSyncViewGivesTheAgencysDossiersChangedSinceWithPortalStatuses() {
+        String code = delivered(37);
+        post(token, event("dong-bo-1", code, "IN_PROCESSING"));
+        Map<String, Object> page = sync(token, "");
+        List<Map<String, Object>> dossiers = (List<Map<String, Object>>) page.get("dossiers");
+        assertThat(dossiers).anySatisfy(d -> {
+            assertThat(d.get("dossierCode")).isEqualTo(code);
+            assertThat(d.get("status")).isEqualTo("IN_PROCESSING");
+            assertThat(d.get("portalStatus")).isEqualTo(4);
+            assertThat(d.get("intakeChannel")).isEqualTo(3);
+            assertThat(d.get("statusVi")).isEqualTo("Cơ quan đang giải quyết");
+        });
+        assertThat(dossiers).extracting(d -> d.get("status")).doesNotContain("RECEIVED", "DIGITISED");
+        Map<String, Object> next = (Map<String, Object>) page.get("next");
+        Map<String, Object> after = sync(token, "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8)
+                + "&afterId=" + next.get("afterId"));
+        assertThat((List<?>) after.get("dossiers")).as("nothing changed since the last page").isEmpty();
+
+        post(token, event("dong-bo-2", code, "RESULT_READY", "resultReference", "KQ-9"));
+        Map<String, Object> changed = sync(token, "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8)
+                + "&afterId=" + next.get("afterId"));
+        assertThat((List<Map<String, Object>>) changed.get("dossiers")).singleElement()
+                .satisfies(d -> assertThat(d.get("portalStatus")).isEqualTo(9));
+        assertThat((List<Map<String, Object>>) sync(otherToken, "").get("dossiers")).noneMatch(d -> code.equals(d.get("dossierCode")));
+        try (Response bad = EXT.client().target(APP.url("/api/agency/dossiers?since=hom-qua")).request()
+                .header("Authorization", "Bearer " + token).get()) {
+            assertThat(bad.getStatus()).isEqualTo(422);
+            assertThat(TestApp.json(bad).toString()).contains("since");
+        }
+    }
+
+    private static Map<String, Object> sync(String bearer, String query) {
+        try (Response r = EXT.client().target(APP.url("/api/agency/dossiers?limit=1000" + query)).request()
+                .header("Authorization", "Bearer " + bearer).get()) {
+            assertThat(r.getStatus()).isEqualTo(200);
+            return TestApp.json(r);
+        }
+    }
+
     private static String takeInOnly() {
         try (Response res = APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord())) {
             return (String) TestApp.json(res).get("code");
