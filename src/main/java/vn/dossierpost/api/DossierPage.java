@@ -6,5 +6,5 @@ import java.util.List;
 public record DossierPage(List<Summary> items, Long next) {
     public record Summary(String code, String s10Number, String status, String procedureCode, String agencyCode,
                           String officeCode, String applicantName, java.time.OffsetDateTime receivedAt,
-                          java.time.LocalDate handoverDue, java.time.LocalDate resultDue) {}
+                          java.time.LocalDate handoverDue, java.time.LocalDate resultDue, DossierView.Clock clock) {}
 }

@@ -27,6 +27,7 @@ public record DossierView(
         List<Component> components,
         FeesView fees,
         DueDates dueDates,
+        Clock clock,
         OffsetDateTime receivedAt,
         String receivedBy,
         String trackingUrl,
@@ -41,6 +42,12 @@ public record DossierView(
     public record Delivery(String method, Address address) {}
 
     public record Component(String code, String name, String form, int pages) {}
+
+    /**
+     * Who holds the dossier now and until when: {@code stage} TO_AGENCY, AT_AGENCY or TO_APPLICANT
+     * (null while no clock runs), {@code holder} POST, AGENCY or APPLICANT (waiting for a supplement).
+     */
+    public record Clock(String stage, String holder, LocalDate due, boolean overdue) {}
 
     public record DueDates(LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
 }

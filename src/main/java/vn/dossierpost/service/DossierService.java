@@ -25,6 +25,8 @@ import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.DossierTransitions;
+import vn.dossierpost.domain.LegClock;
+import vn.dossierpost.domain.ServiceForm;
 
 /** Reading dossiers (with who may see what) and moving them through the transition table. */
 public final class DossierService {
@@ -153,14 +155,14 @@ public final class DossierService {
         if (before != null) where.add("id < :beforeId");
         if (user.role() == Role.AGENCY) where.add(NOT_HANDED_OVER.stream().map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", ", "status NOT IN (", ")")));
-        // The post's own leg is late when the dossier has not left by its hand-over date.
-        if (overdue) where.add("status IN ('RECEIVED', 'DIGITISED') AND handover_due < :today");
+        if (overdue) where.add(OVERDUE);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status, agency, office, today, before);
         List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where), filter, limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
-                r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue()))
+                r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue(),
+                clock(r)))
                 .toList(), next);
     }
 
@@ -200,9 +202,31 @@ public final class DossierService {
                 loaded.components().stream().map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages())).toList(),
                 fees(r),
                 new DossierView.DueDates(r.acceptanceDay(), r.handoverDue(), r.resultDue(), r.returnDue()),
+                clock(r),
                 r.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(), r.receivedBy(),
                 trackingUrl + (r.s10Number() != null ? r.s10Number() : r.code()),
                 "/api/dossiers/" + r.code() + "/slip.pdf");
+    }
+
+    /** The clock running for the dossier (LegClock), as shown to staff. */
+    DossierView.Clock clock(DossierRow r) {
+        DossierStatus status = DossierStatus.valueOf(r.status());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return LegClock.running(status, ServiceForm.valueOf(r.serviceForm()), r.handoverDue(), r.resultDue(), r.returnDue())
+                .map(c -> new DossierView.Clock(c.stage().name(), c.holder().name(), c.due(), c.overdue(today)))
+                .orElseGet(() -> new DossierView.Clock(null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
+    }
+
+    /**
+     * Past due on whichever leg is running, in SQL: the statuses of each stage of {@link LegClock}
+     * with that stage's due date (a SEND_ONLY dossier has no return leg).
+     */
+    private static final String OVERDUE = "((" + in(LegClock.Stage.TO_AGENCY) + " AND handover_due < :today) OR ("
+            + in(LegClock.Stage.AT_AGENCY) + " AND result_due < :today) OR (" + in(LegClock.Stage.TO_APPLICANT)
+            + " AND service_form <> 'SEND_ONLY' AND return_due < :today))";
+
+    private static String in(LegClock.Stage stage) {
+        return stage.statuses().stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ", "status IN (", ")"));
     }
 
     /** The fee items stored at intake (the tariff may change later; the receipt does not). */

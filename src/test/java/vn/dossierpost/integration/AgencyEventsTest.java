@@ -244,6 +244,26 @@ class AgencyEventsTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void overdueDossiersAreListedWithTheLegWhoseClockRanOut() {
+        APP.addUser("giam-sat", Role.SUPERVISOR, null, null);
+        String code = delivered(38);
+        APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET result_due = current_date - 3 WHERE code = ?", code));
+        try (Response r = APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
+            List<Map<String, Object>> dossiers = (List<Map<String, Object>>) TestApp.json(r).get("items");
+            assertThat(dossiers).filteredOn(d -> code.equals(d.get("code"))).singleElement().satisfies(d -> {
+                Map<String, Object> clock = (Map<String, Object>) d.get("clock");
+                assertThat(clock).containsEntry("stage", "AT_AGENCY").containsEntry("holder", "AGENCY").containsEntry("overdue", true);
+            });
+        }
+        post(token, event("bo-sung-qua-han", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu ảnh 4x6"));
+        try (Response r = APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
+            List<Map<String, Object>> dossiers = (List<Map<String, Object>>) TestApp.json(r).get("items");
+            assertThat(dossiers).as("the applicant holds it now; no clock runs").noneMatch(d -> code.equals(d.get("code")));
+        }
+    }
+
     private static Map<String, Object> sync(String bearer, String query) {
         try (Response r = EXT.client().target(APP.url("/api/agency/dossiers?limit=1000" + query)).request()
                 .header("Authorization", "Bearer " + bearer).get()) {
