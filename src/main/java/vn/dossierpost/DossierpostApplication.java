@@ -75,6 +75,14 @@ import vn.dossierpost.resources.HandoverResource;
 import vn.dossierpost.service.AgencyEventService;
 import vn.dossierpost.service.AgencyService;
 import vn.dossierpost.service.HandoverService;
+import vn.dossierpost.service.NotificationDelivery;
+import vn.dossierpost.service.NotificationTemplates;
+import vn.dossierpost.service.Notifications;
+import vn.dossierpost.db.NotificationDAO;
+import vn.dossierpost.integration.MailEndpoint;
+import vn.dossierpost.integration.SmsGateway;
+import vn.dossierpost.resources.NotificationResource;
+import java.util.HashMap;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
@@ -170,7 +178,9 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         environment.jersey().register(new CatalogueResource(referenceData));
         environment.jersey().register(new CalendarResource(new CalendarService(jdbi, referenceData)));
         FileSystemBlobStore store = registerDigitisation(config, environment, jdbi, dossiers, referenceData, clock, zone);
-        registerHandover(config, environment, jdbi, dossiers, referenceData, store, clock);
+        Notifications notifications = new Notifications(referenceData, NotificationTemplates.load(config.getNotifications().templates, zone),
+                clock, config.getIntake().publicTrackingUrl);
+        registerHandover(config, environment, jdbi, dossiers, referenceData, store, clock, notifications);
     }
 
     /**
@@ -178,17 +188,18 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
      * (whose changes rebuild the routes at once), handover views, health checks and gauges.
      */
     private static void registerHandover(DossierpostConfiguration config, Environment environment, Jdbi jdbi, DossierService dossiers,
-                                         ReferenceDataCache referenceData, FileSystemBlobStore store, Clock clock) throws IOException {
+                                         ReferenceDataCache referenceData, FileSystemBlobStore store, Clock clock,
+                                         Notifications notifications) throws IOException {
         DossierpostConfiguration.Handover settings = config.getHandover();
         ObjectMapper json = environment.getObjectMapper();
         RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
                 settings.retryFor.toJavaDuration());
-        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, json, clock, clock.getZone(), retry,
+        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, notifications, json, clock, clock.getZone(), retry,
                 settings.lease.toJavaDuration(), environment.metrics());
         AgencyHttpClient agencyHttp = new AgencyHttpClient(store, json, settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
-        AgencyEventService agencyEvents = new AgencyEventService(jdbi, dossiers, json, clock);
+        AgencyEventService agencyEvents = new AgencyEventService(jdbi, dossiers, notifications, json, clock);
         environment.jersey().register(new AgencyEventResource(agencyEvents));
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
@@ -196,12 +207,17 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
             properties.setProperty(CamelIntegration.SFTP_KNOWN_HOSTS, Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
         }
-        CamelIntegration camel = new CamelIntegration(settings.routes, Map.of(
+        Map<String, Object> beans = new HashMap<>(Map.of(
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(store, json, staging),
                 "acknowledgements", new AcknowledgementFiles(handovers, json),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, json)), properties, jdbi, settings.senderThreads);
+                "agencyEvents", new AgencyEventFiles(agencyEvents, json)));
+        beans.putAll(notificationBeans(config.getNotifications(), environment, jdbi, clock, properties));
+        CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, jdbi, settings.senderThreads);
+        // messages go a few at a time; the pool is Camel's, so it stops with the context
+        camel.context().getRegistry().bind("notificationSenders", camel.context().getExecutorServiceManager()
+                .newFixedThreadPool(camel, "notification-sender", config.getNotifications().senderThreads));
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -236,6 +252,40 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 return oldest == null ? 0L : Duration.between(oldest, OffsetDateTime.now(clock)).toSeconds();
             }
         });
+    }
+
+    /**
+     * What routes/notifications.yaml calls (the sending side of {@link Notifications}), its settings as
+     * route properties, and the staff's view of a dossier's messages.
+     */
+    private static Map<String, Object> notificationBeans(DossierpostConfiguration.Notifications settings, Environment environment,
+                                                         Jdbi jdbi, Clock clock, Properties properties) {
+        RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
+                settings.retryFor.toJavaDuration());
+        NotificationDelivery delivery = new NotificationDelivery(jdbi, clock, retry, settings.lease.toJavaDuration(), environment.metrics());
+        SmsGateway sms = new SmsGateway(settings.sms.url, settings.sms.keyHeader, settings.sms.key, settings.sms.timeout.toJavaDuration(),
+                environment.getObjectMapper());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                sms.close();
+            }
+        });
+        DossierpostConfiguration.Smtp smtp = settings.smtp;
+        properties.setProperty("notifications.enabled", Boolean.toString(settings.enabled));
+        properties.setProperty("notifications.pollIntervalMs", Long.toString(settings.pollInterval.toMilliseconds()));
+        properties.setProperty("notifications.perPass", Integer.toString(settings.perPass));
+        properties.setProperty("notifications.mailEndpoint", MailEndpoint.uri(smtp.host, smtp.port, smtp.tls, smtp.startTls,
+                smtp.username, smtp.password, smtp.from, smtp.timeout.toJavaDuration()));
+        environment.jersey().register(new NotificationResource(delivery));
+        NotificationDAO dao = jdbi.onDemand(NotificationDAO.class);
+        environment.metrics().register("notifications.pending", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                return dao.pending();
+            }
+        });
+        return Map.of("notificationDelivery", delivery, "smsGateway", sms);
     }
 
     /** Scans under dataDir/files; staging files left by a crash (untouched for an hour) are swept at start. */

@@ -44,6 +44,10 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Handover handover = new Handover();
 
+    @Valid
+    @NotNull
+    private Notifications notifications = new Notifications();
+
     @JsonProperty public String getDataDir() { return dataDir; }
     @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
     @JsonProperty public DataSourceFactory getDatabase() { return database; }
@@ -58,6 +62,8 @@ public class DossierpostConfiguration extends Configuration {
     @JsonProperty public Handover getHandover() { return handover; }
     @JsonProperty public void setHandover(Handover handover) { this.handover = handover; }
     @JsonProperty public void setFiles(Files files) { this.files = files; }
+    @JsonProperty public Notifications getNotifications() { return notifications; }
+    @JsonProperty public void setNotifications(Notifications notifications) { this.notifications = notifications; }
 
     public static class Intake {
         /** Decree 61/2018 Art. 18: a dossier received after this time counts from the next working day. */
@@ -174,5 +180,94 @@ public class DossierpostConfiguration extends Configuration {
         /** The health check fails when a dossier has waited longer than this to leave. */
         @NotNull
         public Duration backlogAlertAge = Duration.minutes(30);
+    }
+
+    /**
+     * Messages to applicants (routes/notifications.yaml). Off by default: a fresh machine has no mail
+     * server or SMS gateway, so the messages are written (and shown under
+     * /api/dossiers/{code}/notifications as PENDING) but not sent; once switched on, those still
+     * younger than {@code retryFor} are sent and older ones given up as too late.
+     */
+    public static class Notifications {
+        public boolean enabled = false;
+
+        /** A YAML file replacing the built-in templates (notifications/templates.yml in the jar); empty: built-in. */
+        public String templates = "";
+
+        @NotNull
+        public Duration pollInterval = Duration.seconds(1);
+
+        /** Messages one pass leases. */
+        @Min(1)
+        @Max(1000)
+        public int perPass = 50;
+
+        /** Messages sent at the same time. */
+        @Min(1)
+        @Max(64)
+        public int senderThreads = 4;
+
+        @NotNull
+        public Duration lease = Duration.seconds(60);
+
+        @NotNull
+        public Duration firstRetryDelay = Duration.seconds(30);
+
+        @NotNull
+        public Duration largestRetryDelay = Duration.minutes(30);
+
+        /** A message not sent after this long is given up (kept as FAILED with its last error). */
+        @NotNull
+        public Duration retryFor = Duration.hours(24);
+
+        @Valid
+        @NotNull
+        public Smtp smtp = new Smtp();
+
+        @Valid
+        @NotNull
+        public Sms sms = new Sms();
+    }
+
+    public static class Smtp {
+        @NotEmpty
+        public String host = "localhost";
+
+        @Min(1)
+        @Max(65535)
+        public int port = 25;
+
+        /** Empty: no login. */
+        public String username = "";
+
+        public String password = "";
+
+        /** The sender address (plain, ASCII). */
+        @NotEmpty
+        public String from = "no-reply@localhost";
+
+        /** Implicit TLS (smtps, usually port 465). */
+        public boolean tls = false;
+
+        /** STARTTLS required before login (usually port 587). */
+        public boolean startTls = false;
+
+        /** Connect and read timeout. */
+        @NotNull
+        public Duration timeout = Duration.seconds(10);
+    }
+
+    public static class Sms {
+        /** The gateway's endpoint: POST {"to": "+84...", "text": "..."}. */
+        @NotEmpty
+        public String url = "http://localhost:9090/sms";
+
+        @NotEmpty
+        public String keyHeader = "X-Api-Key";
+
+        public String key = "";
+
+        @NotNull
+        public Duration timeout = Duration.seconds(10);
     }
 }

@@ -18,7 +18,7 @@ import vn.dossierpost.auth.UserDAO;
 public final class JdbiSetup {
     private static final List<Class<?>> DAOS = List.of(DossierDAO.class, EventDAO.class, OutboxDAO.class, CatalogueDAO.class, UserDAO.class,
             DossierFileDAO.class,
-            AgencyDAO.class, HandoverDAO.class, AgencyEventDAO.class);
+            AgencyDAO.class, HandoverDAO.class, AgencyEventDAO.class, NotificationDAO.class);
 
     private JdbiSetup() {}
 

@@ -41,12 +41,14 @@ public final class AgencyEventService {
 
     private final Jdbi jdbi;
     private final DossierService dossiers;
+    private final Notifications notifications;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AgencyEventService(Jdbi jdbi, DossierService dossiers, ObjectMapper json, Clock clock) {
+    public AgencyEventService(Jdbi jdbi, DossierService dossiers, Notifications notifications, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
+        this.notifications = notifications;
         this.json = json;
         this.clock = clock;
     }
@@ -103,6 +105,7 @@ public final class AgencyEventService {
                     case RESULT_READY -> events.resultReference(d.id(), event.resultReference());
                     default -> { }
                 }
+                tellApplicant(h, d, type, event);
                 answer = new Answer(200, toJson(body(event, "APPLIED", after, null)));
             }
             case STALE -> {
@@ -123,6 +126,22 @@ public final class AgencyEventService {
                 decision.outcome() == AgencyEventRules.Outcome.APPLY ? "APPLIED" : decision.outcome().name(), answer.status(),
                 answer.body()));
         return answer;
+    }
+
+    /** The applicant is told of a supplement request, a refusal, a delay and a result ready (in this transaction). */
+    private void tellApplicant(Handle h, DossierRow d, AgencyEventType type, AgencyEventRequest e) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        putIfSet(facts, "reason", e.reason());
+        putIfSet(facts, "missingItems", e.missingItems());
+        putIfSet(facts, "newAppointmentDate", e.newAppointmentDate());
+        putIfSet(facts, "resultReference", e.resultReference());
+        switch (type) {
+            case SUPPLEMENT_REQUESTED -> notifications.enqueue(h, d, NotificationKind.SUPPLEMENT_REQUESTED, facts);
+            case REFUSED -> notifications.enqueue(h, d, NotificationKind.REFUSED, facts);
+            case DELAYED -> notifications.enqueue(h, d, NotificationKind.DELAYED, facts);
+            case RESULT_READY -> notifications.enqueue(h, d, NotificationKind.RESULT_READY, facts);
+            default -> { }
+        }
     }
 
     private static AgencyEventType validate(AgencyEventRequest e) {

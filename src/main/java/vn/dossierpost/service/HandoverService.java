@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,10 @@ import vn.dossierpost.domain.DossierTransitions;
  *     sender dies mid-way; the same handover number then goes out again, and the agency's
  *     idempotency on it makes the resend harmless).</li>
  * <li>{@link #settle} with the agency's answers: each receipt acknowledged (DELIVERED_TO_AGENCY,
- *     filing time, receipt number: idempotent, also for acknowledgement files through
- *     {@link #acknowledge}), then the handover done, tried again later with backoff, or a dead
- *     letter past the retry age or after a permanent refusal.</li>
+ *     filing time, receipt number, the applicant's messages queued ({@link Notifications}):
+ *     idempotent, also for acknowledgement files through {@link #acknowledge}), then the handover
+ *     done, tried again later with backoff, or a dead letter past the retry age or after a
+ *     permanent refusal.</li>
  * </ol>
  */
 public final class HandoverService {
@@ -97,6 +99,7 @@ public final class HandoverService {
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final DossierService dossiers;
+    private final Notifications notifications;
     private final ObjectMapper json;
     private final Clock clock;
     private final ManifestBuilder manifests;
@@ -106,11 +109,12 @@ public final class HandoverService {
     private final Meter retried;
     private final Meter failed;
 
-    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, ObjectMapper json, Clock clock,
-                           ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
+    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, Notifications notifications,
+                           ObjectMapper json, Clock clock, ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
+        this.notifications = notifications;
         this.json = json;
         this.clock = clock;
         this.manifests = new ManifestBuilder(zone);
@@ -291,7 +295,17 @@ public final class HandoverService {
         dossiers.transitionAll(h, new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null), changes,
                 DossierStatus.DELIVERED_TO_AGENCY);
         handovers.filed(ids, filedAt, numbers);
+        // TT 17/2017 Art. 12: tell the applicant the dossier reached the agency, and the appointment date
+        notifications.enqueueAll(h, changes.stream().map(DossierService.Change::lockedRow).toList(), NotificationKind.DELIVERED_TO_AGENCY,
+                d -> receiptFacts(d, fresh.get(d.id())));
         return new Acknowledged(fresh.size(), unknown);
+    }
+
+    private static Map<String, Object> receiptFacts(DossierRow d, AgencyReceipt receipt) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("receiptNumber", receipt.receiptNumber());
+        facts.put("appointmentDate", d.resultDue());
+        return facts;
     }
 
     private String toJson(Object value) {

@@ -157,6 +157,13 @@ class AgencyEventsTest {
         assertThat(refused.body()).containsEntry("status", "REFUSED").containsEntry("portalStatus", 3);
         Answer contradiction = post(token, event("tu-choi-3", code, "RESULT_READY", "resultReference", "X-1"));
         assertThat(contradiction.status()).isEqualTo(409);
+        // the applicant is told, by SMS, with the reason (written in the same transaction, sent by the route)
+        List<String> sms = APP.jdbi().withHandle(h -> h.createQuery("SELECT n.kind || ': ' || n.body FROM notification n "
+                + "JOIN dossier d ON d.id = n.dossier_id WHERE d.code = :c AND n.channel = 'SMS' ORDER BY n.id")
+                .bind("c", code).mapTo(String.class).list());
+        assertThat(sms).hasSize(2);
+        assertThat(sms.get(0)).startsWith("DELIVERED_TO_AGENCY");
+        assertThat(sms.get(1)).startsWith("REFUSED").contains(code).containsIgnoringCase("Khong thuoc tham quyen");
     }
 
     @Test
