@@ -89,6 +89,7 @@ import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.ReportResource;
+import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
 import vn.dossierpost.resources.UploadResource;
 import vn.dossierpost.service.CalendarService;
@@ -194,7 +195,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         ObjectMapper json = environment.getObjectMapper();
         RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
                 settings.retryFor.toJavaDuration());
-        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, notifications, json, clock, clock.getZone(), retry,
+        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, notifications, json, clock, clock.getZone(),
+                LocalTime.parse(config.getIntake().cutOff), retry,
                 settings.lease.toJavaDuration(), environment.metrics());
         AgencyHttpClient agencyHttp = new AgencyHttpClient(store, json, settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
@@ -299,6 +301,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         DigitisationService digitisation = new DigitisationService(jdbi, store, dossiers, fixity, environment.getObjectMapper(),
                 clock, limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(), limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        environment.jersey().register(new SupplementResource(digitisation));
         // Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little.
         if (config.getServerFactory() instanceof AbstractServerFactory server) {
             Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();

@@ -60,6 +60,9 @@ public interface DossierDAO {
     @RegisterConstructorMapper(DossierComponent.class)
     List<DossierComponent> componentsOf(@BindList("ids") List<Long> ids);
 
+    @SqlUpdate("UPDATE dossier SET result_due = :result, return_due = :ret WHERE id = :id")
+    void rescheduled(@Bind("id") long id, @Bind("result") LocalDate resultDue, @Bind("ret") LocalDate returnDue);
+
     @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
     void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") String status, @Bind("at") OffsetDateTime at);
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -25,6 +26,10 @@ public interface EventDAO {
     @SqlBatch("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload) "
             + "VALUES (:dossierId, :type, :fromStatus, :toStatus, :at, :actor, :officeCode, :agencyCode, :note, CAST(:payload AS jsonb))")
     void appendAll(@BindMethods List<NewEvent> events);
+
+    /** Of the given dossiers, those whose timeline has an event of this type. */
+    @SqlQuery("SELECT DISTINCT dossier_id FROM dossier_event WHERE dossier_id IN (<ids>) AND type = :type")
+    List<Long> having(@BindList("ids") List<Long> dossierIds, @Bind("type") String type);
 
     @SqlQuery("SELECT id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload::text AS payload "
             + "FROM dossier_event WHERE dossier_id = :id ORDER BY id")

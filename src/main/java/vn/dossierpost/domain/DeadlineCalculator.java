@@ -53,4 +53,17 @@ public final class DeadlineCalculator {
         }
         return new DueDates(j, handoverBy, resultAppointment, returnBy);
     }
+
+    /**
+     * After a supplement the agency's clock starts again from zero (Decree 61/2018 Art. 18): the
+     * appointment is {@code processingDays} working days from the day the completed dossier is filed
+     * (after the cut-off, the next working day), and the return date keeps its distance in working days.
+     */
+    public DueDates afterSupplement(LocalDateTime filedAt, int processingDays, DueDates before) {
+        LocalDate filed = acceptanceDay(filedAt);
+        LocalDate result = calendar.addWorkingDays(filed, processingDays);
+        LocalDate returnBy = before.returnBy() == null || before.resultAppointment() == null ? before.returnBy()
+                : calendar.addWorkingDays(result, calendar.workingDaysBetween(before.resultAppointment(), before.returnBy()));
+        return new DueDates(before.acceptanceDay(), before.handoverBy(), result, returnBy);
+    }
 }

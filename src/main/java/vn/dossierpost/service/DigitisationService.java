@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.auth.Role;
@@ -135,7 +136,9 @@ public final class DigitisationService {
         }
         DossierService.checkCanRead(clerk, row);
         DossierStatus status = DossierStatus.valueOf(row.status());
-        List<String> accepting = List.of(DossierStatus.RECEIVED.name(), DossierStatus.DIGITISED.name());
+        // and the documents of a supplement the agency asked for, taken at the counter
+        List<String> accepting = List.of(DossierStatus.RECEIVED.name(), DossierStatus.DIGITISED.name(),
+                DossierStatus.SUPPLEMENT_REQUESTED.name());
         Map<String, Object> details = Map.of("currentStatus", status.name(), "allowedStatuses", accepting);
         if (status == DossierStatus.AWAITING_RESULT) {
             throw Problem.conflict("dossier " + row.code() + " is RETURN_ONLY (" + status + "): the post only carries its result back, "
@@ -143,7 +146,7 @@ public final class DigitisationService {
         }
         if (!accepting.contains(status.name())) {
             throw Problem.conflict("dossier " + row.code() + " is " + status + "; scans are taken while it is RECEIVED or DIGITISED, "
-                    + "before it leaves for the agency", details);
+                    + "before it leaves for the agency, or SUPPLEMENT_REQUESTED", details);
         }
     }
 
@@ -248,6 +251,37 @@ public final class DigitisationService {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The supplement is complete (its documents uploaded at the counter): on the timeline, and the
+     * dossier queued to go back to the agency in a new handover (so under a new idempotency key).
+     * The agency's clock restarts when that handover is acknowledged.
+     */
+    public DossierView completeSupplement(User clerk, String code, String note) {
+        jdbi.useTransaction(h -> {
+            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
+                throw Problem.forbidden("only a counter clerk of the dossier's post office takes a supplement");
+            }
+            DossierService.checkCanRead(clerk, row);
+            if (DossierStatus.valueOf(row.status()) != DossierStatus.SUPPLEMENT_REQUESTED) {
+                throw Problem.conflict("dossier " + code + " is " + row.status() + "; a supplement is taken only when the agency asked "
+                        + "for one (SUPPLEMENT_REQUESTED)", Map.of("currentStatus", row.status()));
+            }
+            int added = h.createQuery("SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
+                    + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
+                    .bind("id", row.id()).bind("added", FILE_ADDED).mapTo(Integer.class).one();
+            if (added == 0) {
+                throw Problem.invalid("files", "no document was scanned since the agency asked for the supplement: upload them first "
+                        + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
+            h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), "SUPPLEMENT_RECEIVED", null, null, now, clerk.username(),
+                    clerk.officeCode(), null, IntakeService.blankToNull(note) == null ? added + " files" : note.strip(), null));
+            h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
+        });
+        return dossiers.view(clerk, code);
     }
 
     /** The dossier's files, for whoever may read the dossier. */

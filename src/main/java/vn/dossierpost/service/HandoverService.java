@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +42,9 @@ import vn.dossierpost.db.HandoverDAO;
 import vn.dossierpost.db.HandoverDAO.HandoverRow;
 import vn.dossierpost.db.HandoverDAO.ItemRow;
 import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.domain.DeadlineCalculator;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.DueDates;
 import vn.dossierpost.domain.DossierTransitions;
 
 /**
@@ -104,13 +108,16 @@ public final class HandoverService {
     private final Clock clock;
     private final ManifestBuilder manifests;
     private final RetryPolicy retry;
+    private final LocalTime cutOff;
     private final Duration lease;
     private final Meter sent;
     private final Meter retried;
     private final Meter failed;
 
     public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, Notifications notifications,
-                           ObjectMapper json, Clock clock, ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
+                           ObjectMapper json, Clock clock, ZoneId zone, LocalTime cutOff, RetryPolicy retry, Duration lease,
+                           MetricRegistry metrics) {
+        this.cutOff = cutOff;
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
@@ -255,6 +262,37 @@ public final class HandoverService {
         return known;
     }
 
+    /**
+     * A dossier filed again after a supplement: the agency's processing time counts from this filing
+     * (Decree 61/2018 Art. 18), so its appointment and return dates move. Returns the new appointments.
+     */
+    private Map<Long, LocalDate> restartAgencyClock(Handle h, List<DossierService.Change> delivered, Map<Long, AgencyReceipt> receipts) {
+        if (delivered.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = delivered.stream().map(c -> c.lockedRow().id()).toList();
+        Set<Long> supplemented = Set.copyOf(h.attach(EventDAO.class).having(ids, DossierStatus.SUPPLEMENT_REQUESTED.name()));
+        if (supplemented.isEmpty()) {
+            return Map.of();
+        }
+        ReferenceData ref = referenceData.get();
+        DeadlineCalculator deadlines = new DeadlineCalculator(ref.calendar(), cutOff);
+        Map<Long, LocalDate> moved = new HashMap<>();
+        for (DossierService.Change c : delivered) {
+            DossierRow d = c.lockedRow();
+            if (!supplemented.contains(d.id())) {
+                continue;
+            }
+            int days = ref.procedure(d.procedureCode()).map(p -> p.processingDays()).orElse(0);
+            DueDates due = deadlines.afterSupplement(
+                    receipts.get(d.id()).receivedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(), days,
+                    new DueDates(d.acceptanceDay(), d.handoverDue(), d.resultDue(), d.returnDue()));
+            h.attach(DossierDAO.class).rescheduled(d.id(), due.resultAppointment(), due.returnBy());
+            moved.put(d.id(), due.resultAppointment());
+        }
+        return moved;
+    }
+
     private record Acknowledged(int newlyDelivered, List<String> unknown) {}
 
     /**
@@ -295,16 +333,17 @@ public final class HandoverService {
         dossiers.transitionAll(h, new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null), changes,
                 DossierStatus.DELIVERED_TO_AGENCY);
         handovers.filed(ids, filedAt, numbers);
+        Map<Long, LocalDate> moved = restartAgencyClock(h, changes, fresh);
         // TT 17/2017 Art. 12: tell the applicant the dossier reached the agency, and the appointment date
         notifications.enqueueAll(h, changes.stream().map(DossierService.Change::lockedRow).toList(), NotificationKind.DELIVERED_TO_AGENCY,
-                d -> receiptFacts(d, fresh.get(d.id())));
+                d -> receiptFacts(d, fresh.get(d.id()), moved.getOrDefault(d.id(), d.resultDue())));
         return new Acknowledged(fresh.size(), unknown);
     }
 
-    private static Map<String, Object> receiptFacts(DossierRow d, AgencyReceipt receipt) {
+    private static Map<String, Object> receiptFacts(DossierRow d, AgencyReceipt receipt, LocalDate appointment) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("receiptNumber", receipt.receiptNumber());
-        facts.put("appointmentDate", d.resultDue());
+        facts.put("appointmentDate", appointment);
         return facts;
     }
 

@@ -78,4 +78,14 @@ class DeadlineCalculatorTest {
 
         assertThat(due).isEqualTo(new DueDates(date(2026, 4, 23), null, null, null));
     }
+
+    @Test
+    void afterASupplementTheAgencysTimeCountsFromTheNewFilingPastHolidays() {
+        // filed Friday 24 Apr 2026 after 15:00; Monday 27 Apr is off for Hùng Kings' Day (a Sunday), 30 Apr and 1 May are holidays
+        DueDates before = new DueDates(date(2026, 4, 1), date(2026, 4, 3), date(2026, 5, 4), date(2026, 5, 6));
+        DueDates after = calculator.afterSupplement(LocalDateTime.of(2026, 4, 24, 16, 0), 5, before);
+        assertThat(after.resultAppointment()).isEqualTo(date(2026, 5, 7)); // 28 Apr + 29, 4, 5, 6, 7
+        assertThat(after.returnBy()).as("still two working days after the appointment").isEqualTo(date(2026, 5, 11));
+        assertThat(after.acceptanceDay()).isEqualTo(before.acceptanceDay());
+    }
 }

@@ -271,6 +271,36 @@ class AgencyEventsTest {
         }
     }
 
+    @Test
+    void aSupplementGoesBackInANewHandoverAndRestartsTheAgencysClock() {
+        String code = delivered(39);
+        LocalDate before = resultDue(code);
+        post(token, event("bs-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao giấy khai sinh",
+                "missingItems", List.of("Bản sao giấy khai sinh")));
+        try (Response none = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of("note", "bổ sung"))) {
+            assertThat(none.getStatus()).as("nothing scanned yet").isEqualTo(422);
+            assertThat(TestApp.json(none).toString()).contains("files");
+        }
+        assertThat(TestApp.status(APP.upload(CLERK, code, "TO_KHAI", vn.dossierpost.support.Multipart.file("giấy khai sinh.pdf",
+                "application/pdf", vn.dossierpost.support.Scans.pdf(1))))).isEqualTo(201);
+        int requestsBefore = AGENCY.received().size();
+        try (Response done = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of("note", "Bổ sung bản sao giấy khai sinh"))) {
+            assertThat(done.getStatus()).isEqualTo(200);
+        }
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        List<String> handovers = Handovers.handoversOf(APP, code);
+        assertThat(handovers).hasSize(2).doesNotHaveDuplicates();
+        assertThat(AGENCY.received().subList(requestsBefore, AGENCY.received().size()))
+                .extracting(r -> r.getHeaders().get("Idempotency-Key")).contains(code + "/" + handovers.get(1));
+        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("SUPPLEMENT_REQUESTED", "FILE_ADDED", "SUPPLEMENT_RECEIVED",
+                "IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
+        // filed again on Monday 23 Nov 2026 at 08:30 (the scripted agency's receipt): the processing time counts from there
+        assertThat(resultDue(code)).isNotEqualTo(before).isAfter(LocalDate.of(2026, 11, 23));
+        try (Response again = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of())) {
+            assertThat(again.getStatus()).isEqualTo(409);
+        }
+    }
+
     private static Map<String, Object> sync(String bearer, String query) {
         try (Response r = EXT.client().target(APP.url("/api/agency/dossiers?limit=1000" + query)).request()
                 .header("Authorization", "Bearer " + bearer).get()) {

@@ -283,7 +283,7 @@ class FileUploadTest {
         Response withdrawn = APP.upload(CLERK, code, "TO_KHAI", png);
         assertThat(withdrawn.getStatus()).isEqualTo(409);
         Map<String, Object> conflict = json(withdrawn);
-        assertThat(((Map<?, ?>) conflict.get("details")).get("allowedStatuses")).isEqualTo(List.of("RECEIVED", "DIGITISED"));
+        assertThat(((Map<?, ?>) conflict.get("details")).get("allowedStatuses")).isEqualTo(List.of("RECEIVED", "DIGITISED", "SUPPLEMENT_REQUESTED"));
         assertThat((String) conflict.get("message")).contains("WITHDRAWN");
     }
 

@@ -1,0 +1,4 @@
+package vn.dossierpost.api;
+
+/** A supplement taken at the counter; its documents are uploaded first, as scans of the dossier's documents. */
+public record SupplementRequest(String note) {}
