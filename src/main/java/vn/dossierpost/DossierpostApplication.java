@@ -301,7 +301,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         DigitisationService digitisation = new DigitisationService(jdbi, store, dossiers, fixity, environment.getObjectMapper(),
                 clock, limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(), limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
-        environment.jersey().register(new SupplementResource(digitisation));
+        environment.jersey().register(new SupplementResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
         // Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little.
         if (config.getServerFactory() instanceof AbstractServerFactory server) {
             Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();

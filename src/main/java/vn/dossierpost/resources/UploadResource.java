@@ -42,10 +42,16 @@ public class UploadResource {
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                            @HeaderParam("Expect") String expect, InputStream entity) throws IOException {
+        UploadResult result = receive(digitisation, drainLimit, clerk, code, componentCode, contentType, contentLength, expect, entity);
+        return Response.created(URI.create(result.files().get(0).url())).entity(result).build();
+    }
+
+    /** Reads a multipart body of scans for one document of the dossier (also used for a supplement's scans). */
+    static UploadResult receive(DigitisationService digitisation, long drainLimit, User clerk, String code, String componentCode,
+                                String contentType, Long contentLength, String expect, InputStream entity) throws IOException {
         RequestBody body = new RequestBody(entity);
         try {
-            UploadResult result = digitisation.upload(clerk, code, componentCode, contentLength, MultipartFiles.open(contentType, body));
-            return Response.created(URI.create(result.files().get(0).url())).entity(result).build();
+            return digitisation.upload(clerk, code, componentCode, contentLength, MultipartFiles.open(contentType, body));
         } catch (Problem p) {
             // A client waiting for "100 Continue" has sent nothing yet: it gets the refusal without sending.
             boolean waitingToSend = expect != null && expect.equalsIgnoreCase("100-continue") && body.count() == 0;
