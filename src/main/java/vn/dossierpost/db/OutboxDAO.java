@@ -28,6 +28,11 @@ public interface OutboxDAO {
     void enqueue(@Bind("kind") String kind, @Bind("dossierId") long dossierId, @Bind("agency") String agencyCode,
                  @Bind("at") OffsetDateTime at);
 
+    /** As {@link #enqueue} for a HANDOVER, unless the dossier is already waiting for one (a second supplement request, say). */
+    @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES ('HANDOVER', :dossierId, :agency, :at, :at) "
+            + "ON CONFLICT (dossier_id) WHERE kind = 'HANDOVER' AND done_at IS NULL DO NOTHING")
+    void enqueueHandoverOnce(@Bind("dossierId") long dossierId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
+
     @SqlUpdate("INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) VALUES ('HANDOVER_SEND', :handoverId, :agency, :at, :at)")
     void enqueueSend(@Bind("handoverId") long handoverId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
 

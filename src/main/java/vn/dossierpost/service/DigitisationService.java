@@ -279,7 +279,7 @@ public final class DigitisationService {
             OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
             h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), "SUPPLEMENT_RECEIVED", null, null, now, clerk.username(),
                     clerk.officeCode(), null, IntakeService.blankToNull(note) == null ? added + " files" : note.strip(), null));
-            h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
+            h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
         });
         return dossiers.view(clerk, code);
     }

@@ -281,12 +281,18 @@ class AgencyEventsTest {
             assertThat(none.getStatus()).as("nothing scanned yet").isEqualTo(422);
             assertThat(TestApp.json(none).toString()).contains("files");
         }
+        // a second document scanned on its own, then both sent together; completing twice queues the dossier once
+        assertThat(TestApp.status(APP.upload(CLERK, code, "GIAY_TO_TUY_THAN", vn.dossierpost.support.Multipart.file("cccd mới.png",
+                "image/png", vn.dossierpost.support.Scans.png(391))))).isEqualTo(201);
         int requestsBefore = AGENCY.received().size();
         // the scans in the same request as the supplement
         try (Response done = APP.as(CLERK, "/api/dossiers/" + code + "/supplements?component=TO_KHAI&note=bo-sung")
                 .post(vn.dossierpost.support.Multipart.file("giấy khai sinh.pdf", "application/pdf", vn.dossierpost.support.Scans.pdf(1))
                         .entity())) {
             assertThat(done.getStatus()).isEqualTo(200);
+        }
+        try (Response twice = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of())) {
+            assertThat(twice.getStatus()).as("still waiting for its handover, or already on its way").isIn(200, 409);
         }
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         List<String> handovers = Handovers.handoversOf(APP, code);
