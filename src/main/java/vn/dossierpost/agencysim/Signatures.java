@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The two hashes of the handover formats: the HMAC-SHA256 signature of a manifest with the agency's
@@ -15,27 +13,20 @@ import javax.crypto.spec.SecretKeySpec;
  * each file, computed while the bytes stream past.
  */
 final class Signatures {
-    static final String PREFIX = "sha256=";
     private static final HexFormat HEX = HexFormat.of();
 
-    private final SecretKeySpec key;
+    private final String secret;
 
     Signatures(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("the agency secret must not be empty");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.secret = secret;
     }
 
-    /** {@code sha256=} + lowercase hex HMAC-SHA256 of the bytes. */
+    /** {@code sha256=} + lowercase hex HMAC-SHA256 of the bytes: the same as the post signs with. */
     String sign(byte[] manifest) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return PREFIX + HEX.formatHex(mac.doFinal(manifest));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return vn.dossierpost.integration.Signatures.sign(manifest, secret);
     }
 
     /** Whether {@code received} is the signature of the manifest, without leaking where they differ. */

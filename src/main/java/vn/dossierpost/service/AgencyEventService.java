@@ -1,8 +1,6 @@
 package vn.dossierpost.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -234,11 +232,7 @@ public final class AgencyEventService {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.of(json, value);
     }
 
     /** The agency's dossiers changed after {@code since} (and, at that same moment, after {@code afterId}). */

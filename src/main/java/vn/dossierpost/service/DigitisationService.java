@@ -1,6 +1,5 @@
 package vn.dossierpost.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PushbackInputStream;
@@ -351,10 +350,6 @@ public final class DigitisationService {
         if (f.pageCount() != null) {
             payload.put("pageCount", f.pageCount());
         }
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.of(json, payload);
     }
 }

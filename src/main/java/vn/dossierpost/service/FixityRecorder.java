@@ -1,6 +1,5 @@
 package vn.dossierpost.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -61,12 +60,8 @@ public final class FixityRecorder {
     }
 
     private void append(Handle h, FileRow f, String type, OffsetDateTime at, String actor, String note, Map<String, Object> payload) {
-        try {
-            h.attach(EventDAO.class).append(new EventDAO.NewEvent(f.dossierId(), type, null, null, at, actor, null, null,
-                    note, json.writeValueAsString(payload)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        h.attach(EventDAO.class).append(new EventDAO.NewEvent(f.dossierId(), type, null, null, at, actor, null, null,
+                note, JsonText.of(json, payload)));
     }
 
     private static Map<String, Object> payload(FileRow f) {

@@ -1,0 +1,18 @@
+package vn.dossierpost.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON text of our own records and maps for event payloads and stored answers, which always serialise. */
+final class JsonText {
+    private JsonText() {
+    }
+
+    static String of(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}
