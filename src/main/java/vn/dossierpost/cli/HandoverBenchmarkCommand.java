@@ -35,8 +35,6 @@ import vn.dossierpost.agencysim.AgencySimulator;
  * The agency ({@code --agency}) is left pointing at the simulator's address, inactive, at the end.
  */
 public class HandoverBenchmarkCommand extends Command {
-    private static final String BOUNDARY = "dossierpost-bench-handover-51c2";
-
     public HandoverBenchmarkCommand() {
         super("bench-handover", "Measure handover throughput and intake-to-acknowledgement latency against a running service");
     }
@@ -113,7 +111,7 @@ public class HandoverBenchmarkCommand extends Command {
                 long[] latencies = startedAt.entrySet().stream().filter(e -> acceptedAt.containsKey(e.getKey()))
                         .mapToLong(e -> acceptedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
                 System.out.printf(Locale.ROOT, "intake to acknowledgement (%d of %d): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                        latencies.length, latencyCount, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
+                        latencies.length, latencyCount, LoadRun.pct(latencies, 50), LoadRun.pct(latencies, 95), LoadRun.pct(latencies, 99),
                         latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
             }
             System.out.println("agency simulator: " + sim.stats().summary());
@@ -155,20 +153,11 @@ public class HandoverBenchmarkCommand extends Command {
     @SuppressWarnings("unchecked")
     private static String digitised(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template,
                                     byte[] scan) throws Exception {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(IntakeBenchmarkCommand.body(template)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() != 201) {
-            throw new IllegalStateException("intake answered " + res.statusCode() + ": " + res.body());
-        }
-        String code = json.readTree(res.body()).get("code").asText();
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        String code = IntakeBenchmarkCommand.takeIn(client, json, base, auth, template);
         for (String component : (List<String>) template.get("scan")) {
             String error = LoadRun.send("PUT", base + "/api/dossiers/" + code + "/components/" + component + "/files", auth,
-                    "multipart/form-data; boundary=" + BOUNDARY, 60_000, 201, head, scan, tail);
+                    UploadBenchmarkCommand.PDF_PART_TYPE, 60_000, 201, UploadBenchmarkCommand.PDF_PART_HEAD, scan,
+                    UploadBenchmarkCommand.PDF_PART_TAIL);
             if (error != null) {
                 throw new IllegalStateException("upload answered " + error);
             }
@@ -184,13 +173,5 @@ public class HandoverBenchmarkCommand extends Command {
         if (res.statusCode() != 200) {
             throw new IllegalStateException("PUT /api/agencies/" + agency + " answered " + res.statusCode() + ": " + res.body());
         }
-    }
-
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
     }
 }

@@ -90,6 +90,18 @@ public class IntakeBenchmarkCommand extends Command {
                 30_000, 201, json.writeValueAsBytes(body(templates.get(i % templates.size())))));
     }
 
+    /** Takes in one dossier made from the template (not timed); returns its code. */
+    static String takeIn(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template) throws Exception {
+        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(template)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 201) {
+            throw new IllegalStateException("intake answered " + res.statusCode() + ": " + res.body());
+        }
+        return json.readTree(res.body()).get("code").asText();
+    }
+
     static Map<String, Object> body(Map<String, Object> template) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String name = FAMILY[r.nextInt(FAMILY.length)] + " " + MIDDLE[r.nextInt(MIDDLE.length)] + " " + GIVEN[r.nextInt(GIVEN.length)];

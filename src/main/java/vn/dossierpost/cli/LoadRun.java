@@ -140,9 +140,14 @@ final class LoadRun {
             }
         }
 
-        private static double pct(long[] sorted, double p) {
-            int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+    }
+
+    /** The {@code p}th percentile (nearest rank) of sorted nanosecond latencies, in milliseconds; 0 for none. */
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
         }
+        int idx = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
     }
 }

@@ -5,10 +5,7 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +33,11 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public class UploadBenchmarkCommand extends Command {
     private static final String BOUNDARY = "dossierpost-bench-8a1f03c9";
+    /** A multipart body of one PDF scan is PDF_PART_HEAD, the PDF, PDF_PART_TAIL, sent as PDF_PART_TYPE. */
+    static final String PDF_PART_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
+    static final byte[] PDF_PART_HEAD = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    static final byte[] PDF_PART_TAIL = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
 
     public UploadBenchmarkCommand() {
         super("bench-upload", "Measure scan upload throughput against a running service, next to the disk's raw write rate");
@@ -90,31 +92,18 @@ public class UploadBenchmarkCommand extends Command {
     private static List<String> intake(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template,
                                        int n, int concurrency) throws Exception {
         String[] codes = new String[n];
-        LoadRun.parallel(n, concurrency, i -> {
-            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(IntakeBenchmarkCommand.body(template)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 201) {
-                throw new IllegalStateException("intake answered " + res.statusCode() + ": " + res.body());
-            }
-            codes[i] = json.readTree(res.body()).get("code").asText();
-            return null;
-        });
+        LoadRun.parallel(n, concurrency, i -> codes[i] = IntakeBenchmarkCommand.takeIn(client, json, base, auth, template));
         return List.of(codes);
     }
 
     private static LoadRun.Result upload(String base, String auth, List<String> codes, String component, byte[] pdf,
                                          int concurrency) throws Exception {
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ban-quet.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
         ThreadLocal<byte[]> copies = ThreadLocal.withInitial(pdf::clone);
         return LoadRun.measure(codes.size(), concurrency, i -> {
             byte[] body = copies.get();
             unique(body, i);
             return LoadRun.send("PUT", base + "/api/dossiers/" + codes.get(i) + "/components/" + component + "/files", auth,
-                    "multipart/form-data; boundary=" + BOUNDARY, 300_000, 201, head, body, tail);
+                    PDF_PART_TYPE, 300_000, 201, PDF_PART_HEAD, body, PDF_PART_TAIL);
         });
     }
 
