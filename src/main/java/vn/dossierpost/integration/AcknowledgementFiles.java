@@ -6,14 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import vn.dossierpost.api.AcknowledgementFile;
 import vn.dossierpost.api.AgencyReceipt;
 import vn.dossierpost.service.HandoverService;
 
 /**
  * Applies an agency's acknowledgement file ({@code *.ack.json} in its inbox folder) for a file-drop
- * handover. Every good receipt is applied (each one idempotently, so a file dropped twice changes
- * nothing); if any receipt is wrong the file is refused with the list of problems, and the route
+ * handover. Every good receipt is applied, all in one transaction and idempotently (a file dropped
+ * twice changes nothing); if any receipt is wrong the file is refused with the list of problems, and the route
  * moves it to {@code .failed/} beside an {@code .error.txt}.
  */
 public final class AcknowledgementFiles {
@@ -46,18 +47,26 @@ public final class AcknowledgementFiles {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        int applied = 0;
+        List<AgencyReceipt> wellFormed = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < ack.receipts().size(); i++) {
             AgencyReceipt r = ack.receipts().get(i);
-            String where = "receipts[" + i + "]";
             if (r == null || r.dossierCode() == null || r.dossierCode().isBlank()) {
-                problems.add(where + ".dossierCode: is required");
-            } else if (!handovers.acknowledge(agencyCode, ack.handoverNo(), r)) {
-                problems.add(where + ".dossierCode: " + r.dossierCode() + " is not in handover " + ack.handoverNo() + " to " + agencyCode);
+                problems.add("receipts[" + i + "].dossierCode: is required");
             } else {
-                applied++;
+                wellFormed.add(r);
+                positions.add(i);
             }
         }
+        Set<String> unknown = Set.copyOf(handovers.acknowledge(agencyCode, ack.handoverNo(), wellFormed));
+        for (int k = 0; k < wellFormed.size(); k++) {
+            String code = wellFormed.get(k).dossierCode();
+            if (unknown.contains(code)) {
+                problems.add("receipts[" + positions.get(k) + "].dossierCode: " + code + " is not in handover " + ack.handoverNo()
+                        + " to " + agencyCode);
+            }
+        }
+        int applied = (int) wellFormed.stream().filter(r -> !unknown.contains(r.dossierCode())).count();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(applied + " of " + ack.receipts().size() + " receipts applied; refused:\n"
                     + String.join("\n", problems));

@@ -2,7 +2,6 @@ package vn.dossierpost.service;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -242,24 +241,25 @@ public final class HandoverService {
      * A second acknowledgement of the same dossier (a resend after a crash, an agency that answers
      * twice, an acknowledgement file dropped again) changes nothing.
      *
-     * @return false when the handover or the dossier in it is unknown for that agency
+     * @return the dossier codes of the receipts that are not in that handover to that agency (all of
+     *         them when the handover is unknown); the others are applied
      */
-    public boolean acknowledge(String agencyCode, String handoverNo, AgencyReceipt receipt) {
+    public List<String> acknowledge(String agencyCode, String handoverNo, List<AgencyReceipt> receipts) {
         int[] newly = {0};
-        boolean known = jdbi.inTransaction(h -> {
+        List<String> unknown = jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
             if (handover == null) {
-                return false;
+                return receipts.stream().map(AgencyReceipt::dossierCode).toList();
             }
             handovers.lock(handover.id());
-            Acknowledged result = acknowledge(h, handover.id(), handoverNo, agencyCode, List.of(receipt));
+            Acknowledged result = acknowledge(h, handover.id(), handoverNo, agencyCode, receipts);
             newly[0] = result.newlyDelivered();
             handovers.deliveredIfComplete(handover.id(), now());
-            return result.unknown().isEmpty();
+            return result.unknown();
         });
         sent.mark(newly[0]);
-        return known;
+        return unknown;
     }
 
     /**
@@ -348,11 +348,7 @@ public final class HandoverService {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.of(json, value);
     }
 
     private DossierManifest readManifest(byte[] bytes) {
