@@ -36,16 +36,7 @@ public interface OutboxDAO {
     @SqlUpdate("INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) VALUES ('HANDOVER_SEND', :handoverId, :agency, :at, :at)")
     void enqueueSend(@Bind("handoverId") long handoverId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
 
-    /** Up to {@code limit} rows of a kind that are due and not leased, oldest first, leased until {@code leaseUntil}. */
-    @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
-            + "SELECT id FROM outbox WHERE kind = :kind AND done_at IS NULL AND available_at <= :now "
-            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
-            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.handover_id, o.attempts, o.created_at")
-    @RegisterConstructorMapper(Claimed.class)
-    List<Claimed> claim(@Bind("kind") String kind, @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil,
-                        @Bind("limit") int limit);
-
-    /** As {@link #claim}, for one agency's rows. */
+    /** Up to {@code limit} of one agency's rows of a kind that are due and not leased, oldest first, leased until {@code leaseUntil}. */
     @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
             + "SELECT id FROM outbox WHERE kind = :kind AND agency_code = :agency AND done_at IS NULL AND available_at <= :now "
             + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "

@@ -21,6 +21,7 @@ import vn.dossierpost.support.TestDatabase;
 class OutboxDAOTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.ofHours(7));
     private final Jdbi jdbi = JdbiSetup.configure(Jdbi.create(TestDatabase.newDatabase(), "postgres", "").installPlugin(new SqlObjectPlugin()));
+    private static final String AGENCY = "000.00.15.H26";
     private final OutboxDAO outbox = jdbi.onDemand(OutboxDAO.class);
 
     /** Dossiers to queue: the outbox refers to real dossier rows. */
@@ -43,7 +44,7 @@ class OutboxDAOTest {
     @Test
     void concurrentSendersNeverClaimTheSameRow() throws Exception {
         for (long id : dossiers(200)) {
-            outbox.enqueue(OutboxDAO.HANDOVER, id, "000.00.15.H26", T0);
+            outbox.enqueue(OutboxDAO.HANDOVER, id, AGENCY, T0);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<List<Long>>> senders = new ArrayList<>();
@@ -51,7 +52,7 @@ class OutboxDAOTest {
             senders.add(() -> {
                 List<Long> mine = new ArrayList<>();
                 List<OutboxDAO.Claimed> batch;
-                while (!(batch = jdbi.inTransaction(h -> h.attach(OutboxDAO.class).claim(OutboxDAO.HANDOVER, T0.plusMinutes(1),
+                while (!(batch = jdbi.inTransaction(h -> h.attach(OutboxDAO.class).claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(1),
                         T0.plusMinutes(6), 7))).isEmpty()) {
                     batch.forEach(c -> mine.add(c.id()));
                 }
@@ -71,22 +72,22 @@ class OutboxDAOTest {
     @Test
     void anExpiredLeaseIsClaimedAgainAndDoneWorkIsNot() {
         List<Long> ids = dossiers(2);
-        outbox.enqueue(OutboxDAO.HANDOVER, ids.get(0), "000.00.15.H26", T0);
-        outbox.enqueue(OutboxDAO.HANDOVER, ids.get(1), "000.00.15.H26", T0);
-        List<OutboxDAO.Claimed> first = outbox.claim(OutboxDAO.HANDOVER, T0, T0.plusMinutes(5), 10);
+        outbox.enqueue(OutboxDAO.HANDOVER, ids.get(0), AGENCY, T0);
+        outbox.enqueue(OutboxDAO.HANDOVER, ids.get(1), AGENCY, T0);
+        List<OutboxDAO.Claimed> first = outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0, T0.plusMinutes(5), 10);
         assertThat(first).hasSize(2);
-        assertThat(outbox.claim(OutboxDAO.HANDOVER, T0.plusMinutes(1), T0.plusMinutes(6), 10)).as("still leased").isEmpty();
+        assertThat(outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(1), T0.plusMinutes(6), 10)).as("still leased").isEmpty();
 
         outbox.done(first.get(0).id(), T0.plusMinutes(2));
         // the sender of the other row died: after the lease it is claimed again, the attempt counted
-        List<OutboxDAO.Claimed> again = outbox.claim(OutboxDAO.HANDOVER, T0.plusMinutes(6), T0.plusMinutes(11), 10);
+        List<OutboxDAO.Claimed> again = outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(6), T0.plusMinutes(11), 10);
         assertThat(again).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(first.get(1).id());
             assertThat(c.attempts()).isEqualTo(2);
         });
 
         outbox.retryLater(again.get(0).id(), T0.plusMinutes(20), "agency answered 503");
-        assertThat(outbox.claim(OutboxDAO.HANDOVER, T0.plusMinutes(10), T0.plusMinutes(15), 10)).as("backing off").isEmpty();
-        assertThat(outbox.claim(OutboxDAO.HANDOVER, T0.plusMinutes(20), T0.plusMinutes(25), 10)).hasSize(1);
+        assertThat(outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(10), T0.plusMinutes(15), 10)).as("backing off").isEmpty();
+        assertThat(outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(20), T0.plusMinutes(25), 10)).hasSize(1);
     }
 }
