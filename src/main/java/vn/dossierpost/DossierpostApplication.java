@@ -67,7 +67,17 @@ import vn.dossierpost.integration.AgencyEventFiles;
 import vn.dossierpost.integration.AgencyHttpClient;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
+import vn.dossierpost.integration.AgencyNoticeSender;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.resources.CollectionResource;
+import vn.dossierpost.resources.CourierResource;
+import vn.dossierpost.resources.CouriersResource;
+import vn.dossierpost.resources.DeliveryResource;
+import vn.dossierpost.resources.PickupResource;
+import vn.dossierpost.service.AgencyNotices;
+import vn.dossierpost.service.CourierService;
+import vn.dossierpost.service.DeliveryService;
+import vn.dossierpost.service.PickupService;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.CalendarResource;
@@ -174,7 +184,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 config.getIntake().defaultPaymentMethod);
         SlipService slips = new SlipService(dossiers, referenceData, config.getIntake().publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, dossiers, slips));
-        environment.jersey().register(new TrackingResource(new TrackingService(jdbi, referenceData, zone),
+        environment.jersey().register(new TrackingResource(new TrackingService(jdbi, referenceData, environment.getObjectMapper(), zone),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
         environment.jersey().register(new CatalogueResource(referenceData));
         environment.jersey().register(new CalendarResource(new CalendarService(jdbi, referenceData)));
@@ -182,6 +192,25 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         Notifications notifications = new Notifications(referenceData, NotificationTemplates.load(config.getNotifications().templates, zone),
                 clock, config.getIntake().publicTrackingUrl);
         registerHandover(config, environment, jdbi, dossiers, referenceData, store, clock, notifications);
+        registerReturnLeg(config, environment, jdbi, dossiers, referenceData, store, clock, notifications);
+    }
+
+    /** The return leg: collection at agencies, delivering offices, couriers, attempts, cash. */
+    private static void registerReturnLeg(DossierpostConfiguration config, Environment environment, Jdbi jdbi, DossierService dossiers,
+                                          ReferenceDataCache referenceData, FileSystemBlobStore store, Clock clock,
+                                          Notifications notifications) {
+        DossierpostConfiguration.Delivery settings = config.getDelivery();
+        ObjectMapper json = environment.getObjectMapper();
+        DeliveryService deliveries = new DeliveryService(jdbi, dossiers, referenceData, notifications, new AgencyNotices(json, clock),
+                store, json, clock, clock.getZone(), settings.daysBetweenAttempts, settings.attempts, settings.holdWorkingDays);
+        PickupService pickups = new PickupService(jdbi, dossiers, deliveries, referenceData, json, clock, clock.getZone(),
+                config.getIntake().s10ServiceIndicator, config.getIntake().publicTrackingUrl);
+        CourierService couriers = new CourierService(jdbi, deliveries, referenceData, clock, clock.getZone());
+        environment.jersey().register(new PickupResource(pickups));
+        environment.jersey().register(new CollectionResource(pickups));
+        environment.jersey().register(new DeliveryResource(deliveries, pickups));
+        environment.jersey().register(new CourierResource(couriers));
+        environment.jersey().register(new CouriersResource(couriers));
     }
 
     /**
@@ -206,6 +235,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
         properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
+        properties.setProperty("agencyNotices.pollIntervalMs", Long.toString(config.getDelivery().noticePollInterval.toMilliseconds()));
         if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
             properties.setProperty(CamelIntegration.SFTP_KNOWN_HOSTS, Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
         }
@@ -220,6 +250,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         // messages go a few at a time; the pool is Camel's, so it stops with the context
         camel.context().getRegistry().bind("notificationSenders", camel.context().getExecutorServiceManager()
                 .newFixedThreadPool(camel, "notification-sender", config.getNotifications().senderThreads));
+        camel.context().getRegistry().bind("agencyNoticeSender", new AgencyNoticeSender(jdbi, clock, retry, settings.lease.toJavaDuration(),
+                camel.agencyRoutes()::dropOptions, environment.metrics()));
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override

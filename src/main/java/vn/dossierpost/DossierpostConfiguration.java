@@ -62,6 +62,12 @@ public class DossierpostConfiguration extends Configuration {
     @JsonProperty public Handover getHandover() { return handover; }
     @JsonProperty public void setHandover(Handover handover) { this.handover = handover; }
     @JsonProperty public void setFiles(Files files) { this.files = files; }
+    @Valid
+    @NotNull
+    private Delivery delivery = new Delivery();
+
+    @JsonProperty public Delivery getDelivery() { return delivery; }
+    @JsonProperty public void setDelivery(Delivery delivery) { this.delivery = delivery; }
     @JsonProperty public Notifications getNotifications() { return notifications; }
     @JsonProperty public void setNotifications(Notifications notifications) { this.notifications = notifications; }
 
@@ -86,6 +92,28 @@ public class DossierpostConfiguration extends Configuration {
 
         @NotEmpty
         public String defaultPaymentMethod = "CASH";
+    }
+
+    /** The return leg (QĐ 45/2016 Art. 10): attempts, holding at the office, notices to agencies. */
+    public static class Delivery {
+        /** Delivery attempts before the item is held at the office ("at least twice"). */
+        @Min(1)
+        @Max(10)
+        public int attempts = 2;
+
+        /** Working days from a failed attempt to the next ("two working days apart"). */
+        @Min(1)
+        @Max(30)
+        public int daysBetweenAttempts = 2;
+
+        /** Working days an item waits at the office for collection before it may go back to the agency. */
+        @Min(1)
+        @Max(60)
+        public int holdWorkingDays = 5;
+
+        /** How often notices to agencies (result delivered, returned) are looked for and sent. */
+        @NotNull
+        public Duration noticePollInterval = Duration.seconds(1);
     }
 
     public static class Tracking {

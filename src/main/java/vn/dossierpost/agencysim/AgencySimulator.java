@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>HTTP: {@code POST {basePath}/dossiers} on 127.0.0.1 (signature, idempotency key, every file's
  * size and SHA-256; 201 with a receipt, 409 with the same receipt for a key seen before, 400 naming
- * what is wrong), and {@code GET {basePath}/stats};</li>
+ * what is wrong), {@code POST {basePath}/notices} (what became of a result, signed; 201, 409 for an
+ * event id seen before) and {@code GET {basePath}/stats};</li>
  * <li>file drop (optional): handover ZIPs picked up from a folder and acknowledged with
  * {@code .ack.json} files in another.</li>
  * </ul>
@@ -78,6 +81,7 @@ public final class AgencySimulator implements AutoCloseable {
     private final ReceiptLedger ledger;
     private final Counters counters;
     private final Faults faults;
+    private final NoticeHandler notices;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AgencySimulator(Builder b) throws IOException {
@@ -97,6 +101,8 @@ public final class AgencySimulator implements AutoCloseable {
         String dossiers = basePath + "/dossiers";
         server.createContext(dossiers, new DossierHandler(dossiers, json, signatures, ledger, counters, faults));
         server.createContext(basePath + "/stats", statsHandler(basePath + "/stats", json));
+        this.notices = new NoticeHandler(basePath + "/notices", json, signatures);
+        server.createContext(basePath + "/notices", notices);
         server.createContext("/", exchange -> {
             try (exchange) {
                 JsonAnswer.message(json, 404, "no such resource: " + exchange.getRequestURI().getPath()).send(exchange);
@@ -150,6 +156,11 @@ public final class AgencySimulator implements AutoCloseable {
 
     public Stats stats() {
         return counters.snapshot(ledger);
+    }
+
+    /** The notices received over HTTP ({@code POST /notices}: result delivered or returned), one per event id. */
+    public List<JsonNode> notices() {
+        return notices.received();
     }
 
     /** Every idempotency key received and verified so far (both channels), sorted. */

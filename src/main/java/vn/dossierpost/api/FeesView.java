@@ -2,7 +2,8 @@ package vn.dossierpost.api;
 
 import java.util.List;
 
-/** Fees in VND, itemised as on the receipt. */
-public record FeesView(List<Item> items, long postage, long governmentFee, long total, String paymentMethod) {
+/** Fees in VND, itemised as on the receipt; {@code dueOnDelivery} of the total is collected when the result is delivered. */
+public record FeesView(List<Item> items, long postage, long governmentFee, long total, long dueOnDelivery, long paidAtCounter,
+                       String paymentMethod) {
     public record Item(String code, String labelVi, String labelEn, long amount) {}
 }

@@ -23,5 +23,7 @@ public record TrackingView(
         LocalDate resultAppointment,
         List<Step> events) {
 
-    public record Step(OffsetDateTime at, String status, String labelVi, String labelEn, String upuEventCode, String place) {}
+    /** {@code reason} and {@code action}: an unsuccessful delivery attempt's (UPU EMH), in Vietnamese. */
+    public record Step(OffsetDateTime at, String status, String labelVi, String labelEn, String upuEventCode, String place,
+                       String reason, String action) {}
 }

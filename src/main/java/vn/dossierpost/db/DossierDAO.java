@@ -44,6 +44,17 @@ public interface DossierDAO {
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code FOR UPDATE")
     Optional<DossierRow> lockByCode(@Bind("code") String code);
 
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id FOR UPDATE")
+    Optional<DossierRow> lockById(@Bind("id") long id);
+
+    /** The newest RETURN_ONLY dossier waiting for the result the agency knows under its own reference. */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE agency_code = :agency AND agency_reference = :reference "
+            + "AND service_form = 'RETURN_ONLY' ORDER BY (status = 'AWAITING_RESULT') DESC, id DESC LIMIT 1 FOR UPDATE")
+    Optional<DossierRow> lockReturnOnly(@Bind("agency") String agencyCode, @Bind("reference") String agencyReference);
+
+    @SqlUpdate("UPDATE dossier SET return_s10_number = :s10 WHERE id = :id")
+    void returnS10(@Bind("id") long id, @Bind("s10") String s10Number);
+
     /** Locks several dossiers at once, in id order (the same order everywhere, so no deadlock). */
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
     List<DossierRow> lockByIds(@BindList("ids") List<Long> ids);

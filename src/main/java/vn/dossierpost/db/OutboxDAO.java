@@ -20,6 +20,9 @@ public interface OutboxDAO {
     /** A handover to send to its agency (or to send again). */
     String HANDOVER_SEND = "HANDOVER_SEND";
 
+    /** A notice to an agency about its result: delivered to the applicant, or returned undelivered. */
+    String AGENCY_NOTICE = "AGENCY_NOTICE";
+
     record Claimed(long id, String kind, Long dossierId, String agencyCode, Long handoverId, int attempts, OffsetDateTime createdAt) {}
 
     record Queued(long id, long dossierId) {}
@@ -70,6 +73,28 @@ public interface OutboxDAO {
     /** Gives a claimed row back, to be tried again from {@code availableAt} (the sender's backoff). */
     @SqlUpdate("UPDATE outbox SET lease_until = NULL, available_at = :availableAt, last_error = :error WHERE id = :id")
     void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
+
+    /** Queues a notice to the dossier's agency, once per dossier and notice type (the payload's {@code type}). */
+    @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) "
+            + "VALUES ('AGENCY_NOTICE', :dossierId, :agency, CAST(:payload AS jsonb), :at, :at) "
+            + "ON CONFLICT (dossier_id, (payload->>'type')) WHERE kind = 'AGENCY_NOTICE' DO NOTHING")
+    void enqueueNotice(@Bind("dossierId") long dossierId, @Bind("agency") String agencyCode, @Bind("payload") String payload,
+                       @Bind("at") OffsetDateTime at);
+
+    record ClaimedNotice(long id, int attempts, OffsetDateTime createdAt, String agencyCode, String payload) {}
+
+    /** Up to {@code limit} due notices of any agency, leased until {@code leaseUntil}. */
+    @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
+            + "SELECT id FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NULL AND available_at <= :now "
+            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
+            + "WHERE o.id = due.id RETURNING o.id, o.attempts, o.created_at, o.agency_code, o.payload::text AS payload")
+    @RegisterConstructorMapper(ClaimedNotice.class)
+    List<ClaimedNotice> claimNotices(@Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil,
+                                     @Bind("limit") int limit);
+
+    /** Given up: done, with the reason kept. */
+    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = :error WHERE id = :id")
+    void givenUp(@Bind("id") long id, @Bind("at") OffsetDateTime at, @Bind("error") String error);
 
     /** Pending rows of a kind and the age of the oldest, for the health check. */
     record Backlog(long pending, OffsetDateTime oldest) {}

@@ -44,4 +44,9 @@ public final class FeeCalculator {
         }
         return new Fees(items, postage, fee, Math.addExact(postage, fee));
     }
+
+    /** The return leg's postage among the items (0 when the form has no return leg). */
+    public static long returnPostage(Fees fees) {
+        return fees.items().stream().filter(i -> i.code().equals(POSTAGE_RETURN)).mapToLong(FeeItem::amount).sum();
+    }
 }

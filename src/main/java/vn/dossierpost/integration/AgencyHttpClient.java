@@ -80,6 +80,36 @@ public final class AgencyHttpClient implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST {baseUrl}/notices} with the notice as JSON, signed like a manifest and keyed by its
+     * event id. 2xx or 409 is done; another 4xx is {@link AgencyNoticeSender.Refused}; a 5xx or no
+     * answer throws to be tried again.
+     */
+    public void sendNotice(AgencyNoticeSender.Notice notice) throws IOException {
+        HttpUrl base = HttpUrl.parse(notice.agency().baseUrl());
+        if (base == null) {
+            throw new AgencyNoticeSender.Refused("the agency's base URL is not a valid http(s) URL: " + notice.agency().baseUrl());
+        }
+        byte[] body = notice.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Request request = new Request.Builder()
+                .url(base.newBuilder().addPathSegment("notices").build())
+                .header("Idempotency-Key", json.readTree(body).path("eventId").asText())
+                .header("X-Dossierpost-Signature", Signatures.sign(body, notice.agency().secret()))
+                .post(RequestBody.create(body, JSON))
+                .build();
+        try (Response response = client.newCall(request).execute()) {
+            int code = response.code();
+            if (response.isSuccessful() || code == 409) {
+                return;
+            }
+            String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(response.body().string());
+            if (code >= 400 && code < 500) {
+                throw new AgencyNoticeSender.Refused(error);
+            }
+            throw new IOException(error);
+        }
+    }
+
     /** The agency's receipt; an answer without one (a bare 409) still means the agency has the dossier. */
     private AgencyReceipt receipt(Item item, String text) {
         try {

@@ -122,10 +122,9 @@ public final class AgencyRoutes {
         String template = "handover-file-drop";
         switch (a.channel()) {
             case "HTTP" -> template = "handover-http";
-            case "FILE_DROP" -> p.put("dropEndpoint", "file:" + a.outboxDir());
-            case "SFTP" -> {
-                p.put("dropEndpoint", "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir());
-                p.put("dropOptions", sftpOptions(a));
+            case "FILE_DROP", "SFTP" -> {
+                p.put("dropEndpoint", dropEndpoint(a));
+                p.put("dropOptions", dropOptions(a));
             }
             default -> throw new IllegalStateException("no route template for channel " + a.channel());
         }
@@ -137,6 +136,20 @@ public final class AgencyRoutes {
                     .parameter("agencyCode", a.code()).parameter("inboxDir", a.inboxDir()).add();
         }
         LOG.info("agency {}: {} route {} (revision {})", a.code(), a.channel(), template, a.revision());
+    }
+
+    /** Where a FILE_DROP or SFTP agency's files are written: {@code file:<folder>} or {@code sftp://host:port/<folder>}. */
+    public static String dropEndpoint(AgencyChannel a) {
+        return switch (a.channel()) {
+            case "FILE_DROP" -> "file:" + a.outboxDir();
+            case "SFTP" -> "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
+            default -> throw new IllegalStateException("agency " + a.code() + " takes no files: its channel is " + a.channel());
+        };
+    }
+
+    /** The drop endpoint's options, ending with '&' (or empty): the SFTP login, nothing for a local folder. */
+    public String dropOptions(AgencyChannel a) {
+        return a.channel().equals("SFTP") ? sftpOptions(a) : "";
     }
 
     /**

@@ -20,6 +20,7 @@ import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.AgencyEventType;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.service.Problem.FieldProblem;
 
 /**
@@ -75,9 +76,12 @@ public final class AgencyEventService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime at = event.at() != null ? event.at() : now;
-        DossierRow d = h.attach(DossierDAO.class).lockByCode(event.dossierCode()).orElse(null);
+        DossierDAO dossierDAO = h.attach(DossierDAO.class);
+        // a RETURN_ONLY dossier is known to the agency by its own code, kept as the agency reference
+        DossierRow d = dossierDAO.lockByCode(event.dossierCode())
+                .or(() -> dossierDAO.lockReturnOnly(agency.agencyCode(), event.dossierCode())).orElse(null);
         if (d == null || !d.agencyCode().equals(agency.agencyCode())
-                || !(events.handedTo(d.id(), agency.agencyCode()) || DossierStatus.AWAITING_RESULT.name().equals(d.status()))) {
+                || !(events.handedTo(d.id(), agency.agencyCode()) || ServiceForm.RETURN_ONLY.name().equals(d.serviceForm()))) {
             Answer answer = new Answer(404, toJson(Map.of("code", 404, "message", "no dossier " + event.dossierCode()
                     + " has been handed to agency " + agency.agencyCode(), "field", "dossierCode")));
             events.insert(new AgencyEventDAO.Received(agency.agencyCode(), event.eventId(), null, event.dossierCode(), type.name(), at,
@@ -93,6 +97,7 @@ public final class AgencyEventService {
             case APPLY -> {
                 if (decision.to() != null) {
                     dossiers.transition(h, agency, d, decision.to(), note(event), payload);
+                    PickupService.onAgencyAnswer(h, d, decision.to(), event.resultReference(), now);
                     after = decision.to();
                 } else {
                     timeline(h, agency, d, type.name(), note(event), payload);

@@ -230,12 +230,14 @@ public final class DossierService {
     }
 
     /** The fee items stored at intake (the tariff may change later; the receipt does not). */
-    private record StoredFees(List<FeesView.Item> items) {}
+    private record StoredFees(List<FeesView.Item> items, long dueOnDelivery) {}
 
     FeesView fees(DossierRow r) {
         try {
-            List<FeesView.Item> items = json.readValue(r.fees(), StoredFees.class).items();
-            return new FeesView(items, r.postage(), r.governmentFee(), r.postage() + r.governmentFee(), r.paymentMethod());
+            StoredFees stored = json.readValue(r.fees(), StoredFees.class);
+            long total = r.postage() + r.governmentFee();
+            return new FeesView(stored.items(), r.postage(), r.governmentFee(), total, stored.dueOnDelivery(),
+                    total - stored.dueOnDelivery(), r.paymentMethod());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("fees of dossier " + r.code() + " are not readable", e);
         }

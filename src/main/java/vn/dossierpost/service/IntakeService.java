@@ -94,7 +94,8 @@ public final class IntakeService {
         Fees fees = FeeCalculator.itemise(c.form, routeClass, ref.tariff(), c.procedure.governmentFee());
         String paymentMethod = blankToNull(request.paymentMethod()) == null ? defaultPaymentMethod : request.paymentMethod().trim();
         DossierStatus status = DossierTransitions.initialStatus(c.form);
-        String feesJson = toJson(Map.of("items", fees.items()));
+        long dueOnDelivery = c.postageOnDelivery ? FeeCalculator.returnPostage(fees) : 0;
+        String feesJson = toJson(Map.of("items", fees.items(), "dueOnDelivery", dueOnDelivery));
 
         LocalDate receiptDate = localNow.toLocalDate();
         IntakeWriter.Allocation numbers = writer.allocate(agency.code(), receiptDate);
@@ -120,8 +121,8 @@ public final class IntakeService {
     /** The request once every field has been checked. */
     private record Checked(ProcedureRow procedure, ServiceForm form, String fullName, CitizenId citizenId, PhoneNumber phone,
                            String email, String street, String communeCode, DeliveryMethod deliveryMethod,
-                           IntakeRequest.Address deliveryAddress, boolean appointmentSlipByPost, String agencyReference,
-                           List<CheckedComponent> components) {}
+                           IntakeRequest.Address deliveryAddress, boolean postageOnDelivery, boolean appointmentSlipByPost,
+                           String agencyReference, List<CheckedComponent> components) {}
 
     private Checked check(IntakeRequest r, ReferenceData ref, int currentYear) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -202,6 +203,12 @@ public final class IntakeService {
             }
         }
 
+        boolean postageOnDelivery = r.delivery() != null && Boolean.TRUE.equals(r.delivery().postageOnDelivery());
+        if (postageOnDelivery && !returns) {
+            problems.add(new FieldProblem("delivery.postageOnDelivery", "applies only when the result is returned by post "
+                    + "(SEND_AND_RETURN or RETURN_ONLY)"));
+        }
+
         String agencyReference = blankToNull(r.agencyReference());
         if (form == ServiceForm.RETURN_ONLY && agencyReference == null) {
             problems.add(new FieldProblem("agencyReference", "is required for RETURN_ONLY: the agency's reference of the dossier filed there"));
@@ -218,7 +225,7 @@ public final class IntakeService {
             throw Problem.invalid(problems);
         }
         return new Checked(procedure, form, fullName, citizenId, phone, email, street, communeCode, deliveryMethod,
-                deliveryAddress, Boolean.TRUE.equals(r.appointmentSlipByPost()), agencyReference, components);
+                deliveryAddress, postageOnDelivery, Boolean.TRUE.equals(r.appointmentSlipByPost()), agencyReference, components);
     }
 
     /** Matches the documents brought against the procedure's list; names what is missing. */

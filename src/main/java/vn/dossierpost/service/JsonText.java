@@ -15,4 +15,21 @@ final class JsonText {
             throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
+
+    /** Reads back what {@link #of} wrote (a stored answer). */
+    static <T> T read(ObjectMapper json, String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
+        }
+    }
+
+    static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getType() + " is not readable", e);
+        }
+    }
 }

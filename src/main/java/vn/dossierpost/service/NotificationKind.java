@@ -11,5 +11,6 @@ public enum NotificationKind {
     SUPPLEMENT_REQUESTED,
     REFUSED,
     DELAYED,
-    RESULT_READY
+    RESULT_READY,
+    HELD_AT_OFFICE
 }

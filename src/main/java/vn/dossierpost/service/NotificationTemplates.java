@@ -31,7 +31,7 @@ public final class NotificationTemplates {
     /** The facts a template may name; {@link Notifications} supplies the dossier's own, callers the rest. */
     public static final Set<String> FACTS = Set.of("dossierCode", "s10Number", "procedureName", "agencyName", "officeName",
             "applicantName", "trackingUrl", "appointmentDate", "receiptNumber", "reason", "missingItems", "newAppointmentDate",
-            "resultReference");
+            "resultReference", "returnS10Number", "officeAddress", "heldUntil", "amountDue");
     public static final String BUILT_IN = "notifications/templates.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

@@ -1,5 +1,9 @@
 package vn.dossierpost.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -9,6 +13,8 @@ import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.DossierCode;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.FailureAction;
+import vn.dossierpost.domain.FailureReason;
 import vn.dossierpost.domain.NameMasker;
 import vn.dossierpost.domain.S10Number;
 
@@ -18,11 +24,13 @@ import vn.dossierpost.domain.S10Number;
  */
 public final class TrackingService {
     private final Jdbi jdbi;
+    private final ObjectMapper json;
     private final ReferenceDataCache referenceData;
     private final ZoneId zone;
 
-    public TrackingService(Jdbi jdbi, ReferenceDataCache referenceData, ZoneId zone) {
+    public TrackingService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, ZoneId zone) {
         this.jdbi = jdbi;
+        this.json = json;
         this.referenceData = referenceData;
         this.zone = zone;
     }
@@ -41,14 +49,20 @@ public final class TrackingService {
             ReferenceData data = referenceData.get();
             DossierStatus status = DossierStatus.valueOf(row.status());
             var steps = h.attach(EventDAO.class).timeline(row.id()).stream()
-                    .filter(e -> e.toStatus() != null)
+                    .filter(e -> e.toStatus() != null || e.type().equals(DeliveryService.ARRIVED))
                     .map(e -> {
-                        DossierStatus s = DossierStatus.valueOf(e.toStatus());
                         String place = e.agencyCode() != null
                                 ? data.agency(e.agencyCode()).map(a -> a.name()).orElse(null)
                                 : e.officeCode() == null ? null : data.office(e.officeCode()).map(o -> o.name()).orElse(null);
-                        return new TrackingView.Step(e.at().atZoneSameInstant(zone).toOffsetDateTime(), s.name(), s.labelVi(),
-                                s.labelEn(), s.upuEventCode(), place);
+                        OffsetDateTime at = e.at().atZoneSameInstant(zone).toOffsetDateTime();
+                        if (e.toStatus() == null) {
+                            return new TrackingView.Step(at, e.type(), "Đã đến bưu cục phát", "Arrived at the delivery office", "EMG",
+                                    place, null, null);
+                        }
+                        DossierStatus s = DossierStatus.valueOf(e.toStatus());
+                        Failure failure = s == DossierStatus.DELIVERY_FAILED ? failure(e.payload()) : Failure.NONE;
+                        return new TrackingView.Step(at, s.name(), s.labelVi(), s.labelEn(), s.upuEventCode(), place, failure.reason(),
+                                failure.action());
                     })
                     .toList();
             return new TrackingView(row.code(), row.s10Number(), row.returnS10Number(), NameMasker.mask(row.applicantName()),
@@ -56,5 +70,23 @@ public final class TrackingService {
                     data.agency(row.agencyCode()).map(a -> a.name()).orElse(null),
                     status.name(), status.labelVi(), status.labelEn(), row.resultDue(), steps);
         });
+    }
+
+    private record Failure(String reason, String action) {
+        static final Failure NONE = new Failure(null, null);
+    }
+
+    /** The reason and action of a failed attempt, from the event's payload, as labels (never the courier's note). */
+    private Failure failure(String payload) {
+        try {
+            JsonNode p = payload == null ? null : json.readTree(payload);
+            if (p == null) {
+                return Failure.NONE;
+            }
+            return new Failure(p.hasNonNull("reason") ? FailureReason.valueOf(p.get("reason").asText()).labelVi() : null,
+                    p.hasNonNull("action") ? FailureAction.valueOf(p.get("action").asText()).labelVi() : null);
+        } catch (IOException | IllegalArgumentException e) {
+            return Failure.NONE;
+        }
     }
 }

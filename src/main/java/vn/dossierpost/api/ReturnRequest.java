@@ -1,0 +1,4 @@
+package vn.dossierpost.api;
+
+/** {@code POST /api/deliveries/{s10}/return}: the held result goes back to the agency. */
+public record ReturnRequest(String note) {}
