@@ -1,6 +1,7 @@
 package vn.dossierpost.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON text of our own records and maps for event payloads and stored answers, which always serialise. */
@@ -16,10 +17,10 @@ final class JsonText {
         }
     }
 
-    /** Reads back what {@link #of} wrote (a stored answer). */
+    /** Reads back what {@link #of} wrote (a stored answer), times with the offset they were written with. */
     static <T> T read(ObjectMapper json, String text, Class<T> type) {
         try {
-            return json.readValue(text, type);
+            return json.readerFor(type).without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
         }

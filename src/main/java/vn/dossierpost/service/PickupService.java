@@ -179,13 +179,18 @@ public final class PickupService {
             long id = h.attach(DeliveryDAO.class).dossierOf(s10.trim().toUpperCase())
                     .orElseThrow(() -> Problem.notFound("no return item with S10 number " + s10));
             DossierRow d = h.attach(DossierDAO.class).findByS10(s10.trim().toUpperCase()).orElseThrow();
-            if (user.role() != Role.COURIER) {
-                DossierService.checkCanRead(user, d);
-            }
             PickupDAO.Pickup p = h.attach(PickupDAO.class).find(id).orElseThrow();
             DeliveryDAO.Delivery l = h.attach(DeliveryDAO.class).find(id).orElseThrow();
-            if (user.role() == Role.COURIER && !user.username().equals(l.courier())) {
-                throw Problem.forbidden("item " + s10 + " is not one of your deliveries");
+            // the collecting office prints it at the agency, the delivering office and the courier carry it
+            boolean allowed = switch (user.role()) {
+                case SUPERVISOR, ADMIN -> true;
+                case COUNTER -> user.officeCode().equals(p.officeCode()) || user.officeCode().equals(l.officeCode());
+                case COURIER -> user.username().equals(l.courier());
+                case AGENCY -> false;
+            };
+            if (!allowed) {
+                throw Problem.forbidden("item " + s10 + " is collected by post office " + p.officeCode() + " and delivered by "
+                        + l.officeCode());
             }
             return new ReturnSlipPdf().render(slipData(d, p, l));
         });
