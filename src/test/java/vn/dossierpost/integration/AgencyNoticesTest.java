@@ -1,0 +1,138 @@
+package vn.dossierpost.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.dossierpost.auth.Role;
+import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.ScriptedAgency;
+import vn.dossierpost.support.TestApp;
+
+/**
+ * Notices to agencies (result delivered or returned) leave from the outbox through each agency's
+ * channel: over HTTP signed and keyed by the event id, retried through 5xx, given up on a 4xx; by
+ * file drop as a JSON Lines file and its done file, never half-written.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AgencyNoticesTest {
+    static final TestApp APP = new TestApp();
+    static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> EXT = APP.extension();
+    static final String DROP_AGENCY = "000.00.15.H29";
+    static final ScriptedAgency AGENCY = new ScriptedAgency();
+    static MockWebServer server;
+    static Path dropDir;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        APP.addUser("clerk", Role.COUNTER, Dossiers.OFFICE, null);
+        APP.addUser("admin", Role.ADMIN, null, null);
+        server = new MockWebServer();
+        server.setDispatcher(AGENCY);
+        server.start();
+        Handovers.http(APP, "admin", Dossiers.AGENCY, server.url("/").toString());
+        dropDir = Files.createDirectories(TestApp.newDataDir().resolve("so-tu-phap-hcm-den"));
+        Handovers.configure(APP, "admin", DROP_AGENCY, Map.of("channel", "FILE_DROP", "outboxDir", dropDir.toString()));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void overHttpANoticeIsRetriedThroughServerErrorsAndSentOnce() throws Exception {
+        AGENCY.reset();
+        AGENCY.then(503, "{}").then(500, "{}");
+        long dossier = newDossier();
+        String body = notice("HTTP-1", "RESULT_DELIVERED");
+        enqueue(dossier, Dossiers.AGENCY, body);
+        Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be sent; agency saw " + AGENCY.received().size());
+        List<RecordedRequest> received = AGENCY.received();
+        assertThat(received).hasSize(3).allSatisfy(r -> {
+            assertThat(r.getUrl().encodedPath()).isEqualTo("/notices");
+            assertThat(r.getHeaders().get("Idempotency-Key")).isEqualTo("HTTP-1");
+            assertThat(r.getBody().utf8()).isEqualTo(body);
+            assertThat(r.getHeaders().get("X-Dossierpost-Signature"))
+                    .isEqualTo(vn.dossierpost.integration.Signatures.sign(body.getBytes(StandardCharsets.UTF_8), Handovers.SECRET));
+        });
+        assertThat(lastError(dossier)).isNull();
+    }
+
+    @Test
+    void aRefusalByTheAgencyIsGivenUpAndKept() {
+        AGENCY.reset();
+        AGENCY.then(400, "{\"message\":\"unknown dossier\"}");
+        long dossier = newDossier();
+        enqueue(dossier, Dossiers.AGENCY, notice("HTTP-2", "RESULT_RETURNED"));
+        Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be given up");
+        assertThat(AGENCY.received()).hasSize(1);
+        assertThat(lastError(dossier)).contains("HTTP 400").contains("unknown dossier");
+    }
+
+    @Test
+    void byFileDropANoticeIsAJsonLinesFileWithItsDoneFile() throws Exception {
+        long dossier = newDossier();
+        String body = notice("DROP-1", "RESULT_DELIVERED");
+        enqueue(dossier, DROP_AGENCY, body);
+        Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be dropped");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dropDir)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("notice-")).sorted().toList();
+        }
+        assertThat(files).hasSize(2);
+        assertThat(files.get(1).getFileName().toString()).isEqualTo(files.get(0).getFileName() + ".ready");
+        assertThat(Files.readString(files.get(0), StandardCharsets.UTF_8)).isEqualTo(body + "\n");
+        try (Stream<Path> s = Files.list(dropDir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".part-"));
+        }
+    }
+
+    @Test
+    void oneNoticeOfATypePerDossier() {
+        long dossier = newDossier();
+        enqueue(dossier, Dossiers.AGENCY, notice("HTTP-3", "RESULT_DELIVERED"));
+        enqueue(dossier, Dossiers.AGENCY, notice("HTTP-3", "RESULT_DELIVERED"));
+        assertThat(APP.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
+                .bind("d", dossier).mapTo(Integer.class).one())).isEqualTo(1);
+    }
+
+    static String notice(String id, String type) {
+        return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"dossierCode\":\"000.00.15.H26-261122-0001\","
+                + "\"returnS10Number\":\"EH000000019VN\",\"note\":\"Người nhận: Nguyễn Thị Hồng Nhung\"}";
+    }
+
+    static long newDossier() {
+        String code = (String) TestApp.json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord())).get("code");
+        return APP.jdbi().withHandle(h -> h.createQuery("SELECT id FROM dossier WHERE code = :c").bind("c", code).mapTo(Long.class).one());
+    }
+
+    static void enqueue(long dossier, String agency, String body) {
+        APP.jdbi().useExtension(OutboxDAO.class, dao -> dao.enqueueNotice(dossier, agency, body, OffsetDateTime.now()));
+    }
+
+    static boolean done(long dossier) {
+        return APP.jdbi().withHandle(h -> h.createQuery("SELECT done_at IS NOT NULL FROM outbox WHERE kind = 'AGENCY_NOTICE' "
+                + "AND dossier_id = :d").bind("d", dossier).mapTo(Boolean.class).one());
+    }
+
+    static String lastError(long dossier) {
+        return APP.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
+                .bind("d", dossier).mapTo(String.class).one());
+    }
+}
