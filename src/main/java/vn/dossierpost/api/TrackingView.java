@@ -24,6 +24,7 @@ public record TrackingView(
         List<Step> events) {
 
     /** {@code reason} and {@code action}: an unsuccessful delivery attempt's (UPU EMH), in Vietnamese. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(OffsetDateTime at, String status, String labelVi, String labelEn, String upuEventCode, String place,
                        String reason, String action) {}
 }

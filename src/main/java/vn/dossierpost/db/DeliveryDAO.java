@@ -57,12 +57,12 @@ public interface DeliveryDAO {
     /** An item with its dossier's status and recipient, as couriers and clerks list them. */
     record Item(long dossierId, String s10Number, String dossierCode, String status, String officeCode, String method,
                 String recipientName, String recipientPhone, String street, String communeCode, String courier, long amountDue,
-                int failedAttempts, LocalDate nextAttemptFrom, LocalDate heldUntil, OffsetDateTime finishedAt) {}
+                int failedAttempts, LocalDate nextAttemptFrom, LocalDate heldUntil, OffsetDateTime arrivedAt, OffsetDateTime finishedAt) {}
 
     String ITEM = "SELECT l.dossier_id, l.s10_number, d.code AS dossier_code, d.status, l.office_code, l.method, "
             + "d.applicant_name AS recipient_name, d.applicant_phone AS recipient_phone, "
             + "COALESCE(d.delivery_street, d.applicant_street) AS street, l.commune_code, l.courier, l.amount_due, l.failed_attempts, "
-            + "l.next_attempt_from, l.held_until, l.finished_at FROM delivery l JOIN dossier d ON d.id = l.dossier_id ";
+            + "l.next_attempt_from, l.held_until, l.arrived_at, l.finished_at FROM delivery l JOIN dossier d ON d.id = l.dossier_id ";
 
     /**
      * A courier's work on {@code day}: items to take out (collected and arrived, or failed and due

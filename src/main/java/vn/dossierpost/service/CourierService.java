@@ -49,7 +49,7 @@ public final class CourierService {
         OffsetDateTime start = day.atStartOfDay(zone).toOffsetDateTime();
         List<DeliveryView> items = jdbi.withExtension(DeliveryDAO.class,
                 dao -> dao.work(courier.username(), day, start, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())).stream()
-                .map(i -> deliveries.toView(i, null)).toList();
+                .map(deliveries::toView).toList();
         long toCollect = items.stream().filter(v -> v.finishedAt() == null).mapToLong(DeliveryView::amountDue).sum();
         return new CourierWork(courier.username(), day, items, toCollect);
     }
@@ -106,7 +106,7 @@ public final class CourierService {
         if (day.isAfter(today())) {
             throw Problem.invalid("date", "is in the future");
         }
-        jdbi.useExtension(CourierDAO.class, dao -> dao.declare(courier.username(), day, amount, OffsetDateTime.now(clock)));
+        jdbi.useExtension(CourierDAO.class, dao -> dao.declare(courier.username(), day, amount, OffsetDateTime.now(clock).withNano(0)));
     }
 
     /** Supervisors: each courier of the office, expected against declared, for a day. */

@@ -128,17 +128,17 @@ public final class DeliveryService {
         Delivery l = h.attach(DeliveryDAO.class).find(dossierId).orElseThrow();
         return toView(new DeliveryDAO.Item(d.id(), l.s10Number(), d.code(), d.status(), l.officeCode(), l.method(), d.applicantName(),
                 d.applicantPhone(), d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet(), l.communeCode(), l.courier(),
-                l.amountDue(), l.failedAttempts(), l.nextAttemptFrom(), l.heldUntil(), l.finishedAt()), l.arrivedAt());
+                l.amountDue(), l.failedAttempts(), l.nextAttemptFrom(), l.heldUntil(), l.arrivedAt(), l.finishedAt()));
     }
 
-    DeliveryView toView(DeliveryDAO.Item i, OffsetDateTime arrivedAt) {
+    DeliveryView toView(DeliveryDAO.Item i) {
         DossierStatus s = DossierStatus.valueOf(i.status());
         String communeName = i.communeCode() == null ? null : referenceData.get().commune(i.communeCode()).map(c -> c.name()).orElse(null);
         return new DeliveryView(i.s10Number(), i.dossierCode(), s.name(), s.labelVi(), i.method(), i.officeCode(),
                 new DeliveryView.Recipient(i.recipientName(), i.recipientPhone(), i.method().equals("HOME") ? i.street() : null,
                         i.communeCode(), communeName),
                 i.courier(), i.amountDue(), i.failedAttempts(), i.nextAttemptFrom(), i.heldUntil(),
-                arrivedAt == null ? null : arrivedAt.atZoneSameInstant(zone).toOffsetDateTime(),
+                i.arrivedAt() == null ? null : i.arrivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
                 i.finishedAt() == null ? null : i.finishedAt().atZoneSameInstant(zone).toOffsetDateTime(),
                 "/api/deliveries/" + i.s10Number() + "/slip.pdf");
     }
@@ -164,7 +164,7 @@ public final class DeliveryService {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
         return jdbi.withExtension(DeliveryDAO.class, dao -> dao.ofOffice(officeCode, statuses, limit)).stream()
-                .map(i -> toView(i, null)).toList();
+                .map(this::toView).toList();
     }
 
     /**
@@ -316,7 +316,8 @@ public final class DeliveryService {
                 + r.recipientName().strip() + (proxy ? " (proxy)" : ""), JsonText.of(json, facts));
         h.attach(DeliveryDAO.class).finished(l.dossier().id(), now());
         agencyNotices.enqueue(h, l.dossier(), l.delivery().s10Number(), AgencyNotices.Type.RESULT_DELIVERED,
-                Map.of("relation", r.relation(), "deliveredAt", (r.at() != null ? r.at() : now()).toString()));
+                Map.of("relation", r.relation(), "deliveredAt", (r.at() != null ? r.at().atZoneSameInstant(zone).toOffsetDateTime() : now())
+                        .toString()));
         return record(h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
     }
 

@@ -70,7 +70,7 @@ public final class PickupService {
             return;
         }
         if (to == DossierStatus.RESULT_READY || to == DossierStatus.REFUSED) {
-            h.attach(PickupDAO.class).create(d.id(), to == DossierStatus.REFUSED ? "REFUSAL" : "RESULT", resultReference, at);
+            h.attach(PickupDAO.class).create(d.id(), to == DossierStatus.REFUSED ? "REFUSAL" : "RESULT", resultReference, at.withNano(0));
         }
     }
 
