@@ -44,6 +44,9 @@ public interface DossierDAO {
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :code FOR UPDATE")
     Optional<DossierRow> lockByCode(@Bind("code") String code);
 
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id")
+    Optional<DossierRow> findById(@Bind("id") long id);
+
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE id = :id FOR UPDATE")
     Optional<DossierRow> lockById(@Bind("id") long id);
 

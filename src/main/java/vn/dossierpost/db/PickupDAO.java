@@ -10,6 +10,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Results (and refusal notices) to collect at agencies, per collecting office. */
 public interface PickupDAO {
+    /** The office serving agency {@code a}: its own setting, else the office of its commune, else the first of its province. */
+    String SERVING_OFFICE = "COALESCE(a.pickup_office_code, (SELECT o.code FROM post_office o WHERE o.province_code = a.province_code "
+            + "ORDER BY (o.commune_code = a.commune_code) DESC, o.code LIMIT 1))";
+
+    record ServingOffice(String officeCode, boolean chosen) {}
+
+    @SqlQuery("SELECT " + SERVING_OFFICE + " AS office_code, a.pickup_office_code IS NOT NULL AS chosen FROM agency a WHERE a.code = :agency")
+    @RegisterConstructorMapper(ServingOffice.class)
+    Optional<ServingOffice> servingOffice(@Bind("agency") String agencyCode);
+
+    @SqlUpdate("UPDATE agency SET pickup_office_code = :office WHERE code = :agency")
+    int choose(@Bind("agency") String agencyCode, @Bind("office") String officeCode);
 
     /**
      * A pickup task for the office serving the dossier's agency: the agency's own setting, else the
@@ -17,8 +29,7 @@ public interface PickupDAO {
      * dossier in. A second event for the same dossier changes nothing.
      */
     @SqlUpdate("INSERT INTO pickup (dossier_id, office_code, agency_code, kind, result_reference, created_at) "
-            + "SELECT d.id, COALESCE(a.pickup_office_code, (SELECT o.code FROM post_office o WHERE o.province_code = a.province_code "
-            + "ORDER BY (o.commune_code = a.commune_code) DESC, o.code LIMIT 1), d.office_code), d.agency_code, :kind, :reference, :at "
+            + "SELECT d.id, COALESCE(" + SERVING_OFFICE + ", d.office_code), d.agency_code, :kind, :reference, :at "
             + "FROM dossier d JOIN agency a ON a.code = d.agency_code WHERE d.id = :dossierId "
             + "ON CONFLICT (dossier_id) DO NOTHING")
     void create(@Bind("dossierId") long dossierId, @Bind("kind") String kind, @Bind("reference") String resultReference,

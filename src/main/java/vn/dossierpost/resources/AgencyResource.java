@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.List;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencyView;
+import vn.dossierpost.api.PickupOffice;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.service.AgencyService;
 import vn.dossierpost.service.ReferenceDataCache;
@@ -61,5 +62,21 @@ public class AgencyResource {
     @RolesAllowed("ADMIN")
     public AgencyView update(@PathParam("code") String code, AgencyRequest request) {
         return agencies.update(code, request);
+    }
+
+    /** The office whose clerks collect this agency's results (QĐ 45/2016 Art. 9). */
+    @GET
+    @Path("/{code}/pickup-office")
+    @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
+    public PickupOffice pickupOffice(@PathParam("code") String code) {
+        return agencies.pickupOffice(code);
+    }
+
+    @PUT
+    @Path("/{code}/pickup-office")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ADMIN")
+    public PickupOffice setPickupOffice(@PathParam("code") String code, PickupOffice request) {
+        return agencies.setPickupOffice(code, request == null ? null : request.officeCode());
     }
 }

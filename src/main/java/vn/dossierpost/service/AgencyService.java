@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencyView;
+import vn.dossierpost.api.PickupOffice;
+import vn.dossierpost.db.PickupDAO;
 import vn.dossierpost.db.AgencyChannel;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.AgencyDAO.AgencySettings;
@@ -104,6 +106,23 @@ public final class AgencyService {
         });
         changed();
         return get(code);
+    }
+
+    public PickupOffice pickupOffice(String code) {
+        return jdbi.withExtension(PickupDAO.class, dao -> dao.servingOffice(code))
+                .map(o -> new PickupOffice(code, o.officeCode(), o.chosen()))
+                .orElseThrow(() -> Problem.notFound("no agency with code " + code));
+    }
+
+    /** Chooses the office collecting the agency's results; null goes back to the rule. */
+    public PickupOffice setPickupOffice(String code, String officeCode) {
+        if (officeCode != null && referenceData.get().office(officeCode).isEmpty()) {
+            throw Problem.invalid("officeCode", "unknown post office '" + officeCode + "' (see GET /api/offices)");
+        }
+        if (jdbi.withExtension(PickupDAO.class, dao -> dao.choose(code, officeCode)) == 0) {
+            throw Problem.notFound("no agency with code " + code);
+        }
+        return pickupOffice(code);
     }
 
     private void changed() {

@@ -97,11 +97,15 @@ public final class DeliveryService {
     private record Locked(DossierRow dossier, Delivery delivery) {}
 
     private Locked lock(Handle h, String s10) {
-        DeliveryDAO deliveries = h.attach(DeliveryDAO.class);
-        long id = deliveries.dossierOf(s10 == null ? "" : s10.trim().toUpperCase())
-                .orElseThrow(() -> Problem.notFound("no return item with S10 number " + s10));
+        long id = dossierOf(h, s10);
         DossierRow d = h.attach(DossierDAO.class).lockById(id).orElseThrow();
-        return new Locked(d, deliveries.find(id).orElseThrow());
+        return new Locked(d, h.attach(DeliveryDAO.class).find(id).orElseThrow());
+    }
+
+    /** The dossier whose return item has this S10 number (404 if none). */
+    static long dossierOf(Handle h, String s10) {
+        return h.attach(DeliveryDAO.class).dossierOf(s10 == null ? "" : s10.trim().toUpperCase())
+                .orElseThrow(() -> Problem.notFound("no return item with S10 number " + s10));
     }
 
     /** Staff of the delivering office (or a supervisor) only. */
@@ -114,17 +118,18 @@ public final class DeliveryService {
     }
 
     public DeliveryView view(User user, String s10) {
-        return jdbi.inTransaction(h -> {
-            Locked l = lock(h, s10);
-            if (!(user.role() == Role.COURIER && user.username().equals(l.delivery().courier()))) {
-                checkOffice(user, l.delivery());
+        return jdbi.withHandle(h -> {
+            long id = dossierOf(h, s10);
+            Delivery delivery = h.attach(DeliveryDAO.class).find(id).orElseThrow();
+            if (!(user.role() == Role.COURIER && user.username().equals(delivery.courier()))) {
+                checkOffice(user, delivery);
             }
-            return view(h, l.dossier().id());
+            return view(h, id);
         });
     }
 
     DeliveryView view(Handle h, long dossierId) {
-        DossierRow d = h.attach(DossierDAO.class).lockById(dossierId).orElseThrow();
+        DossierRow d = h.attach(DossierDAO.class).findById(dossierId).orElseThrow();
         Delivery l = h.attach(DeliveryDAO.class).find(dossierId).orElseThrow();
         return toView(new DeliveryDAO.Item(d.id(), l.s10Number(), d.code(), d.status(), l.officeCode(), l.method(), d.applicantName(),
                 d.applicantPhone(), d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet(), l.communeCode(), l.courier(),
@@ -354,7 +359,7 @@ public final class DeliveryService {
                 + (blank(r.note()) ? "" : ": " + r.note().strip()), JsonText.of(json, facts));
         LocalDate nextFrom = rules.nextAttemptFrom(today());
         h.attach(DeliveryDAO.class).failed(l.dossier().id(), failedAttempts, today(), nextFrom);
-        DossierRow after = h.attach(DossierDAO.class).lockById(l.dossier().id()).orElseThrow();
+        DossierRow after = h.attach(DossierDAO.class).findById(l.dossier().id()).orElseThrow();
         LocalDate heldUntil = null;
         switch (next.status()) {
             case HELD_AT_OFFICE -> heldUntil = hold(h, user, after, l.delivery(), next.why());

@@ -133,7 +133,7 @@ public final class PickupService {
                     + (p.resultReference() == null ? "" : " " + p.resultReference()) + " collected; item " + s10
                     + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""), JsonText.of(json, payload));
             if (d.officeCode().equals(clerk.officeCode())) {
-                DossierRow collected = h.attach(DossierDAO.class).lockById(d.id()).orElseThrow();
+                DossierRow collected = h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
                 deliveries.arrive(h, clerk, collected, h.attach(DeliveryDAO.class).find(d.id()).orElseThrow());
             }
             return deliveries.view(h, d.id());
@@ -176,9 +176,8 @@ public final class PickupService {
     /** The return slip of an item collected, for the staff who may see its dossier. */
     public byte[] slip(User user, String s10) {
         return jdbi.withHandle(h -> {
-            long id = h.attach(DeliveryDAO.class).dossierOf(s10.trim().toUpperCase())
-                    .orElseThrow(() -> Problem.notFound("no return item with S10 number " + s10));
-            DossierRow d = h.attach(DossierDAO.class).findByS10(s10.trim().toUpperCase()).orElseThrow();
+            long id = DeliveryService.dossierOf(h, s10);
+            DossierRow d = h.attach(DossierDAO.class).findById(id).orElseThrow();
             PickupDAO.Pickup p = h.attach(PickupDAO.class).find(id).orElseThrow();
             DeliveryDAO.Delivery l = h.attach(DeliveryDAO.class).find(id).orElseThrow();
             // the collecting office prints it at the agency, the delivering office and the courier carry it

@@ -387,4 +387,21 @@ class AgencyResourceTest {
         Response nullBody = postRaw("admin", "null");
         assertThat(nullBody.getStatus()).isEqualTo(422);
     }
+
+    @Test
+    void theOfficeCollectingAnAgencysResultsFollowsTheRuleUnlessAnAdministratorChoosesOne() {
+        String path = "/api/agencies/000.00.34.H26/pickup-office";
+        // no office in the agency's commune (00199): the first of its province
+        assertThat(json(APP.as("counter", path).get())).containsEntry("officeCode", "100000").containsEntry("chosen", false);
+        assertThat(TestApp.status(APP.as("counter", path).put(Entity.json(Map.of("officeCode", "152000"))))).isEqualTo(403);
+        Response unknown = APP.as("admin", path).put(Entity.json(Map.of("officeCode", "999999")));
+        assertThat(unknown.getStatus()).isEqualTo(422);
+        assertThat(errors(json(unknown))).containsKey("officeCode");
+        assertThat(json(APP.as("admin", path).put(Entity.json(Map.of("officeCode", "152000")))))
+                .containsEntry("officeCode", "152000").containsEntry("chosen", true);
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("officeCode", null);
+        assertThat(json(APP.as("admin", path).put(Entity.json(none)))).containsEntry("officeCode", "100000").containsEntry("chosen", false);
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.99.H26/pickup-office").get())).isEqualTo(404);
+    }
 }
