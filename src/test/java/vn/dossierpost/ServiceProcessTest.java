@@ -188,15 +188,18 @@ class ServiceProcessTest {
      * Nothing lost, nothing sent twice in effect: the service is killed (SIGKILL) while the agency
      * holds the dossier's request and before the answer is recorded; restarted, it takes the handover
      * again once the lease has run out and resends it under the same Idempotency-Key. The agency saw
-     * one distinct key; the dossier is delivered once on its timeline.
+     * one distinct key; the dossier is delivered once on its timeline. A notice to the agency held the
+     * same way is sent again, under its event id, and marked sent once.
      */
     @Test
     void killedBetweenSendingAndRecordingResendsUnderTheSameKeyAfterRestart() throws Exception {
         Path dataDir = Files.createDirectories(tmp.resolve("data"));
         String url = TestDatabase.newDatabase();
         ScriptedAgency agency = new ScriptedAgency();
-        // the first request is answered only after the service has been killed (its socket is gone by then)
-        agency.then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build());
+        // the first requests (the dossier, then a notice) are answered only after the service has been killed
+        // (its sockets are gone by then)
+        agency.then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build())
+                .then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build());
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(agency);
             server.start();
@@ -214,7 +217,12 @@ class ServiceProcessTest {
             String code = digitisedDossier(ports);
 
             Handovers.await(() -> !agency.received().isEmpty(), Duration.ofSeconds(20), () -> "the request at the agency");
-            first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds the request
+            // a notice to the agency (result delivered) queued as a delivery would queue it, also held by the agency
+            execute(url, "INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) SELECT 'AGENCY_NOTICE', "
+                    + "id, agency_code, '{\"eventId\": \"" + code + "/RESULT_DELIVERED\", \"type\": \"RESULT_DELIVERED\"}', now(), now() "
+                    + "FROM dossier WHERE code = '" + code + "'");
+            Handovers.await(() -> agency.received().size() == 2, Duration.ofSeconds(20), () -> "the notice at the agency");
+            first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds both requests
             assertThat(statusOf(url, code)).as("not recorded as delivered").isEqualTo("IN_TRANSIT_TO_AGENCY");
 
             Ports again = Ports.free();
@@ -223,9 +231,13 @@ class ServiceProcessTest {
             Handovers.await(() -> "DELIVERED_TO_AGENCY".equals(statusOf(url, code)), Duration.ofSeconds(30),
                     () -> "delivered after the restart, is " + statusOf(url, code));
 
-            List<String> keys = agency.received().stream().map(r -> r.getHeaders().get("Idempotency-Key")).toList();
+            List<String> keys = keysSentTo(agency, "/dossiers");
             assertThat(keys).hasSize(2).allMatch(k -> k.startsWith(code + "/BG"));
             assertThat(java.util.Set.copyOf(keys)).as("distinct keys at the agency").hasSize(1);
+            Handovers.await(() -> "0".equals(query(url, "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NULL")),
+                    Duration.ofSeconds(30), () -> "the notice sent after the restart");
+            assertThat(keysSentTo(agency, "/notices")).hasSizeGreaterThanOrEqualTo(2).containsOnly(code + "/RESULT_DELIVERED");
+            assertThat(query(url, "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND last_error IS NULL")).isEqualTo("1");
             try (Connection c = DriverManager.getConnection(url, "postgres", "");
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE e.type = 'DELIVERED_TO_AGENCY'), "
@@ -270,6 +282,27 @@ class ServiceProcessTest {
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         }
         return code;
+    }
+
+    private static List<String> keysSentTo(ScriptedAgency agency, String path) {
+        return agency.received().stream().filter(r -> r.getUrl().encodedPath().equals(path))
+                .map(r -> r.getHeaders().get("Idempotency-Key")).toList();
+    }
+
+    private static void execute(String url, String sql) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String query(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String statusOf(String url, String code) {
