@@ -74,6 +74,7 @@ CREATE TABLE delivery_attempt (
     UNIQUE (dossier_id, client_attempt_id)
 );
 CREATE INDEX delivery_attempt_actor_day ON delivery_attempt (actor, at);
+CREATE INDEX delivery_attempt_proof ON delivery_attempt (proof_sha256) WHERE proof_sha256 IS NOT NULL;
 
 -- Couriers of an office and the communes they cover: new deliveries there go to them.
 CREATE TABLE courier_commune (

@@ -81,7 +81,8 @@ public interface DeliveryDAO {
     @RegisterConstructorMapper(Item.class)
     List<Item> ofOffice(@Bind("office") String officeCode, @BindList("statuses") List<String> statuses, @Bind("limit") int limit);
 
-    record Attempt(long dossierId, String clientAttemptId, String actor, String outcome, OffsetDateTime at, OffsetDateTime recordedAt,
+    /** One recorded update; {@code id} is null until stored. */
+    record Attempt(Long id, long dossierId, String clientAttemptId, String actor, String outcome, OffsetDateTime at, OffsetDateTime recordedAt,
                    boolean atCounter, String recipientName, String recipientRelation, String idDocumentType, String idLast4,
                    String proxyAuthorisation, String proofSha256, String proofMediaType, Double latitude, Double longitude,
                    String reason, String action, long amountCollected, String answer) {}
@@ -97,7 +98,7 @@ public interface DeliveryDAO {
     @SqlQuery("SELECT answer FROM delivery_attempt WHERE dossier_id = :dossierId AND client_attempt_id = :clientAttemptId")
     Optional<String> answerOf(@Bind("dossierId") long dossierId, @Bind("clientAttemptId") String clientAttemptId);
 
-    @SqlQuery("SELECT dossier_id, client_attempt_id, actor, outcome, at, recorded_at, at_counter, recipient_name, recipient_relation, "
+    @SqlQuery("SELECT id, dossier_id, client_attempt_id, actor, outcome, at, recorded_at, at_counter, recipient_name, recipient_relation, "
             + "id_document_type, id_last4, proxy_authorisation, proof_sha256, proof_media_type, latitude, longitude, reason, action, "
             + "amount_collected, answer FROM delivery_attempt WHERE dossier_id = :dossierId ORDER BY id")
     @RegisterConstructorMapper(Attempt.class)

@@ -87,7 +87,9 @@ public interface DossierFileDAO {
     @RegisterConstructorMapper(BlobRef.class)
     List<BlobRef> blobs(@Bind("after") String after, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM dossier_file WHERE sha256 = :sha256)")
+    /** Whether a blob is a dossier's scan or a delivery's proof image. */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM dossier_file WHERE sha256 = :sha256) "
+            + "OR EXISTS (SELECT 1 FROM delivery_attempt WHERE proof_sha256 = :sha256)")
     boolean referenced(@Bind("sha256") String sha256);
 
     @SqlQuery("SELECT code FROM dossier WHERE id = :id")

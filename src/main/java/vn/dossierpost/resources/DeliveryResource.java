@@ -17,6 +17,7 @@ import java.util.List;
 import vn.dossierpost.api.AssignmentRequest;
 import vn.dossierpost.api.AttemptAnswer;
 import vn.dossierpost.api.AttemptRequest;
+import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.ReturnRequest;
 import vn.dossierpost.auth.User;
@@ -84,6 +85,22 @@ public class DeliveryResource {
     @RolesAllowed({"COURIER", "COUNTER", "SUPERVISOR"})
     public AttemptAnswer attempt(@Auth User user, @PathParam("s10") String s10, AttemptRequest request) {
         return deliveries.attempt(user, s10, request);
+    }
+
+    @GET
+    @Path("/{s10}/attempts")
+    @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
+    public List<AttemptView> attempts(@Auth User user, @PathParam("s10") String s10) {
+        return deliveries.attempts(user, s10);
+    }
+
+    @GET
+    @Path("/{s10}/attempts/{id}/proof")
+    @Produces({"image/png", "image/jpeg"})
+    @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
+    public Response proof(@Auth User user, @PathParam("s10") String s10, @PathParam("id") long id) {
+        DeliveryService.ProofImage image = deliveries.proof(user, s10, id);
+        return Response.ok(image.content(), image.mediaType()).build();
     }
 
     @POST

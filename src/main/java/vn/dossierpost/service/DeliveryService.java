@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.AttemptAnswer;
 import vn.dossierpost.api.AttemptRequest;
+import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.auth.Role;
 import vn.dossierpost.auth.User;
@@ -421,7 +422,7 @@ public final class DeliveryService {
         AttemptAnswer answer = new AttemptAnswer(r.clientAttemptId().trim(), l.delivery().s10Number(), l.dossier().code(),
                 r.outcome(), status.name(), after.failedAttempts(), nextAttemptFrom, heldUntil, collected, null, now);
         boolean delivered = r.outcome().equals("DELIVERED");
-        h.attach(DeliveryDAO.class).insertAttempt(new DeliveryDAO.Attempt(l.dossier().id(), answer.clientAttemptId(), user.username(),
+        h.attach(DeliveryDAO.class).insertAttempt(new DeliveryDAO.Attempt(null, l.dossier().id(), answer.clientAttemptId(), user.username(),
                 r.outcome().equals("FAILED") ? "FAILED" : r.outcome(), r.at() != null ? r.at() : now, now, user.role() != Role.COURIER,
                 delivered ? r.recipientName().strip() : null, delivered ? r.relation() : null, delivered ? r.idDocumentType() : null,
                 delivered ? DeliveryRules.lastFour(r.idNumber()) : null, delivered && !blank(r.proxyAuthorisation())
@@ -429,6 +430,38 @@ public final class DeliveryService {
                 proof == null ? null : proof.sha256(), proof == null ? null : r.proof().mediaType(), r.latitude(), r.longitude(),
                 r.reason(), r.action(), collected, JsonText.of(json, answer)));
         return answer;
+    }
+
+    /** Every update recorded for an item, for the staff of its office (a complaint, a dispute about money). */
+    public List<AttemptView> attempts(User user, String s10) {
+        return jdbi.withHandle(h -> {
+            long id = dossierOf(h, s10);
+            Delivery delivery = h.attach(DeliveryDAO.class).find(id).orElseThrow();
+            checkOffice(user, delivery);
+            return h.attach(DeliveryDAO.class).attempts(id).stream().map(a -> new AttemptView(a.id(), a.clientAttemptId(), a.outcome(),
+                    a.at().atZoneSameInstant(zone).toOffsetDateTime(), a.recordedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                    a.actor(), a.atCounter(), a.recipientName(), a.recipientRelation(), a.idDocumentType(), a.idLast4(),
+                    a.proxyAuthorisation(), a.proofSha256() == null ? null
+                            : "/api/deliveries/" + delivery.s10Number() + "/attempts/" + a.id() + "/proof",
+                    a.latitude(), a.longitude(), a.reason(), a.action(), a.amountCollected())).toList();
+        });
+    }
+
+    /** The signature or photo taken at a delivery. */
+    public record ProofImage(String mediaType, byte[] content) {}
+
+    public ProofImage proof(User user, String s10, long attemptId) {
+        DeliveryDAO.Attempt a = jdbi.withHandle(h -> {
+            long id = dossierOf(h, s10);
+            checkOffice(user, h.attach(DeliveryDAO.class).find(id).orElseThrow());
+            return h.attach(DeliveryDAO.class).attempts(id).stream().filter(x -> x.id() == attemptId && x.proofSha256() != null)
+                    .findFirst().orElseThrow(() -> Problem.notFound("attempt " + attemptId + " of item " + s10 + " has no proof image"));
+        });
+        try {
+            return new ProofImage(a.proofMediaType(), java.nio.file.Files.readAllBytes(store.pathOf(a.proofSha256())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the proof image " + a.proofSha256() + " cannot be read", e);
+        }
     }
 
     private String validateShape(AttemptRequest r) {

@@ -222,6 +222,24 @@ class ReturnJourneyTest {
         assertThat(count("SELECT count(*) FROM delivery_attempt a JOIN dossier d ON d.id = a.dossier_id WHERE d.code = '" + code
                 + "' AND a.outcome = 'DELIVERED' AND a.proof_sha256 IS NOT NULL AND a.amount_collected = " + due)).isEqualTo(1);
 
+        // the office sees what was recorded: the ID's last 4 digits only, and the proof image
+        List<?> recorded;
+        try (Response r = APP.as(CLERK, "/api/deliveries/" + s10 + "/attempts").get()) {
+            assertThat(r.getStatus()).isEqualTo(200);
+            recorded = r.readEntity(List.class);
+        }
+        Map<?, ?> handover = recorded.stream().map(a -> (Map<?, ?>) a).filter(a -> "DELIVERED".equals(a.get("outcome"))).findFirst()
+                .orElseThrow();
+        assertThat(handover.get("idLast4")).isEqualTo("1122");
+        assertThat(handover.get("latitude")).isNull();
+        assertThat(recorded.toString()).doesNotContain("079088001122");
+        try (Response image = APP.as(CLERK, (String) handover.get("proof")).get()) {
+            assertThat(image.getStatus()).isEqualTo(200);
+            assertThat(image.getMediaType().toString()).isEqualTo("image/png");
+            assertThat(image.readEntity(byte[].class)).isEqualTo(Scans.png(5));
+        }
+        assertThat(status(APP.as(COURIER, "/api/deliveries/" + s10 + "/attempts").get())).isEqualTo(403);
+
         JsonNode notice = awaitNotice(code + "/RESULT_DELIVERED");
         assertThat(notice.path("agencyReference").asText()).isEqualTo("STP-HN-2026-7781");
         assertThat(notice.path("returnS10Number").asText()).isEqualTo(s10);
