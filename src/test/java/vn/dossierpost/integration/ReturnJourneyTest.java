@@ -30,6 +30,7 @@ import vn.dossierpost.auth.Role;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.TestApp;
 
@@ -160,6 +161,56 @@ class ReturnJourneyTest {
         }
         assertThat(upu).containsSubsequence("EMA", "EMG", "EDG", "EMH", "EDG", "EMH", "EMH", "EMI");
         assertThat(track.toString()).contains("Người nhận vắng nhà").doesNotContain(Dossiers.CITIZEN_ID).doesNotContain(Dossiers.PHONE);
+    }
+
+    @Test
+    void homeDeliveryAtTheFirstAttempt() {
+        String code = Handovers.digitised(APP, CLERK, 2);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        agencyEvent("kq-" + code, code, Map.of("resultReference", "LLTP-2026/0002222"));
+        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
+        json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
+        attempt(COURIER, s10, Map.of("clientAttemptId", "h1", "outcome", "OUT_FOR_DELIVERY"), 200);
+        Map<String, Object> done = attempt(COURIER, s10, delivered("h2", "SELF", Dossiers.CITIZEN_ID), 200);
+        assertThat(done.get("status")).isEqualTo("DELIVERED");
+        assertThat(done.get("failedAttempts")).isEqualTo(0);
+        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("RECEIVED", "DIGITISED", "IN_TRANSIT_TO_AGENCY",
+                "DELIVERED_TO_AGENCY", "RESULT_READY", "RESULT_COLLECTED", "ARRIVED_AT_DELIVERY_OFFICE", "ASSIGNED_TO_COURIER",
+                "OUT_FOR_DELIVERY", "DELIVERED");
+        awaitNotice(code + "/RESULT_DELIVERED");
+    }
+
+    @Test
+    void aRefusalComesBackByPostAndNothingComesBackForSendOnly() throws Exception {
+        String refused = Handovers.digitised(APP, CLERK, 3);
+        Handovers.awaitStatus(APP, refused, "DELIVERED_TO_AGENCY");
+        Map<String, Object> refusal = new HashMap<>(Map.of("eventId", "tc-" + refused, "dossierCode", refused, "type", "REFUSED",
+                "reason", "Hồ sơ không thuộc thẩm quyền giải quyết"));
+        try (Response r = EXT.client().target(APP.url("/api/agency/events")).request().header("Authorization", "Bearer " + agencyToken)
+                .post(Entity.entity(refusal, MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(r.getStatus()).isEqualTo(200);
+        }
+        assertThat(pickupKinds(COLLECTOR)).containsEntry(refused, "REFUSAL");
+        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + refused + "/collection", Map.of("items",
+                List.of(Map.of("name", "Thông báo từ chối giải quyết hồ sơ", "kind", "RESULT", "copies", 1)))), 201).get("s10Number");
+        try (Response pdf = APP.as(COLLECTOR, "/api/deliveries/" + s10 + "/slip.pdf").get();
+             org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.readEntity(byte[].class))) {
+            assertThat(java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc),
+                    java.text.Normalizer.Form.NFC)).contains("TỪ CHỐI").contains(s10);
+        }
+
+        Map<String, Object> body = Dossiers.judicialRecord();
+        body.put("serviceForm", "SEND_ONLY");
+        body.remove("delivery");
+        String sendOnly = (String) json(APP.post(CLERK, "/api/dossiers", body), 201).get("code");
+        assertThat(status(APP.upload(CLERK, sendOnly, "TO_KHAI", Multipart.file("tờ khai.pdf", "application/pdf", Scans.pdf(1)))))
+                .isEqualTo(201);
+        assertThat(status(APP.upload(CLERK, sendOnly, "GIAY_TO_TUY_THAN", Multipart.file("cccd.png", "image/png", Scans.png(1)))))
+                .isEqualTo(201);
+        Handovers.awaitStatus(APP, sendOnly, "DELIVERED_TO_AGENCY");
+        assertThat(agencyEvent("kq-" + sendOnly, sendOnly, Map.of("resultReference", "LLTP-2026/0003333")).get("outcome"))
+                .isEqualTo("APPLIED");
+        assertThat(pickupKinds(COLLECTOR)).doesNotContainKey(sendOnly);
     }
 
     @Test
@@ -344,6 +395,16 @@ class ReturnJourneyTest {
             assertThat(r.getStatus()).isEqualTo(200);
             List<?> list = r.readEntity(List.class);
             return list.stream().map(p -> (String) ((Map<?, ?>) p).get("dossierCode")).toList();
+        }
+    }
+
+    static Map<String, String> pickupKinds(String clerk) {
+        try (Response r = APP.as(clerk, "/api/pickups").get()) {
+            Map<String, String> kinds = new HashMap<>();
+            for (Object p : r.readEntity(List.class)) {
+                kinds.put((String) ((Map<?, ?>) p).get("dossierCode"), (String) ((Map<?, ?>) p).get("kind"));
+            }
+            return kinds;
         }
     }
 
