@@ -249,4 +249,17 @@ class SftpHandoverTest {
         }
         return entries;
     }
+
+    @Test
+    void aNoticeToTheAgencyLandsOnTheServerWithItsDoneFile() throws Exception {
+        String code = (String) TestApp.json(APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord())).get("code");
+        long id = APP.jdbi().withHandle(h -> h.createUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, "
+                + "available_at) SELECT 'AGENCY_NOTICE', id, agency_code, CAST(:payload AS jsonb), now(), now() FROM dossier WHERE code = :c")
+                .bind("c", code).bind("payload", "{\"eventId\": \"" + code + "/RESULT_RETURNED\", \"reason\": \"Quá hạn lưu giữ\"}")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        Path notice = SERVER_ROOT.resolve("den/notice-" + id + ".jsonl");
+        Handovers.await(() -> Files.exists(notice.resolveSibling(notice.getFileName() + ".ready")), Duration.ofSeconds(20),
+                () -> "the notice on the SFTP server");
+        assertThat(JSON.readTree(Files.readString(notice, StandardCharsets.UTF_8)).path("reason").asText()).isEqualTo("Quá hạn lưu giữ");
+    }
 }
