@@ -12,7 +12,7 @@ import java.util.Locale;
  * How values read on Vietnamese postal documents: "1.234.000 đ", "7,52 MB", "04/12/2026", local
  * time, and the Vietnamese names of the enumerations they print.
  */
-final class SlipText {
+public final class SlipText {
 
   /** Vietnam has one time zone; a time stored in UTC is printed as the clerk saw it. */
   static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -22,7 +22,7 @@ final class SlipText {
 
   private SlipText() {}
 
-  static String vnd(long amount) {
+  public static String vnd(long amount) {
     return count(amount) + " đ";
   }
 

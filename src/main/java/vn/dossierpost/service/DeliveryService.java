@@ -28,6 +28,7 @@ import vn.dossierpost.db.DeliveryDAO.Delivery;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.documents.SlipText;
 import vn.dossierpost.domain.DeliveryRules;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.FailureAction;
@@ -384,7 +385,7 @@ public final class DeliveryService {
             facts.put("officeAddress", o.address());
         });
         if (delivery.amountDue() > 0) {
-            facts.put("amountDue", String.format("%,d", delivery.amountDue()).replace(',', '.'));
+            facts.put("amountDue", SlipText.vnd(delivery.amountDue()));
         }
         notifications.enqueue(h, d, NotificationKind.HELD_AT_OFFICE, facts);
         return until;

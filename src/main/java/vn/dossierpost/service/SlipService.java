@@ -7,6 +7,7 @@ import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.documents.ConsignmentSlipPdf;
 import vn.dossierpost.documents.SlipData;
+import vn.dossierpost.documents.SlipText;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TransitTime;
@@ -45,7 +46,8 @@ public final class SlipService {
                 new SlipData.Party(d.applicantName(), applicantAddress, d.applicantPhone(), d.applicantEmail()),
                 new SlipData.Party(agency.name(), agencyAddress, agency.phone(), agency.email()),
                 ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()),
-                d.governmentFee(), postage, fees.total(), paymentLabel(d.paymentMethod()),
+                d.governmentFee(), postage, fees.total(), paymentLabel(d.paymentMethod())
+                        + (fees.dueOnDelivery() > 0 ? "; thu khi phát kết quả / due on delivery: " + SlipText.vnd(fees.dueOnDelivery()) : ""),
                 serviceQuality(ref, d), new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
                 documents, d.receivedBy()));
     }

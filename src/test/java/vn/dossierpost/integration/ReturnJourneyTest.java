@@ -226,6 +226,11 @@ class ReturnJourneyTest {
         assertThat(taken.get("status")).isEqualTo("AWAITING_RESULT");
         long due = ((Number) ((Map<?, ?>) taken.get("fees")).get("dueOnDelivery")).longValue();
         assertThat(due).isPositive();
+        try (Response pdf = APP.as(CLERK, "/api/dossiers/" + code + "/slip.pdf").get();
+             org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.readEntity(byte[].class))) {
+            assertThat(java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "),
+                    java.text.Normalizer.Form.NFC)).contains("thu khi phát kết quả");
+        }
 
         // the agency knows it by its own reference
         Map<String, Object> applied = agencyEvent("kq-7781", "STP-HN-2026-7781", Map.of("resultReference", "LLTP-2026/0007781"));
