@@ -32,6 +32,8 @@ import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Scans;
+import vn.dossierpost.support.StoreFiles;
+import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -252,7 +254,14 @@ class ReturnJourneyTest {
         assertThat(attempt(COURIER, s10, lying, 422).toString()).contains("proof");
         Map<String, Object> noAuthorisation = new HashMap<>(delivered("r2", "PROXY", "079088001122"));
         noAuthorisation.remove("proxyAuthorisation");
+        // an image no other test stores: random bytes after the PNG's end leave it a PNG
+        byte[] unusedProof = java.nio.ByteBuffer.allocate(Scans.png(1).length + 16).put(Scans.png(1))
+                .put(java.util.UUID.randomUUID().toString().getBytes(), 0, 16).array();
+        noAuthorisation.put("proof", Map.of("mediaType", "image/png", "base64", Base64.getEncoder().encodeToString(unusedProof)));
         assertThat(attempt(COURIER, s10, noAuthorisation, 422).toString()).contains("proxyAuthorisation");
+        StoreFiles files = new StoreFiles(java.nio.file.Path.of(((DossierpostConfiguration) EXT.getConfiguration()).getDataDir()));
+        assertThat(files.blob(sha256(unusedProof))).as("the refused attempt's image is not kept").doesNotExist();
+        assertThat(files.staging()).isEmpty();
         assertThat(Handovers.status(APP, code)).isEqualTo("OUT_FOR_DELIVERY");
 
         // two devices of the courier send the delivery at once: one wins, the other meets the new state
@@ -367,6 +376,10 @@ class ReturnJourneyTest {
         if (relation.equals("PROXY")) m.put("proxyAuthorisation", "Giấy ủy quyền số 15/2026/UQ");
         m.put("proof", Map.of("mediaType", "image/png", "base64", Base64.getEncoder().encodeToString(Scans.png(5))));
         return m;
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static Map<String, Object> attempt(String user, String s10, Map<String, Object> body, int expected) {
