@@ -98,6 +98,9 @@ public interface DeliveryDAO {
     @SqlQuery("SELECT answer FROM delivery_attempt WHERE dossier_id = :dossierId AND client_attempt_id = :clientAttemptId")
     Optional<String> answerOf(@Bind("dossierId") long dossierId, @Bind("clientAttemptId") String clientAttemptId);
 
+    @SqlQuery("SELECT at FROM delivery_attempt WHERE dossier_id = :dossierId ORDER BY at DESC LIMIT 1")
+    Optional<OffsetDateTime> lastAttemptAt(@Bind("dossierId") long dossierId);
+
     @SqlQuery("SELECT id, dossier_id, client_attempt_id, actor, outcome, at, recorded_at, at_counter, recipient_name, recipient_relation, "
             + "id_document_type, id_last4, proxy_authorisation, proof_sha256, proof_media_type, latitude, longitude, reason, action, "
             + "amount_collected, answer FROM delivery_attempt WHERE dossier_id = :dossierId ORDER BY id")

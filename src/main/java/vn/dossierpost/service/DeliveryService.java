@@ -1,5 +1,7 @@
 package vn.dossierpost.service;
 
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -243,6 +245,7 @@ public final class DeliveryService {
                 if (earlier.isPresent()) {
                     return JsonText.read(json, earlier.get(), AttemptAnswer.class);
                 }
+                checkTime(deliveries, l, r);
                 return switch (outcome) {
                     case "OUT_FOR_DELIVERY" -> outForDelivery(h, user, l, r);
                     case "DELIVERED" -> delivered(h, user, l, r, proof);
@@ -254,6 +257,31 @@ public final class DeliveryService {
                 store.discard(proof);
             }
         }
+    }
+
+    /**
+     * A phone out of coverage sends its updates later with the time they happened ({@code at}); that
+     * time cannot be before the item reached the office or before its latest recorded update, since
+     * it decides the day's cash and the date the next attempt counts from.
+     */
+    private void checkTime(DeliveryDAO deliveries, Locked l, AttemptRequest r) {
+        if (r.at() == null) {
+            return;
+        }
+        OffsetDateTime last = deliveries.lastAttemptAt(l.dossier().id()).orElse(null);
+        OffsetDateTime arrived = l.delivery().arrivedAt();
+        boolean afterLastUpdate = last != null && (arrived == null || last.isAfter(arrived));
+        OffsetDateTime earliest = afterLastUpdate ? last : arrived;
+        if (earliest != null && r.at().isBefore(earliest)) {
+            throw Problem.invalid("at", "is before " + earliest.atZoneSameInstant(zone).toOffsetDateTime() + ", when the item "
+                    + (afterLastUpdate ? "had its latest update" : "arrived at the delivering office")
+                    + "; send the time the update happened (ISO-8601 with offset), or leave it out");
+        }
+    }
+
+    /** The day an update happened on: its {@code at}, or today. */
+    private LocalDate dayOf(AttemptRequest r) {
+        return r.at() != null ? r.at().atZoneSameInstant(zone).toLocalDate() : today();
     }
 
     private void checkAttemptBy(User user, Delivery delivery) {
@@ -271,7 +299,7 @@ public final class DeliveryService {
             throw Problem.forbidden("only the item's courier takes it out for delivery");
         }
         LocalDate from = l.delivery().nextAttemptFrom();
-        if (DossierStatus.DELIVERY_FAILED.name().equals(l.dossier().status()) && from != null && today().isBefore(from)) {
+        if (DossierStatus.DELIVERY_FAILED.name().equals(l.dossier().status()) && from != null && dayOf(r).isBefore(from)) {
             throw Problem.conflict("the next attempt may be made from " + from + ", two working days after the failed one "
                     + "(QĐ 45/2016 Art. 10)", Map.of("currentStatus", l.dossier().status(), "nextAttemptFrom", from.toString()));
         }
@@ -323,8 +351,8 @@ public final class DeliveryService {
                 + r.recipientName().strip() + (proxy ? " (proxy)" : ""), JsonText.of(json, facts));
         h.attach(DeliveryDAO.class).finished(l.dossier().id(), now());
         agencyNotices.enqueue(h, l.dossier(), l.delivery().s10Number(), AgencyNotices.Type.RESULT_DELIVERED,
-                Map.of("relation", r.relation(), "deliveredAt", (r.at() != null ? r.at().atZoneSameInstant(zone).toOffsetDateTime() : now())
-                        .toString()));
+                Map.of("relation", r.relation(), "deliveredAt", ISO_OFFSET_DATE_TIME.format(r.at() != null
+                        ? r.at().atZoneSameInstant(zone).toOffsetDateTime().withNano(0) : now())));
         return record(h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
     }
 
@@ -359,8 +387,9 @@ public final class DeliveryService {
         facts.put("attempt", failedAttempts);
         dossiers.transition(h, user, l.dossier(), DossierStatus.DELIVERY_FAILED, reason.labelVi()
                 + (blank(r.note()) ? "" : ": " + r.note().strip()), JsonText.of(json, facts));
-        LocalDate nextFrom = rules.nextAttemptFrom(today());
-        h.attach(DeliveryDAO.class).failed(l.dossier().id(), failedAttempts, today(), nextFrom);
+        LocalDate failedOn = dayOf(r);
+        LocalDate nextFrom = rules.nextAttemptFrom(failedOn);
+        h.attach(DeliveryDAO.class).failed(l.dossier().id(), failedAttempts, failedOn, nextFrom);
         DossierRow after = h.attach(DossierDAO.class).findById(l.dossier().id()).orElseThrow();
         LocalDate heldUntil = null;
         switch (next.status()) {

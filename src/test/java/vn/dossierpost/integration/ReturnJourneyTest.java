@@ -183,6 +183,34 @@ class ReturnJourneyTest {
     }
 
     @Test
+    void updatesSentLateCountFromWhenTheyHappened() {
+        String code = Handovers.digitised(APP, CLERK, 4);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        agencyEvent("kq-" + code, code, Map.of("resultReference", "LLTP-2026/0004444"));
+        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
+        json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
+        // the item reached the office 30 days ago; the phone was out of coverage since its failed attempt
+        APP.jdbi().useHandle(h -> h.execute("UPDATE delivery SET arrived_at = now() - interval '30 days' WHERE s10_number = ?", s10));
+        java.time.OffsetDateTime out = java.time.OffsetDateTime.now().minusDays(29);
+        Map<String, Object> before = attempt(COURIER, s10, Map.of("clientAttemptId", "l0", "outcome", "OUT_FOR_DELIVERY",
+                "at", out.minusDays(2).toString()), 422);
+        assertThat(before.toString()).contains("at").contains("arrived at the delivering office");
+        attempt(COURIER, s10, Map.of("clientAttemptId", "l1", "outcome", "OUT_FOR_DELIVERY", "at", out.toString()), 200);
+        Map<String, Object> failed = attempt(COURIER, s10, Map.of("clientAttemptId", "l2", "outcome", "FAILED", "reason", "NOT_AT_HOME",
+                "action", "RETRY", "at", out.plusHours(1).toString()), 200);
+        // two working days from the day it failed, not from the day the phone sent it: due again already
+        assertThat(LocalDate.parse((String) failed.get("nextAttemptFrom"))).isBefore(today());
+        Map<String, Object> stale = attempt(COURIER, s10, delivered("l3", "SELF", Dossiers.CITIZEN_ID), 409);
+        assertThat(stale.toString()).contains("DELIVERY_FAILED");
+        attempt(COURIER, s10, Map.of("clientAttemptId", "l4", "outcome", "OUT_FOR_DELIVERY"), 200);
+        Map<String, Object> earlier = new HashMap<>(delivered("l5", "SELF", Dossiers.CITIZEN_ID));
+        earlier.put("at", out.plusHours(2).toString());   // before the item went out again
+        assertThat(attempt(COURIER, s10, earlier, 422).toString()).contains("latest update");
+        assertThat(Handovers.status(APP, code)).isEqualTo("OUT_FOR_DELIVERY");
+        assertThat(attempt(COURIER, s10, delivered("l5", "SELF", Dossiers.CITIZEN_ID), 200).get("status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void aRefusalComesBackByPostAndNothingComesBackForSendOnly() throws Exception {
         String refused = Handovers.digitised(APP, CLERK, 3);
         Handovers.awaitStatus(APP, refused, "DELIVERED_TO_AGENCY");
