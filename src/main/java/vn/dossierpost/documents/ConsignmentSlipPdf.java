@@ -1,5 +1,7 @@
 package vn.dossierpost.documents;
 
+import static vn.dossierpost.documents.SlipLayout.*;
+
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -27,32 +29,14 @@ import java.util.List;
 
 /**
  * The consignment slip, "Phiếu gửi hồ sơ" (TT 17/2017/TT-BTTTT Art. 9): the contract between the
- * applicant and the post, printed on A5 at the counter with the item's barcode. Labels are
- * Vietnamese with the English in smaller grey text. About eight documents fit on one page; a
+ * applicant and the post, printed on A5 at the counter with the item's barcode (layout shared with
+ * the return slip in {@link SlipLayout}). About eight documents fit on one page; a
  * longer list flows on, repeating the table header. Stateless and safe to share.
  */
 public final class ConsignmentSlipPdf {
 
-  private static final float MARGIN = 20f;
-  private static final float CONTENT_WIDTH = PageSize.A5.getWidth() - 2 * MARGIN;
-  private static final float[] HEADER_WIDTHS = {44, 38, 18};
-
-  private static final Color GREY = new Color(95, 95, 95);
-  private static final Color SHADE = new Color(232, 232, 232);
-  private static final Font TEXT = new Font(PdfFonts.REGULAR, 7f);
-  private static final Font STRONG = new Font(PdfFonts.BOLD, 7f);
-  private static final Font ENGLISH = new Font(PdfFonts.REGULAR, 5.5f, Font.NORMAL, GREY);
-  private static final Font FINE = new Font(PdfFonts.REGULAR, 5.8f);
-  private static final Font FINE_BOLD = new Font(PdfFonts.BOLD, 5.8f);
-  private static final Font FINE_ENGLISH = new Font(PdfFonts.REGULAR, 5.3f, Font.NORMAL, GREY);
-  private static final Font TITLE = new Font(PdfFonts.BOLD, 10.5f);
-  private static final Font ITEM_NUMBER = new Font(PdfFonts.BOLD, 9f);
 
   private static final String[] TERMS = loadTerms();
-
-  /** Identifiers break only after a slash (URLs), never at their hyphens or dots. */
-  private static final SplitCharacter AFTER_SLASH = (start, current, end, chars, chunks) ->
-      chars[current] == '/' || chars[current] == ' ';
 
   public byte[] render(SlipData slip) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -94,37 +78,10 @@ public final class ConsignmentSlipPdf {
     title.setBorder(Rectangle.NO_BORDER);
     title.addElement(para(TITLE, new Chunk(nfc("PHIẾU GỬI HỒ SƠ\nTHỦ TỤC HÀNH CHÍNH"), TITLE)));
     title.addElement(para(ENGLISH, new Chunk("ADMINISTRATIVE DOSSIER CONSIGNMENT SLIP", ENGLISH)));
-    Paragraph code = para(TEXT, new Chunk(nfc("Mã hồ sơ "), TEXT), new Chunk("/ Dossier code:", ENGLISH));
-    code.setSpacingBefore(3);
-    title.addElement(code);
-    title.addElement(para(STRONG, identifier(slip.dossierCode(), STRONG)));
+    addDossierCode(title, slip.dossierCode());
     table.addCell(title);
 
-    float inner = CONTENT_WIDTH * HEADER_WIDTHS[1] / 100 - 6;
-    Image barcode = Barcodes.code128(canvas, slip.s10Number(), 0.75f, 34f);
-    if (barcode.getScaledWidth() > inner) {
-      barcode.scaleAbsoluteWidth(inner);
-    }
-    barcode.setAlignment(Image.MIDDLE);
-    PdfPCell bars = cell();
-    bars.setBorder(Rectangle.NO_BORDER);
-    bars.addElement(barcode);
-    Paragraph number = para(ITEM_NUMBER, new Chunk(slip.s10Number(), ITEM_NUMBER));
-    number.setAlignment(Element.ALIGN_CENTER);
-    bars.addElement(number);
-    table.addCell(bars);
-
-    float side = CONTENT_WIDTH * HEADER_WIDTHS[2] / 100 - 6;
-    Image qr = Barcodes.qr(canvas, slip.trackingUrl(), 1.6f);
-    qr.scaleToFit(side, side);
-    qr.setAlignment(Image.MIDDLE);
-    PdfPCell track = cell();
-    track.setBorder(Rectangle.NO_BORDER);
-    track.addElement(qr);
-    Paragraph caption = para(FINE, new Chunk("Tra cứu ", FINE), new Chunk("/ Tracking", FINE_ENGLISH));
-    caption.setAlignment(Element.ALIGN_CENTER);
-    track.addElement(caption);
-    table.addCell(track);
+    addBarcodeAndQr(table, canvas, slip.s10Number(), slip.trackingUrl());
     return table;
   }
 
@@ -135,33 +92,13 @@ public final class ConsignmentSlipPdf {
     return table;
   }
 
-  private static PdfPCell party(String vi, String en, SlipData.Party party) {
-    PdfPCell cell = cell();
-    cell.addElement(heading(vi, en));
-    cell.addElement(para(STRONG, new Chunk(nfc(party.name()), STRONG)));
-    cell.addElement(labelled("Địa chỉ", "Address", party.address(), TEXT));
-    Paragraph contact = para(TEXT);
-    if (present(party.phone())) {
-      contact.add(new Chunk(nfc("Điện thoại"), TEXT));
-      contact.add(new Chunk(" / Phone", ENGLISH));
-      contact.add(new Chunk(": " + party.phone() + (present(party.email()) ? "   " : ""), TEXT));
-    }
-    if (present(party.email())) {
-      contact.add(new Chunk("Email: ", TEXT));
-      contact.add(identifier(party.email(), TEXT));
-    }
-    cell.addElement(contact);
-    return cell;
-  }
-
   private static PdfPTable acceptance(SlipData slip) {
     PdfPTable table = table(50, 50);
     SlipData.PostOffice office = slip.acceptedBy();
     PdfPCell where = cell();
     where.addElement(heading("NHẬN GỬI", "Acceptance"));
     where.addElement(labelled("Thời gian", "Time", SlipText.dateTime(slip.acceptedAt()), STRONG));
-    where.addElement(labelled("Nơi nhận", "Place", office.name(), TEXT));
-    where.addElement(para(TEXT, new Chunk(nfc(join(office.address(), office.phone())), TEXT)));
+    addOffice(where, "Nơi nhận", "Place", office);
     table.addCell(where);
 
     PdfPCell how = cell();
@@ -170,10 +107,7 @@ public final class ConsignmentSlipPdf {
     how.addElement(labelled("Dịch vụ", "Service", form[0], STRONG, form[1]));
     String[] delivery = SlipText.deliveryMethod(slip.deliveryMethod());
     how.addElement(labelled("Trả kết quả", "Result", delivery[0], TEXT, delivery[1]));
-    Paragraph tracking = para(TEXT, new Chunk(nfc("Tra cứu miễn phí"), TEXT),
-        new Chunk(" / Free tracking", ENGLISH), new Chunk(": ", TEXT));
-    tracking.add(identifier(slip.trackingUrl(), TEXT));
-    how.addElement(tracking);
+    how.addElement(freeTracking(slip.trackingUrl()));
     table.addCell(how);
     return table;
   }
@@ -207,11 +141,11 @@ public final class ConsignmentSlipPdf {
 
     PdfPTable prices = new PdfPTable(new float[] {70, 30});
     prices.setWidthPercentage(100);
-    addPrice(prices, "Phí, lệ phí (thu hộ)", "Government fee", slip.governmentFee(), TEXT);
+    addPrice(prices, "Phí, lệ phí (thu hộ)", "Government fee", slip.governmentFee(), TEXT, false);
     for (SlipData.Charge charge : slip.postage()) {
-      addPrice(prices, charge.label(), null, charge.amount(), TEXT);
+      addPrice(prices, charge.label(), null, charge.amount(), TEXT, false);
     }
-    addPrice(prices, "Tổng cộng", "Total", slip.total(), STRONG);
+    addPrice(prices, "Tổng cộng", "Total", slip.total(), STRONG, true);
     PdfPCell money = cell();
     money.addElement(heading("GIÁ CƯỚC", "Charges"));
     money.addElement(prices);
@@ -237,167 +171,17 @@ public final class ConsignmentSlipPdf {
     table.addCell(quality);
     return table;
   }
-
-  /** A label and an amount, unruled; the total gets a rule above it. */
-  private static void addPrice(PdfPTable prices, String vi, String en, long amount, Font font) {
-    Phrase label = new Phrase(nfc(vi), font);
-    if (en != null) {
-      label.add(new Chunk(" / " + en, ENGLISH));
-    }
-    PdfPCell name = new PdfPCell(label);
-    PdfPCell sum = new PdfPCell(new Phrase(SlipText.vnd(amount), font));
-    styleTableCell(name, Element.ALIGN_LEFT);
-    styleTableCell(sum, Element.ALIGN_RIGHT);
-    for (PdfPCell cell : List.of(name, sum)) {
-      cell.setBorder(font == STRONG ? Rectangle.TOP : Rectangle.NO_BORDER);
-      cell.setPaddingLeft(0);
-      prices.addCell(cell);
-    }
-  }
-
   private static Paragraph terms() {
-    Paragraph p = para(FINE,
+    return smallPrint(
         new Chunk(nfc("Quyền, nghĩa vụ và bồi thường "), FINE_BOLD),
         new Chunk("/ Rights, duties and compensation. ", FINE_ENGLISH),
         new Chunk(nfc(TERMS[0]), FINE),
         new Chunk(" " + TERMS[1], FINE_ENGLISH));
-    p.setSpacingBefore(3);
-    p.setSpacingAfter(4);
-    p.setAlignment(Element.ALIGN_JUSTIFIED);
-    return p;
   }
 
   private static PdfPTable signatures(SlipData slip) {
-    PdfPTable table = table(50, 50);
-    table.setKeepTogether(true);
-    table.addCell(signature("NGƯỜI GỬI", "Sender", slip.sender().name()));
-    table.addCell(signature("NHÂN VIÊN BƯU ĐIỆN", "Post office clerk", slip.clerkName()));
-    return table;
-  }
-
-  private static PdfPCell signature(String vi, String en, String name) {
-    PdfPCell cell = cell();
-    cell.setBorder(Rectangle.NO_BORDER);
-    Paragraph role = para(STRONG, new Chunk(nfc(vi) + " ", STRONG), new Chunk("/ " + en, ENGLISH));
-    role.setAlignment(Element.ALIGN_CENTER);
-    cell.addElement(role);
-    Paragraph hint = para(FINE, new Chunk(nfc("(Ký, ghi rõ họ tên) "), FINE),
-        new Chunk("(Signature, full name)", FINE_ENGLISH));
-    hint.setAlignment(Element.ALIGN_CENTER);
-    cell.addElement(hint);
-    Paragraph signed = para(STRONG, new Chunk(nfc(nonNull(name)), STRONG));
-    signed.setAlignment(Element.ALIGN_CENTER);
-    signed.setSpacingBefore(26);
-    cell.addElement(signed);
-    return cell;
-  }
-
-  // --- building blocks -----------------------------------------------------------------------
-
-  private static PdfPTable table(float... widths) {
-    PdfPTable table = new PdfPTable(widths);
-    table.setWidthPercentage(100);
-    table.setSpacingAfter(3);
-    return table;
-  }
-
-  private static PdfPCell cell() {
-    PdfPCell cell = new PdfPCell();
-    cell.setBorderWidth(0.5f);
-    cell.setBorderColor(GREY);
-    cell.setPadding(3);
-    cell.setPaddingTop(1);
-    return cell;
-  }
-
-  private static Paragraph heading(String vi, String en) {
-    Paragraph p = para(STRONG, new Chunk(nfc(vi) + " ", STRONG), new Chunk("/ " + en, ENGLISH));
-    p.setSpacingAfter(1);
-    return p;
-  }
-
-  /** "Label / English: value", the English omitted when null. */
-  private static Paragraph labelled(String vi, String en, String value, Font valueFont) {
-    return labelled(vi, en, value, valueFont, "");
-  }
-
-  /** As above, with an English gloss of the value after it. */
-  private static Paragraph labelled(String vi, String en, String value, Font valueFont, String valueEn) {
-    Paragraph p = para(TEXT, new Chunk(nfc(vi), TEXT));
-    if (en != null) {
-      p.add(new Chunk(" / " + en, ENGLISH));
-    }
-    p.add(new Chunk(": ", TEXT));
-    p.add(new Chunk(nfc(nonNull(value)), valueFont));
-    if (valueEn != null && !valueEn.isEmpty()) {
-      p.add(new Chunk(" (" + valueEn + ")", ENGLISH));
-    }
-    return p;
-  }
-
-  private static PdfPCell columnHeader(String vi, String en) {
-    Phrase phrase = new Phrase();
-    phrase.add(new Chunk(nfc(vi), STRONG));
-    phrase.add(new Chunk("\n" + en, ENGLISH));
-    PdfPCell cell = new PdfPCell(phrase);
-    styleTableCell(cell, Element.ALIGN_CENTER);
-    cell.setBackgroundColor(SHADE);
-    return cell;
-  }
-
-  private static PdfPCell value(String text, int alignment) {
-    PdfPCell cell = new PdfPCell(new Phrase(nfc(nonNull(text)), TEXT));
-    styleTableCell(cell, alignment);
-    return cell;
-  }
-
-  private static void styleTableCell(PdfPCell cell, int alignment) {
-    cell.setBorderWidth(0.5f);
-    cell.setBorderColor(GREY);
-    cell.setHorizontalAlignment(alignment);
-    cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    cell.setPadding(1.5f);
-    cell.setPaddingBottom(2.5f);
-    cell.setLeading(0, 1.1f);
-  }
-
-  private static Paragraph para(Font font, Chunk... chunks) {
-    Paragraph p = new Paragraph();
-    p.setFont(font);
-    p.setLeading(0, 1.2f);
-    for (Chunk c : chunks) {
-      p.add(c);
-    }
-    return p;
-  }
-
-  private static String join(String... parts) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : parts) {
-      if (part != null && !part.isBlank()) {
-        sb.append(sb.length() == 0 ? "" : " · ").append(part);
-      }
-    }
-    return sb.toString();
-  }
-
-  private static Chunk identifier(String text, Font font) {
-    Chunk chunk = new Chunk(text, font);
-    chunk.setSplitCharacter(AFTER_SLASH);
-    return chunk;
-  }
-
-  private static boolean present(String s) {
-    return s != null && !s.isBlank();
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
-  }
-
-  /** Decomposed input (as some keyboards produce) would print stacked marks badly: compose it. */
-  private static String nfc(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFC);
+    return SlipLayout.signatures("NGƯỜI GỬI", "Sender", slip.sender().name(),
+        "NHÂN VIÊN BƯU ĐIỆN", "Post office clerk", slip.clerkName());
   }
 
   private static String[] loadTerms() {
