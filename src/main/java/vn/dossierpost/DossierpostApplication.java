@@ -23,6 +23,7 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import com.codahale.metrics.CachedGauge;
@@ -129,6 +130,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
     public void initialize(Bootstrap<DossierpostConfiguration> bootstrap) {
         // Dates as 2026-11-22 and times as 2026-11-22T09:30:00+07:00, not as number arrays.
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // 150000.9 VND for a whole-number field is a mistake to answer (422), not to round down
+        bootstrap.getObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {

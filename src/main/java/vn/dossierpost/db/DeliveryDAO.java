@@ -94,9 +94,12 @@ public interface DeliveryDAO {
             + ":proofMediaType, :latitude, :longitude, :reason, :action, :amountCollected, :answer)")
     void insertAttempt(@BindMethods Attempt attempt);
 
-    /** The answer given to an attempt already recorded under this id. */
-    @SqlQuery("SELECT answer FROM delivery_attempt WHERE dossier_id = :dossierId AND client_attempt_id = :clientAttemptId")
-    Optional<String> answerOf(@Bind("dossierId") long dossierId, @Bind("clientAttemptId") String clientAttemptId);
+    /** An update already recorded under a device's id: who sent it, what it was, the answer given. */
+    record Recorded(String actor, String outcome, String answer) {}
+
+    @SqlQuery("SELECT actor, outcome, answer FROM delivery_attempt WHERE dossier_id = :dossierId AND client_attempt_id = :clientAttemptId")
+    @RegisterConstructorMapper(Recorded.class)
+    Optional<Recorded> recorded(@Bind("dossierId") long dossierId, @Bind("clientAttemptId") String clientAttemptId);
 
     @SqlQuery("SELECT at FROM delivery_attempt WHERE dossier_id = :dossierId ORDER BY at DESC LIMIT 1")
     Optional<OffsetDateTime> lastAttemptAt(@Bind("dossierId") long dossierId);

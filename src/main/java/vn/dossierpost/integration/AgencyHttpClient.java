@@ -103,7 +103,8 @@ public final class AgencyHttpClient implements AutoCloseable {
                 return;
             }
             String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(response.body().string());
-            if (code >= 400 && code < 500) {
+            // 408 and 429 say "later", not "never": a notice the agency must get is not given up on them
+            if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 throw new AgencyNoticeSender.Refused(error);
             }
             throw new IOException(error);

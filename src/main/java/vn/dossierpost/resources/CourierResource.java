@@ -38,7 +38,7 @@ public class CourierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER"})
     public Response declare(@Auth User courier, @PathParam("date") String date, CashDeclaration declaration) {
-        couriers.declare(courier, Dates.parse(date, "date"), declaration == null ? null : declaration.amount());
+        couriers.declare(courier, Dates.required(date, "date"), declaration == null ? null : declaration.amount());
         return Response.noContent().build();
     }
 }

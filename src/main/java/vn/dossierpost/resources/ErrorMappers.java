@@ -22,7 +22,8 @@ public final class ErrorMappers {
     private ErrorMappers() {}
 
     public static List<Object> all() {
-        return List.of(new ProblemMapper(), new InvalidValueMapper(), new IllegalTransitionMapper(), new JsonMapper());
+        return List.of(new ProblemMapper(), new InvalidValueMapper(), new IllegalTransitionMapper(), new JsonMapper(),
+                new ParameterMapper());
     }
 
     static Response json(int status, ErrorResponse body) {
@@ -89,10 +90,31 @@ public final class ErrorMappers {
 
         private static String describe(Class<?> type) {
             if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+            if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "a number";
             if (type == Boolean.class || type == boolean.class) return "true or false";
+            if (type == java.time.OffsetDateTime.class) return "a date and time, ISO-8601 with offset (2026-12-01T16:18:00+07:00)";
+            if (type == java.time.LocalDate.class) return "a date YYYY-MM-DD";
             if (type == String.class) return "a string";
             if (List.class.isAssignableFrom(type)) return "a list";
             return "an object";
+        }
+    }
+
+    /**
+     * A query or path parameter that does not convert (limit=abc): Jersey would answer 404 for a
+     * query parameter, which reads as "no such resource"; it is the parameter that is wrong.
+     */
+    public static final class ParameterMapper implements ExceptionMapper<org.glassfish.jersey.server.ParamException> {
+        @Override
+        public Response toResponse(org.glassfish.jersey.server.ParamException e) {
+            String field = e.getParameterName();
+            if (e instanceof org.glassfish.jersey.server.ParamException.PathParamException) {
+                return json(404, ErrorResponse.of(404, "nothing here: " + field + " in the path has the wrong form"));
+            }
+            String message = "has a value of the wrong type" + (e.getDefaultStringValue() == null ? ""
+                    : " (when left out it is " + e.getDefaultStringValue() + ")");
+            return json(422, new ErrorResponse(422, field + ": " + message, field, List.of(new Problem.FieldProblem(field, message)),
+                    Map.of()));
         }
     }
 }

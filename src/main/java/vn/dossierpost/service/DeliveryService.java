@@ -211,7 +211,9 @@ public final class DeliveryService {
         return jdbi.inTransaction(h -> {
             Locked l = lock(h, s10);
             checkOffice(user, l.delivery());
-            if (l.delivery().finishedAt() != null || DossierStatus.HELD_AT_OFFICE.name().equals(l.dossier().status())) {
+            // an item out for delivery is in its courier's hands: it changes hands only once back
+            if (l.delivery().finishedAt() != null || DossierStatus.HELD_AT_OFFICE.name().equals(l.dossier().status())
+                    || DossierStatus.OUT_FOR_DELIVERY.name().equals(l.dossier().status())) {
                 throw Problem.conflict("item " + l.delivery().s10Number() + " is " + l.dossier().status() + ": no courier takes it now",
                         Map.of("currentStatus", l.dossier().status()));
             }
@@ -239,12 +241,13 @@ public final class DeliveryService {
         try {
             return jdbi.inTransaction(h -> {
                 Locked l = lock(h, s10);
-                checkAttemptBy(user, l.delivery());
                 DeliveryDAO deliveries = h.attach(DeliveryDAO.class);
-                var earlier = deliveries.answerOf(l.dossier().id(), r.clientAttemptId().trim());
+                // a resend is answered as the first time, even if the item has since moved to another courier
+                var earlier = deliveries.recorded(l.dossier().id(), r.clientAttemptId().trim());
                 if (earlier.isPresent()) {
-                    return JsonText.read(json, earlier.get(), AttemptAnswer.class);
+                    return resent(user, r, earlier.get());
                 }
+                checkAttemptBy(user, l.delivery());
                 checkTime(deliveries, l, r);
                 return switch (outcome) {
                     case "OUT_FOR_DELIVERY" -> outForDelivery(h, user, l, r);
@@ -257,6 +260,15 @@ public final class DeliveryService {
                 store.discard(proof);
             }
         }
+    }
+
+    /** The first answer to a resent update; an id reused for another update is refused rather than silently ignored. */
+    private AttemptAnswer resent(User user, AttemptRequest r, DeliveryDAO.Recorded earlier) {
+        if (!earlier.actor().equals(user.username()) || !earlier.outcome().equals(r.outcome())) {
+            throw Problem.invalid("clientAttemptId", "'" + r.clientAttemptId().trim() + "' was already used for a " + earlier.outcome()
+                    + " update by " + earlier.actor() + "; a new update needs a new id");
+        }
+        return JsonText.read(json, earlier.answer(), AttemptAnswer.class);
     }
 
     /**

@@ -60,7 +60,8 @@ class AgencyNoticesTest {
     @Test
     void overHttpANoticeIsRetriedThroughServerErrorsAndSentOnce() throws Exception {
         AGENCY.reset();
-        AGENCY.then(503, "{}").then(500, "{}");
+        // 429 and 408 mean "later" as much as a 5xx does
+        AGENCY.then(503, "{}").then(429, "{}").then(408, "{}");
         long dossier = newDossier();
         String body = notice("HTTP-1", "RESULT_DELIVERED");
         enqueue(dossier, Dossiers.AGENCY, body);
@@ -68,7 +69,7 @@ class AgencyNoticesTest {
         List<RecordedRequest> received = AGENCY.received().stream()
                 .filter(r -> "HTTP-1".equals(r.getHeaders().get("Idempotency-Key"))).toList();
         assertThat(received.stream().map(r -> r.getBody().utf8()).distinct()).hasSize(1);   // every retry the same bytes
-        assertThat(received).hasSize(3).allSatisfy(r -> {
+        assertThat(received).hasSize(4).allSatisfy(r -> {
             assertThat(r.getUrl().encodedPath()).isEqualTo("/notices");
             assertThat(r.getHeaders().get("Idempotency-Key")).isEqualTo("HTTP-1");
             String sent = r.getBody().utf8();

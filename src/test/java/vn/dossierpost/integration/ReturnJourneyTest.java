@@ -173,6 +173,12 @@ class ReturnJourneyTest {
         String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
         json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
         attempt(COURIER, s10, Map.of("clientAttemptId", "h1", "outcome", "OUT_FOR_DELIVERY"), 200);
+        // in the courier's hands now: not given to another, and a reused id is not taken for a resend
+        assertThat(json(APP.as(CLERK, "/api/deliveries/" + s10 + "/assignment").put(Entity.json(Map.of("courier", OTHER_COURIER))), 409)
+                .toString()).contains("OUT_FOR_DELIVERY");
+        Map<String, Object> reused = attempt(COURIER, s10, delivered("h1", "SELF", Dossiers.CITIZEN_ID), 422);
+        assertThat(reused.get("field")).isEqualTo("clientAttemptId");
+        assertThat(Handovers.status(APP, code)).isEqualTo("OUT_FOR_DELIVERY");
         Map<String, Object> done = attempt(COURIER, s10, delivered("h2", "SELF", Dossiers.CITIZEN_ID), 200);
         assertThat(done.get("status")).isEqualTo("DELIVERED");
         assertThat(done.get("failedAttempts")).isEqualTo(0);
@@ -180,6 +186,21 @@ class ReturnJourneyTest {
                 "DELIVERED_TO_AGENCY", "RESULT_READY", "RESULT_COLLECTED", "ARRIVED_AT_DELIVERY_OFFICE", "ASSIGNED_TO_COURIER",
                 "OUT_FOR_DELIVERY", "DELIVERED");
         awaitNotice(code + "/RESULT_DELIVERED");
+    }
+
+    @Test
+    void wrongParametersAreNamed() {
+        assertThat(json(APP.as(CLERK, "/api/deliveries?limit=abc").get(), 422).get("field")).isEqualTo("limit");
+        assertThat(json(APP.as(COLLECTOR, "/api/pickups?limit=abc").get(), 422).get("field")).isEqualTo("limit");
+        assertThat(json(APP.as(COURIER, "/api/courier/cash/%20").put(Entity.json(Map.of("amount", 0))), 422).get("field")).isEqualTo("date");
+        assertThat(json(APP.as(COURIER, "/api/courier/cash/-5000-01-01").put(Entity.json(Map.of("amount", 0))), 422).get("field"))
+                .isEqualTo("date");
+        assertThat(json(APP.as(COURIER, "/api/courier/deliveries?date=%2B999999999-12-31").get(), 422).get("field")).isEqualTo("date");
+        assertThat(json(APP.as("supervisor", "/api/couriers/reconciliation?office=" + Dossiers.OFFICE + "&date=%2B999999999-12-31").get(),
+                422).get("field")).isEqualTo("date");
+        Map<String, Object> fraction = json(APP.as(COURIER, "/api/courier/cash/" + today()).put(Entity.json(Map.of("amount", 150000.9))), 422);
+        assertThat(fraction.get("field")).isEqualTo("amount");
+        assertThat(fraction.get("message").toString()).contains("whole number");
     }
 
     @Test
