@@ -61,7 +61,10 @@ public final class AgencyNoticeSender {
         this.failed = metrics.meter("agencyNotices.failed");
     }
 
-    /** Leases due notices; those of an agency whose channel is not configured are tried again later, like a failed send, until the retry age. */
+    /**
+     * Leases due notices; those of an agency whose channel is not configured are tried again later,
+     * like a failed send, until the retry age.
+     */
     public List<Notice> claim(int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<OutboxDAO.ClaimedNotice> claimed = jdbi.withExtension(OutboxDAO.class, dao -> dao.claimNotices(now, now.plus(lease), limit));
