@@ -30,6 +30,11 @@ public final class ErrorMappers {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
     }
 
+    /** A 422 naming the field, the same answer as a service's {@link Problem#invalid}. */
+    static Response invalid(String field, String message) {
+        return new ProblemMapper().toResponse(Problem.invalid(field, message));
+    }
+
     public static final class ProblemMapper implements ExceptionMapper<Problem> {
         @Override
         public Response toResponse(Problem p) {
@@ -73,7 +78,7 @@ public final class ErrorMappers {
             if (field.isEmpty()) {
                 return json(422, ErrorResponse.of(422, "the body does not match the expected shape: " + message));
             }
-            return json(422, new ErrorResponse(422, field + ": " + message, field, List.of(new Problem.FieldProblem(field, message)), Map.of()));
+            return invalid(field, message);
         }
 
         private static String path(JsonMappingException m) {
@@ -113,8 +118,7 @@ public final class ErrorMappers {
             }
             String message = "has a value of the wrong type" + (e.getDefaultStringValue() == null ? ""
                     : " (when left out it is " + e.getDefaultStringValue() + ")");
-            return json(422, new ErrorResponse(422, field + ": " + message, field, List.of(new Problem.FieldProblem(field, message)),
-                    Map.of()));
+            return invalid(field, message);
         }
     }
 }

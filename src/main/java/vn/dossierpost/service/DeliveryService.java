@@ -291,9 +291,13 @@ public final class DeliveryService {
         }
     }
 
-    /** The day an update happened on: its {@code at}, or today. */
+    /** When an update happened: its {@code at} (a phone sending late), or now. */
+    private OffsetDateTime happenedAt(AttemptRequest r) {
+        return r.at() != null ? r.at().atZoneSameInstant(zone).toOffsetDateTime().withNano(0) : now();
+    }
+
     private LocalDate dayOf(AttemptRequest r) {
-        return r.at() != null ? r.at().atZoneSameInstant(zone).toLocalDate() : today();
+        return happenedAt(r).toLocalDate();
     }
 
     private void checkAttemptBy(User user, Delivery delivery) {
@@ -363,8 +367,7 @@ public final class DeliveryService {
                 + r.recipientName().strip() + (proxy ? " (proxy)" : ""), JsonText.of(json, facts));
         h.attach(DeliveryDAO.class).finished(l.dossier().id(), now());
         agencyNotices.enqueue(h, l.dossier(), l.delivery().s10Number(), AgencyNotices.Type.RESULT_DELIVERED,
-                Map.of("relation", r.relation(), "deliveredAt", ISO_OFFSET_DATE_TIME.format(r.at() != null
-                        ? r.at().atZoneSameInstant(zone).toOffsetDateTime().withNano(0) : now())));
+                Map.of("relation", r.relation(), "deliveredAt", ISO_OFFSET_DATE_TIME.format(happenedAt(r))));
         return record(h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
     }
 
