@@ -167,11 +167,9 @@ class ReturnJourneyTest {
 
     @Test
     void homeDeliveryAtTheFirstAttempt() {
-        String code = Handovers.digitised(APP, CLERK, 2);
-        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
-        agencyEvent("kq-" + code, code, Map.of("resultReference", "LLTP-2026/0002222"));
-        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
-        json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
+        ReturnItem item = atTheDeliveringOffice(2, "LLTP-2026/0002222");
+        String code = item.dossierCode();
+        String s10 = item.s10();
         attempt(COURIER, s10, Map.of("clientAttemptId", "h1", "outcome", "OUT_FOR_DELIVERY"), 200);
         // in the courier's hands now: not given to another, and a reused id is not taken for a resend
         assertThat(json(APP.as(CLERK, "/api/deliveries/" + s10 + "/assignment").put(Entity.json(Map.of("courier", OTHER_COURIER))), 409)
@@ -205,11 +203,9 @@ class ReturnJourneyTest {
 
     @Test
     void updatesSentLateCountFromWhenTheyHappened() {
-        String code = Handovers.digitised(APP, CLERK, 4);
-        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
-        agencyEvent("kq-" + code, code, Map.of("resultReference", "LLTP-2026/0004444"));
-        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
-        json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
+        ReturnItem item = atTheDeliveringOffice(4, "LLTP-2026/0004444");
+        String code = item.dossierCode();
+        String s10 = item.s10();
         // the item reached the office 30 days ago; the phone was out of coverage since its failed attempt
         APP.jdbi().useHandle(h -> h.execute("UPDATE delivery SET arrived_at = now() - interval '30 days' WHERE s10_number = ?", s10));
         java.time.OffsetDateTime out = java.time.OffsetDateTime.now().minusDays(29);
@@ -403,6 +399,18 @@ class ReturnJourneyTest {
     }
 
     // ---- helpers
+
+    record ReturnItem(String dossierCode, String s10) {}
+
+    /** A dossier through the agency to its result, collected and arrived at the delivering office (given to the courier). */
+    static ReturnItem atTheDeliveringOffice(int seed, String resultReference) {
+        String code = Handovers.digitised(APP, CLERK, seed);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        agencyEvent("kq-" + code, code, Map.of("resultReference", resultReference));
+        String s10 = (String) json(APP.post(COLLECTOR, "/api/dossiers/" + code + "/collection", collection()), 201).get("s10Number");
+        json(APP.post(CLERK, "/api/deliveries/" + s10 + "/arrival", Map.of()), 200);
+        return new ReturnItem(code, s10);
+    }
 
     static Map<String, Object> collection() {
         return Map.of("agencyOfficer", "Trần Văn Bình", "items", List.of(
