@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.fileupload2.core.ParameterParser;
-import vn.dossierpost.resources.MultipartStream;
+import vn.dossierpost.http.MultipartStream;
 import vn.dossierpost.service.Problem;
 
 /**

@@ -2,7 +2,7 @@ package vn.dossierpost.api;
 
 import java.util.List;
 import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
-import vn.dossierpost.service.ReferenceData;
+import vn.dossierpost.service.catalogue.ReferenceData;
 
 /** A procedure with the documents the counter must check (name, original or copy, required). */
 public record ProcedureView(String code, String name, String nameEn, String agencyCode, String agencyName,

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
-import vn.dossierpost.service.FixityCheck;
-import vn.dossierpost.service.FixityRecorder;
+import vn.dossierpost.service.counter.FixityCheck;
+import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.storage.FileSystemBlobStore;
 
 /**

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.Passwords;
-import vn.dossierpost.auth.Role;
-import vn.dossierpost.auth.UserDAO;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.Database;
 
 /**

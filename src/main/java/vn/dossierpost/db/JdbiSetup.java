@@ -6,7 +6,6 @@ import org.jdbi.v3.core.extension.ExtensionFactory;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.sqlobject.SqlObjectFactory;
-import vn.dossierpost.auth.UserDAO;
 
 /**
  * JDBI settings that matter under load. Each handle works on a copy of the Jdbi's configuration,

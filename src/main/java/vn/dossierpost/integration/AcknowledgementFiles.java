@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import vn.dossierpost.api.AcknowledgementFile;
-import vn.dossierpost.api.AgencyReceipt;
-import vn.dossierpost.service.HandoverService;
+import vn.dossierpost.api.agency.AcknowledgementFile;
+import vn.dossierpost.api.agency.AgencyReceipt;
+import vn.dossierpost.service.handover.HandoverService;
 
 /**
  * Applies an agency's acknowledgement file ({@code *.ack.json} in its inbox folder) for a file-drop

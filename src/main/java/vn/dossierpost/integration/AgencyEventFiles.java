@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import vn.dossierpost.api.AgencyEventRequest;
-import vn.dossierpost.auth.Role;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.AgencyEventService;
+import vn.dossierpost.api.agency.AgencyEventRequest;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.Problem;
 
 /**

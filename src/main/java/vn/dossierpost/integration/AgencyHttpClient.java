@@ -15,10 +15,10 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dossierpost.api.AgencyReceipt;
-import vn.dossierpost.api.DossierManifest;
-import vn.dossierpost.service.HandoverService.Item;
-import vn.dossierpost.service.HandoverService.Outcome;
+import vn.dossierpost.api.agency.AgencyReceipt;
+import vn.dossierpost.api.agency.DossierManifest;
+import vn.dossierpost.service.handover.HandoverService.Item;
+import vn.dossierpost.service.handover.HandoverService.Outcome;
 import vn.dossierpost.storage.BlobStore;
 
 /**

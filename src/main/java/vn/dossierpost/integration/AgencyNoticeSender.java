@@ -20,7 +20,7 @@ import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.service.RetryPolicy;
 
 /**
- * The sending side of {@link vn.dossierpost.service.AgencyNotices}, called by routes/agency-notices.yaml:
+ * The sending side of {@link vn.dossierpost.service.returnleg.AgencyNotices}, called by routes/agency-notices.yaml:
  * leases due notices with what the route needs to send each through its agency's channel (HTTP, or a
  * JSON Lines file with its done file in the agency's drop folder), then marks them sent, to be tried
  * again with backoff, or given up (an agency's 4xx, or past the retry age).

@@ -19,10 +19,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
-import vn.dossierpost.api.DossierManifest;
-import vn.dossierpost.api.DropManifest;
-import vn.dossierpost.service.HandoverService.Item;
-import vn.dossierpost.service.HandoverService.Work;
+import vn.dossierpost.api.agency.DossierManifest;
+import vn.dossierpost.api.agency.DropManifest;
+import vn.dossierpost.service.handover.HandoverService.Item;
+import vn.dossierpost.service.handover.HandoverService.Work;
 import vn.dossierpost.storage.BlobStore;
 
 /**

@@ -12,7 +12,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import vn.dossierpost.db.NotificationDAO.Claimed;
-import vn.dossierpost.service.NotificationDelivery;
+import vn.dossierpost.service.notify.NotificationDelivery;
 
 /**
  * The SMS gateway: {@code POST <url>} with {@code {"to": "+84...", "text": "..."}} and the API key in a

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import vn.dossierpost.api.AgencyEventRequest;
-import vn.dossierpost.api.AgencySyncPage;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.AgencyEventService;
+import vn.dossierpost.api.agency.AgencyEventRequest;
+import vn.dossierpost.api.agency.AgencySyncPage;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.Problem;
 
 /**

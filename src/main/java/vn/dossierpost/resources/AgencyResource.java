@@ -16,8 +16,8 @@ import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencyView;
 import vn.dossierpost.api.PickupOffice;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
-import vn.dossierpost.service.AgencyService;
-import vn.dossierpost.service.ReferenceDataCache;
+import vn.dossierpost.service.catalogue.AgencyService;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /**
  * Agencies and how they are reached, for administrators. A change takes effect at once: the

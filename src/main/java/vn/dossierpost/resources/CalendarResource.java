@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.api.CalendarYear;
-import vn.dossierpost.service.CalendarService;
+import vn.dossierpost.service.catalogue.CalendarService;
 
 @Path("/api/calendar/{year}")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")

@@ -10,8 +10,8 @@ import java.util.List;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.ReferenceData;
-import vn.dossierpost.service.ReferenceDataCache;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /** The catalogue as the counter uses it: procedures with their document lists, offices (agencies: {@link AgencyResource}). */
 @Path("/api")

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import vn.dossierpost.api.CollectionRequest;
 import vn.dossierpost.api.DeliveryView;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.PickupService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.PickupService;
 
 /** The clerk took the result over at the agency: 201 with the return item (its S10 number and slip). */
 @Path("/api/dossiers/{code}/collection")

@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.CashDeclaration;
 import vn.dossierpost.api.CourierWork;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.CourierService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.CourierService;
+import vn.dossierpost.http.Dates;
 
 /** A courier's own day: deliveries to make and the cash handed in. */
 @Path("/api/courier")

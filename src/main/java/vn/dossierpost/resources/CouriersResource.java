@@ -12,8 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.api.CourierCommunes;
 import vn.dossierpost.api.ReconciliationView;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.CourierService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.CourierService;
+import vn.dossierpost.http.Dates;
 
 /** An office's couriers, for its clerks and supervisors: who covers which commune, and the day's cash. */
 @Path("/api/couriers")

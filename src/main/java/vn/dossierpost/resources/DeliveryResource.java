@@ -20,9 +20,9 @@ import vn.dossierpost.api.AttemptRequest;
 import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.ReturnRequest;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.DeliveryService;
-import vn.dossierpost.service.PickupService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.DeliveryService;
+import vn.dossierpost.service.returnleg.PickupService;
 
 /**
  * Return items by their S10 number: the delivering office's list, arrival there, couriers, attempts

@@ -19,10 +19,10 @@ import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.WithdrawRequest;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.DossierService;
-import vn.dossierpost.service.IntakeService;
-import vn.dossierpost.service.SlipService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.counter.SlipService;
 
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")

@@ -15,11 +15,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.dossierpost.api.FileView;
-import vn.dossierpost.auth.User;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DossierFileDAO.FileRow;
-import vn.dossierpost.service.DigitisationService;
-import vn.dossierpost.service.DigitisationService.ServedFile;
+import vn.dossierpost.service.counter.DigitisationService;
+import vn.dossierpost.service.counter.DigitisationService.ServedFile;
 import vn.dossierpost.storage.BlobStore;
+import vn.dossierpost.http.ByteRange;
 
 /**
  * A dossier's scans: the list, and each file with its type, length, its SHA-256 as ETag (the content

@@ -12,9 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.HandoverView;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.documents.HandoverRecordPdf;
-import vn.dossierpost.service.HandoverService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.pdf.HandoverRecordPdf;
+import vn.dossierpost.service.handover.HandoverService;
 
 /**
  * Handovers to agencies: supervisors watch them and resend dead letters ({@code ?state=FAILED});

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.fileupload2.core.ParameterParser;
-import vn.dossierpost.service.IncomingFiles;
+import vn.dossierpost.service.counter.IncomingFiles;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.http.MultipartStream;
 
 /**
  * A multipart/form-data request body read as it arrives, part by part ({@link MultipartStream}):

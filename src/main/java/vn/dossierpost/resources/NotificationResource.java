@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.dossierpost.api.NotificationView;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.NotificationDelivery;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.notify.NotificationDelivery;
 
 /**
  * The messages sent (or not) to a dossier's applicant, for the post's staff answering "was I told?".

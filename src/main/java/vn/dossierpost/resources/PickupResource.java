@@ -10,8 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.dossierpost.api.PickupView;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.PickupService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.PickupService;
 
 /** Results waiting to be collected at agencies, for the office that collects them. */
 @Path("/api/pickups")

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.api.DigitisationReportView;
-import vn.dossierpost.service.DigitisationReport;
+import vn.dossierpost.service.counter.DigitisationReport;
 
 /** Reports for supervisors. */
 @Path("/api/reports")

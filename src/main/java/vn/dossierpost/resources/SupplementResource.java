@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.SupplementRequest;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.DigitisationService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.Problem;
 
 /**

@@ -14,9 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import vn.dossierpost.api.UploadResult;
-import vn.dossierpost.auth.User;
-import vn.dossierpost.service.DigitisationService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.http.RequestBody;
 
 /**
  * {@code PUT /api/dossiers/{code}/components/{componentCode}/files}: the counter clerk's scans of one

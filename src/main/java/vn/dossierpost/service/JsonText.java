@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON text of our own records and maps for event payloads and stored answers, which always serialise. */
-final class JsonText {
+public final class JsonText {
     private JsonText() {
     }
 
-    static String of(ObjectMapper json, Object value) {
+    public static String of(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -18,7 +18,7 @@ final class JsonText {
     }
 
     /** Reads back what {@link #of} wrote (a stored answer), times with the offset they were written with. */
-    static <T> T read(ObjectMapper json, String text, Class<T> type) {
+    public static <T> T read(ObjectMapper json, String text, Class<T> type) {
         try {
             return json.readerFor(type).without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(text);
         } catch (JsonProcessingException e) {
@@ -26,7 +26,7 @@ final class JsonText {
         }
     }
 
-    static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    public static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.dossierpost.auth.Role;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.agencysim.AgencySimulator;
-import vn.dossierpost.auth.Role;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;

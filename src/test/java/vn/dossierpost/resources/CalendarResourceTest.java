@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.Role;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.TestApp;
 
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.Role;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.DossierCode;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;

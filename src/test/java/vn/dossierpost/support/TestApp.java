@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostApplication;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.Passwords;
-import vn.dossierpost.auth.Role;
+import vn.dossierpost.domain.Role;
 
 /** The real service on a fresh database, plus helpers to add users and call it over HTTP. */
 public final class TestApp {

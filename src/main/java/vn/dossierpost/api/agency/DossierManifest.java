@@ -1,0 +1,34 @@
+package vn.dossierpost.api.agency;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What the post tells the agency about one dossier it hands over (the {@code manifest} part of an
+ * HTTP handover, an entry of a drop package's manifest.json). {@code path} names the file's
+ * multipart part and its place in the ZIP.
+ */
+public record DossierManifest(
+        String handoverNo,
+        String dossierCode,
+        String s10Number,
+        String agencyCode,
+        Ref procedure,
+        String serviceForm,
+        OffsetDateTime receivedAt,
+        Ref postOffice,
+        Applicant applicant,
+        List<Component> components) {
+
+    public record Ref(String code, String name) {}
+
+    public record Applicant(String name, String citizenId, String phone, String email, String address) {}
+
+    public record Component(String code, String name, String form, List<File> files) {}
+
+    public record File(String path, String name, String contentType, long size, String sha256) {}
+
+    public List<File> files() {
+        return components.stream().flatMap(c -> c.files().stream()).toList();
+    }
+}

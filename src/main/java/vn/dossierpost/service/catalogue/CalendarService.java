@@ -1,0 +1,69 @@
+package vn.dossierpost.service.catalogue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.service.Text;
+import vn.dossierpost.api.CalendarYear;
+import vn.dossierpost.db.CatalogueDAO;
+import vn.dossierpost.db.CatalogueDAO.CalendarRow;
+import vn.dossierpost.domain.CalendarEntry;
+import vn.dossierpost.domain.InvalidValueException;
+import vn.dossierpost.domain.WorkingCalendar;
+import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.Problem;
+
+/** The working calendar per year, edited by an administrator as the government announces it. */
+public final class CalendarService {
+    private final Jdbi jdbi;
+    private final ReferenceDataCache referenceData;
+
+    public CalendarService(Jdbi jdbi, ReferenceDataCache referenceData) {
+        this.jdbi = jdbi;
+        this.referenceData = referenceData;
+    }
+
+    public CalendarYear get(int year) {
+        checkYear(year);
+        List<CalendarRow> rows = jdbi.withExtension(CatalogueDAO.class, dao -> dao.calendar(year));
+        WorkingCalendar calendar = referenceData.get().calendar();
+        return new CalendarYear(year, rows.stream().map(r -> new CalendarYear.Day(r.day(), CalendarEntry.Kind.valueOf(r.kind()), r.name())).toList(),
+                calendar.daysOff(year).stream().sorted().toList());
+    }
+
+    /** Replaces the year's entries in one transaction. */
+    public CalendarYear replace(int year, CalendarYear body) {
+        checkYear(year);
+        if (body == null || body.days() == null) {
+            throw Problem.invalid("days", "is required: the list of {date, kind, name} (kind HOLIDAY, DAY_OFF or WORKING_DAY)");
+        }
+        List<CalendarEntry> entries = new ArrayList<>();
+        for (int i = 0; i < body.days().size(); i++) {
+            CalendarYear.Day d = body.days().get(i);
+            String path = "days[" + i + "]";
+            if (d == null || d.date() == null) throw Problem.invalid(path + ".date", "is required (YYYY-MM-DD)");
+            if (d.kind() == null) throw Problem.invalid(path + ".kind", "is required: HOLIDAY, DAY_OFF or WORKING_DAY");
+            if (Text.blankToNull(d.name()) == null) throw Problem.invalid(path + ".name", "is required, e.g. Tết Nguyên đán");
+            entries.add(new CalendarEntry(d.date(), d.kind(), d.name().trim()));
+        }
+        try {
+            WorkingCalendar.validate(year, entries);
+        } catch (InvalidValueException e) {
+            throw Problem.invalid("days", e.getMessage());
+        }
+        jdbi.useTransaction(h -> {
+            CatalogueDAO dao = h.attach(CatalogueDAO.class);
+            dao.deleteCalendarYear(year);
+            dao.insertCalendar(entries.stream().map(e -> new CalendarRow(e.date(), e.kind().name(), e.name())).toList());
+        });
+        referenceData.invalidate();
+        return get(year);
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw Problem.invalid("year", "must be between 2000 and 2100");
+        }
+    }
+
+}

@@ -1,0 +1,93 @@
+package vn.dossierpost.service.catalogue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.dossierpost.db.CatalogueDAO;
+import vn.dossierpost.db.CatalogueDAO.AgencyRow;
+import vn.dossierpost.db.CatalogueDAO.CommuneRow;
+import vn.dossierpost.db.CatalogueDAO.ComponentRow;
+import vn.dossierpost.db.CatalogueDAO.OfficeRow;
+import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
+import vn.dossierpost.db.CatalogueDAO.ProvinceRow;
+import vn.dossierpost.domain.CalendarEntry;
+import vn.dossierpost.domain.Leg;
+import vn.dossierpost.domain.Place;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.Tariff;
+import vn.dossierpost.domain.TariffRate;
+import vn.dossierpost.domain.TransitTime;
+import vn.dossierpost.domain.WorkingCalendar;
+
+/**
+ * An immutable snapshot of the catalogue, read in one go so that an intake needs no catalogue query.
+ * {@link ReferenceDataCache} replaces it when the data changes.
+ */
+public final class ReferenceData {
+    private final Map<String, ProvinceRow> provinces;
+    private final Map<String, CommuneRow> communes;
+    private final Map<String, AgencyRow> agencies;
+    private final Map<String, OfficeRow> offices;
+    private final Map<String, ProcedureRow> procedures;
+    private final Map<String, List<ComponentRow>> components;
+    private final Map<RouteClass, TransitTime> transitTimes;
+    private final Tariff tariff;
+    private final WorkingCalendar calendar;
+
+    ReferenceData(CatalogueDAO dao) {
+        provinces = index(dao.provinces(), ProvinceRow::code);
+        communes = index(dao.communes(), CommuneRow::code);
+        agencies = index(dao.agencies(), AgencyRow::code);
+        offices = index(dao.offices(), OfficeRow::code);
+        procedures = index(dao.procedures(), ProcedureRow::code);
+        components = dao.components().stream().collect(Collectors.groupingBy(ComponentRow::procedureCode,
+                LinkedHashMap::new, Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList)));
+        Map<RouteClass, TransitTime> transit = new LinkedHashMap<>();
+        dao.routeClasses().forEach(r -> transit.put(RouteClass.valueOf(r.code()), new TransitTime(r.days(), r.daysWithAppointmentSlip())));
+        transitTimes = Collections.unmodifiableMap(transit);
+        List<TariffRate> rates = new ArrayList<>();
+        dao.tariff().forEach(t -> rates.add(new TariffRate(RouteClass.valueOf(t.routeClass()), Leg.valueOf(t.leg()), t.amount())));
+        tariff = new Tariff(rates);
+        calendar = new WorkingCalendar(dao.calendar().stream()
+                .map(c -> new CalendarEntry(c.day(), CalendarEntry.Kind.valueOf(c.kind()), c.name())).toList());
+    }
+
+    private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.put(key.apply(r).trim(), r));
+        return Collections.unmodifiableMap(map);
+    }
+
+    public Optional<ProcedureRow> procedure(String code) { return Optional.ofNullable(procedures.get(code)); }
+    public Optional<AgencyRow> agency(String code) { return Optional.ofNullable(agencies.get(code)); }
+    public Optional<OfficeRow> office(String code) { return Optional.ofNullable(offices.get(code)); }
+    public Optional<ProvinceRow> province(String code) { return Optional.ofNullable(provinces.get(code)); }
+    public Optional<CommuneRow> commune(String code) { return Optional.ofNullable(communes.get(code)); }
+    public List<ComponentRow> components(String procedureCode) { return components.getOrDefault(procedureCode, List.of()); }
+    public Map<String, ProcedureRow> procedures() { return procedures; }
+    public Map<String, AgencyRow> agencies() { return agencies; }
+    public Map<String, OfficeRow> offices() { return offices; }
+    public Tariff tariff() { return tariff; }
+    public WorkingCalendar calendar() { return calendar; }
+
+    public TransitTime transitTime(RouteClass routeClass) {
+        TransitTime t = transitTimes.get(routeClass);
+        if (t == null) {
+            throw new IllegalStateException("route class " + routeClass + " has no transit time in the catalogue");
+        }
+        return t;
+    }
+
+    public Place placeOfOffice(OfficeRow office) {
+        return new Place(office.provinceCode(), office.communeCode(), provinces.get(office.provinceCode()).majorCity());
+    }
+
+    public Place placeOfAgency(AgencyRow agency) {
+        return new Place(agency.provinceCode(), agency.communeCode(), provinces.get(agency.provinceCode()).majorCity());
+    }
+}

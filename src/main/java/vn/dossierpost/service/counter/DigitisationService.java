@@ -1,0 +1,359 @@
+package vn.dossierpost.service.counter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.dossierpost.service.Text;
+import vn.dossierpost.api.DossierView;
+import vn.dossierpost.api.FileView;
+import vn.dossierpost.api.UploadResult;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierFileDAO;
+import vn.dossierpost.db.DossierFileDAO.FileRow;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.service.counter.IncomingFiles.IncomingFile;
+import vn.dossierpost.storage.BlobStore;
+import vn.dossierpost.storage.BlobStore.Placement;
+import vn.dossierpost.storage.Fixity;
+import vn.dossierpost.storage.StagedBlob;
+import vn.dossierpost.storage.TooLargeException;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.JsonText;
+
+/**
+ * Digitisation at the counter (Decree 107/2021): the clerk scans each document of the dossier.
+ *
+ * <p>An upload is taken in three steps. (1) Before reading the body: the clerk's office, the
+ * dossier's status and document, the room left under the dossier's limit. (2) Each file is streamed
+ * to staging — its type decided by its first bytes, hashed on the way, cut off at the limit — and a
+ * PDF is opened to count its pages. (3) One transaction locks the dossier, checks again, places the
+ * blobs under their hashes, writes the file rows and their events and, when every required document
+ * has a scan, moves the dossier to DIGITISED through the transition table. Anything refused or broken
+ * on the way discards what was staged, so nothing is left behind.
+ *
+ * <p>Identical bytes are stored once. While a transaction places a blob it holds a PostgreSQL
+ * advisory lock on the blob's hash, so a blob placed by a transaction that then fails can be removed
+ * without racing another upload of the same bytes: every committed row always has its blob (a crash
+ * between placing and committing can only leave an unreferenced blob, which the fixity command lists).
+ */
+public final class DigitisationService {
+    private static final Logger LOG = LoggerFactory.getLogger(DigitisationService.class);
+    /** Multipart headers and boundaries around the files: allowed on top of the files when checking Content-Length. */
+    private static final long MULTIPART_ALLOWANCE = 64 * 1024;
+    /** A namespace for this service's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
+    private static final int BLOB_LOCK_SPACE = 0x5CA7;
+    public static final String FILE_ADDED = "FILE_ADDED";
+
+    private final Jdbi jdbi;
+    private final BlobStore store;
+    private final DossierService dossiers;
+    private final FixityRecorder fixity;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final long maxFileBytes;
+    private final long maxDossierBytes;
+    private final int maxFiles;
+
+    public DigitisationService(Jdbi jdbi, BlobStore store, DossierService dossiers, FixityRecorder fixity, ObjectMapper json,
+                               Clock clock, long maxFileBytes, long maxDossierBytes, int maxFiles) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.dossiers = dossiers;
+        this.fixity = fixity;
+        this.json = json;
+        this.clock = clock;
+        this.maxFileBytes = maxFileBytes;
+        this.maxDossierBytes = maxDossierBytes;
+        this.maxFiles = maxFiles;
+    }
+
+    /** A staged file that passed every check, waiting for the transaction. */
+    private record Scan(String name, ScanType type, Integer pages, StagedBlob blob) {}
+
+    /** The limit a file may not pass at most, and which rule it is. */
+    private record Budget(long bytes, boolean dossierLimit) {}
+
+    public UploadResult upload(User clerk, String code, String componentCode, Long contentLength, IncomingFiles files)
+            throws IOException {
+        long stored = precheck(clerk, code, componentCode);
+        long room = maxDossierBytes - stored;
+        if (contentLength != null && contentLength > room + MULTIPART_ALLOWANCE) {
+            throw Problem.tooLarge("body", "the upload is " + Sizes.describe(contentLength) + " but dossier " + code + " may take only "
+                    + Sizes.describe(Math.max(room, 0)) + " more (" + Sizes.describe(maxDossierBytes) + " per dossier, "
+                    + Sizes.describe(stored) + " already stored)", Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
+        }
+        List<Scan> scans = new ArrayList<>();
+        try {
+            IncomingFile file;
+            while ((file = files.next()) != null) {
+                if (scans.size() == maxFiles) {
+                    throw Problem.invalid("files[" + file.index() + "]", "at most " + maxFiles + " files in one upload");
+                }
+                Budget budget = maxFileBytes <= room ? new Budget(maxFileBytes, false) : new Budget(Math.max(room, 0), true);
+                Scan scan = stage(file, budget, code, stored);
+                scans.add(scan);
+                room -= scan.blob().size();
+            }
+            if (scans.isEmpty()) {
+                throw Problem.invalid("files", "the upload has no file: send one part per scan (PDF, JPEG, PNG or TIFF)");
+            }
+            return commit(clerk, code, componentCode, scans);
+        } finally {
+            scans.forEach(s -> store.discard(s.blob()));
+        }
+    }
+
+    /** Checks made before the body is read; returns the bytes the dossier's files already take. */
+    private long precheck(User clerk, String code, String componentCode) {
+        return jdbi.withHandle(h -> {
+            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkMayUpload(clerk, row);
+            checkComponent(h, row, componentCode);
+            return h.attach(DossierFileDAO.class).totalSize(row.id());
+        });
+    }
+
+    private static void checkMayUpload(User clerk, DossierRow row) {
+        if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
+            throw Problem.forbidden("only a counter clerk of the dossier's post office uploads scans");
+        }
+        DossierService.checkCanRead(clerk, row);
+        DossierStatus status = DossierStatus.valueOf(row.status());
+        // and the documents of a supplement the agency asked for, taken at the counter
+        List<String> accepting = List.of(DossierStatus.RECEIVED.name(), DossierStatus.DIGITISED.name(),
+                DossierStatus.SUPPLEMENT_REQUESTED.name());
+        Map<String, Object> details = Map.of("currentStatus", status.name(), "allowedStatuses", accepting);
+        if (status == DossierStatus.AWAITING_RESULT) {
+            throw Problem.conflict("dossier " + row.code() + " is RETURN_ONLY (" + status + "): the post only carries its result back, "
+                    + "there is no paper of it to scan", details);
+        }
+        if (!accepting.contains(status.name())) {
+            throw Problem.conflict("dossier " + row.code() + " is " + status + "; scans are taken while it is RECEIVED or DIGITISED, "
+                    + "before it leaves for the agency, or SUPPLEMENT_REQUESTED", details);
+        }
+    }
+
+    private static void checkComponent(Handle h, DossierRow row, String componentCode) {
+        List<DossierDAO.ComponentRow> components = h.attach(DossierDAO.class).components(row.id());
+        if (components.stream().noneMatch(c -> c.code().equals(componentCode))) {
+            throw Problem.invalid("componentCode", "'" + componentCode + "' is not a document of dossier " + row.code()
+                    + "; its documents are " + String.join(", ", components.stream().map(DossierDAO.ComponentRow::code).toList()));
+        }
+    }
+
+    /** Streams one file to staging and checks it; refuses with the file's name and the rule. */
+    private Scan stage(IncomingFile file, Budget budget, String code, long stored) throws IOException {
+        String field = "files[" + file.index() + "]";
+        String name = FileNames.check(file.fileName(), field);
+        PushbackInputStream content = new PushbackInputStream(file.content(), ScanType.MAGIC_LENGTH);
+        byte[] head = new byte[ScanType.MAGIC_LENGTH];
+        int n = content.readNBytes(head, 0, head.length);
+        if (n == 0) {
+            throw Problem.invalid(field, "'" + name + "' is empty");
+        }
+        ScanType type = ScanType.detect(head, n).orElseThrow(() -> Problem.unsupportedType(field, "'" + name
+                + "' is not a " + ScanType.ACCEPTED + " file: its content does not start like one (the name and the "
+                + "declared type do not count)"));
+        content.unread(head, 0, n);
+        StagedBlob blob;
+        try {
+            blob = store.stage(content, budget.bytes());
+        } catch (TooLargeException e) {
+            throw budget.dossierLimit()
+                    ? Problem.tooLarge(field, "'" + name + "' would take dossier " + code + " past its limit of "
+                            + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
+                            Map.of("limitBytes", maxDossierBytes, "storedBytes", stored))
+                    : Problem.tooLarge(field, "'" + name + "' is larger than the limit of " + Sizes.describe(maxFileBytes)
+                            + " per file", Map.of("limitBytes", maxFileBytes));
+        }
+        try {
+            Integer pages = type == ScanType.PDF ? PdfPages.count(blob.localFile(), field, name) : null;
+            return new Scan(name, type, pages, blob);
+        } catch (RuntimeException e) {
+            store.discard(blob);
+            throw e;
+        }
+    }
+
+    private UploadResult commit(User clerk, String code, String componentCode, List<Scan> scans) throws IOException {
+        return jdbi.inTransaction(h -> {
+            DossierFileDAO files = h.attach(DossierFileDAO.class);
+            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkMayUpload(clerk, row); // again, under the lock: a withdrawal may have come in meanwhile
+            checkComponent(h, row, componentCode);
+            long stored = files.totalSize(row.id());
+            long adding = scans.stream().mapToLong(s -> s.blob().size()).sum();
+            if (stored + adding > maxDossierBytes) {
+                throw Problem.tooLarge("files", "these files (" + Sizes.describe(adding) + ") would take dossier " + code
+                        + " past its limit of " + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
+                        Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
+            }
+            TreeSet<String> hashes = new TreeSet<>();
+            scans.forEach(s -> hashes.add(s.blob().sha256()));
+            for (String sha : hashes) { // in hash order, so two uploads never wait for each other in a cycle
+                h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
+                        .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Integer.class).one();
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
+            List<String> placedNew = new ArrayList<>();
+            try {
+                List<FileView> added = new ArrayList<>();
+                for (Scan s : scans) {
+                    Placement placement = store.place(s.blob());
+                    if (placement == Placement.NEW) {
+                        placedNew.add(s.blob().sha256());
+                    } else if (placement == Placement.REPAIRED) {
+                        fixity.recordRepair(h, s.blob().sha256(), clerk.username(), now);
+                    }
+                    DossierFileDAO.NewFile newFile = new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
+                            s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now);
+                    long id = files.insert(newFile);
+                    FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(),
+                            s.type().mediaType(), s.pages(), clerk.username(), now, null);
+                    h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), FILE_ADDED, null, null, now, clerk.username(),
+                            clerk.officeCode(), null, componentCode + ": " + s.name(), eventPayload(fileRow)));
+                    added.add(view(code, fileRow));
+                }
+                List<String> missing = files.requiredWithoutFile(row.id());
+                String status = row.status();
+                if (missing.isEmpty() && DossierStatus.valueOf(status) == DossierStatus.RECEIVED) {
+                    dossiers.transition(h, clerk, row, DossierStatus.DIGITISED, "every required document is scanned", null);
+                    // Ready to leave: queued for the handover in this same transaction (outbox).
+                    h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
+                    status = DossierStatus.DIGITISED.name();
+                }
+                return new UploadResult(code, status, added, missing);
+            } catch (RuntimeException | IOException e) {
+                for (String sha : placedNew) { // still under the blob's advisory lock: no other upload relies on it yet
+                    try {
+                        store.remove(sha);
+                    } catch (IOException | RuntimeException removal) {
+                        LOG.warn("could not remove blob {} placed by a failed upload; the fixity command will list it", sha, removal);
+                    }
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * The supplement is complete (its documents uploaded at the counter): on the timeline, and the
+     * dossier queued to go back to the agency in a new handover (so under a new idempotency key).
+     * The agency's clock restarts when that handover is acknowledged.
+     */
+    public DossierView completeSupplement(User clerk, String code, String note) {
+        jdbi.useTransaction(h -> {
+            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
+                throw Problem.forbidden("only a counter clerk of the dossier's post office takes a supplement");
+            }
+            DossierService.checkCanRead(clerk, row);
+            if (DossierStatus.valueOf(row.status()) != DossierStatus.SUPPLEMENT_REQUESTED) {
+                throw Problem.conflict("dossier " + code + " is " + row.status() + "; a supplement is taken only when the agency asked "
+                        + "for one (SUPPLEMENT_REQUESTED)", Map.of("currentStatus", row.status()));
+            }
+            int added = h.createQuery("SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
+                    + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
+                    .bind("id", row.id()).bind("added", FILE_ADDED).mapTo(Integer.class).one();
+            if (added == 0) {
+                throw Problem.invalid("files", "no document was scanned since the agency asked for the supplement: upload them first "
+                        + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
+            h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), "SUPPLEMENT_RECEIVED", null, null, now, clerk.username(),
+                    clerk.officeCode(), null, Text.blankToNull(note) == null ? added + " files" : note.strip(), null));
+            h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
+        });
+        return dossiers.view(clerk, code);
+    }
+
+    /** The dossier's files, for whoever may read the dossier. */
+    public List<FileView> list(User user, String code) {
+        return jdbi.withHandle(h -> {
+            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierService.checkCanRead(user, row);
+            return h.attach(DossierFileDAO.class).ofDossier(row.id()).stream().map(f -> view(code, f)).toList();
+        });
+    }
+
+    /** A file to serve, after its bytes were found to match its SHA-256 just now. */
+    public record ServedFile(String dossierCode, FileRow file) {}
+
+    /**
+     * The file, if the user may read the dossier (its office, supervisors, and after handover the
+     * receiving agency) and its stored bytes still hash to its SHA-256. Every download re-hashes the
+     * blob — a damaged scan must never reach an agency as if it were good — and a mismatch is answered
+     * 409 and written down (see {@link FixityRecorder}).
+     */
+    public ServedFile open(User user, String code, String fileId) {
+        FileRow file = jdbi.withHandle(h -> {
+            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierService.checkCanRead(user, row);
+            Optional<FileRow> found = parseId(fileId).flatMap(id -> h.attach(DossierFileDAO.class).find(row.id(), id));
+            return found.orElseThrow(() -> Problem.notFound("no file " + fileId + " in dossier " + code));
+        });
+        Fixity check;
+        try {
+            check = store.verify(file.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read blob " + file.sha256(), e);
+        }
+        if (!check.ok()) {
+            fixity.recordFailure(check, user.username(), "found while serving file " + file.id() + " to " + user.username());
+            String what = check.status() == Fixity.Status.MISSING ? "its bytes are missing from the store"
+                    : "its bytes no longer match its SHA-256";
+            throw Problem.conflict("stored file failed its integrity check: file " + file.id() + " '" + file.originalName()
+                    + "' (" + file.componentCode() + ") of dossier " + code + " is not served because " + what
+                    + "; scan the paper document again", Map.of("fileId", file.id(), "sha256", file.sha256(),
+                    "fixity", check.status().name()));
+        }
+        return new ServedFile(code, file);
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static FileView view(String code, FileRow f) {
+        return new FileView(f.id(), f.componentCode(), f.originalName(), f.sizeBytes(), f.sha256(), f.contentType(), f.pageCount(),
+                f.uploadedBy(), f.uploadedAt(), f.fixityFailedAt(), "/api/dossiers/" + code + "/files/" + f.id());
+    }
+
+    private String eventPayload(FileRow f) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("fileId", f.id());
+        payload.put("componentCode", f.componentCode());
+        payload.put("originalName", f.originalName());
+        payload.put("sizeBytes", f.sizeBytes());
+        payload.put("sha256", f.sha256());
+        payload.put("contentType", f.contentType());
+        if (f.pageCount() != null) {
+            payload.put("pageCount", f.pageCount());
+        }
+        return JsonText.of(json, payload);
+    }
+}

@@ -1,0 +1,76 @@
+package vn.dossierpost.service.counter;
+
+import java.util.List;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.db.CatalogueDAO.AgencyRow;
+import vn.dossierpost.db.CatalogueDAO.OfficeRow;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.pdf.ConsignmentSlipPdf;
+import vn.dossierpost.pdf.SlipData;
+import vn.dossierpost.pdf.SlipText;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
+import vn.dossierpost.domain.TransitTime;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+
+/** The consignment slip ("Phiếu gửi hồ sơ", TT 17/2017 Art. 9) of a dossier, as a PDF. */
+public final class SlipService {
+    private final DossierService dossiers;
+    private final ReferenceDataCache referenceData;
+    private final String trackingUrl;
+    private final ConsignmentSlipPdf pdf = new ConsignmentSlipPdf();
+
+    public SlipService(DossierService dossiers, ReferenceDataCache referenceData, String trackingUrl) {
+        this.dossiers = dossiers;
+        this.referenceData = referenceData;
+        this.trackingUrl = trackingUrl;
+    }
+
+    public byte[] slip(User user, String code) {
+        DossierService.Loaded loaded = dossiers.load(user, code);
+        DossierRow d = loaded.row();
+        ReferenceData ref = referenceData.get();
+        OfficeRow office = ref.office(d.officeCode()).orElseThrow();
+        AgencyRow agency = ref.agency(d.agencyCode()).orElseThrow();
+        String s10 = d.s10Number() != null ? d.s10Number() : d.returnS10Number();
+        var fees = dossiers.fees(d);
+        List<SlipData.Charge> postage = fees.items().stream()
+                .filter(i -> i.code().startsWith("POSTAGE"))
+                .map(i -> new SlipData.Charge(i.labelVi(), i.amount())).toList();
+        List<SlipData.Document> documents = loaded.components().stream()
+                .map(c -> new SlipData.Document(c.name(), c.form().equals("ORIGINAL") ? "Bản chính" : "Bản sao", c.pages())).toList();
+        String applicantAddress = d.applicantStreet() + ref.commune(d.applicantCommune()).map(c -> ", " + c.name()).orElse("");
+        String agencyAddress = agency.address();
+        return pdf.render(new SlipData(d.code(), s10, trackingUrl + s10, d.receivedAt(),
+                new SlipData.PostOffice(office.name(), office.address(), office.phone()),
+                d.serviceForm(), d.deliveryMethod(),
+                new SlipData.Party(d.applicantName(), applicantAddress, d.applicantPhone(), d.applicantEmail()),
+                new SlipData.Party(agency.name(), agencyAddress, agency.phone(), agency.email()),
+                ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()),
+                d.governmentFee(), postage, fees.total(), paymentLabel(d.paymentMethod())
+                        + (fees.dueOnDelivery() > 0 ? "; thu khi phát kết quả / due on delivery: " + SlipText.vnd(fees.dueOnDelivery()) : ""),
+                serviceQuality(ref, d), new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
+                documents, d.receivedBy()));
+    }
+
+    /** "Chuyển phát hồ sơ: J+n ngày làm việc" for the route class of the dossier (TT 17/2017 Art. 7). */
+    private static String serviceQuality(ReferenceData ref, DossierRow d) {
+        RouteClass routeClass = RouteClass.valueOf(d.routeClass());
+        TransitTime t = ref.transitTime(routeClass);
+        int n = t.days(d.appointmentSlipByPost());
+        ServiceForm form = ServiceForm.valueOf(d.serviceForm());
+        String leg = form == ServiceForm.RETURN_ONLY ? "Chuyển trả kết quả" : "Chuyển phát hồ sơ";
+        return leg + ": J+" + n + " ngày làm việc (" + routeClass.labelVi() + "); J = " + d.acceptanceDay();
+    }
+
+    private static String paymentLabel(String method) {
+        return switch (method) {
+            case "CASH" -> "Tiền mặt / Cash";
+            case "TRANSFER" -> "Chuyển khoản / Bank transfer";
+            case "CARD" -> "Thẻ / Card";
+            default -> method;
+        };
+    }
+}

@@ -1,0 +1,254 @@
+package vn.dossierpost.service.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.service.Text;
+import vn.dossierpost.api.DossierPage;
+import vn.dossierpost.api.DossierView;
+import vn.dossierpost.api.EventView;
+import vn.dossierpost.api.FeesView;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierDAO.ComponentRow;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.DossierTransitions;
+import vn.dossierpost.domain.LegClock;
+import vn.dossierpost.domain.ServiceForm;
+import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+
+/** Reading dossiers (with who may see what) and moving them through the transition table. */
+public final class DossierService {
+    /** Statuses in which an agency has not been handed the dossier, so may not see it. */
+    private static final Set<DossierStatus> NOT_HANDED_OVER = EnumSet.of(DossierStatus.RECEIVED, DossierStatus.DIGITISED,
+            DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN);
+
+    private final Jdbi jdbi;
+    private final ReferenceDataCache referenceData;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String trackingUrl;
+
+    public DossierService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone, String trackingUrl) {
+        this.jdbi = jdbi;
+        this.referenceData = referenceData;
+        this.json = json;
+        this.clock = clock;
+        this.zone = zone;
+        this.trackingUrl = trackingUrl;
+    }
+
+    /** A dossier with its documents, if the user may read it. */
+    public record Loaded(DossierRow row, List<ComponentRow> components) {}
+
+    public Loaded load(User user, String code) {
+        return jdbi.withExtension(DossierDAO.class, dao -> {
+            DossierRow row = dao.findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            return new Loaded(row, dao.components(row.id()));
+        });
+    }
+
+    public DossierView view(User user, String code) {
+        return toView(load(user, code));
+    }
+
+    public List<EventView> events(User user, String code) {
+        return jdbi.withHandle(h -> {
+            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            return h.attach(EventDAO.class).timeline(row.id()).stream()
+                    .map(e -> new EventView(e.id(), e.type(), e.fromStatus(), e.toStatus(), e.at(), e.actor(), e.officeCode(),
+                            e.agencyCode(), e.note(), e.payload()))
+                    .toList();
+        });
+    }
+
+    /**
+     * The one way a dossier changes status: locks the row, checks the transition table, updates the
+     * status and appends the event, in one transaction.
+     */
+    public DossierView transition(User user, String code, DossierStatus to, String note) {
+        jdbi.useTransaction(h -> {
+            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            checkCanRead(user, row);
+            transition(h, user, row, to, note, null);
+        });
+        return view(user, code);
+    }
+
+    /**
+     * The transition itself, for a use case that already holds the dossier's row lock in its own
+     * transaction (the status change then commits or fails together with the rest of its work).
+     */
+    public void transition(Handle h, User user, DossierRow lockedRow, DossierStatus to, String note, String payload) {
+        DossierStatus from = DossierStatus.valueOf(lockedRow.status());
+        DossierTransitions.check(from, to);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+        h.attach(DossierDAO.class).updateStatus(lockedRow.id(), to.name(), now);
+        h.attach(EventDAO.class).append(new EventDAO.NewEvent(lockedRow.id(), to.name(), from.name(), to.name(), now,
+                user.username(), user.officeCode(), user.agencyCode(), note, payload));
+    }
+
+    /** One dossier's part in {@link #transitionAll}: its locked row and what its event says. */
+    public record Change(DossierRow lockedRow, String note, String payload) {}
+
+    /**
+     * The same transition for several dossiers whose rows the caller has locked (a handover, the
+     * agency's receipts for one): every one is checked against the table first, then all are
+     * updated and their events appended in two batched statements.
+     */
+    public void transitionAll(Handle h, User user, List<Change> changes, DossierStatus to) {
+        List<EventDAO.NewEvent> events = new java.util.ArrayList<>(changes.size());
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+        for (Change c : changes) {
+            DossierStatus from = DossierStatus.valueOf(c.lockedRow().status());
+            DossierTransitions.check(from, to);
+            events.add(new EventDAO.NewEvent(c.lockedRow().id(), to.name(), from.name(), to.name(), now, user.username(),
+                    user.officeCode(), user.agencyCode(), c.note(), c.payload()));
+        }
+        h.attach(DossierDAO.class).updateStatuses(changes.stream().map(c -> c.lockedRow().id()).toList(), to.name(), now);
+        h.attach(EventDAO.class).appendAll(events);
+    }
+
+    public DossierView withdraw(User clerk, String code, String reason) {
+        if (Text.blankToNull(reason) == null) {
+            throw Problem.invalid("reason", "is required: why the applicant withdraws the dossier");
+        }
+        return transition(clerk, code, DossierStatus.WITHDRAWN, reason.trim());
+    }
+
+    /** Lists dossiers the user may see, newest first; a clerk's list is always their own office's. */
+    public DossierPage list(User user, String status, String agency, String office, boolean overdue, Long before, int limit) {
+        if (status != null) {
+            try {
+                DossierStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalid("status", "unknown status '" + status + "'; one of " + List.of(DossierStatus.values()));
+            }
+        }
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        switch (user.role()) {
+            case COUNTER -> office = user.officeCode();
+            case AGENCY -> agency = user.agencyCode();
+            case COURIER -> throw Problem.forbidden("couriers see their deliveries under /api/courier/deliveries");
+            default -> { }
+        }
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (status != null) where.add("status = :status");
+        if (agency != null) where.add("agency_code = :agencyCode");
+        if (office != null) where.add("office_code = :officeCode");
+        if (before != null) where.add("id < :beforeId");
+        if (user.role() == Role.AGENCY) where.add(NOT_HANDED_OVER.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", ", "status NOT IN (", ")")));
+        if (overdue) where.add(OVERDUE);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status, agency, office, today, before);
+        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where), filter, limit + 1));
+        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
+                r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue(),
+                clock(r)))
+                .toList(), next);
+    }
+
+    /** One place for who reads which dossier (DESIGN.md: a clerk their office's, an agency those addressed to it). */
+    public static void checkCanRead(User user, DossierRow row) {
+        boolean allowed = switch (user.role()) {
+            case SUPERVISOR, ADMIN -> true;
+            case COUNTER -> row.officeCode().equals(user.officeCode());
+            case AGENCY -> row.agencyCode().equals(user.agencyCode()) && handedOver(row);
+            case COURIER -> false;
+        };
+        if (!allowed) {
+            throw Problem.forbidden("dossier " + row.code() + " is not yours to see: it belongs to post office "
+                    + row.officeCode() + (user.officeCode() == null ? "" : ", you work for " + user.officeCode()));
+        }
+    }
+
+    private static boolean handedOver(DossierRow row) {
+        return !NOT_HANDED_OVER.contains(DossierStatus.valueOf(row.status()));
+    }
+
+    public DossierView toView(Loaded loaded) {
+        DossierRow r = loaded.row();
+        ReferenceData ref = referenceData.get();
+        DossierStatus status = DossierStatus.valueOf(r.status());
+        String procedureName = ref.procedure(r.procedureCode()).map(p -> p.name()).orElse(null);
+        String agencyName = ref.agency(r.agencyCode()).map(a -> a.name()).orElse(null);
+        String officeName = ref.office(r.officeCode()).map(o -> o.name()).orElse(null);
+        DossierView.Address applicantAddress = address(ref, r.applicantStreet(), r.applicantCommune());
+        DossierView.Address deliveryAddress = r.deliveryStreet() == null ? null : address(ref, r.deliveryStreet(), r.deliveryCommune());
+        return new DossierView(r.code(), r.s10Number(), r.returnS10Number(), r.status(), status.labelVi(), status.labelEn(),
+                status.allowedNext().stream().map(Enum::name).sorted().toList(), r.serviceForm(),
+                new DossierView.Ref(r.procedureCode(), procedureName), new DossierView.Ref(r.agencyCode(), agencyName),
+                new DossierView.Ref(r.officeCode(), officeName), r.routeClass(),
+                new DossierView.Applicant(r.applicantName(), r.applicantCitizenId(), r.applicantPhone(), r.applicantEmail(), applicantAddress),
+                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress), r.appointmentSlipByPost(), r.agencyReference(),
+                loaded.components().stream().map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages())).toList(),
+                fees(r),
+                new DossierView.DueDates(r.acceptanceDay(), r.handoverDue(), r.resultDue(), r.returnDue()),
+                clock(r),
+                r.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(), r.receivedBy(),
+                trackingUrl + (r.s10Number() != null ? r.s10Number() : r.code()),
+                "/api/dossiers/" + r.code() + "/slip.pdf");
+    }
+
+    /** The clock running for the dossier (LegClock), as shown to staff. */
+    public DossierView.Clock clock(DossierRow r) {
+        DossierStatus status = DossierStatus.valueOf(r.status());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return LegClock.running(status, ServiceForm.valueOf(r.serviceForm()), r.handoverDue(), r.resultDue(), r.returnDue())
+                .map(c -> new DossierView.Clock(c.stage().name(), c.holder().name(), c.due(), c.overdue(today)))
+                .orElseGet(() -> new DossierView.Clock(null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
+    }
+
+    /**
+     * Past due on whichever leg is running, in SQL: the statuses of each stage of {@link LegClock}
+     * with that stage's due date (a SEND_ONLY dossier has no return leg).
+     */
+    private static final String OVERDUE = "((" + in(LegClock.Stage.TO_AGENCY) + " AND handover_due < :today) OR ("
+            + in(LegClock.Stage.AT_AGENCY) + " AND result_due < :today) OR (" + in(LegClock.Stage.TO_APPLICANT)
+            + " AND service_form <> 'SEND_ONLY' AND return_due < :today))";
+
+    private static String in(LegClock.Stage stage) {
+        return stage.statuses().stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ", "status IN (", ")"));
+    }
+
+    /** The fee items stored at intake (the tariff may change later; the receipt does not). */
+    private record StoredFees(List<FeesView.Item> items, long dueOnDelivery) {}
+
+    public FeesView fees(DossierRow r) {
+        try {
+            StoredFees stored = json.readValue(r.fees(), StoredFees.class);
+            long total = r.postage() + r.governmentFee();
+            return new FeesView(stored.items(), r.postage(), r.governmentFee(), total, stored.dueOnDelivery(),
+                    total - stored.dueOnDelivery(), r.paymentMethod());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fees of dossier " + r.code() + " are not readable", e);
+        }
+    }
+
+    private static DossierView.Address address(ReferenceData ref, String street, String commune) {
+        return new DossierView.Address(street, commune, ref.commune(commune).map(c -> c.name()).orElse(null));
+    }
+}

@@ -1,0 +1,96 @@
+package vn.dossierpost.service.dossier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.TrackingView;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.domain.DossierCode;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.FailureAction;
+import vn.dossierpost.domain.FailureReason;
+import vn.dossierpost.domain.NameMasker;
+import vn.dossierpost.domain.S10Number;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.returnleg.DeliveryService;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+
+/**
+ * Public tracking by S10 number or dossier code. Only status changes are shown, with the place
+ * (office or agency) — never the ID number, phone, e-mail, address or a clerk's note.
+ */
+public final class TrackingService {
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final ReferenceDataCache referenceData;
+    private final ZoneId zone;
+
+    public TrackingService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, ZoneId zone) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.referenceData = referenceData;
+        this.zone = zone;
+    }
+
+    public TrackingView track(String reference) {
+        String ref = reference == null ? "" : reference.trim();
+        return jdbi.withHandle(h -> {
+            DossierDAO dossiers = h.attach(DossierDAO.class);
+            Optional<DossierRow> found = Optional.empty();
+            if (S10Number.isValid(ref)) {
+                found = dossiers.findByS10(ref.toUpperCase());
+            } else if (DossierCode.looksLike(ref)) {
+                found = dossiers.findByCode(ref);
+            }
+            DossierRow row = found.orElseThrow(() -> Problem.notFound("no dossier or item with reference " + ref));
+            ReferenceData data = referenceData.get();
+            DossierStatus status = DossierStatus.valueOf(row.status());
+            var steps = h.attach(EventDAO.class).timeline(row.id()).stream()
+                    .filter(e -> e.toStatus() != null || e.type().equals(DeliveryService.ARRIVED))
+                    .map(e -> {
+                        String place = e.agencyCode() != null
+                                ? data.agency(e.agencyCode()).map(a -> a.name()).orElse(null)
+                                : e.officeCode() == null ? null : data.office(e.officeCode()).map(o -> o.name()).orElse(null);
+                        OffsetDateTime at = e.at().atZoneSameInstant(zone).toOffsetDateTime();
+                        if (e.toStatus() == null) {
+                            return new TrackingView.Step(at, e.type(), "Đã đến bưu cục phát", "Arrived at the delivery office", "EMG",
+                                    place, null, null);
+                        }
+                        DossierStatus s = DossierStatus.valueOf(e.toStatus());
+                        Failure failure = s == DossierStatus.DELIVERY_FAILED ? failure(e.payload()) : Failure.NONE;
+                        return new TrackingView.Step(at, s.name(), s.labelVi(), s.labelEn(), s.upuEventCode(), place, failure.reason(),
+                                failure.action());
+                    })
+                    .toList();
+            return new TrackingView(row.code(), row.s10Number(), row.returnS10Number(), NameMasker.mask(row.applicantName()),
+                    data.procedure(row.procedureCode()).map(p -> p.name()).orElse(null),
+                    data.agency(row.agencyCode()).map(a -> a.name()).orElse(null),
+                    status.name(), status.labelVi(), status.labelEn(), row.resultDue(), steps);
+        });
+    }
+
+    private record Failure(String reason, String action) {
+        static final Failure NONE = new Failure(null, null);
+    }
+
+    /** The reason and action of a failed attempt, from the event's payload, as labels (never the courier's note). */
+    private Failure failure(String payload) {
+        try {
+            JsonNode p = payload == null ? null : json.readTree(payload);
+            if (p == null) {
+                return Failure.NONE;
+            }
+            return new Failure(p.hasNonNull("reason") ? FailureReason.valueOf(p.get("reason").asText()).labelVi() : null,
+                    p.hasNonNull("action") ? FailureAction.valueOf(p.get("action").asText()).labelVi() : null);
+        } catch (IOException | IllegalArgumentException e) {
+            return Failure.NONE;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package vn.dossierpost.service.notify;
+
+/**
+ * What the applicant is told about (TT 17/2017 Art. 12; Decree 61/2018 Arts. 17–19): the dossier
+ * reached the agency (with the appointment date), a supplement is requested (form 02), it was refused
+ * (form 03), it is late with a new date (form 04), the result is ready. Each has its templates in
+ * {@code notifications/templates.yml}.
+ */
+public enum NotificationKind {
+    DELIVERED_TO_AGENCY,
+    SUPPLEMENT_REQUESTED,
+    REFUSED,
+    DELAYED,
+    RESULT_READY,
+    HELD_AT_OFFICE
+}

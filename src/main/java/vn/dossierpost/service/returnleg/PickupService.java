@@ -1,0 +1,224 @@
+package vn.dossierpost.service.returnleg;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.CollectionRequest;
+import vn.dossierpost.api.DeliveryView;
+import vn.dossierpost.api.PickupView;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.db.DeliveryDAO;
+import vn.dossierpost.db.DossierDAO;
+import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.PickupDAO;
+import vn.dossierpost.pdf.ReturnSlipData;
+import vn.dossierpost.pdf.ReturnSlipPdf;
+import vn.dossierpost.pdf.SlipData;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.S10Number;
+import vn.dossierpost.domain.ServiceForm;
+import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+
+/**
+ * Collecting results at agencies (QĐ 45/2016 Art. 9): the pickup task made with the agency's
+ * RESULT_READY (or REFUSED, for a dossier whose answer comes back by post), and the collection
+ * itself — the new S10 item of the return leg, its slip, the government fee remitted to the agency
+ * and the dossier RESULT_COLLECTED, in one transaction.
+ */
+public final class PickupService {
+    private static final List<String> ITEM_KINDS = List.of("RESULT", "ORIGINAL_RETURNED");
+    private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {};
+
+    private final Jdbi jdbi;
+    private final DossierService dossiers;
+    private final DeliveryService deliveries;
+    private final ReferenceDataCache referenceData;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String s10ServiceIndicator;
+    private final String trackingUrl;
+
+    public PickupService(Jdbi jdbi, DossierService dossiers, DeliveryService deliveries, ReferenceDataCache referenceData,
+                         ObjectMapper json, Clock clock, ZoneId zone, String s10ServiceIndicator, String trackingUrl) {
+        this.jdbi = jdbi;
+        this.dossiers = dossiers;
+        this.deliveries = deliveries;
+        this.referenceData = referenceData;
+        this.json = json;
+        this.clock = clock;
+        this.zone = zone;
+        this.s10ServiceIndicator = s10ServiceIndicator;
+        this.trackingUrl = trackingUrl;
+    }
+
+    /**
+     * Called in the agency event's transaction: a result, or a refusal notice, that the post brings
+     * back makes a pickup task; a SEND_ONLY dossier's journey with the post ends at the agency.
+     */
+    public static void onAgencyAnswer(Handle h, DossierRow d, DossierStatus to, String resultReference, OffsetDateTime at) {
+        if (!ServiceForm.valueOf(d.serviceForm()).returns()) {
+            return;
+        }
+        if (to == DossierStatus.RESULT_READY || to == DossierStatus.REFUSED) {
+            h.attach(PickupDAO.class).create(d.id(), to == DossierStatus.REFUSED ? "REFUSAL" : "RESULT", resultReference, at.withNano(0));
+        }
+    }
+
+    /** An office's results still to collect; a clerk sees their own office's. */
+    public List<PickupView> open(User user, String office, int limit) {
+        String officeCode = user.role() == Role.COUNTER ? user.officeCode() : office;
+        if (officeCode == null) {
+            throw Problem.invalid("office", "is required: the post office code");
+        }
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        return jdbi.withExtension(PickupDAO.class, dao -> dao.open(officeCode, limit)).stream().map(this::view).toList();
+    }
+
+    private PickupView view(PickupDAO.Pickup p) {
+        var agency = referenceData.get().agency(p.agencyCode());
+        return new PickupView(p.dossierCode(), p.kind(), p.resultReference(), p.agencyCode(), agency.map(a -> a.name()).orElse(null),
+                agency.map(a -> a.address()).orElse(null), p.officeCode(), zoned(p.createdAt()), zoned(p.collectedAt()), p.collectedBy());
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    /** Records the collection by a clerk of the collecting office. */
+    public DeliveryView collect(User clerk, String code, CollectionRequest request) {
+        if (clerk.role() != Role.COUNTER) {
+            throw Problem.forbidden("a clerk of the collecting post office records the collection");
+        }
+        String items = validate(request);
+        return jdbi.inTransaction(h -> {
+            DossierRow d = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            PickupDAO pickups = h.attach(PickupDAO.class);
+            PickupDAO.Pickup p = pickups.find(d.id()).orElseThrow(() -> Problem.conflict("dossier " + code + " has no result to "
+                    + "collect; it is " + d.status(), Map.of("currentStatus", d.status())));
+            if (!p.officeCode().equals(clerk.officeCode())) {
+                throw Problem.forbidden("the result of " + code + " is collected by post office " + p.officeCode());
+            }
+            if (p.collectedAt() != null) {
+                throw Problem.conflict("the result of " + code + " was collected at " + zoned(p.collectedAt()) + " by " + p.collectedBy(),
+                        Map.of("currentStatus", d.status()));
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+            String s10 = S10Number.of(s10ServiceIndicator, pickups.nextS10Serial()).value();
+            long fee = d.governmentFee();
+            String officer = request.agencyOfficer() == null || request.agencyOfficer().isBlank() ? null : request.agencyOfficer().strip();
+            pickups.collected(d.id(), now, clerk.username(), officer, items, fee);
+            h.attach(DossierDAO.class).returnS10(d.id(), s10);
+            boolean home = "HOME".equals(d.deliveryMethod());
+            DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(d.id(), s10, d.officeCode(), home ? "HOME" : "PICKUP_AT_OFFICE",
+                    home ? (d.deliveryCommune() != null ? d.deliveryCommune() : d.applicantCommune()) : null, null, null, null,
+                    dossiers.fees(d).dueOnDelivery(), 0, null, null, null, null);
+            h.attach(DeliveryDAO.class).insert(delivery);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("returnS10Number", s10);
+            payload.put("governmentFeeRemitted", fee);
+            payload.put("items", JsonText.read(json, items, ITEMS));
+            dossiers.transition(h, clerk, d, DossierStatus.RESULT_COLLECTED, (p.kind().equals("REFUSAL") ? "refusal notice" : "result")
+                    + (p.resultReference() == null ? "" : " " + p.resultReference()) + " collected; item " + s10
+                    + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""), JsonText.of(json, payload));
+            if (d.officeCode().equals(clerk.officeCode())) {
+                DossierRow collected = h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
+                deliveries.arrive(h, clerk, collected, h.attach(DeliveryDAO.class).find(d.id()).orElseThrow());
+            }
+            return deliveries.view(h, d.id());
+        });
+    }
+
+    private String validate(CollectionRequest r) {
+        if (r == null || r.items() == null || r.items().isEmpty()) {
+            throw Problem.invalid("items", "is required: the result documents (kind RESULT) and any originals given back "
+                    + "(kind ORIGINAL_RETURNED), each with name and copies");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < r.items().size(); i++) {
+            CollectionRequest.Item item = r.items().get(i);
+            String path = "items[" + i + "]";
+            if (item == null || item.name() == null || item.name().isBlank() || item.name().length() > 300) {
+                problems.add(new FieldProblem(path + ".name", "is required: what the document is, at most 300 characters"));
+            }
+            if (item == null || !ITEM_KINDS.contains(item.kind())) {
+                problems.add(new FieldProblem(path + ".kind", "must be RESULT or ORIGINAL_RETURNED"));
+            }
+            if (item == null || item.copies() == null || item.copies() < 1 || item.copies() > 100) {
+                problems.add(new FieldProblem(path + ".copies", "is required: 1 to 100"));
+            }
+            if (problems.isEmpty()) {
+                items.add(Map.of("name", java.text.Normalizer.normalize(item.name().strip(), java.text.Normalizer.Form.NFC),
+                        "kind", item.kind(), "copies", item.copies()));
+            }
+        }
+        if (problems.isEmpty() && items.stream().noneMatch(m -> m.get("kind").equals("RESULT"))) {
+            problems.add(new FieldProblem("items", "must hold the result itself (kind RESULT): the decision, licence or refusal notice"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        return JsonText.of(json, items);
+    }
+
+    /** The return slip of an item collected, for the staff who may see its dossier. */
+    public byte[] slip(User user, String s10) {
+        return jdbi.withHandle(h -> {
+            long id = DeliveryService.dossierOf(h, s10);
+            DossierRow d = h.attach(DossierDAO.class).findById(id).orElseThrow();
+            PickupDAO.Pickup p = h.attach(PickupDAO.class).find(id).orElseThrow();
+            DeliveryDAO.Delivery l = h.attach(DeliveryDAO.class).find(id).orElseThrow();
+            // the collecting office prints it at the agency, the delivering office and the courier carry it
+            boolean allowed = switch (user.role()) {
+                case SUPERVISOR, ADMIN -> true;
+                case COUNTER -> user.officeCode().equals(p.officeCode()) || user.officeCode().equals(l.officeCode());
+                case COURIER -> user.username().equals(l.courier());
+                case AGENCY -> false;
+            };
+            if (!allowed) {
+                throw Problem.forbidden("item " + s10 + " is collected by post office " + p.officeCode() + " and delivered by "
+                        + l.officeCode());
+            }
+            return new ReturnSlipPdf().render(slipData(d, p, l));
+        });
+    }
+
+    private ReturnSlipData slipData(DossierRow d, PickupDAO.Pickup p, DeliveryDAO.Delivery l) {
+        ReferenceData ref = referenceData.get();
+        var agency = ref.agency(d.agencyCode()).orElseThrow();
+        var collecting = ref.office(p.officeCode()).orElseThrow();
+        var delivering = ref.office(l.officeCode()).orElseThrow();
+        String address = l.method().equals("HOME")
+                ? (d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet()) + ", "
+                        + ref.commune(l.communeCode()).map(c -> c.name()).orElse(l.communeCode())
+                : "Nhận tại bưu cục: " + delivering.name();
+        List<ReturnSlipData.Item> items = JsonText.read(json, p.items(), ITEMS).stream()
+                .map(m -> new ReturnSlipData.Item((String) m.get("name"), (String) m.get("kind"), ((Number) m.get("copies")).intValue()))
+                .toList();
+        return new ReturnSlipData(l.s10Number(), d.code(), d.s10Number(),
+                ref.procedure(d.procedureCode()).map(x -> x.name()).orElse(d.procedureCode()), p.kind(), p.resultReference(),
+                new SlipData.Party(agency.name(), agency.address(), agency.phone(), agency.email()),
+                new SlipData.Party(d.applicantName(), address, d.applicantPhone(), d.applicantEmail()), l.method(),
+                new SlipData.PostOffice(collecting.name(), collecting.address(), collecting.phone()),
+                new SlipData.PostOffice(delivering.name(), delivering.address(), delivering.phone()), items, l.amountDue(),
+                p.feeRemitted() == null ? 0 : p.feeRemitted(), p.collectedAt().atZoneSameInstant(zone).toOffsetDateTime(), p.collectedBy(),
+                p.agencyOfficer(), trackingUrl + l.s10Number());
+    }
+}
