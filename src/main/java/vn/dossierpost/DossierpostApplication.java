@@ -77,6 +77,7 @@ import vn.dossierpost.resources.DeliveryResource;
 import vn.dossierpost.resources.PickupResource;
 import vn.dossierpost.service.returnleg.AgencyNotices;
 import vn.dossierpost.service.returnleg.CourierService;
+import vn.dossierpost.service.returnleg.DeliveryAttempts;
 import vn.dossierpost.service.returnleg.DeliveryService;
 import vn.dossierpost.service.returnleg.PickupService;
 import vn.dossierpost.resources.AgencyEventResource;
@@ -85,6 +86,8 @@ import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.HandoverResource;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.catalogue.AgencyService;
+import vn.dossierpost.service.handover.HandoverAcknowledgements;
+import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.notify.NotificationDelivery;
 import vn.dossierpost.service.notify.NotificationTemplates;
@@ -211,7 +214,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         CourierService couriers = new CourierService(jdbi, deliveries, referenceData, clock, clock.getZone());
         environment.jersey().register(new PickupResource(pickups));
         environment.jersey().register(new CollectionResource(pickups));
-        environment.jersey().register(new DeliveryResource(deliveries, pickups));
+        environment.jersey().register(new DeliveryResource(deliveries, new DeliveryAttempts(jdbi, deliveries, dossiers, new AgencyNotices(json, clock),
+                store, json, clock, clock.getZone()), pickups));
         environment.jersey().register(new CourierResource(couriers));
         environment.jersey().register(new CouriersResource(couriers));
     }
@@ -227,13 +231,14 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         ObjectMapper json = environment.getObjectMapper();
         RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
                 settings.retryFor.toJavaDuration());
-        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, notifications, json, clock, clock.getZone(),
-                LocalTime.parse(config.getIntake().cutOff), retry,
-                settings.lease.toJavaDuration(), environment.metrics());
+        HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(jdbi, referenceData, dossiers, notifications, json, clock,
+                LocalTime.parse(config.getIntake().cutOff), environment.metrics());
+        HandoverService handovers = new HandoverService(jdbi, referenceData, dossiers, acknowledgements, json, clock, clock.getZone(),
+                retry, settings.lease.toJavaDuration(), environment.metrics());
         AgencyHttpClient agencyHttp = new AgencyHttpClient(store, json, settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
-        AgencyEventService agencyEvents = new AgencyEventService(jdbi, dossiers, notifications, json, clock);
+        AgencyEventService agencyEvents = new AgencyEventService(jdbi, dossiers, notifications, json);
         environment.jersey().register(new AgencyEventResource(agencyEvents));
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
@@ -246,7 +251,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(store, json, staging),
-                "acknowledgements", new AcknowledgementFiles(handovers, json),
+                "acknowledgements", new AcknowledgementFiles(acknowledgements, json),
                 "agencyEvents", new AgencyEventFiles(agencyEvents, json)));
         beans.putAll(notificationBeans(config.getNotifications(), environment, jdbi, clock, properties));
         CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, jdbi, settings.senderThreads);
@@ -271,7 +276,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
             }
         }, code -> routes.status().get(code));
         environment.jersey().register(new AgencyResource(agencies, referenceData));
-        environment.jersey().register(new HandoverResource(handovers));
+        environment.jersey().register(new HandoverResource(handovers, new HandoverQueries(jdbi, referenceData)));
         environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), routes));
         HandoverBacklogHealthCheck backlog = new HandoverBacklogHealthCheck(jdbi, clock, settings.backlogAlertAge.toJavaDuration());
         environment.healthChecks().register("handover-backlog", backlog);

@@ -1,5 +1,7 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.Channel;
+
 /** An agency and its channel settings as shown to administrators: secrets only as "set" or not. */
 public record AgencyView(
         String code,
@@ -9,7 +11,7 @@ public record AgencyView(
         String address,
         String phone,
         String email,
-        String channel,
+        Channel channel,
         String baseUrl,
         String inboxDir,
         String outboxDir,

@@ -1,5 +1,8 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -7,7 +10,7 @@ import java.time.OffsetDateTime;
  * The return leg's item as staff and couriers see it: who receives it and where, what to collect
  * from them, the attempts so far and what comes next.
  */
-public record DeliveryView(String s10Number, String dossierCode, String status, String statusLabelVi, String method,
+public record DeliveryView(String s10Number, String dossierCode, DossierStatus status, String statusLabelVi, DeliveryMethod method,
                            String officeCode, Recipient recipient, String courier, long amountDue, int failedAttempts,
                            LocalDate nextAttemptFrom, LocalDate heldUntil, OffsetDateTime arrivedAt, OffsetDateTime finishedAt,
                            String slip) {

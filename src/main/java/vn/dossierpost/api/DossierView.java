@@ -1,5 +1,10 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,15 +16,15 @@ public record DossierView(
         String code,
         String s10Number,
         String returnS10Number,
-        String status,
+        DossierStatus status,
         String statusLabelVi,
         String statusLabelEn,
         List<String> allowedNext,
-        String serviceForm,
+        ServiceForm serviceForm,
         Ref procedure,
         Ref agency,
         Ref office,
-        String routeClass,
+        RouteClass routeClass,
         Applicant applicant,
         Delivery delivery,
         boolean appointmentSlipByPost,
@@ -39,7 +44,7 @@ public record DossierView(
 
     public record Address(String street, String communeCode, String communeName) {}
 
-    public record Delivery(String method, Address address) {}
+    public record Delivery(DeliveryMethod method, Address address) {}
 
     public record Component(String code, String name, String form, int pages) {}
 

@@ -3,7 +3,6 @@ package vn.dossierpost.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import vn.dossierpost.service.Problem.FieldProblem;
 
 /** Every error the API answers: a message a clerk can act on and the offending field's path. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -1,5 +1,9 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.Channel;
+import vn.dossierpost.domain.HandoverItemState;
+import vn.dossierpost.domain.HandoverState;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -7,8 +11,8 @@ import java.util.List;
 public record HandoverView(
         String no,
         Ref agency,
-        String channel,
-        String state,
+        Channel channel,
+        HandoverState state,
         OffsetDateTime createdAt,
         OffsetDateTime sentAt,
         OffsetDateTime deliveredAt,
@@ -23,7 +27,7 @@ public record HandoverView(
 
     public record Ref(String code, String name) {}
 
-    public record Item(String dossierCode, String s10Number, String state, int components, int files, long bytes,
+    public record Item(String dossierCode, String s10Number, HandoverItemState state, int components, int files, long bytes,
                        boolean complete, String receiptNumber, OffsetDateTime receivedAt, String lastError) {}
 
     public record Page(List<HandoverView> handovers, Long nextBefore) {}

@@ -1,5 +1,7 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.DossierStatus;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +19,7 @@ public record TrackingView(
         String applicant,
         String procedure,
         String agency,
-        String status,
+        DossierStatus status,
         String statusLabelVi,
         String statusLabelEn,
         LocalDate resultAppointment,

@@ -1,5 +1,8 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.domain.Channel;
+
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -11,17 +14,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Agencies and their channels, for the routes and the administrators. */
 @RegisterConstructorMapper(AgencyChannel.class)
 public interface AgencyDAO {
+    String CHANNEL_COLUMNS = "code, name, channel, base_url, inbox_dir, outbox_dir, secret, batch_window_ms, batch_size, "
+            + "sftp_host, sftp_port, sftp_username, sftp_password, active, revision";
 
     /** What an administrator sets on an agency (see the agency resource for the rules). */
     record AgencySettings(String code, String name, String provinceCode, String communeCode, String address, String phone,
-                          String email, String channel, String baseUrl, String inboxDir, String outboxDir, String secret,
+                          String email, Channel channel, String baseUrl, String inboxDir, String outboxDir, String secret,
                           int batchWindowMs, int batchSize, String sftpHost, Integer sftpPort, String sftpUsername,
                           String sftpPassword, boolean active) {}
 
-    @SqlQuery("SELECT " + AgencyChannel.COLUMNS + " FROM agency ORDER BY code")
+    @SqlQuery("SELECT " + CHANNEL_COLUMNS + " FROM agency ORDER BY code")
     List<AgencyChannel> channels();
 
-    @SqlQuery("SELECT " + AgencyChannel.COLUMNS + " FROM agency WHERE code = :code")
+    @SqlQuery("SELECT " + CHANNEL_COLUMNS + " FROM agency WHERE code = :code")
     Optional<AgencyChannel> channel(@Bind("code") String code);
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM agency WHERE code = :code)")

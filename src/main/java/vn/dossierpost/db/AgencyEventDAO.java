@@ -1,7 +1,10 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.DossierStatus;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,15 +12,16 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Agencies' events as received, and the few dossier fields they set. */
+/** Agencies' events as received, and the agencies' view of their dossiers. */
 public interface AgencyEventDAO {
 
-    record Answer(int answerStatus, String answer) {}
+    /** The first outcome given for an event: its kind and its JSON. */
+    record Answer(String outcome, String answer) {}
 
     record Received(String agencyCode, String eventId, Long dossierId, String dossierCode, String type, OffsetDateTime at,
                     OffsetDateTime receivedAt, String source, String outcome, int answerStatus, String answer) {}
 
-    @SqlQuery("SELECT answer_status, answer FROM agency_event WHERE agency_code = :agency AND event_id = :eventId")
+    @SqlQuery("SELECT outcome, answer FROM agency_event WHERE agency_code = :agency AND event_id = :eventId")
     @RegisterConstructorMapper(Answer.class)
     Optional<Answer> answer(@Bind("agency") String agencyCode, @Bind("eventId") String eventId);
 
@@ -35,7 +39,7 @@ public interface AgencyEventDAO {
     boolean handedTo(@Bind("id") long dossierId, @Bind("agency") String agencyCode);
 
     /** One row of the agencies' sync view. */
-    record Synced(long id, String code, String s10Number, String procedureCode, String status, java.time.OffsetDateTime receivedAt,
+    record Synced(long id, String code, String s10Number, String procedureCode, DossierStatus status, OffsetDateTime receivedAt,
                   OffsetDateTime filedAt, String agencyReceiptNumber, LocalDate resultDue, String resultReference,
                   OffsetDateTime updatedAt) {}
 
@@ -46,15 +50,6 @@ public interface AgencyEventDAO {
             + "AND (d.status = 'AWAITING_RESULT' OR EXISTS (SELECT 1 FROM handover_item i JOIN handover h ON h.id = i.handover_id "
             + "WHERE i.dossier_id = d.id AND h.agency_code = :agency)) ORDER BY d.updated_at, d.id LIMIT :limit")
     @RegisterConstructorMapper(Synced.class)
-    java.util.List<Synced> changedSince(@Bind("agency") String agencyCode, @Bind("since") OffsetDateTime since,
+    List<Synced> changedSince(@Bind("agency") String agencyCode, @Bind("since") OffsetDateTime since,
                                         @Bind("afterId") long afterId, @Bind("limit") int limit);
-
-    @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :at), updated_at = now() WHERE id = :id")
-    void filedIfNot(@Bind("id") long dossierId, @Bind("at") OffsetDateTime at);
-
-    @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = now() WHERE id = :id")
-    void rescheduled(@Bind("id") long dossierId, @Bind("day") LocalDate newAppointmentDate);
-
-    @SqlUpdate("UPDATE dossier SET result_reference = :ref, updated_at = now() WHERE id = :id")
-    void resultReference(@Bind("id") long dossierId, @Bind("ref") String resultReference);
 }

@@ -1,5 +1,8 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The return leg's items, their couriers and every delivery attempt. */
 public interface DeliveryDAO {
 
-    record Delivery(long dossierId, String s10Number, String officeCode, String method, String communeCode, String courier,
+    record Delivery(long dossierId, String s10Number, String officeCode, DeliveryMethod method, String communeCode, String courier,
                     OffsetDateTime assignedAt, OffsetDateTime arrivedAt, long amountDue, int failedAttempts, LocalDate firstFailedOn,
                     LocalDate nextAttemptFrom, LocalDate heldUntil, OffsetDateTime finishedAt) {}
 
@@ -55,7 +58,7 @@ public interface DeliveryDAO {
     void finished(@Bind("dossierId") long dossierId, @Bind("at") OffsetDateTime at);
 
     /** An item with its dossier's status and recipient, as couriers and clerks list them. */
-    record Item(long dossierId, String s10Number, String dossierCode, String status, String officeCode, String method,
+    record Item(long dossierId, String s10Number, String dossierCode, DossierStatus status, String officeCode, DeliveryMethod method,
                 String recipientName, String recipientPhone, String street, String communeCode, String courier, long amountDue,
                 int failedAttempts, LocalDate nextAttemptFrom, LocalDate heldUntil, OffsetDateTime arrivedAt, OffsetDateTime finishedAt) {}
 
@@ -79,7 +82,7 @@ public interface DeliveryDAO {
     /** An office's items in some statuses (all when none given), oldest first. */
     @SqlQuery(ITEM + "WHERE l.office_code = :office AND d.status IN (<statuses>) ORDER BY l.dossier_id LIMIT :limit")
     @RegisterConstructorMapper(Item.class)
-    List<Item> ofOffice(@Bind("office") String officeCode, @BindList("statuses") List<String> statuses, @Bind("limit") int limit);
+    List<Item> ofOffice(@Bind("office") String officeCode, @BindList("statuses") List<DossierStatus> statuses, @Bind("limit") int limit);
 
     /** One recorded update; {@code id} is null until stored. */
     record Attempt(Long id, long dossierId, String clientAttemptId, String actor, String outcome, OffsetDateTime at, OffsetDateTime recordedAt,

@@ -13,18 +13,23 @@ import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
 
 /** Dossiers, their documents and their timeline. */
 @RegisterRowMapper(DossierRow.Mapper.class)
 public interface DossierDAO {
 
     record NewDossier(String code, String s10Number, String procedureCode, String agencyCode, String officeCode,
-                      String serviceForm, String status, String applicantName, String applicantCitizenId,
+                      ServiceForm serviceForm, DossierStatus status, String applicantName, String applicantCitizenId,
                       String applicantPhone, String applicantEmail, String applicantStreet, String applicantCommune,
-                      String deliveryMethod, String deliveryStreet, String deliveryCommune, boolean appointmentSlipByPost,
-                      String agencyReference, String routeClass, OffsetDateTime receivedAt, String receivedBy,
+                      DeliveryMethod deliveryMethod, String deliveryStreet, String deliveryCommune, boolean appointmentSlipByPost,
+                      String agencyReference, RouteClass routeClass, OffsetDateTime receivedAt, String receivedBy,
                       LocalDate acceptanceDay, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue,
-                      long postage, long governmentFee, String paymentMethod, String fees) {
+                      long postage, long governmentFee, PaymentMethod paymentMethod, String fees) {
 
         /** The row as it now stands in the database, so intake can answer without reading it back. */
         public DossierRow toRow(long id) {
@@ -77,8 +82,22 @@ public interface DossierDAO {
     @SqlUpdate("UPDATE dossier SET result_due = :result, return_due = :ret WHERE id = :id")
     void rescheduled(@Bind("id") long id, @Bind("result") LocalDate resultDue, @Bind("ret") LocalDate returnDue);
 
+    /** Written by {@code StatusChanges} only, with its clock, like every update of {@code updated_at} below. */
     @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
-    void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") String status, @Bind("at") OffsetDateTime at);
+    void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") DossierStatus status, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :filedAt), updated_at = :at WHERE id = :id")
+    void filedIfNot(@Bind("id") long id, @Bind("filedAt") OffsetDateTime filedAt, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = :at WHERE id = :id")
+    void resultDue(@Bind("id") long id, @Bind("day") LocalDate resultDue, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE dossier SET result_reference = :ref, updated_at = :at WHERE id = :id")
+    void resultReference(@Bind("id") long id, @Bind("ref") String resultReference, @Bind("at") OffsetDateTime at);
+
+    /** The agency's receipts, in the transaction that moves the dossiers to DELIVERED_TO_AGENCY. */
+    @SqlBatch("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
+    void filed(@Bind("id") List<Long> dossierIds, @Bind("at") List<OffsetDateTime> filedAt, @Bind("receipt") List<String> receiptNumbers);
 
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE s10_number = :s10 OR return_s10_number = :s10")
     Optional<DossierRow> findByS10(@Bind("s10") String s10);
@@ -86,9 +105,6 @@ public interface DossierDAO {
     @SqlQuery("SELECT code, name, form, pages, position FROM dossier_component WHERE dossier_id = :id ORDER BY position")
     @RegisterConstructorMapper(ComponentRow.class)
     List<ComponentRow> components(@Bind("id") long dossierId);
-
-    @SqlUpdate("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
-    void updateStatus(@Bind("id") long id, @Bind("status") String status, @Bind("at") OffsetDateTime at);
 
     /**
      * A page of dossiers, newest first, keyset-paged on id. {@code <where>} is built by the caller from

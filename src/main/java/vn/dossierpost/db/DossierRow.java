@@ -6,6 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
 
 /** One row of {@code dossier}, as stored. */
 public record DossierRow(
@@ -16,20 +21,20 @@ public record DossierRow(
         String procedureCode,
         String agencyCode,
         String officeCode,
-        String serviceForm,
-        String status,
+        ServiceForm serviceForm,
+        DossierStatus status,
         String applicantName,
         String applicantCitizenId,
         String applicantPhone,
         String applicantEmail,
         String applicantStreet,
         String applicantCommune,
-        String deliveryMethod,
+        DeliveryMethod deliveryMethod,
         String deliveryStreet,
         String deliveryCommune,
         boolean appointmentSlipByPost,
         String agencyReference,
-        String routeClass,
+        RouteClass routeClass,
         OffsetDateTime receivedAt,
         String receivedBy,
         LocalDate acceptanceDay,
@@ -38,7 +43,7 @@ public record DossierRow(
         LocalDate returnDue,
         long postage,
         long governmentFee,
-        String paymentMethod,
+        PaymentMethod paymentMethod,
         String fees,
         OffsetDateTime updatedAt) {
 
@@ -57,16 +62,20 @@ public record DossierRow(
         public DossierRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new DossierRow(rs.getLong("id"), rs.getString("code"), rs.getString("s10_number"),
                     rs.getString("return_s10_number"), rs.getString("procedure_code"), rs.getString("agency_code"),
-                    rs.getString("office_code"), rs.getString("service_form"), rs.getString("status"),
+                    rs.getString("office_code"), ServiceForm.valueOf(rs.getString("service_form")), DossierStatus.valueOf(rs.getString("status")),
                     rs.getString("applicant_name"), rs.getString("applicant_citizen_id"), rs.getString("applicant_phone"),
                     rs.getString("applicant_email"), rs.getString("applicant_street"), rs.getString("applicant_commune"),
-                    rs.getString("delivery_method"), rs.getString("delivery_street"), rs.getString("delivery_commune"),
-                    rs.getBoolean("appointment_slip_by_post"), rs.getString("agency_reference"), rs.getString("route_class"),
+                    nullable(DeliveryMethod.class, rs.getString("delivery_method")), rs.getString("delivery_street"), rs.getString("delivery_commune"),
+                    rs.getBoolean("appointment_slip_by_post"), rs.getString("agency_reference"), nullable(RouteClass.class, rs.getString("route_class")),
                     rs.getObject("received_at", OffsetDateTime.class), rs.getString("received_by"),
                     rs.getObject("acceptance_day", LocalDate.class), rs.getObject("handover_due", LocalDate.class),
                     rs.getObject("result_due", LocalDate.class), rs.getObject("return_due", LocalDate.class),
-                    rs.getLong("postage"), rs.getLong("government_fee"), rs.getString("payment_method"),
+                    rs.getLong("postage"), rs.getLong("government_fee"), PaymentMethod.valueOf(rs.getString("payment_method")),
                     rs.getString("fees"), rs.getObject("updated_at", OffsetDateTime.class));
+        }
+
+        private static <E extends Enum<E>> E nullable(Class<E> type, String name) {
+            return name == null ? null : Enum.valueOf(type, name);
         }
     }
 }

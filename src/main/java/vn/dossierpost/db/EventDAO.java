@@ -9,14 +9,15 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import vn.dossierpost.domain.DossierStatus;
 
 /** The append-only timeline of each dossier (the table refuses UPDATE and DELETE). */
 public interface EventDAO {
 
-    record NewEvent(long dossierId, String type, String fromStatus, String toStatus, OffsetDateTime at, String actor,
+    record NewEvent(long dossierId, String type, DossierStatus fromStatus, DossierStatus toStatus, OffsetDateTime at, String actor,
                     String officeCode, String agencyCode, String note, String payload) {}
 
-    record EventRow(long id, String type, String fromStatus, String toStatus, OffsetDateTime at, String actor,
+    record EventRow(long id, String type, DossierStatus fromStatus, DossierStatus toStatus, OffsetDateTime at, String actor,
                     String officeCode, String agencyCode, String note, String payload) {}
 
     @SqlUpdate("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, office_code, agency_code, note, payload) "

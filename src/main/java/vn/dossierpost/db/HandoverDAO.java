@@ -1,5 +1,9 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.Channel;
+import vn.dossierpost.domain.HandoverItemState;
+import vn.dossierpost.domain.HandoverState;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +30,12 @@ public interface HandoverDAO {
     String ITEM_COLUMNS = "i.handover_id, i.dossier_id, d.code AS dossier_code, d.s10_number, d.procedure_code, d.applicant_name, "
             + "i.position, i.state, i.components, i.files, i.bytes, i.complete, i.manifest, i.receipt_number, i.received_at, i.last_error";
 
-    record HandoverRow(long id, String no, String agencyCode, String channel, String state, OffsetDateTime createdAt,
+    record HandoverRow(long id, String no, String agencyCode, Channel channel, HandoverState state, OffsetDateTime createdAt,
                        OffsetDateTime sentAt, OffsetDateTime deliveredAt, OffsetDateTime failedAt, int retries, String lastError,
                        int dossiers, int delivered, int failed) {}
 
     record ItemRow(long handoverId, long dossierId, String dossierCode, String s10Number, String procedureCode,
-                   String applicantName, int position, String state, int components, int files, long bytes, boolean complete,
+                   String applicantName, int position, HandoverItemState state, int components, int files, long bytes, boolean complete,
                    String manifest, String receiptNumber, OffsetDateTime receivedAt, String lastError) {}
 
     record NewItem(long handoverId, long dossierId, int position, int components, int files, long bytes, boolean complete,
@@ -42,7 +46,7 @@ public interface HandoverDAO {
 
     @SqlUpdate("INSERT INTO handover (no, agency_code, channel, state, created_at) VALUES (:no, :agency, :channel, 'SENDING', :at)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("no") String no, @Bind("agency") String agencyCode, @Bind("channel") String channel,
+    long insert(@Bind("no") String no, @Bind("agency") String agencyCode, @Bind("channel") Channel channel,
                 @Bind("at") OffsetDateTime at);
 
     @SqlBatch("INSERT INTO handover_item (handover_id, dossier_id, position, state, components, files, bytes, complete, manifest) "
@@ -57,11 +61,11 @@ public interface HandoverDAO {
 
     /** Serialises the decisions about one handover (settling it, a manual retry, an acknowledgement). */
     @SqlQuery("SELECT state FROM handover WHERE id = :id FOR UPDATE")
-    String lock(@Bind("id") long id);
+    HandoverState lock(@Bind("id") long id);
 
     /** Handovers newest first, keyset-paged on id; {@code <where>} is made of fixed fragments only. */
     @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE <where> ORDER BY h.id DESC LIMIT :limit")
-    List<HandoverRow> list(@Define("where") String where, @Bind("state") String state, @Bind("agency") String agencyCode,
+    List<HandoverRow> list(@Define("where") String where, @Bind("state") HandoverState state, @Bind("agency") String agencyCode,
                            @Bind("before") Long before, @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
@@ -70,7 +74,7 @@ public interface HandoverDAO {
 
     @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
             + "WHERE i.handover_id = :id AND i.state = :state ORDER BY i.position")
-    List<ItemRow> itemsIn(@Bind("id") long handoverId, @Bind("state") String state);
+    List<ItemRow> itemsIn(@Bind("id") long handoverId, @Bind("state") HandoverItemState state);
 
     @SqlBatch("UPDATE handover_item SET state = 'DELIVERED', receipt_number = :receipt, received_at = :at, last_error = NULL "
             + "WHERE handover_id = :id AND dossier_id = :dossierId")
@@ -78,11 +82,12 @@ public interface HandoverDAO {
                         @Bind("at") List<OffsetDateTime> receivedAt);
 
     @SqlUpdate("UPDATE handover_item SET state = :state, last_error = :error WHERE handover_id = :id AND dossier_id = :dossierId")
-    void itemState(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("state") String state,
+    void itemState(@Bind("id") long handoverId, @Bind("dossierId") long dossierId, @Bind("state") HandoverItemState state,
                    @Bind("error") String error);
 
     @SqlUpdate("UPDATE handover_item SET state = :to, last_error = coalesce(:error, last_error) WHERE handover_id = :id AND state = :from")
-    int itemsFromTo(@Bind("id") long handoverId, @Bind("from") String from, @Bind("to") String to, @Bind("error") String error);
+    int itemsFromTo(@Bind("id") long handoverId, @Bind("from") HandoverItemState from, @Bind("to") HandoverItemState to,
+                    @Bind("error") String error);
 
     @SqlUpdate("UPDATE handover SET state = 'SENT', sent_at = :at, last_error = NULL WHERE id = :id")
     void sent(@Bind("id") long id, @Bind("at") OffsetDateTime at);
@@ -101,7 +106,4 @@ public interface HandoverDAO {
 
     @SqlUpdate("UPDATE handover SET state = 'SENDING', failed_at = NULL, retries = retries + 1 WHERE id = :id")
     void resend(@Bind("id") long id);
-
-    @SqlBatch("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
-    void filed(@Bind("id") List<Long> dossierIds, @Bind("at") List<OffsetDateTime> filedAt, @Bind("receipt") List<String> receiptNumbers);
 }

@@ -73,20 +73,20 @@ public final class IntakeWriter {
             ps.setString(++i, d.procedureCode());
             ps.setString(++i, d.agencyCode());
             ps.setString(++i, d.officeCode());
-            ps.setString(++i, d.serviceForm());
-            ps.setString(++i, d.status());
+            ps.setString(++i, name(d.serviceForm()));
+            ps.setString(++i, name(d.status()));
             ps.setString(++i, d.applicantName());
             ps.setString(++i, d.applicantCitizenId());
             ps.setString(++i, d.applicantPhone());
             ps.setString(++i, d.applicantEmail());
             ps.setString(++i, d.applicantStreet());
             ps.setString(++i, d.applicantCommune());
-            ps.setString(++i, d.deliveryMethod());
+            ps.setString(++i, name(d.deliveryMethod()));
             ps.setString(++i, d.deliveryStreet());
             ps.setString(++i, d.deliveryCommune());
             ps.setBoolean(++i, d.appointmentSlipByPost());
             ps.setString(++i, d.agencyReference());
-            ps.setString(++i, d.routeClass());
+            ps.setString(++i, name(d.routeClass()));
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setObject(++i, d.acceptanceDay(), Types.DATE);
@@ -95,7 +95,7 @@ public final class IntakeWriter {
             ps.setObject(++i, d.returnDue(), Types.DATE);
             ps.setLong(++i, d.postage());
             ps.setLong(++i, d.governmentFee());
-            ps.setString(++i, d.paymentMethod());
+            ps.setString(++i, name(d.paymentMethod()));
             ps.setString(++i, d.fees());
             ps.setObject(++i, d.receivedAt());
             ps.setArray(++i, c.createArrayOf("text", documents.stream().map(Document::code).toArray()));
@@ -103,8 +103,8 @@ public final class IntakeWriter {
             ps.setArray(++i, c.createArrayOf("text", documents.stream().map(Document::form).toArray()));
             ps.setArray(++i, c.createArrayOf("int4", documents.stream().map(Document::pages).toArray()));
             ps.setArray(++i, c.createArrayOf("int4", documents.stream().map(Document::position).toArray()));
-            ps.setString(++i, d.status());
-            ps.setString(++i, d.status());
+            ps.setString(++i, name(d.status()));
+            ps.setString(++i, name(d.status()));
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setString(++i, d.officeCode());
@@ -122,5 +122,9 @@ public final class IntakeWriter {
             c.setAutoCommit(true);
         }
         return c;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -10,12 +10,8 @@ public record User(String username, Role role, String officeCode, String agencyC
         return username;
     }
 
-    public boolean is(Role r) {
-        return role == r;
-    }
-
-    /** Supervisors and administrators see every office's dossiers. */
-    public boolean seesAllOffices() {
-        return role == Role.SUPERVISOR || role == Role.ADMIN;
+    /** The user as the author of a timeline entry. */
+    public Actor actor() {
+        return new Actor(username, officeCode, agencyCode);
     }
 }

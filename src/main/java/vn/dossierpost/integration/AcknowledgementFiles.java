@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import vn.dossierpost.api.agency.AcknowledgementFile;
 import vn.dossierpost.api.agency.AgencyReceipt;
-import vn.dossierpost.service.handover.HandoverService;
+import vn.dossierpost.service.handover.HandoverAcknowledgements;
 
 /**
  * Applies an agency's acknowledgement file ({@code *.ack.json} in its inbox folder) for a file-drop
@@ -18,10 +18,10 @@ import vn.dossierpost.service.handover.HandoverService;
  * moves it to {@code .failed/} beside an {@code .error.txt}.
  */
 public final class AcknowledgementFiles {
-    private final HandoverService handovers;
+    private final HandoverAcknowledgements handovers;
     private final ObjectMapper json;
 
-    public AcknowledgementFiles(HandoverService handovers, ObjectMapper json) {
+    public AcknowledgementFiles(HandoverAcknowledgements handovers, ObjectMapper json) {
         this.handovers = handovers;
         this.json = json;
     }

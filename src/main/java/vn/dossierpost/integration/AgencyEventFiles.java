@@ -8,6 +8,7 @@ import java.util.List;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.handover.AgencyEventOutcome;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.Problem;
 
@@ -40,11 +41,13 @@ public final class AgencyEventFiles {
             String where = "line " + (i + 1) + ": ";
             try {
                 AgencyEventRequest event = json.readValue(line, AgencyEventRequest.class);
-                AgencyEventService.Answer answer = events.apply(agency, event, "FILE " + fileName + ":" + (i + 1));
-                if (answer.status() == 200) {
-                    done++;
+                AgencyEventOutcome outcome = events.apply(agency, event, "FILE " + fileName + ":" + (i + 1));
+                if (outcome instanceof AgencyEventOutcome.Conflict c) {
+                    problems.add(where + "refused: " + c.message());
+                } else if (outcome instanceof AgencyEventOutcome.NotFound n) {
+                    problems.add(where + "not found: " + n.message());
                 } else {
-                    problems.add(where + answer.status() + " " + json.readTree(answer.body()).path("message").asText());
+                    done++;
                 }
             } catch (Problem p) {
                 problems.add(where + p.getMessage());

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dossierpost.db.AgencyChannel;
+import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.domain.Channel;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.service.RetryPolicy;
@@ -76,13 +77,13 @@ public final class AgencyNoticeSender {
         List<Notice> due = new ArrayList<>(claimed.size());
         for (OutboxDAO.ClaimedNotice c : claimed) {
             AgencyChannel a = agencies.get(c.agencyCode());
-            Notice n = new Notice(c.id(), c.attempts(), c.createdAt(), a, a == null ? null : a.channel(), c.payload(), null, null);
+            Notice n = new Notice(c.id(), c.attempts(), c.createdAt(), a, a == null ? null : a.channel().name(), c.payload(), null, null);
             if (a == null || !a.configured()) {
                 failed(n, new IllegalStateException("agency " + c.agencyCode() + " has no configured channel"));
-            } else if (a.channel().equals("HTTP")) {
+            } else if (a.channel() == Channel.HTTP) {
                 due.add(n);
             } else {
-                due.add(new Notice(c.id(), c.attempts(), c.createdAt(), a, a.channel(), c.payload(),
+                due.add(new Notice(c.id(), c.attempts(), c.createdAt(), a, a.channel().name(), c.payload(),
                         AgencyRoutes.dropEndpoint(a) + "?" + dropOptions.apply(a), "notice-" + c.id() + ".jsonl"));
             }
         }

@@ -14,7 +14,8 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dossierpost.db.AgencyChannel;
+import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.domain.Channel;
 import vn.dossierpost.db.AgencyDAO;
 
 /**
@@ -121,12 +122,11 @@ public final class AgencyRoutes {
         p.put("batchWindowMs", a.batchWindowMs());
         String template = "handover-file-drop";
         switch (a.channel()) {
-            case "HTTP" -> template = "handover-http";
-            case "FILE_DROP", "SFTP" -> {
+            case HTTP -> template = "handover-http";
+            case FILE_DROP, SFTP -> {
                 p.put("dropEndpoint", dropEndpoint(a));
                 p.put("dropOptions", dropOptions(a));
             }
-            default -> throw new IllegalStateException("no route template for channel " + a.channel());
         }
         TemplatedRouteBuilder.builder(camel, template).routeId(handoverRouteId(a.code())).parameters(p).add();
         TemplatedRouteBuilder.builder(camel, "handover-batch").routeId(batchRouteId(a.code()))
@@ -141,15 +141,15 @@ public final class AgencyRoutes {
     /** Where a FILE_DROP or SFTP agency's files are written: {@code file:<folder>} or {@code sftp://host:port/<folder>}. */
     public static String dropEndpoint(AgencyChannel a) {
         return switch (a.channel()) {
-            case "FILE_DROP" -> "file:" + a.outboxDir();
-            case "SFTP" -> "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
-            default -> throw new IllegalStateException("agency " + a.code() + " takes no files: its channel is " + a.channel());
+            case FILE_DROP -> "file:" + a.outboxDir();
+            case SFTP -> "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
+            case HTTP -> throw new IllegalStateException("agency " + a.code() + " takes no files: its channel is HTTP");
         };
     }
 
     /** The drop endpoint's options, ending with '&' (or empty): the SFTP login, nothing for a local folder. */
     public String dropOptions(AgencyChannel a) {
-        return a.channel().equals("SFTP") ? sftpOptions(a) : "";
+        return a.channel() == Channel.SFTP ? sftpOptions(a) : "";
     }
 
     /**

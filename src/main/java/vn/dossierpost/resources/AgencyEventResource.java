@@ -1,5 +1,10 @@
 package vn.dossierpost.resources;
 
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.api.ErrorResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.api.agency.AgencySyncPage;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.handover.AgencyEventOutcome;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.Problem;
 
@@ -54,7 +60,37 @@ public class AgencyEventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("AGENCY")
     public Response event(@Auth User agency, AgencyEventRequest event) {
-        AgencyEventService.Answer answer = events.apply(agency, event, "HTTP");
-        return Response.status(answer.status()).entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        AgencyEventOutcome outcome = events.apply(agency, event, "HTTP");
+        if (outcome instanceof AgencyEventOutcome.Applied a) {
+            return ok(a.eventId(), a.dossierCode(), "APPLIED", a.status(), null);
+        }
+        if (outcome instanceof AgencyEventOutcome.Stale s) {
+            return ok(s.eventId(), s.dossierCode(), "STALE", s.status(), s.reason());
+        }
+        if (outcome instanceof AgencyEventOutcome.Conflict c) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("currentStatus", c.currentStatus());
+            details.put("allowedNext", c.allowedNext());
+            return json(Response.Status.CONFLICT, new ErrorResponse(409, c.message(), null, List.of(), details));
+        }
+        AgencyEventOutcome.NotFound n = (AgencyEventOutcome.NotFound) outcome;
+        return json(Response.Status.NOT_FOUND, new ErrorResponse(404, n.message(), "dossierCode", List.of(), Map.of()));
+    }
+
+    private static Response ok(String eventId, String dossierCode, String outcome, DossierStatus status, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", eventId);
+        body.put("dossierCode", dossierCode);
+        body.put("outcome", outcome);
+        body.put("status", status);
+        body.put("portalStatus", status.portalStatus());
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return json(Response.Status.OK, body);
+    }
+
+    private static Response json(Response.Status status, Object body) {
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 }

@@ -21,6 +21,7 @@ import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.ReturnRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.returnleg.DeliveryAttempts;
 import vn.dossierpost.service.returnleg.DeliveryService;
 import vn.dossierpost.service.returnleg.PickupService;
 
@@ -32,10 +33,12 @@ import vn.dossierpost.service.returnleg.PickupService;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class DeliveryResource {
     private final DeliveryService deliveries;
+    private final DeliveryAttempts attempts;
     private final PickupService pickups;
 
-    public DeliveryResource(DeliveryService deliveries, PickupService pickups) {
+    public DeliveryResource(DeliveryService deliveries, DeliveryAttempts attempts, PickupService pickups) {
         this.deliveries = deliveries;
+        this.attempts = attempts;
         this.pickups = pickups;
     }
 
@@ -84,7 +87,7 @@ public class DeliveryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER", "COUNTER", "SUPERVISOR"})
     public AttemptAnswer attempt(@Auth User user, @PathParam("s10") String s10, AttemptRequest request) {
-        return deliveries.attempt(user, s10, request);
+        return attempts.attempt(user, s10, request);
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.HandoverView;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.pdf.HandoverRecordPdf;
+import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 
 /**
@@ -24,24 +25,26 @@ import vn.dossierpost.service.handover.HandoverService;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class HandoverResource {
     private final HandoverService handovers;
+    private final HandoverQueries queries;
     private final HandoverRecordPdf recordPdf = new HandoverRecordPdf();
 
-    public HandoverResource(HandoverService handovers) {
+    public HandoverResource(HandoverService handovers, HandoverQueries queries) {
         this.handovers = handovers;
+        this.queries = queries;
     }
 
     @GET
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
     public HandoverView.Page list(@Auth User user, @QueryParam("state") String state, @QueryParam("agency") String agency,
                                   @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return handovers.list(state, user.agencyCode() != null ? user.agencyCode() : agency, before, limit);
+        return queries.list(state, user.agencyCode() != null ? user.agencyCode() : agency, before, limit);
     }
 
     @GET
     @Path("/{no}")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
     public HandoverView get(@Auth User user, @PathParam("no") String no) {
-        return handovers.get(user, no);
+        return queries.get(user, no);
     }
 
     @GET
@@ -49,7 +52,7 @@ public class HandoverResource {
     @Produces("application/pdf")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
     public Response record(@Auth User user, @PathParam("no") String no) {
-        byte[] pdf = recordPdf.render(handovers.recordData(user, no));
+        byte[] pdf = recordPdf.render(queries.recordData(user, no));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"bien-ban-giao-nhan-" + no + ".pdf\"")
                 .build();

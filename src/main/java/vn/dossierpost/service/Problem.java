@@ -1,5 +1,6 @@
 package vn.dossierpost.service;
 
+import vn.dossierpost.api.FieldProblem;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +10,6 @@ import java.util.Map;
  * fixes a dossier in one go, not one field per round trip).
  */
 public final class Problem extends RuntimeException {
-    public record FieldProblem(String field, String message) {}
-
     private final int status;
     private final String field;
     private final List<FieldProblem> problems;

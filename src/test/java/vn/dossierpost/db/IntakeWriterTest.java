@@ -1,5 +1,10 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +31,11 @@ class IntakeWriterTest {
     }
 
     private static DossierDAO.NewDossier dossier(String code) {
-        return new DossierDAO.NewDossier(code, null, "2.000488", "000.00.15.H26", "100000", "SEND_ONLY", "RECEIVED",
-                "Lê Thị Thu Hằng", "001190123456", "0912345678", null, "Số 1 Tràng Tiền", "00070", "PICKUP_AT_OFFICE",
-                null, null, false, null, "WITHIN_PROVINCE", OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.ofHours(7)),
+        return new DossierDAO.NewDossier(code, null, "2.000488", "000.00.15.H26", "100000", ServiceForm.SEND_ONLY, DossierStatus.RECEIVED,
+                "Lê Thị Thu Hằng", "001190123456", "0912345678", null, "Số 1 Tràng Tiền", "00070", DeliveryMethod.PICKUP_AT_OFFICE,
+                null, null, false, null, RouteClass.WITHIN_PROVINCE, OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.ofHours(7)),
                 "clerk", LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 9), null,
-                28000, 200000, "CASH", "{\"items\": []}");
+                28000, 200000, PaymentMethod.CASH, "{\"items\": []}");
     }
 
     @Test

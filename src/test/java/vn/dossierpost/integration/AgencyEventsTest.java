@@ -208,7 +208,7 @@ class AgencyEventsTest {
         Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
         String report = Files.readString(error, StandardCharsets.UTF_8);
         assertThat(report).contains("1 lines applied").contains("line 2: not a JSON event").contains("line 3: reason")
-                .contains("line 4: 404").doesNotContain("line 1:");
+                .contains("line 4: not found: no dossier").doesNotContain("line 1:");
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
 
         Files.writeString(inbox.resolve("su-kien-2.jsonl"), "{\"eventId\": \"f-5\", \"dossierCode\": \"" + code

@@ -16,11 +16,12 @@ import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencyView;
 import vn.dossierpost.api.PickupOffice;
 import vn.dossierpost.db.PickupDAO;
-import vn.dossierpost.db.AgencyChannel;
+import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.domain.Channel;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.AgencyDAO.AgencySettings;
 import vn.dossierpost.domain.AgencyIdentifier;
-import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.Problem;
 
 /**
@@ -29,7 +30,6 @@ import vn.dossierpost.service.Problem;
  * without a restart.
  */
 public final class AgencyService {
-    private static final Set<String> CHANNELS = Set.of("HTTP", "FILE_DROP", "SFTP");
     private static final int MIN_SECRET_LENGTH = 16;
     private static final String UNSAFE_IN_FOLDERS = "'?', '#', '%', '{{', '}}' or '${'";
 
@@ -67,7 +67,7 @@ public final class AgencyService {
             problems.add(new FieldProblem("code", "must be an agency identifier such as 000.00.15.H26"));
         }
         AgencySettings s = new AgencySettings(r.code(), r.name(), r.provinceCode(), r.communeCode(), r.address(), r.phone(),
-                r.email(), r.channel() == null ? "HTTP" : r.channel(), r.baseUrl(), r.inboxDir(), r.outboxDir(), r.secret(),
+                r.email(), r.channel() == null ? Channel.HTTP : channel(r.channel()), r.baseUrl(), r.inboxDir(), r.outboxDir(), r.secret(),
                 r.batchWindowMs() == null ? 500 : r.batchWindowMs(), r.batchSize() == null ? 100 : r.batchSize(), r.sftpHost(),
                 r.sftpPort(), r.sftpUsername(), r.sftpPassword(), r.active() == null || r.active());
         check(s, problems);
@@ -96,7 +96,7 @@ public final class AgencyService {
             var current = referenceData.get().agency(code).orElseThrow();
             AgencySettings s = new AgencySettings(code, or(r.name(), c.name()), or(r.provinceCode(), current.provinceCode()),
                     or(r.communeCode(), current.communeCode()), or(r.address(), current.address()), or(r.phone(), current.phone()),
-                    or(r.email(), current.email()), or(r.channel(), c.channel()), or(r.baseUrl(), c.baseUrl()),
+                    or(r.email(), current.email()), r.channel() == null ? c.channel() : channel(r.channel()), or(r.baseUrl(), c.baseUrl()),
                     or(r.inboxDir(), c.inboxDir()), or(r.outboxDir(), c.outboxDir()), or(r.secret(), c.secret()),
                     or(r.batchWindowMs(), c.batchWindowMs()), or(r.batchSize(), c.batchSize()), or(r.sftpHost(), c.sftpHost()),
                     or(r.sftpPort(), c.sftpPort()), or(r.sftpUsername(), c.sftpUsername()), or(r.sftpPassword(), c.sftpPassword()),
@@ -131,6 +131,15 @@ public final class AgencyService {
         onChange.run();
     }
 
+    /** The channel a request names; null (reported by the check) when it names none. */
+    private static Channel channel(String name) {
+        try {
+            return Channel.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static <T> T or(T value, T current) {
         return value != null ? value : current;
     }
@@ -148,7 +157,7 @@ public final class AgencyService {
         } else if (!commune.provinceCode().equals(s.provinceCode())) {
             problems.add(new FieldProblem("communeCode", "commune " + s.communeCode() + " is not in province " + s.provinceCode()));
         }
-        if (!CHANNELS.contains(s.channel())) {
+        if (s.channel() == null) {
             problems.add(new FieldProblem("channel", "must be HTTP, FILE_DROP or SFTP"));
         }
         if (s.batchWindowMs() < 50 || s.batchWindowMs() > 3_600_000) {
@@ -160,19 +169,19 @@ public final class AgencyService {
         if (s.secret() != null && s.secret().length() < MIN_SECRET_LENGTH) {
             problems.add(new FieldProblem("secret", "must be at least " + MIN_SECRET_LENGTH + " characters (it keys the HMAC signature)"));
         }
-        if ("HTTP".equals(s.channel()) && s.baseUrl() != null && !httpUrl(s.baseUrl())) {
+        if (s.channel() == Channel.HTTP && s.baseUrl() != null && !httpUrl(s.baseUrl())) {
             problems.add(new FieldProblem("baseUrl", "must be an absolute http or https URL, e.g. https://motcua.example.gov.vn/api"));
         }
         // any agency may have an inbox folder (event files); a file-drop agency also gets its acknowledgements there
         folder(s.inboxDir(), "inboxDir", problems);
         notShared(s, problems);
-        if ("FILE_DROP".equals(s.channel())) {
+        if (s.channel() == Channel.FILE_DROP) {
             folder(s.outboxDir(), "outboxDir", problems);
             if (s.outboxDir() != null && Objects.equals(s.outboxDir(), s.inboxDir())) {
                 problems.add(new FieldProblem("inboxDir", "must differ from outboxDir (packages out, acknowledgements in)"));
             }
         }
-        if ("SFTP".equals(s.channel())) {
+        if (s.channel() == Channel.SFTP) {
             if (s.outboxDir() != null && !endpointSafe(s.outboxDir())) {
                 problems.add(new FieldProblem("outboxDir", "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
             }
@@ -245,12 +254,12 @@ public final class AgencyService {
             if (other.code().equals(s.code())) {
                 continue;
             }
-            if ("FILE_DROP".equals(other.channel())) {
+            if (other.channel() == Channel.FILE_DROP) {
                 usedBy(other.outboxDir(), other.code() + " (its outboxDir)", used);
             }
             usedBy(other.inboxDir(), other.code() + " (its inboxDir)", used);
         }
-        if ("FILE_DROP".equals(s.channel())) {
+        if (s.channel() == Channel.FILE_DROP) {
             shared(s.outboxDir(), "outboxDir", used, problems);
         }
         shared(s.inboxDir(), "inboxDir", used, problems);

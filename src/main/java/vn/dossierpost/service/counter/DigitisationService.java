@@ -1,5 +1,6 @@
 package vn.dossierpost.service.counter;
 
+import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PushbackInputStream;
@@ -62,7 +63,6 @@ public final class DigitisationService {
     private static final long MULTIPART_ALLOWANCE = 64 * 1024;
     /** A namespace for this service's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
     private static final int BLOB_LOCK_SPACE = 0x5CA7;
-    public static final String FILE_ADDED = "FILE_ADDED";
 
     private final Jdbi jdbi;
     private final BlobStore store;
@@ -138,7 +138,7 @@ public final class DigitisationService {
             throw Problem.forbidden("only a counter clerk of the dossier's post office uploads scans");
         }
         DossierService.checkCanRead(clerk, row);
-        DossierStatus status = DossierStatus.valueOf(row.status());
+        DossierStatus status = row.status();
         // and the documents of a supplement the agency asked for, taken at the counter
         List<String> accepting = List.of(DossierStatus.RECEIVED.name(), DossierStatus.DIGITISED.name(),
                 DossierStatus.SUPPLEMENT_REQUESTED.name());
@@ -230,17 +230,17 @@ public final class DigitisationService {
                     long id = files.insert(newFile);
                     FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(),
                             s.type().mediaType(), s.pages(), clerk.username(), now, null);
-                    h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), FILE_ADDED, null, null, now, clerk.username(),
-                            clerk.officeCode(), null, componentCode + ": " + s.name(), eventPayload(fileRow)));
+                    dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.FILE_ADDED, componentCode + ": " + s.name(),
+                            eventPayload(fileRow));
                     added.add(view(code, fileRow));
                 }
                 List<String> missing = files.requiredWithoutFile(row.id());
-                String status = row.status();
-                if (missing.isEmpty() && DossierStatus.valueOf(status) == DossierStatus.RECEIVED) {
-                    dossiers.transition(h, clerk, row, DossierStatus.DIGITISED, "every required document is scanned", null);
+                DossierStatus status = row.status();
+                if (missing.isEmpty() && status == DossierStatus.RECEIVED) {
+                    dossiers.changes().move(h, clerk.actor(), row, DossierStatus.DIGITISED, "every required document is scanned", null);
                     // Ready to leave: queued for the handover in this same transaction (outbox).
                     h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
-                    status = DossierStatus.DIGITISED.name();
+                    status = DossierStatus.DIGITISED;
                 }
                 return new UploadResult(code, status, added, missing);
             } catch (RuntimeException | IOException e) {
@@ -268,20 +268,20 @@ public final class DigitisationService {
                 throw Problem.forbidden("only a counter clerk of the dossier's post office takes a supplement");
             }
             DossierService.checkCanRead(clerk, row);
-            if (DossierStatus.valueOf(row.status()) != DossierStatus.SUPPLEMENT_REQUESTED) {
+            if (row.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
                 throw Problem.conflict("dossier " + code + " is " + row.status() + "; a supplement is taken only when the agency asked "
                         + "for one (SUPPLEMENT_REQUESTED)", Map.of("currentStatus", row.status()));
             }
             int added = h.createQuery("SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
                     + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
-                    .bind("id", row.id()).bind("added", FILE_ADDED).mapTo(Integer.class).one();
+                    .bind("id", row.id()).bind("added", TimelineEvent.FILE_ADDED).mapTo(Integer.class).one();
             if (added == 0) {
                 throw Problem.invalid("files", "no document was scanned since the agency asked for the supplement: upload them first "
                         + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
-            h.attach(EventDAO.class).append(new EventDAO.NewEvent(row.id(), "SUPPLEMENT_RECEIVED", null, null, now, clerk.username(),
-                    clerk.officeCode(), null, Text.blankToNull(note) == null ? added + " files" : note.strip(), null));
+            dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.SUPPLEMENT_RECEIVED,
+                    Text.blank(note) ? added + " files" : note.strip(), null);
             h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
         });
         return dossiers.view(clerk, code);

@@ -1,5 +1,8 @@
 package vn.dossierpost.service.counter;
 
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import vn.dossierpost.domain.PaymentMethod;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -38,7 +41,7 @@ import vn.dossierpost.domain.PhoneNumber;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.Problem;
@@ -55,7 +58,6 @@ public final class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern COMMUNE = Pattern.compile("^\\d{5}$");
     private static final int MAX_TEXT = 300;
-    private static final List<String> PAYMENT_METHODS = List.of("CASH", "TRANSFER", "CARD");
 
     private final IntakeWriter writer;
     private final ReferenceDataCache referenceData;
@@ -64,7 +66,7 @@ public final class IntakeService {
     private final ZoneId zone;
     private final LocalTime cutOff;
     private final String s10ServiceIndicator;
-    private final String defaultPaymentMethod;
+    private final PaymentMethod defaultPaymentMethod;
 
     public IntakeService(IntakeWriter writer, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
                          LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
@@ -75,7 +77,7 @@ public final class IntakeService {
         this.zone = zone;
         this.cutOff = cutOff;
         this.s10ServiceIndicator = s10ServiceIndicator;
-        this.defaultPaymentMethod = defaultPaymentMethod;
+        this.defaultPaymentMethod = PaymentMethod.valueOf(defaultPaymentMethod);
     }
 
     /** Takes a dossier in; returns it as stored. Throws {@link Problem} (422) listing everything wrong. */
@@ -98,7 +100,8 @@ public final class IntakeService {
         DueDates due = new DeadlineCalculator(ref.calendar(), cutOff).forIntake(localNow, c.form,
                 ref.transitTime(routeClass), ref.transitTime(routeClass), c.procedure.processingDays(), c.appointmentSlipByPost);
         Fees fees = FeeCalculator.itemise(c.form, routeClass, ref.tariff(), c.procedure.governmentFee());
-        String paymentMethod = Text.blankToNull(request.paymentMethod()) == null ? defaultPaymentMethod : request.paymentMethod().trim();
+        PaymentMethod paymentMethod = Text.blank(request.paymentMethod()) ? defaultPaymentMethod
+                : PaymentMethod.valueOf(request.paymentMethod().trim());
         DossierStatus status = DossierTransitions.initialStatus(c.form);
         long dueOnDelivery = c.postageOnDelivery ? FeeCalculator.returnPostage(fees) : 0;
         String feesJson = toJson(Map.of("items", fees.items(), "dueOnDelivery", dueOnDelivery));
@@ -109,10 +112,10 @@ public final class IntakeService {
         String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
         IntakeRequest.Address delivery = c.deliveryAddress;
         DossierDAO.NewDossier row = new DossierDAO.NewDossier(code, s10, c.procedure.code(), agency.code(),
-                office.code(), c.form.name(), status.name(), c.fullName, c.citizenId.value(), c.phone.value(), c.email,
-                c.street, c.communeCode, c.deliveryMethod.name(),
+                office.code(), c.form, status, c.fullName, c.citizenId.value(), c.phone.value(), c.email,
+                c.street, c.communeCode, c.deliveryMethod,
                 delivery == null ? null : delivery.street(), delivery == null ? null : delivery.communeCode(),
-                c.appointmentSlipByPost, c.agencyReference, routeClass.name(), now, clerk.username(),
+                c.appointmentSlipByPost, c.agencyReference, routeClass, now, clerk.username(),
                 due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
                 fees.postage(), fees.governmentFee(), paymentMethod, feesJson);
         List<IntakeWriter.Document> documents = c.components.stream()
@@ -220,8 +223,9 @@ public final class IntakeService {
             problems.add(new FieldProblem("agencyReference", "is required for RETURN_ONLY: the agency's reference of the dossier filed there"));
         }
 
-        if (Text.blankToNull(r.paymentMethod()) != null && !PAYMENT_METHODS.contains(r.paymentMethod().trim())) {
-            problems.add(new FieldProblem("paymentMethod", "must be one of " + String.join(", ", PAYMENT_METHODS)));
+        if (!Text.blank(r.paymentMethod()) && Arrays.stream(PaymentMethod.values()).noneMatch(m -> m.name().equals(r.paymentMethod().trim()))) {
+            problems.add(new FieldProblem("paymentMethod", "must be one of " + Arrays.stream(PaymentMethod.values()).map(Enum::name)
+                    .collect(Collectors.joining(", "))));
         }
 
         List<CheckedComponent> components = procedure == null ? List.of()

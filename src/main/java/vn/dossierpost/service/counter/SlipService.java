@@ -45,11 +45,11 @@ public final class SlipService {
         String agencyAddress = agency.address();
         return pdf.render(new SlipData(d.code(), s10, trackingUrl + s10, d.receivedAt(),
                 new SlipData.PostOffice(office.name(), office.address(), office.phone()),
-                d.serviceForm(), d.deliveryMethod(),
+                d.serviceForm().name(), d.deliveryMethod() == null ? null : d.deliveryMethod().name(),
                 new SlipData.Party(d.applicantName(), applicantAddress, d.applicantPhone(), d.applicantEmail()),
                 new SlipData.Party(agency.name(), agencyAddress, agency.phone(), agency.email()),
                 ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()),
-                d.governmentFee(), postage, fees.total(), paymentLabel(d.paymentMethod())
+                d.governmentFee(), postage, fees.total(), d.paymentMethod().label()
                         + (fees.dueOnDelivery() > 0 ? "; thu khi phát kết quả / due on delivery: " + SlipText.vnd(fees.dueOnDelivery()) : ""),
                 serviceQuality(ref, d), new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
                 documents, d.receivedBy()));
@@ -57,20 +57,11 @@ public final class SlipService {
 
     /** "Chuyển phát hồ sơ: J+n ngày làm việc" for the route class of the dossier (TT 17/2017 Art. 7). */
     private static String serviceQuality(ReferenceData ref, DossierRow d) {
-        RouteClass routeClass = RouteClass.valueOf(d.routeClass());
+        RouteClass routeClass = d.routeClass();
         TransitTime t = ref.transitTime(routeClass);
         int n = t.days(d.appointmentSlipByPost());
-        ServiceForm form = ServiceForm.valueOf(d.serviceForm());
+        ServiceForm form = d.serviceForm();
         String leg = form == ServiceForm.RETURN_ONLY ? "Chuyển trả kết quả" : "Chuyển phát hồ sơ";
         return leg + ": J+" + n + " ngày làm việc (" + routeClass.labelVi() + "); J = " + d.acceptanceDay();
-    }
-
-    private static String paymentLabel(String method) {
-        return switch (method) {
-            case "CASH" -> "Tiền mặt / Cash";
-            case "TRANSFER" -> "Chuyển khoản / Bank transfer";
-            case "CARD" -> "Thẻ / Card";
-            default -> method;
-        };
     }
 }

@@ -45,6 +45,7 @@ public final class DossierService {
     private final Clock clock;
     private final ZoneId zone;
     private final String trackingUrl;
+    private final StatusChanges changes;
 
     public DossierService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone, String trackingUrl) {
         this.jdbi = jdbi;
@@ -53,6 +54,12 @@ public final class DossierService {
         this.clock = clock;
         this.zone = zone;
         this.trackingUrl = trackingUrl;
+        this.changes = new StatusChanges(clock.withZone(zone));
+    }
+
+    /** The one path of status changes and timeline entries, on this service's clock. */
+    public StatusChanges changes() {
+        return changes;
     }
 
     /** A dossier with its documents, if the user may read it. */
@@ -81,51 +88,14 @@ public final class DossierService {
         });
     }
 
-    /**
-     * The one way a dossier changes status: locks the row, checks the transition table, updates the
-     * status and appends the event, in one transaction.
-     */
+    /** Locks the dossier, checks the transition and moves it, in one transaction (a withdrawal, say). */
     public DossierView transition(User user, String code, DossierStatus to, String note) {
         jdbi.useTransaction(h -> {
             DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkCanRead(user, row);
-            transition(h, user, row, to, note, null);
+            changes.move(h, user.actor(), row, to, note, null);
         });
         return view(user, code);
-    }
-
-    /**
-     * The transition itself, for a use case that already holds the dossier's row lock in its own
-     * transaction (the status change then commits or fails together with the rest of its work).
-     */
-    public void transition(Handle h, User user, DossierRow lockedRow, DossierStatus to, String note, String payload) {
-        DossierStatus from = DossierStatus.valueOf(lockedRow.status());
-        DossierTransitions.check(from, to);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-        h.attach(DossierDAO.class).updateStatus(lockedRow.id(), to.name(), now);
-        h.attach(EventDAO.class).append(new EventDAO.NewEvent(lockedRow.id(), to.name(), from.name(), to.name(), now,
-                user.username(), user.officeCode(), user.agencyCode(), note, payload));
-    }
-
-    /** One dossier's part in {@link #transitionAll}: its locked row and what its event says. */
-    public record Change(DossierRow lockedRow, String note, String payload) {}
-
-    /**
-     * The same transition for several dossiers whose rows the caller has locked (a handover, the
-     * agency's receipts for one): every one is checked against the table first, then all are
-     * updated and their events appended in two batched statements.
-     */
-    public void transitionAll(Handle h, User user, List<Change> changes, DossierStatus to) {
-        List<EventDAO.NewEvent> events = new java.util.ArrayList<>(changes.size());
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-        for (Change c : changes) {
-            DossierStatus from = DossierStatus.valueOf(c.lockedRow().status());
-            DossierTransitions.check(from, to);
-            events.add(new EventDAO.NewEvent(c.lockedRow().id(), to.name(), from.name(), to.name(), now, user.username(),
-                    user.officeCode(), user.agencyCode(), c.note(), c.payload()));
-        }
-        h.attach(DossierDAO.class).updateStatuses(changes.stream().map(c -> c.lockedRow().id()).toList(), to.name(), now);
-        h.attach(EventDAO.class).appendAll(events);
     }
 
     public DossierView withdraw(User clerk, String code, String reason) {
@@ -186,13 +156,13 @@ public final class DossierService {
     }
 
     private static boolean handedOver(DossierRow row) {
-        return !NOT_HANDED_OVER.contains(DossierStatus.valueOf(row.status()));
+        return !NOT_HANDED_OVER.contains(row.status());
     }
 
     public DossierView toView(Loaded loaded) {
         DossierRow r = loaded.row();
         ReferenceData ref = referenceData.get();
-        DossierStatus status = DossierStatus.valueOf(r.status());
+        DossierStatus status = r.status();
         String procedureName = ref.procedure(r.procedureCode()).map(p -> p.name()).orElse(null);
         String agencyName = ref.agency(r.agencyCode()).map(a -> a.name()).orElse(null);
         String officeName = ref.office(r.officeCode()).map(o -> o.name()).orElse(null);
@@ -215,9 +185,9 @@ public final class DossierService {
 
     /** The clock running for the dossier (LegClock), as shown to staff. */
     public DossierView.Clock clock(DossierRow r) {
-        DossierStatus status = DossierStatus.valueOf(r.status());
+        DossierStatus status = r.status();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return LegClock.running(status, ServiceForm.valueOf(r.serviceForm()), r.handoverDue(), r.resultDue(), r.returnDue())
+        return LegClock.running(status, r.serviceForm(), r.handoverDue(), r.resultDue(), r.returnDue())
                 .map(c -> new DossierView.Clock(c.stage().name(), c.holder().name(), c.due(), c.overdue(today)))
                 .orElseGet(() -> new DossierView.Clock(null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
     }

@@ -1,5 +1,7 @@
 package vn.dossierpost.service.dossier;
 
+import java.util.Arrays;
+import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -51,19 +53,19 @@ public final class TrackingService {
             }
             DossierRow row = found.orElseThrow(() -> Problem.notFound("no dossier or item with reference " + ref));
             ReferenceData data = referenceData.get();
-            DossierStatus status = DossierStatus.valueOf(row.status());
+            DossierStatus status = row.status();
             var steps = h.attach(EventDAO.class).timeline(row.id()).stream()
-                    .filter(e -> e.toStatus() != null || e.type().equals(DeliveryService.ARRIVED))
+                    .filter(e -> e.toStatus() != null || publicEntry(e.type()).isPresent())
                     .map(e -> {
                         String place = e.agencyCode() != null
                                 ? data.agency(e.agencyCode()).map(a -> a.name()).orElse(null)
                                 : e.officeCode() == null ? null : data.office(e.officeCode()).map(o -> o.name()).orElse(null);
                         OffsetDateTime at = e.at().atZoneSameInstant(zone).toOffsetDateTime();
                         if (e.toStatus() == null) {
-                            return new TrackingView.Step(at, e.type(), "Đã đến bưu cục phát", "Arrived at the delivery office", "EMG",
-                                    place, null, null);
+                            TimelineEvent t = publicEntry(e.type()).orElseThrow();
+                            return new TrackingView.Step(at, t.name(), t.labelVi(), t.labelEn(), t.upuEventCode(), place, null, null);
                         }
-                        DossierStatus s = DossierStatus.valueOf(e.toStatus());
+                        DossierStatus s = e.toStatus();
                         Failure failure = s == DossierStatus.DELIVERY_FAILED ? failure(e.payload()) : Failure.NONE;
                         return new TrackingView.Step(at, s.name(), s.labelVi(), s.labelEn(), s.upuEventCode(), place, failure.reason(),
                                 failure.action());
@@ -72,8 +74,13 @@ public final class TrackingService {
             return new TrackingView(row.code(), row.s10Number(), row.returnS10Number(), NameMasker.mask(row.applicantName()),
                     data.procedure(row.procedureCode()).map(p -> p.name()).orElse(null),
                     data.agency(row.agencyCode()).map(a -> a.name()).orElse(null),
-                    status.name(), status.labelVi(), status.labelEn(), row.resultDue(), steps);
+                    status, status.labelVi(), status.labelEn(), row.resultDue(), steps);
         });
+    }
+
+    /** A timeline entry that is not a status change but is shown to the public (arrival at the delivery office). */
+    private static Optional<TimelineEvent> publicEntry(String type) {
+        return Arrays.stream(TimelineEvent.values()).filter(t -> t.isPublic() && t.name().equals(type)).findFirst();
     }
 
     private record Failure(String reason, String action) {

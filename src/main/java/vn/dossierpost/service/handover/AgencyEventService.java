@@ -1,5 +1,7 @@
 package vn.dossierpost.service.handover;
 
+import vn.dossierpost.service.dossier.StatusChanges;
+import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,7 +23,7 @@ import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.AgencyEventType;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.returnleg.PickupService;
 import vn.dossierpost.service.notify.Notifications;
 import vn.dossierpost.service.dossier.DossierService;
@@ -38,9 +40,6 @@ import vn.dossierpost.service.JsonText;
  */
 public final class AgencyEventService {
 
-    /** The HTTP status and JSON body of the answer, as given the first time. */
-    public record Answer(int status, String body) {}
-
     /** The one-stop portals' code for dossiers that came through the public postal service (DOMAIN.md). */
     private static final int POSTAL_INTAKE_CHANNEL = 3;
 
@@ -48,93 +47,98 @@ public final class AgencyEventService {
     private final DossierService dossiers;
     private final Notifications notifications;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    public AgencyEventService(Jdbi jdbi, DossierService dossiers, Notifications notifications, ObjectMapper json, Clock clock) {
+    public AgencyEventService(Jdbi jdbi, DossierService dossiers, Notifications notifications, ObjectMapper json) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.notifications = notifications;
         this.json = json;
-        this.clock = clock;
     }
 
     /**
      * @param source where the event came from: {@code HTTP}, or the inbox file and line
      * @throws Problem 422 when the event itself is malformed (nothing is stored then)
      */
-    public Answer apply(User agency, AgencyEventRequest event, String source) {
+    public AgencyEventOutcome apply(User agency, AgencyEventRequest event, String source) {
         AgencyEventType type = validate(event);
         try {
             return jdbi.inTransaction(h -> applyIn(h, agency, event, type, source));
         } catch (UnableToExecuteStatementException e) {
             // the same event id sent twice at once: the other request stored it first; answer as it did
             return jdbi.withExtension(AgencyEventDAO.class, dao -> dao.answer(agency.agencyCode(), event.eventId()))
-                    .map(a -> new Answer(a.answerStatus(), a.answer()))
+                    .map(this::stored)
                     .orElseThrow(() -> e);
         }
     }
 
-    private Answer applyIn(Handle h, User agency, AgencyEventRequest event, AgencyEventType type, String source) {
+    private AgencyEventOutcome applyIn(Handle h, User agency, AgencyEventRequest event, AgencyEventType type, String source) {
         AgencyEventDAO events = h.attach(AgencyEventDAO.class);
         var earlier = events.answer(agency.agencyCode(), event.eventId());
         if (earlier.isPresent()) {
-            return new Answer(earlier.get().answerStatus(), earlier.get().answer());
+            return stored(earlier.get());
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        StatusChanges changes = dossiers.changes();
+        OffsetDateTime now = changes.now();
         OffsetDateTime at = event.at() != null ? event.at() : now;
         DossierDAO dossierDAO = h.attach(DossierDAO.class);
         // a RETURN_ONLY dossier is known to the agency by its own code, kept as the agency reference
         DossierRow d = dossierDAO.lockByCode(event.dossierCode())
                 .or(() -> dossierDAO.lockReturnOnly(agency.agencyCode(), event.dossierCode())).orElse(null);
         if (d == null || !d.agencyCode().equals(agency.agencyCode())
-                || !(events.handedTo(d.id(), agency.agencyCode()) || ServiceForm.RETURN_ONLY.name().equals(d.serviceForm()))) {
-            Answer answer = new Answer(404, toJson(Map.of("code", 404, "message", "no dossier " + event.dossierCode()
-                    + " has been handed to agency " + agency.agencyCode(), "field", "dossierCode")));
-            events.insert(new AgencyEventDAO.Received(agency.agencyCode(), event.eventId(), null, event.dossierCode(), type.name(), at,
-                    now, source, "NOT_FOUND", answer.status(), answer.body()));
-            return answer;
+                || !(events.handedTo(d.id(), agency.agencyCode()) || d.serviceForm() == ServiceForm.RETURN_ONLY)) {
+            AgencyEventOutcome notFound = new AgencyEventOutcome.NotFound(event.eventId(), event.dossierCode(),
+                    "no dossier " + event.dossierCode() + " has been handed to agency " + agency.agencyCode());
+            store(events, agency, event, null, type, at, now, source, notFound);
+            return notFound;
         }
-        DossierStatus current = DossierStatus.valueOf(d.status());
+        DossierStatus current = d.status();
         AgencyEventRules.Decision decision = AgencyEventRules.decide(current, type, events.delayedBefore(d.id()));
         String payload = toJson(details(event));
-        DossierStatus after = current;
-        Answer answer;
-        switch (decision.outcome()) {
+        AgencyEventOutcome outcome = switch (decision.outcome()) {
             case APPLY -> {
                 if (decision.to() != null) {
-                    dossiers.transition(h, agency, d, decision.to(), note(event), payload);
+                    changes.move(h, agency.actor(), d, decision.to(), note(event), payload);
                     PickupService.onAgencyAnswer(h, d, decision.to(), event.resultReference(), now);
-                    after = decision.to();
                 } else {
-                    timeline(h, agency, d, type.name(), note(event), payload);
+                    changes.record(h, agency.actor(), d.id(), TimelineEvent.DELAYED, note(event), payload);
                 }
                 switch (type) {
-                    case RECEIVED -> events.filedIfNot(d.id(), at);
-                    case DELAYED -> events.rescheduled(d.id(), event.newAppointmentDate());
-                    case RESULT_READY -> events.resultReference(d.id(), event.resultReference());
+                    case RECEIVED -> changes.filedIfNot(h, d.id(), at);
+                    case DELAYED -> changes.rescheduled(h, d.id(), event.newAppointmentDate());
+                    case RESULT_READY -> changes.resultReference(h, d.id(), event.resultReference());
                     default -> { }
                 }
                 tellApplicant(h, d, type, event);
-                answer = new Answer(200, toJson(body(event, "APPLIED", after, null)));
+                yield new AgencyEventOutcome.Applied(event.eventId(), event.dossierCode(), decision.to() != null ? decision.to() : current);
             }
             case STALE -> {
-                timeline(h, agency, d, "AGENCY_" + type.name(), "not applied: " + decision.reason(), payload);
-                answer = new Answer(200, toJson(body(event, "STALE", after, decision.reason())));
+                changes.record(h, agency.actor(), d.id(), TimelineEvent.notApplied(type), "not applied: " + decision.reason(), payload);
+                yield new AgencyEventOutcome.Stale(event.eventId(), event.dossierCode(), current, decision.reason());
             }
-            default -> {
-                timeline(h, agency, d, "AGENCY_" + type.name(), "refused: " + decision.reason(), payload);
-                Map<String, Object> conflict = new LinkedHashMap<>();
-                conflict.put("code", 409);
-                conflict.put("message", event.dossierCode() + ": " + decision.reason());
-                conflict.put("details", Map.of("currentStatus", current.name(), "allowedNext",
-                        current.allowedNext().stream().map(Enum::name).sorted().toList()));
-                answer = new Answer(409, toJson(conflict));
+            case CONFLICT -> {
+                changes.record(h, agency.actor(), d.id(), TimelineEvent.notApplied(type), "refused: " + decision.reason(), payload);
+                yield new AgencyEventOutcome.Conflict(event.eventId(), event.dossierCode(), event.dossierCode() + ": " + decision.reason(),
+                        current, current.allowedNext().stream().map(Enum::name).sorted().toList());
             }
-        }
-        events.insert(new AgencyEventDAO.Received(agency.agencyCode(), event.eventId(), d.id(), d.code(), type.name(), at, now, source,
-                decision.outcome() == AgencyEventRules.Outcome.APPLY ? "APPLIED" : decision.outcome().name(), answer.status(),
-                answer.body()));
-        return answer;
+        };
+        store(events, agency, event, d, type, at, now, source, outcome);
+        return outcome;
+    }
+
+    private void store(AgencyEventDAO events, User agency, AgencyEventRequest event, DossierRow d, AgencyEventType type,
+                       OffsetDateTime at, OffsetDateTime now, String source, AgencyEventOutcome outcome) {
+        events.insert(new AgencyEventDAO.Received(agency.agencyCode(), event.eventId(), d == null ? null : d.id(),
+                d == null ? event.dossierCode() : d.code(), type.name(), at, now, source, outcome.kind(), answerStatus(outcome),
+                toJson(outcome)));
+    }
+
+    /** {@code agency_event.answer_status} keeps the status of the answer over HTTP, for whoever reads the table. */
+    private static int answerStatus(AgencyEventOutcome outcome) {
+        return outcome instanceof AgencyEventOutcome.Conflict ? 409 : outcome instanceof AgencyEventOutcome.NotFound ? 404 : 200;
+    }
+
+    private AgencyEventOutcome stored(AgencyEventDAO.Answer answer) {
+        return JsonText.read(json, answer.answer(), AgencyEventOutcome.typeOf(answer.outcome()));
     }
 
     /** The applicant is told of a supplement request, a refusal, a delay and a result ready (in this transaction). */
@@ -226,22 +230,6 @@ public final class AgencyEventService {
         }
     }
 
-    private static Map<String, Object> body(AgencyEventRequest e, String outcome, DossierStatus status, String reason) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("eventId", e.eventId());
-        m.put("dossierCode", e.dossierCode());
-        m.put("outcome", outcome);
-        m.put("status", status.name());
-        m.put("portalStatus", status.portalStatus());
-        putIfSet(m, "reason", reason);
-        return m;
-    }
-
-    private void timeline(Handle h, User agency, DossierRow d, String type, String note, String payload) {
-        h.attach(EventDAO.class).append(new EventDAO.NewEvent(d.id(), type, null, null, OffsetDateTime.now(clock).withNano(0),
-                agency.username(), null, agency.agencyCode(), note, payload));
-    }
-
     private String toJson(Object value) {
         return JsonText.of(json, value);
     }
@@ -255,7 +243,7 @@ public final class AgencyEventService {
         List<AgencyEventDAO.Synced> rows = jdbi.withExtension(AgencyEventDAO.class,
                 dao -> dao.changedSince(agency.agencyCode(), from, afterId, limit));
         List<AgencySyncPage.Item> items = rows.stream().map(r -> {
-            DossierStatus s = DossierStatus.valueOf(r.status());
+            DossierStatus s = r.status();
             return new AgencySyncPage.Item(r.code(), r.s10Number(), r.procedureCode(), s.name(), s.labelVi(), s.portalStatus(),
                     POSTAL_INTAKE_CHANNEL, r.receivedAt(), r.filedAt(), r.agencyReceiptNumber(), r.resultDue(), r.resultReference(),
                     r.updatedAt());

@@ -1,5 +1,10 @@
 package vn.dossierpost.service.handover;
 
+import vn.dossierpost.service.dossier.StatusChanges;
+import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.HandoverState;
+import vn.dossierpost.domain.HandoverItemState;
+import vn.dossierpost.domain.Actor;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +35,7 @@ import vn.dossierpost.api.agency.DossierManifest;
 import vn.dossierpost.api.HandoverView;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.db.AgencyChannel;
+import vn.dossierpost.domain.AgencyChannel;
 import vn.dossierpost.pdf.HandoverRecordData;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.DossierDAO;
@@ -64,9 +69,8 @@ import vn.dossierpost.service.RetryPolicy;
  * <li>{@link #claim}: a sender leases handovers due for sending (the lease frees them again if the
  *     sender dies mid-way; the same handover number then goes out again, and the agency's
  *     idempotency on it makes the resend harmless).</li>
- * <li>{@link #settle} with the agency's answers: each receipt acknowledged (DELIVERED_TO_AGENCY,
- *     filing time, receipt number, the applicant's messages queued ({@link Notifications}):
- *     idempotent, also for acknowledgement files through {@link #acknowledge}), then the handover
+ * <li>{@link #settle} with the agency's answers: each receipt acknowledged through
+ *     {@link HandoverAcknowledgements} (as acknowledgement files are), then the handover
  *     done, tried again later with backoff, or a dead letter past the retry age or after a
  *     permanent refusal.</li>
  * </ol>
@@ -74,7 +78,7 @@ import vn.dossierpost.service.RetryPolicy;
 public final class HandoverService {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverService.class);
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final User HANDOVER_ROUTE = new User("handover", Role.ADMIN, null, null, "Handover route");
+    private static final Actor HANDOVER_ROUTE = Actor.system("handover");
     /** A pass of {@link #batch} stops after this many handovers, so the sender gets the first ones sooner. */
     private static final int MAX_HANDOVERS_PER_PASS = 4;
 
@@ -110,25 +114,22 @@ public final class HandoverService {
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final DossierService dossiers;
-    private final Notifications notifications;
+    private final HandoverAcknowledgements acknowledgements;
     private final ObjectMapper json;
     private final Clock clock;
     private final ManifestBuilder manifests;
     private final RetryPolicy retry;
-    private final LocalTime cutOff;
     private final Duration lease;
     private final Meter sent;
     private final Meter retried;
     private final Meter failed;
 
-    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, Notifications notifications,
-                           ObjectMapper json, Clock clock, ZoneId zone, LocalTime cutOff, RetryPolicy retry, Duration lease,
-                           MetricRegistry metrics) {
-        this.cutOff = cutOff;
+    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, HandoverAcknowledgements acknowledgements,
+                           ObjectMapper json, Clock clock, ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
-        this.notifications = notifications;
+        this.acknowledgements = acknowledgements;
         this.json = json;
         this.clock = clock;
         this.manifests = new ManifestBuilder(zone);
@@ -140,7 +141,7 @@ public final class HandoverService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return dossiers.changes().now();
     }
 
     /** Puts the agency's queued dossiers into handovers; returns how many dossiers it handed over. */
@@ -181,10 +182,10 @@ public final class HandoverService {
                         Collectors.mapping(DossierDAO.DossierComponent::row, Collectors.toList())));
         Set<Long> incomplete = Set.copyOf(files.incomplete(ids));
         List<HandoverDAO.NewItem> items = new ArrayList<>();
-        List<DossierService.Change> leaving = new ArrayList<>();
+        List<StatusChanges.Change> leaving = new ArrayList<>();
         String payload = toJson(Map.of("handoverNo", no));
         for (DossierRow d : dossierDao.lockByIds(ids)) {
-            DossierStatus status = DossierStatus.valueOf(d.status());
+            DossierStatus status = d.status();
             if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
                 LOG.info("dossier {} is {} and no longer goes to the agency; dropped from the handover queue", d.code(), status);
                 continue;
@@ -194,9 +195,9 @@ public final class HandoverService {
             items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
                     fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), !incomplete.contains(d.id()),
                     toJson(manifest)));
-            leaving.add(new DossierService.Change(d, "handover " + no, payload));
+            leaving.add(new StatusChanges.Change(d, "handover " + no, payload));
         }
-        dossiers.transitionAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY);
+        dossiers.changes().moveAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY);
         OutboxDAO outbox = h.attach(OutboxDAO.class);
         outbox.doneAll(queued.stream().map(OutboxDAO.Queued::id).toList(), now);
         if (items.isEmpty()) {
@@ -224,7 +225,7 @@ public final class HandoverService {
             for (OutboxDAO.Claimed c : claimed) {
                 HandoverRow handover = handovers.find(c.handoverId()).orElseThrow();
                 List<Item> items = new ArrayList<>();
-                for (ItemRow i : handovers.itemsIn(handover.id(), "PENDING")) {
+                for (ItemRow i : handovers.itemsIn(handover.id(), HandoverItemState.PENDING)) {
                     byte[] bytes = i.manifest().getBytes(StandardCharsets.UTF_8);
                     items.add(new Item(handover.id(), handover.no(), i.dossierCode(), bytes,
                             readManifest(bytes), agency));
@@ -244,117 +245,6 @@ public final class HandoverService {
         return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease))) == 1;
     }
 
-    /**
-     * The agency has the dossier: DELIVERED_TO_AGENCY with the filing time and receipt number, once.
-     * A second acknowledgement of the same dossier (a resend after a crash, an agency that answers
-     * twice, an acknowledgement file dropped again) changes nothing.
-     *
-     * @return the dossier codes of the receipts that are not in that handover to that agency (all of
-     *         them when the handover is unknown); the others are applied
-     */
-    public List<String> acknowledge(String agencyCode, String handoverNo, List<AgencyReceipt> receipts) {
-        int[] newly = {0};
-        List<String> unknown = jdbi.inTransaction(h -> {
-            HandoverDAO handovers = h.attach(HandoverDAO.class);
-            HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
-            if (handover == null) {
-                return receipts.stream().map(AgencyReceipt::dossierCode).toList();
-            }
-            handovers.lock(handover.id());
-            Acknowledged result = acknowledge(h, handover.id(), handoverNo, agencyCode, receipts);
-            newly[0] = result.newlyDelivered();
-            handovers.deliveredIfComplete(handover.id(), now());
-            return result.unknown();
-        });
-        sent.mark(newly[0]);
-        return unknown;
-    }
-
-    /**
-     * A dossier filed again after a supplement: the agency's processing time counts from this filing
-     * (Decree 61/2018 Art. 18), so its appointment and return dates move. Returns the new appointments.
-     */
-    private Map<Long, LocalDate> restartAgencyClock(Handle h, List<DossierService.Change> delivered, Map<Long, AgencyReceipt> receipts) {
-        if (delivered.isEmpty()) {
-            return Map.of();
-        }
-        List<Long> ids = delivered.stream().map(c -> c.lockedRow().id()).toList();
-        Set<Long> supplemented = Set.copyOf(h.attach(EventDAO.class).having(ids, DossierStatus.SUPPLEMENT_REQUESTED.name()));
-        if (supplemented.isEmpty()) {
-            return Map.of();
-        }
-        ReferenceData ref = referenceData.get();
-        DeadlineCalculator deadlines = new DeadlineCalculator(ref.calendar(), cutOff);
-        Map<Long, LocalDate> moved = new HashMap<>();
-        for (DossierService.Change c : delivered) {
-            DossierRow d = c.lockedRow();
-            if (!supplemented.contains(d.id())) {
-                continue;
-            }
-            int days = ref.procedure(d.procedureCode()).map(p -> p.processingDays()).orElse(0);
-            DueDates due = deadlines.afterSupplement(
-                    receipts.get(d.id()).receivedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(), days,
-                    new DueDates(d.acceptanceDay(), d.handoverDue(), d.resultDue(), d.returnDue()));
-            h.attach(DossierDAO.class).rescheduled(d.id(), due.resultAppointment(), due.returnBy());
-            moved.put(d.id(), due.resultAppointment());
-        }
-        return moved;
-    }
-
-    private record Acknowledged(int newlyDelivered, List<String> unknown) {}
-
-    /**
-     * Within a transaction holding the handover's lock (every writer of its items takes it first):
-     * records the receipts of dossiers not yet delivered, set-based, and names the dossier codes that
-     * are not in the handover.
-     */
-    private Acknowledged acknowledge(Handle h, long handoverId, String handoverNo, String agencyCode, List<AgencyReceipt> receipts) {
-        HandoverDAO handovers = h.attach(HandoverDAO.class);
-        Map<String, ItemRow> items = handovers.items(handoverId).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
-        List<String> unknown = new ArrayList<>();
-        Map<Long, AgencyReceipt> fresh = new LinkedHashMap<>();
-        OffsetDateTime now = now();
-        for (AgencyReceipt r : receipts) {
-            ItemRow item = items.get(r.dossierCode());
-            if (item == null) {
-                unknown.add(r.dossierCode());
-            } else if (!"DELIVERED".equals(item.state())) {
-                fresh.putIfAbsent(item.dossierId(), r.receivedAt() != null ? r : new AgencyReceipt(r.dossierCode(), r.receiptNumber(), now));
-            }
-        }
-        if (fresh.isEmpty()) {
-            return new Acknowledged(0, unknown);
-        }
-        List<Long> ids = new ArrayList<>(fresh.keySet());
-        List<String> numbers = ids.stream().map(id -> fresh.get(id).receiptNumber()).toList();
-        List<OffsetDateTime> filedAt = ids.stream().map(id -> fresh.get(id).receivedAt()).toList();
-        handovers.itemsDelivered(handoverId, ids, numbers, filedAt);
-        List<DossierService.Change> changes = new ArrayList<>();
-        for (DossierRow d : h.attach(DossierDAO.class).lockByIds(ids)) {
-            // a dossier that moved on meanwhile (RECEIVED event first, say) keeps its status; the receipt is still kept
-            if (DossierStatus.valueOf(d.status()) == DossierStatus.IN_TRANSIT_TO_AGENCY) {
-                AgencyReceipt r = fresh.get(d.id());
-                String note = r.receiptNumber() == null ? "handover " + handoverNo : "handover " + handoverNo + ", receipt " + r.receiptNumber();
-                changes.add(new DossierService.Change(d, note, toJson(new Filing(handoverNo, r.receiptNumber(), r.receivedAt()))));
-            }
-        }
-        dossiers.transitionAll(h, new User("agency:" + agencyCode, Role.AGENCY, null, agencyCode, null), changes,
-                DossierStatus.DELIVERED_TO_AGENCY);
-        handovers.filed(ids, filedAt, numbers);
-        Map<Long, LocalDate> moved = restartAgencyClock(h, changes, fresh);
-        // TT 17/2017 Art. 12: tell the applicant the dossier reached the agency, and the appointment date
-        notifications.enqueueAll(h, changes.stream().map(DossierService.Change::lockedRow).toList(), NotificationKind.DELIVERED_TO_AGENCY,
-                d -> receiptFacts(d, fresh.get(d.id()), moved.getOrDefault(d.id(), d.resultDue())));
-        return new Acknowledged(fresh.size(), unknown);
-    }
-
-    private static Map<String, Object> receiptFacts(DossierRow d, AgencyReceipt receipt, LocalDate appointment) {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("receiptNumber", receipt.receiptNumber());
-        facts.put("appointmentDate", appointment);
-        return facts;
-    }
-
     private String toJson(Object value) {
         return JsonText.of(json, value);
     }
@@ -366,8 +256,6 @@ public final class HandoverService {
             throw new UncheckedIOException("a stored manifest is not readable", e);
         }
     }
-
-    private record Filing(String handoverNo, String receiptNumber, OffsetDateTime filedAt) {}
 
     /**
      * After a send attempt, in one transaction: what the agency answered for each dossier (receipts
@@ -394,21 +282,21 @@ public final class HandoverService {
                     case PERMANENT_FAILURE -> {
                         LOG.warn("agency {} refused dossier {} of handover {}: {}", work.agency().code(), item.dossierCode(),
                                 work.handover().no(), o.error());
-                        if ("PENDING".equals(item.state())) {
-                            handovers.itemState(id, item.dossierId(), "FAILED", o.error());
+                        if (item.state() == HandoverItemState.PENDING) {
+                            handovers.itemState(id, item.dossierId(), HandoverItemState.FAILED, o.error());
                             counts[1]++;
                         }
                     }
                     case TRY_AGAIN -> {
-                        if ("PENDING".equals(item.state())) {
-                            handovers.itemState(id, item.dossierId(), "PENDING", o.error());
+                        if (item.state() == HandoverItemState.PENDING) {
+                            handovers.itemState(id, item.dossierId(), HandoverItemState.PENDING, o.error());
                             counts[2]++;
                         }
                     }
                 }
             }
-            counts[0] = acknowledge(h, id, work.handover().no(), work.agency().code(), receipts).newlyDelivered();
-            List<ItemRow> pending = handovers.itemsIn(id, "PENDING");
+            counts[0] = acknowledgements.acknowledge(h, id, work.handover().no(), work.agency().code(), receipts).newlyDelivered();
+            List<ItemRow> pending = handovers.itemsIn(id, HandoverItemState.PENDING);
             if (!pending.isEmpty()) {
                 String error = pending.get(0).lastError();
                 if (!retry.givenUp(Duration.between(work.queuedAt(), now))) {
@@ -419,19 +307,18 @@ public final class HandoverService {
                             delay.toMillis(), error);
                     return;
                 }
-                handovers.itemsFromTo(id, "PENDING", "FAILED", "gave up after " + retry.maxAge() + ": " + error);
+                handovers.itemsFromTo(id, HandoverItemState.PENDING, HandoverItemState.FAILED, "gave up after " + retry.maxAge() + ": " + error);
                 counts[1] += pending.size();
             }
             outbox.done(work.outboxId(), now);
             handovers.deliveredIfComplete(id, now);
-            List<ItemRow> refused = handovers.itemsIn(id, "FAILED");
+            List<ItemRow> refused = handovers.itemsIn(id, HandoverItemState.FAILED);
             if (!refused.isEmpty()) {
                 String error = refused.get(0).lastError();
                 handovers.failed(id, now, error);
                 for (ItemRow i : refused) {
-                    h.attach(EventDAO.class).append(new EventDAO.NewEvent(i.dossierId(), "HANDOVER_FAILED", null, null, now,
-                            HANDOVER_ROUTE.username(), null, work.agency().code(), i.lastError(),
-                            toJson(Map.of("handoverNo", work.handover().no()))));
+                    dossiers.changes().record(h, new Actor(HANDOVER_ROUTE.name(), null, work.agency().code()), i.dossierId(),
+                            TimelineEvent.HANDOVER_FAILED, i.lastError(), toJson(Map.of("handoverNo", work.handover().no())));
                 }
                 LOG.warn("handover {} to {} is a dead letter: {} dossiers not delivered ({})", work.handover().no(),
                         work.agency().code(), refused.size(), error);
@@ -448,7 +335,7 @@ public final class HandoverService {
         jdbi.useTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             handovers.lock(work.handover().id());
-            handovers.itemsFromTo(work.handover().id(), "PENDING", "SENT", null);
+            handovers.itemsFromTo(work.handover().id(), HandoverItemState.PENDING, HandoverItemState.SENT, null);
             handovers.sent(work.handover().id(), now);
             h.attach(OutboxDAO.class).done(work.outboxId(), now);
         });
@@ -482,81 +369,18 @@ public final class HandoverService {
         return jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             HandoverRow handover = handovers.findByNo(no).orElseThrow(() -> Problem.notFound("no handover numbered " + no));
-            String state = handovers.lock(handover.id());
-            if (!"FAILED".equals(state)) {
+            HandoverState state = handovers.lock(handover.id());
+            if (state != HandoverState.FAILED) {
                 throw Problem.conflict("handover " + no + " is " + state + "; only a FAILED handover can be sent again",
-                        Map.of("state", state));
+                        Map.of("state", state.name()));
             }
-            handovers.itemsFromTo(handover.id(), "FAILED", "PENDING", null);
+            handovers.itemsFromTo(handover.id(), HandoverItemState.FAILED, HandoverItemState.PENDING, null);
             handovers.resend(handover.id());
             h.attach(OutboxDAO.class).enqueueSend(handover.id(), handover.agencyCode(), now);
             LOG.info("handover {} queued to be sent again", no);
-            return view(handovers.find(handover.id()).orElseThrow(), handovers.items(handover.id()));
+            return HandoverQueries.view(referenceData, handovers.find(handover.id()).orElseThrow(), handovers.items(handover.id()));
         });
     }
 
-    /** Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency. */
-    public HandoverView.Page list(String state, String agencyCode, Long before, int limit) {
-        if (state != null && !Set.of("SENDING", "SENT", "DELIVERED", "FAILED").contains(state)) {
-            throw Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED");
-        }
-        if (limit < 1 || limit > 500) {
-            throw Problem.invalid("limit", "must be between 1 and 500");
-        }
-        List<String> where = new ArrayList<>(List.of("true"));
-        if (state != null) {
-            where.add("h.state = :state");
-        }
-        if (agencyCode != null) {
-            where.add("h.agency_code = :agency");
-        }
-        if (before != null) {
-            where.add("h.id < :before");
-        }
-        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class,
-                dao -> dao.list(String.join(" AND ", where), state, agencyCode, before, limit + 1));
-        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        return new HandoverView.Page(rows.stream().limit(limit).map(r -> view(r, List.of())).toList(), next);
-    }
 
-    /** One handover with its dossiers; an agency sees only its own. */
-    public HandoverView get(User user, String no) {
-        return jdbi.withHandle(h -> {
-            HandoverDAO dao = h.attach(HandoverDAO.class);
-            HandoverRow row = find(dao, user, no);
-            return view(row, dao.items(row.id()));
-        });
-    }
-
-    /** What the handover record PDF prints. */
-    public HandoverRecordData recordData(User user, String no) {
-        return jdbi.withHandle(h -> {
-            HandoverDAO dao = h.attach(HandoverDAO.class);
-            HandoverRow row = find(dao, user, no);
-            ReferenceData ref = referenceData.get();
-            var agency = ref.agency(row.agencyCode()).orElseThrow();
-            String province = ref.province(agency.provinceCode()).map(p -> p.name()).orElse("");
-            List<HandoverRecordData.Line> lines = dao.items(row.id()).stream().map(i -> new HandoverRecordData.Line(
-                    i.dossierCode(), i.s10Number(), ref.procedure(i.procedureCode()).map(p -> p.name()).orElse(i.procedureCode()),
-                    i.applicantName(), i.components(), i.files(), i.bytes(), i.complete(),
-                    "FAILED".equals(i.state()) ? i.lastError() : null, i.receiptNumber(), i.receivedAt())).toList();
-            return new HandoverRecordData(row.no(), row.createdAt(), row.deliveredAt(), row.channel(), row.state(),
-                    "Bưu điện " + province, new HandoverRecordData.Agency(agency.code(), agency.name(), agency.address()), lines);
-        });
-    }
-
-    private static HandoverRow find(HandoverDAO dao, User user, String no) {
-        return dao.findByNo(no)
-                .filter(r -> user.agencyCode() == null || user.agencyCode().equals(r.agencyCode()))
-                .orElseThrow(() -> Problem.notFound("no handover numbered " + no));
-    }
-
-    private HandoverView view(HandoverRow r, List<ItemRow> items) {
-        String agencyName = referenceData.get().agency(r.agencyCode()).map(a -> a.name()).orElse(null);
-        return new HandoverView(r.no(), new HandoverView.Ref(r.agencyCode(), agencyName), r.channel(), r.state(), r.createdAt(),
-                r.sentAt(), r.deliveredAt(), r.failedAt(), r.retries(), r.lastError(), r.dossiers(), r.delivered(), r.failed(),
-                items.stream().map(i -> new HandoverView.Item(i.dossierCode(), i.s10Number(), i.state(), i.components(), i.files(),
-                        i.bytes(), i.complete(), i.receiptNumber(), i.receivedAt(), i.lastError())).toList(),
-                "/api/handovers/" + r.no() + "/record.pdf");
-    }
 }

@@ -35,7 +35,7 @@ final class ManifestBuilder {
         String address = commune == null ? d.applicantStreet() : d.applicantStreet() + ", " + commune;
         return new DossierManifest(handoverNo, d.code(), d.s10Number(), d.agencyCode(),
                 new DossierManifest.Ref(d.procedureCode(), ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(null)),
-                d.serviceForm(), d.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                d.serviceForm().name(), d.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
                 new DossierManifest.Ref(d.officeCode(), ref.office(d.officeCode()).map(o -> o.name()).orElse(null)),
                 new DossierManifest.Applicant(d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(), address),
                 parts);

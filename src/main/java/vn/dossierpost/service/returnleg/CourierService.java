@@ -15,7 +15,7 @@ import vn.dossierpost.domain.User;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.CourierDAO;
 import vn.dossierpost.db.DeliveryDAO;
-import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 

@@ -1,5 +1,6 @@
 package vn.dossierpost.service.returnleg;
 
+import vn.dossierpost.domain.DeliveryMethod;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import vn.dossierpost.pdf.SlipData;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.Problem.FieldProblem;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.Problem;
@@ -71,7 +72,7 @@ public final class PickupService {
      * back makes a pickup task; a SEND_ONLY dossier's journey with the post ends at the agency.
      */
     public static void onAgencyAnswer(Handle h, DossierRow d, DossierStatus to, String resultReference, OffsetDateTime at) {
-        if (!ServiceForm.valueOf(d.serviceForm()).returns()) {
+        if (!d.serviceForm().returns()) {
             return;
         }
         if (to == DossierStatus.RESULT_READY || to == DossierStatus.REFUSED) {
@@ -125,8 +126,9 @@ public final class PickupService {
             String officer = request.agencyOfficer() == null || request.agencyOfficer().isBlank() ? null : request.agencyOfficer().strip();
             pickups.collected(d.id(), now, clerk.username(), officer, items, fee);
             h.attach(DossierDAO.class).returnS10(d.id(), s10);
-            boolean home = "HOME".equals(d.deliveryMethod());
-            DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(d.id(), s10, d.officeCode(), home ? "HOME" : "PICKUP_AT_OFFICE",
+            boolean home = d.deliveryMethod() == DeliveryMethod.HOME;
+            DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(d.id(), s10, d.officeCode(),
+                    home ? DeliveryMethod.HOME : DeliveryMethod.PICKUP_AT_OFFICE,
                     home ? (d.deliveryCommune() != null ? d.deliveryCommune() : d.applicantCommune()) : null, null, null, null,
                     dossiers.fees(d).dueOnDelivery(), 0, null, null, null, null);
             h.attach(DeliveryDAO.class).insert(delivery);
@@ -134,7 +136,7 @@ public final class PickupService {
             payload.put("returnS10Number", s10);
             payload.put("governmentFeeRemitted", fee);
             payload.put("items", JsonText.read(json, items, ITEMS));
-            dossiers.transition(h, clerk, d, DossierStatus.RESULT_COLLECTED, (p.kind().equals("REFUSAL") ? "refusal notice" : "result")
+            dossiers.changes().move(h, clerk.actor(), d, DossierStatus.RESULT_COLLECTED, (p.kind().equals("REFUSAL") ? "refusal notice" : "result")
                     + (p.resultReference() == null ? "" : " " + p.resultReference()) + " collected; item " + s10
                     + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""), JsonText.of(json, payload));
             if (d.officeCode().equals(clerk.officeCode())) {
@@ -205,7 +207,7 @@ public final class PickupService {
         var agency = ref.agency(d.agencyCode()).orElseThrow();
         var collecting = ref.office(p.officeCode()).orElseThrow();
         var delivering = ref.office(l.officeCode()).orElseThrow();
-        String address = l.method().equals("HOME")
+        String address = l.method() == DeliveryMethod.HOME
                 ? (d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet()) + ", "
                         + ref.commune(l.communeCode()).map(c -> c.name()).orElse(l.communeCode())
                 : "Nhận tại bưu cục: " + delivering.name();
@@ -215,7 +217,7 @@ public final class PickupService {
         return new ReturnSlipData(l.s10Number(), d.code(), d.s10Number(),
                 ref.procedure(d.procedureCode()).map(x -> x.name()).orElse(d.procedureCode()), p.kind(), p.resultReference(),
                 new SlipData.Party(agency.name(), agency.address(), agency.phone(), agency.email()),
-                new SlipData.Party(d.applicantName(), address, d.applicantPhone(), d.applicantEmail()), l.method(),
+                new SlipData.Party(d.applicantName(), address, d.applicantPhone(), d.applicantEmail()), l.method().name(),
                 new SlipData.PostOffice(collecting.name(), collecting.address(), collecting.phone()),
                 new SlipData.PostOffice(delivering.name(), delivering.address(), delivering.phone()), items, l.amountDue(),
                 p.feeRemitted() == null ? 0 : p.feeRemitted(), p.collectedAt().atZoneSameInstant(zone).toOffsetDateTime(), p.collectedBy(),

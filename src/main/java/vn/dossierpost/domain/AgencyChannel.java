@@ -1,4 +1,4 @@
-package vn.dossierpost.db;
+package vn.dossierpost.domain;
 
 /**
  * How an agency is reached: its channel and the channel's settings, as stored in {@code agency}.
@@ -7,7 +7,7 @@ package vn.dossierpost.db;
 public record AgencyChannel(
         String code,
         String name,
-        String channel,
+        Channel channel,
         String baseUrl,
         String inboxDir,
         String outboxDir,
@@ -21,16 +21,12 @@ public record AgencyChannel(
         boolean active,
         int revision) {
 
-    public static final String COLUMNS = "code, name, channel, base_url, inbox_dir, outbox_dir, secret, batch_window_ms, "
-            + "batch_size, sftp_host, sftp_port, sftp_username, sftp_password, active, revision";
-
     /** Whether the channel has what it needs to send; an unconfigured agency's dossiers wait in the outbox. */
     public boolean configured() {
-        return switch (channel) {
-            case "HTTP" -> present(baseUrl) && present(secret);
-            case "FILE_DROP" -> present(outboxDir) && present(secret);
-            case "SFTP" -> present(outboxDir) && present(sftpHost) && present(sftpUsername) && present(secret);
-            default -> false;
+        return channel != null && switch (channel) {
+            case HTTP -> present(baseUrl) && present(secret);
+            case FILE_DROP -> present(outboxDir) && present(secret);
+            case SFTP -> present(outboxDir) && present(sftpHost) && present(sftpUsername) && present(secret);
         };
     }
 

@@ -1,0 +1,92 @@
+package vn.dossierpost.service.handover;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.HandoverView;
+import vn.dossierpost.db.HandoverDAO;
+import vn.dossierpost.db.HandoverDAO.HandoverRow;
+import vn.dossierpost.db.HandoverDAO.ItemRow;
+import vn.dossierpost.domain.HandoverItemState;
+import vn.dossierpost.domain.HandoverState;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.pdf.HandoverRecordData;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+
+/** Handovers as staff and agencies read them: lists, one with its dossiers, the record to print. */
+public final class HandoverQueries {
+    private final Jdbi jdbi;
+    private final ReferenceDataCache referenceData;
+
+    public HandoverQueries(Jdbi jdbi, ReferenceDataCache referenceData) {
+        this.jdbi = jdbi;
+        this.referenceData = referenceData;
+    }
+
+    /** Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency. */
+    public HandoverView.Page list(String state, String agencyCode, Long before, int limit) {
+        HandoverState wanted = state == null ? null : Arrays.stream(HandoverState.values()).filter(s -> s.name().equals(state))
+                .findFirst().orElseThrow(() -> Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED"));
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        List<String> where = new ArrayList<>(List.of("true"));
+        if (state != null) {
+            where.add("h.state = :state");
+        }
+        if (agencyCode != null) {
+            where.add("h.agency_code = :agency");
+        }
+        if (before != null) {
+            where.add("h.id < :before");
+        }
+        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class,
+                dao -> dao.list(String.join(" AND ", where), wanted, agencyCode, before, limit + 1));
+        Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new HandoverView.Page(rows.stream().limit(limit).map(r -> view(referenceData, r, List.of())).toList(), next);
+    }
+
+    /** One handover with its dossiers; an agency sees only its own. */
+    public HandoverView get(User user, String no) {
+        return jdbi.withHandle(h -> {
+            HandoverDAO dao = h.attach(HandoverDAO.class);
+            HandoverRow row = find(dao, user, no);
+            return view(referenceData, row, dao.items(row.id()));
+        });
+    }
+
+    /** What the handover record PDF prints. */
+    public HandoverRecordData recordData(User user, String no) {
+        return jdbi.withHandle(h -> {
+            HandoverDAO dao = h.attach(HandoverDAO.class);
+            HandoverRow row = find(dao, user, no);
+            ReferenceData ref = referenceData.get();
+            var agency = ref.agency(row.agencyCode()).orElseThrow();
+            String province = ref.province(agency.provinceCode()).map(p -> p.name()).orElse("");
+            List<HandoverRecordData.Line> lines = dao.items(row.id()).stream().map(i -> new HandoverRecordData.Line(
+                    i.dossierCode(), i.s10Number(), ref.procedure(i.procedureCode()).map(p -> p.name()).orElse(i.procedureCode()),
+                    i.applicantName(), i.components(), i.files(), i.bytes(), i.complete(),
+                    i.state() == HandoverItemState.FAILED ? i.lastError() : null, i.receiptNumber(), i.receivedAt())).toList();
+            return new HandoverRecordData(row.no(), row.createdAt(), row.deliveredAt(), row.channel().name(), row.state().name(),
+                    "Bưu điện " + province, new HandoverRecordData.Agency(agency.code(), agency.name(), agency.address()), lines);
+        });
+    }
+
+    private static HandoverRow find(HandoverDAO dao, User user, String no) {
+        return dao.findByNo(no)
+                .filter(r -> user.agencyCode() == null || user.agencyCode().equals(r.agencyCode()))
+                .orElseThrow(() -> Problem.notFound("no handover numbered " + no));
+    }
+
+    static HandoverView view(ReferenceDataCache referenceData, HandoverRow r, List<ItemRow> items) {
+        String agencyName = referenceData.get().agency(r.agencyCode()).map(a -> a.name()).orElse(null);
+        return new HandoverView(r.no(), new HandoverView.Ref(r.agencyCode(), agencyName), r.channel(), r.state(), r.createdAt(),
+                r.sentAt(), r.deliveredAt(), r.failedAt(), r.retries(), r.lastError(), r.dossiers(), r.delivered(), r.failed(),
+                items.stream().map(i -> new HandoverView.Item(i.dossierCode(), i.s10Number(), i.state(), i.components(), i.files(),
+                        i.bytes(), i.complete(), i.receiptNumber(), i.receivedAt(), i.lastError())).toList(),
+                "/api/handovers/" + r.no() + "/record.pdf");
+    }
+}
