@@ -15,11 +15,16 @@ import org.jdbi.v3.sqlobject.SqlObjectFactory;
  * JDBI's own engine parses each template once.
  */
 public final class JdbiSetup {
-    private static final List<Class<?>> DAOS = List.of(DossierDAO.class, EventDAO.class, OutboxDAO.class, CatalogueDAO.class, UserDAO.class,
-            DossierFileDAO.class,
-            AgencyDAO.class, HandoverDAO.class, AgencyEventDAO.class, NotificationDAO.class);
+    /** Every SqlObject interface of this package (JdbiSetupTest fails when one is missing). */
+    private static final List<Class<?>> DAOS = List.of(AgencyDAO.class, AgencyEventDAO.class, CatalogueDAO.class, CourierDAO.class,
+            DeliveryDAO.class, DossierDAO.class, DossierFileDAO.class, EventDAO.class, HandoverDAO.class, NotificationDAO.class,
+            OutboxDAO.class, PickupDAO.class, UserDAO.class);
 
     private JdbiSetup() {}
+
+    static List<Class<?>> daos() {
+        return DAOS;
+    }
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());

@@ -65,7 +65,6 @@ public final class DeliveryService {
     private final Notifications notifications;
     private final AgencyNotices agencyNotices;
     private final FileSystemBlobStore store;
-    private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
     private final int daysBetweenAttempts;
@@ -73,7 +72,7 @@ public final class DeliveryService {
     private final int holdDays;
 
     public DeliveryService(Jdbi jdbi, DossierService dossiers, ReferenceDataCache referenceData, Notifications notifications,
-                           AgencyNotices agencyNotices, FileSystemBlobStore store, ObjectMapper json, Clock clock, ZoneId zone,
+                           AgencyNotices agencyNotices, FileSystemBlobStore store, Clock clock, ZoneId zone,
                            int daysBetweenAttempts, int attempts, int holdDays) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
@@ -81,7 +80,6 @@ public final class DeliveryService {
         this.notifications = notifications;
         this.agencyNotices = agencyNotices;
         this.store = store;
-        this.json = json;
         this.clock = clock;
         this.zone = zone;
         this.daysBetweenAttempts = daysBetweenAttempts;

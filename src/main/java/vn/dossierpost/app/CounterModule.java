@@ -1,0 +1,83 @@
+package vn.dossierpost.app;
+
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Environment;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.db.IntakeWriter;
+import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.resources.CalendarResource;
+import vn.dossierpost.resources.CatalogueResource;
+import vn.dossierpost.resources.DossierResource;
+import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.RateLimiter;
+import vn.dossierpost.resources.ReportResource;
+import vn.dossierpost.resources.SupplementResource;
+import vn.dossierpost.resources.TrackingResource;
+import vn.dossierpost.resources.UploadResource;
+import vn.dossierpost.service.catalogue.CalendarService;
+import vn.dossierpost.service.counter.DigitisationReport;
+import vn.dossierpost.service.counter.DigitisationService;
+import vn.dossierpost.service.counter.FixityRecorder;
+import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.counter.SlipService;
+import vn.dossierpost.service.dossier.TrackingService;
+
+/**
+ * The post office counter and what the public and staff read around it: intake and dossiers (with
+ * their slips), public tracking, the catalogue and the working calendar, then the scans (uploads,
+ * supplements, downloads) and the counter's digitisation report.
+ */
+public final class CounterModule {
+    private final DossierpostConfiguration config;
+    private final Environment environment;
+
+    public CounterModule(DossierpostConfiguration config, Environment environment) {
+        this.config = config;
+        this.environment = environment;
+    }
+
+    public void register(SharedParts shared) {
+        DossierpostConfiguration.Intake settings = config.getIntake();
+        IntakeService intake = new IntakeService(new IntakeWriter(shared.dataSource()), shared.referenceData(), shared.json(),
+                shared.clock(), shared.zone(), LocalTime.parse(settings.cutOff), settings.s10ServiceIndicator,
+                settings.defaultPaymentMethod);
+        SlipService slips = new SlipService(shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
+        environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
+        environment.jersey().register(new TrackingResource(
+                new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
+                new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
+        environment.jersey().register(new CatalogueResource(shared.referenceData()));
+        environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
+        registerDigitisation(shared);
+    }
+
+    /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
+    private void registerDigitisation(SharedParts shared) {
+        DossierpostConfiguration.Files limits = config.getFiles();
+        FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
+        DigitisationService digitisation = new DigitisationService(shared.jdbi(), shared.store(), shared.dossiers(), fixity,
+                shared.json(), shared.clock(), limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(),
+                limits.maxFilesPerRequest);
+        environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        environment.jersey().register(new SupplementResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        excludeScansFromGzip();
+        environment.jersey().register(new FileResource(digitisation, shared.store()));
+        environment.jersey().register(new ReportResource(new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
+    }
+
+    /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */
+    private void excludeScansFromGzip() {
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();
+            Set<String> excluded = new HashSet<>(configured != null ? configured
+                    : Arrays.asList(new GzipHandler().getExcludedMimeTypes()));
+            Arrays.stream(ScanType.values()).map(ScanType::mediaType).forEach(excluded::add);
+            server.getGzipFilterFactory().setExcludedMimeTypes(excluded);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package vn.dossierpost.app;
+
+import com.codahale.metrics.CachedGauge;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.health.CamelHealthCheck;
+import vn.dossierpost.health.HandoverBacklogHealthCheck;
+import vn.dossierpost.integration.AcknowledgementFiles;
+import vn.dossierpost.integration.AgencyEventFiles;
+import vn.dossierpost.integration.AgencyHttpClient;
+import vn.dossierpost.integration.AgencyNoticeSender;
+import vn.dossierpost.integration.AgencyRoutes;
+import vn.dossierpost.integration.CamelIntegration;
+import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.resources.AgencyEventResource;
+import vn.dossierpost.resources.AgencyResource;
+import vn.dossierpost.resources.HandoverResource;
+import vn.dossierpost.service.RetryPolicy;
+import vn.dossierpost.service.catalogue.AgencyService;
+import vn.dossierpost.service.handover.AgencyEventService;
+import vn.dossierpost.service.handover.HandoverAcknowledgements;
+import vn.dossierpost.service.handover.HandoverQueries;
+import vn.dossierpost.service.handover.HandoverService;
+
+/**
+ * Handing dossiers over to agencies and hearing back from them. It owns the one Camel context (so
+ * the other modules' route beans come in through {@link RouteBindings}), the beans the handover
+ * routes call, the agency HTTP client, agency events, the admin API for agencies (whose changes
+ * rebuild the routes at once), handover views, health checks and backlog gauges.
+ */
+public final class HandoverModule {
+    private final DossierpostConfiguration config;
+    private final DossierpostConfiguration.Handover settings;
+    private final Environment environment;
+
+    public HandoverModule(DossierpostConfiguration config, Environment environment) {
+        this.config = config;
+        this.settings = config.getHandover();
+        this.environment = environment;
+    }
+
+    /**
+     * Managed on stop, in this order: the Camel context, then the agency HTTP client. Whatever
+     * {@code others} holds that must outlive the routes is to be managed before this is called.
+     */
+    public void register(SharedParts shared, RouteBindings others) throws IOException {
+        RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
+                settings.retryFor.toJavaDuration());
+        HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(shared.jdbi(), shared.referenceData(), shared.dossiers(),
+                shared.notifications(), shared.json(), shared.clock(), LocalTime.parse(config.getIntake().cutOff), environment.metrics());
+        HandoverService handovers = new HandoverService(shared.jdbi(), shared.referenceData(), shared.dossiers(), acknowledgements,
+                shared.json(), shared.clock(), shared.zone(), retry, settings.lease.toJavaDuration(), environment.metrics());
+        AgencyHttpClient agencyHttp = new AgencyHttpClient(shared.store(), shared.json(), settings.connectTimeout.toJavaDuration(),
+                settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
+        Path staging = Path.of(config.getDataDir()).resolve("handovers");
+        AgencyEventService agencyEvents = new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
+        environment.jersey().register(new AgencyEventResource(agencyEvents));
+        Map<String, Object> beans = new HashMap<>(Map.of(
+                "handovers", handovers,
+                "agencyHttp", agencyHttp,
+                "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
+                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json())));
+        beans.putAll(others.beans());
+        Properties properties = routeProperties();
+        properties.putAll(others.properties());
+        CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, shared.jdbi(), settings.senderThreads);
+        // messages go a few at a time; the pool is Camel's, so it stops with the context
+        camel.context().getRegistry().bind("notificationSenders", camel.context().getExecutorServiceManager()
+                .newFixedThreadPool(camel, "notification-sender", config.getNotifications().senderThreads));
+        camel.context().getRegistry().bind("agencyNoticeSender", new AgencyNoticeSender(shared.jdbi(), shared.clock(), retry,
+                settings.lease.toJavaDuration(), camel.agencyRoutes()::dropOptions, environment.metrics()));
+        environment.lifecycle().manage(camel);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                agencyHttp.close();
+            }
+        });
+        registerAgencies(shared, camel.agencyRoutes());
+        environment.jersey().register(new HandoverResource(handovers, new HandoverQueries(shared.jdbi(), shared.referenceData())));
+        registerHealth(shared, camel);
+    }
+
+    /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
+    private Properties routeProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
+        properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
+        properties.setProperty("agencyNotices.pollIntervalMs", Long.toString(config.getDelivery().noticePollInterval.toMilliseconds()));
+        if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
+            properties.setProperty(CamelIntegration.SFTP_KNOWN_HOSTS, Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
+        }
+        return properties;
+    }
+
+    /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
+    private void registerAgencies(SharedParts shared, AgencyRoutes routes) {
+        AgencyService agencies = new AgencyService(shared.jdbi(), shared.referenceData(), () -> {
+            try {
+                routes.sync();
+            } catch (Exception e) {
+                throw new IllegalStateException("the agency is saved but its route could not be rebuilt: " + e.getMessage(), e);
+            }
+        }, code -> routes.status().get(code));
+        environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
+    }
+
+    /** Health checks "camel" and "handover-backlog"; gauges of the handover outbox's backlog. */
+    private void registerHealth(SharedParts shared, CamelIntegration camel) {
+        environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
+        HandoverBacklogHealthCheck backlog = new HandoverBacklogHealthCheck(shared.jdbi(), shared.clock(),
+                settings.backlogAlertAge.toJavaDuration());
+        environment.healthChecks().register("handover-backlog", backlog);
+        OutboxDAO outbox = shared.jdbi().onDemand(OutboxDAO.class);
+        environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                return outbox.backlog(OutboxDAO.HANDOVER).pending();
+            }
+        });
+        environment.metrics().register("handover.backlog.oldestSeconds", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
+            @Override
+            protected Long loadValue() {
+                OffsetDateTime oldest = outbox.backlog(OutboxDAO.HANDOVER).oldest();
+                return oldest == null ? 0L : Duration.between(oldest, OffsetDateTime.now(shared.clock())).toSeconds();
+            }
+        });
+    }
+}
