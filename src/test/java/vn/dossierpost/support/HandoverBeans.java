@@ -38,6 +38,7 @@ import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IncomingFiles;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.handover.HandoverAcknowledgements;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.notify.NotificationTemplates;
 import vn.dossierpost.service.notify.Notifications;
@@ -88,7 +89,9 @@ public final class HandoverBeans implements AutoCloseable {
             DossierService dossiers = new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl);
             Notifications notifications = new Notifications(referenceData, NotificationTemplates.load(null, zone), clock, trackingUrl);
             MetricRegistry metrics = new MetricRegistry();
-            this.handovers = new HandoverService(jdbi, referenceData, dossiers, notifications, json, clock, zone, cutOff,
+            HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(jdbi, referenceData, dossiers, notifications, json,
+                    clock, cutOff, metrics);
+            this.handovers = new HandoverService(jdbi, referenceData, dossiers, acknowledgements, json, clock, zone,
                     new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)), Duration.ofSeconds(30), metrics);
             this.agencyHttp = new AgencyHttpClient(store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
             this.staging = dataDir.resolve("handovers");
