@@ -1,5 +1,7 @@
 package vn.dossierpost.db;
 
+import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -107,11 +109,36 @@ public interface DossierDAO {
     List<ComponentRow> components(@Bind("id") long dossierId);
 
     /**
-     * A page of dossiers, newest first, keyset-paged on id. {@code <where>} is built by the caller from
-     * fixed fragments only; values are always bound.
+     * A page of dossiers, newest first, keyset-paged on id, each filter applied when it is set. An
+     * agency sees only what it was handed ({@code hidden}: the statuses before the handover);
+     * {@code overdue}: past due on whichever leg is running, each leg's statuses with its due date
+     * (a SEND_ONLY dossier has no return leg).
      */
-    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE <where> ORDER BY id DESC LIMIT :limit")
-    List<DossierRow> list(@Define("where") String where, @BindMethods ListFilter filter, @Bind("limit") int limit);
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE true"
+            + "<if(byStatus)> AND status = :status<endif>"
+            + "<if(byAgency)> AND agency_code = :agencyCode<endif>"
+            + "<if(byOffice)> AND office_code = :officeCode<endif>"
+            + "<if(byBefore)> AND id \\< :beforeId<endif>"
+            + "<if(hiding)> AND status NOT IN (<hidden>)<endif>"
+            + "<if(overdue)> AND ((status IN (<toAgency>) AND handover_due \\< :today)"
+            + " OR (status IN (<atAgency>) AND result_due \\< :today)"
+            + " OR (status IN (<toApplicant>) AND service_form \\<> 'SEND_ONLY' AND return_due \\< :today))<endif>"
+            + " ORDER BY id DESC LIMIT :limit")
+    @UseStringTemplateEngine
+    List<DossierRow> list(@BindMethods ListFilter filter, @Define("byStatus") boolean byStatus, @Define("byAgency") boolean byAgency,
+                          @Define("byOffice") boolean byOffice, @Define("byBefore") boolean byBefore,
+                          @Define("hiding") boolean hiding,
+                          @BindList(value = "hidden", onEmpty = BindList.EmptyHandling.VOID) Collection<DossierStatus> hidden,
+                          @Define("overdue") boolean overdue, @BindList("toAgency") Collection<DossierStatus> toAgency,
+                          @BindList("atAgency") Collection<DossierStatus> atAgency,
+                          @BindList("toApplicant") Collection<DossierStatus> toApplicant, @Bind("limit") int limit);
 
-    record ListFilter(String status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}
+    /** A list query through {@link #list}: each filter applies when it is not null. */
+    default List<DossierRow> list(ListFilter f, Collection<DossierStatus> hidden, boolean overdue, Collection<DossierStatus> toAgency,
+                                  Collection<DossierStatus> atAgency, Collection<DossierStatus> toApplicant, int limit) {
+        return list(f, f.status() != null, f.agencyCode() != null, f.officeCode() != null, f.beforeId() != null, !hidden.isEmpty(),
+                hidden, overdue, toAgency, atAgency, toApplicant, limit);
+    }
+
+    record ListFilter(DossierStatus status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}
 }

@@ -1,5 +1,6 @@
 package vn.dossierpost.db;
 
+import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 import vn.dossierpost.domain.Channel;
 import vn.dossierpost.domain.HandoverItemState;
 import vn.dossierpost.domain.HandoverState;
@@ -63,10 +64,21 @@ public interface HandoverDAO {
     @SqlQuery("SELECT state FROM handover WHERE id = :id FOR UPDATE")
     HandoverState lock(@Bind("id") long id);
 
-    /** Handovers newest first, keyset-paged on id; {@code <where>} is made of fixed fragments only. */
-    @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE <where> ORDER BY h.id DESC LIMIT :limit")
-    List<HandoverRow> list(@Define("where") String where, @Bind("state") HandoverState state, @Bind("agency") String agencyCode,
-                           @Bind("before") Long before, @Bind("limit") int limit);
+    /** Handovers newest first, keyset-paged on id, each filter applied when it is set. */
+    @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE true"
+            + "<if(byState)> AND h.state = :state<endif>"
+            + "<if(byAgency)> AND h.agency_code = :agency<endif>"
+            + "<if(byBefore)> AND h.id \\< :before<endif>"
+            + " ORDER BY h.id DESC LIMIT :limit")
+    @UseStringTemplateEngine
+    List<HandoverRow> list(@Bind("state") HandoverState state, @Define("byState") boolean byState, @Bind("agency") String agencyCode,
+                           @Define("byAgency") boolean byAgency, @Bind("before") Long before, @Define("byBefore") boolean byBefore,
+                           @Bind("limit") int limit);
+
+    /** {@link #list} with the filters that are not null. */
+    default List<HandoverRow> list(HandoverState state, String agencyCode, Long before, int limit) {
+        return list(state, state != null, agencyCode, agencyCode != null, before, before != null, limit);
+    }
 
     @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "
             + "WHERE i.handover_id = :id ORDER BY i.position")

@@ -123,17 +123,13 @@ public final class DossierService {
             case COURIER -> throw Problem.forbidden("couriers see their deliveries under /api/courier/deliveries");
             default -> { }
         }
-        List<String> where = new ArrayList<>(List.of("true"));
-        if (status != null) where.add("status = :status");
-        if (agency != null) where.add("agency_code = :agencyCode");
-        if (office != null) where.add("office_code = :officeCode");
-        if (before != null) where.add("id < :beforeId");
-        if (user.role() == Role.AGENCY) where.add(NOT_HANDED_OVER.stream().map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(", ", "status NOT IN (", ")")));
-        if (overdue) where.add(OVERDUE);
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status, agency, office, today, before);
-        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(String.join(" AND ", where), filter, limit + 1));
+        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status == null ? null : DossierStatus.valueOf(status), agency, office,
+                today, before);
+        Set<DossierStatus> hidden = user.role() == Role.AGENCY ? NOT_HANDED_OVER : Set.of();
+        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(filter, hidden, overdue,
+                LegClock.Stage.TO_AGENCY.statuses(), LegClock.Stage.AT_AGENCY.statuses(), LegClock.Stage.TO_APPLICANT.statuses(),
+                limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
                 r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue(),
@@ -190,18 +186,6 @@ public final class DossierService {
         return LegClock.running(status, r.serviceForm(), r.handoverDue(), r.resultDue(), r.returnDue())
                 .map(c -> new DossierView.Clock(c.stage().name(), c.holder().name(), c.due(), c.overdue(today)))
                 .orElseGet(() -> new DossierView.Clock(null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
-    }
-
-    /**
-     * Past due on whichever leg is running, in SQL: the statuses of each stage of {@link LegClock}
-     * with that stage's due date (a SEND_ONLY dossier has no return leg).
-     */
-    private static final String OVERDUE = "((" + in(LegClock.Stage.TO_AGENCY) + " AND handover_due < :today) OR ("
-            + in(LegClock.Stage.AT_AGENCY) + " AND result_due < :today) OR (" + in(LegClock.Stage.TO_APPLICANT)
-            + " AND service_form <> 'SEND_ONLY' AND return_due < :today))";
-
-    private static String in(LegClock.Stage stage) {
-        return stage.statuses().stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ", "status IN (", ")"));
     }
 
     /** The fee items stored at intake (the tariff may change later; the receipt does not). */

@@ -1,6 +1,5 @@
 package vn.dossierpost.service.handover;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -33,18 +32,7 @@ public final class HandoverQueries {
         if (limit < 1 || limit > 500) {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
-        List<String> where = new ArrayList<>(List.of("true"));
-        if (state != null) {
-            where.add("h.state = :state");
-        }
-        if (agencyCode != null) {
-            where.add("h.agency_code = :agency");
-        }
-        if (before != null) {
-            where.add("h.id < :before");
-        }
-        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class,
-                dao -> dao.list(String.join(" AND ", where), wanted, agencyCode, before, limit + 1));
+        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class, dao -> dao.list(wanted, agencyCode, before, limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         return new HandoverView.Page(rows.stream().limit(limit).map(r -> view(referenceData, r, List.of())).toList(), next);
     }
