@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import vn.dossierpost.domain.Channel;
 import vn.dossierpost.agencysim.AgencySimulator;
 
 /**
@@ -75,48 +77,60 @@ public class HandoverBenchmarkCommand extends Command {
 
         try (AgencySimulator sim = AgencySimulator.builder(secret).threads(32)
                 .onFirstDelivery(d -> acceptedAt.put(d.dossierCode(), System.nanoTime())).start()) {
-            Map<String, Object> channel = Map.of("channel", "HTTP", "baseUrl", sim.baseUrl(), "secret", secret,
+            Map<String, Object> channel = Map.of("channel", Channel.HTTP.name(), "baseUrl", sim.baseUrl(), "secret", secret,
                     "batchWindowMs", ns.getInt("batchWindowMs"), "batchSize", ns.getInt("batchSize"));
             System.out.printf(Locale.ROOT, "bench-handover: %s, agency %s -> simulator %s; %d dossiers queued then released, "
                     + "%d timed one by one; concurrency %d, batch window %d ms, batch size %d; %d scans of %d kB a dossier%n", base,
                     agency, sim.baseUrl(), count, latencyCount, concurrency, ns.getInt("batchWindowMs"), ns.getInt("batchSize"),
                     ((List<?>) template.get("scan")).size(), scan.length / 1000);
 
+            Load load = new Load(client, json, base, clerk, template, scan, concurrency, acceptedAt);
             // 1. throughput: a backlog released at once
             setAgency(client, json, base, admin, agency, with(channel, "active", false));
-            java.util.Set<String> queued = ConcurrentHashMap.newKeySet();
-            LoadRun.parallel(count, concurrency, i -> queued.add(digitised(client, json, base, clerk, template, scan)));
+            Set<String> queued = ConcurrentHashMap.newKeySet();
+            LoadRun.parallel(count, concurrency, i -> queued.add(load.digitised()));
             long released = System.nanoTime();
             setAgency(client, json, base, admin, agency, with(channel, "active", true));
-            long deadline = released + Duration.ofMinutes(30).toNanos();
-            while (!acceptedAt.keySet().containsAll(queued) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            load.awaitAccepted(queued, released + Duration.ofMinutes(30).toNanos());
             double seconds = (System.nanoTime() - released) / 1e9;
             long got = queued.stream().filter(acceptedAt::containsKey).count();
             System.out.printf(Locale.ROOT, "handover: %d dossiers at the agency in %.2f s = %.0f dossiers/s%n", got, seconds, got / seconds);
-
             // 2. latency: from the start of intake to the agency's acceptance
             if (latencyCount > 0) {
-                Map<String, Long> startedAt = new ConcurrentHashMap<>();
-                LoadRun.parallel(latencyCount, concurrency, i -> {
-                    long t0 = System.nanoTime();
-                    startedAt.put(digitised(client, json, base, clerk, template, scan), t0);
-                    return null;
-                });
-                long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-                while (!acceptedAt.keySet().containsAll(startedAt.keySet()) && System.nanoTime() < until) {
-                    Thread.sleep(20);
-                }
-                long[] latencies = startedAt.entrySet().stream().filter(e -> acceptedAt.containsKey(e.getKey()))
-                        .mapToLong(e -> acceptedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
-                System.out.printf(Locale.ROOT, "intake to acknowledgement (%d of %d): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                        latencies.length, latencyCount, LoadRun.pct(latencies, 50), LoadRun.pct(latencies, 95), LoadRun.pct(latencies, 99),
-                        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+                latency(load, latencyCount);
             }
             System.out.println("agency simulator: " + sim.stats().summary());
             setAgency(client, json, base, admin, agency, with(channel, "active", false));
         }
+    }
+
+    /** The dossiers one run takes in, and when the agency accepted each (the simulator's clock). */
+    private record Load(HttpClient client, ObjectMapper json, String base, String clerk, Map<String, Object> template, byte[] scan,
+                        int concurrency, Map<String, Long> acceptedAt) {
+        String digitised() throws Exception {
+            return HandoverBenchmarkCommand.digitised(client, json, base, clerk, template, scan);
+        }
+
+        void awaitAccepted(Set<String> codes, long deadlineNanos) throws InterruptedException {
+            while (!acceptedAt.keySet().containsAll(codes) && System.nanoTime() < deadlineNanos) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void latency(Load load, int latencyCount) throws Exception {
+        Map<String, Long> startedAt = new ConcurrentHashMap<>();
+        LoadRun.parallel(latencyCount, load.concurrency(), i -> {
+            long t0 = System.nanoTime();
+            startedAt.put(load.digitised(), t0);
+            return null;
+        });
+        load.awaitAccepted(startedAt.keySet(), System.nanoTime() + Duration.ofMinutes(5).toNanos());
+        long[] latencies = startedAt.entrySet().stream().filter(e -> load.acceptedAt().containsKey(e.getKey()))
+                .mapToLong(e -> load.acceptedAt().get(e.getKey()) - e.getValue()).sorted().toArray();
+        System.out.printf(Locale.ROOT, "intake to acknowledgement (%d of %d): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                latencies.length, latencyCount, LoadRun.pct(latencies, 50), LoadRun.pct(latencies, 95), LoadRun.pct(latencies, 99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
     }
 
     private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {

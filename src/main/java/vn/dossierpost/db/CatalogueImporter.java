@@ -1,5 +1,6 @@
 package vn.dossierpost.db;
 
+import vn.dossierpost.domain.Channel;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -105,6 +106,24 @@ public final class CatalogueImporter {
     }
 
     private static Result write(Handle h, Catalogue c) {
+        writePlaces(h, c);
+        writeRouteClassesAndTariff(h, c);
+        int components = writeProcedures(h, c);
+        upsert(h, """
+                INSERT INTO calendar_day (day, kind, name) VALUES (:day, :kind, :name)
+                ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name
+                WHERE (calendar_day.kind, calendar_day.name) IS DISTINCT FROM (excluded.kind, excluded.name)
+                """, c.calendar(), (b, d) -> b
+                .bind("day", LocalDate.parse(d.date()))
+                .bind("kind", d.kind())
+                .bind("name", d.name()));
+        return new Result(c.provinces().size(), c.communes().size(), c.agencies().size(), c.offices().size(),
+                c.routeClasses().size(), c.tariff().size(), c.procedures().size(), components,
+                c.calendar().size());
+    }
+
+    /** Provinces, communes, agencies and post offices. */
+    private static void writePlaces(Handle h, Catalogue c) {
         upsert(h, """
                 INSERT INTO province (code, name, major_city) VALUES (:code, :name, :majorCity)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, major_city = excluded.major_city
@@ -144,7 +163,7 @@ public final class CatalogueImporter {
                 .bind("address", a.address())
                 .bind("phone", a.phone())
                 .bind("email", a.email())
-                .bind("channel", a.channel() == null ? "HTTP" : a.channel()));
+                .bind("channel", a.channel() == null ? Channel.HTTP.name() : a.channel()));
 
         upsert(h, """
                 INSERT INTO post_office (code, name, province_code, commune_code, address, phone)
@@ -162,7 +181,10 @@ public final class CatalogueImporter {
                 .bind("communeCode", o.communeCode())
                 .bind("address", o.address())
                 .bind("phone", o.phone()));
+    }
 
+    /** The route classes of TT 17/2017 Art. 7 with their transit days, and the postage per class and leg. */
+    private static void writeRouteClassesAndTariff(Handle h, Catalogue c) {
         upsert(h, """
                 INSERT INTO route_class (code, name, days, days_with_appointment_slip)
                 VALUES (:code, :name, :days, :slipDays)
@@ -184,7 +206,10 @@ public final class CatalogueImporter {
                 .bind("routeClass", t.routeClass())
                 .bind("leg", t.leg())
                 .bind("amount", t.amount()));
+    }
 
+    /** The procedures and their document lists; returns how many documents were written. */
+    private static int writeProcedures(Handle h, Catalogue c) {
         upsert(h, """
                 INSERT INTO procedure (code, name, name_en, agency_code, processing_days, government_fee,
                     postal_allowed, legal_basis)
@@ -208,20 +233,7 @@ public final class CatalogueImporter {
                 .bind("governmentFee", p.governmentFee())
                 .bind("postalAllowed", p.postalAllowed())
                 .bind("legalBasis", p.legalBasis()));
-        int components = replaceComponents(h, c.procedures());
-
-        upsert(h, """
-                INSERT INTO calendar_day (day, kind, name) VALUES (:day, :kind, :name)
-                ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name
-                WHERE (calendar_day.kind, calendar_day.name) IS DISTINCT FROM (excluded.kind, excluded.name)
-                """, c.calendar(), (b, d) -> b
-                .bind("day", LocalDate.parse(d.date()))
-                .bind("kind", d.kind())
-                .bind("name", d.name()));
-
-        return new Result(c.provinces().size(), c.communes().size(), c.agencies().size(), c.offices().size(),
-                c.routeClasses().size(), c.tariff().size(), c.procedures().size(), components,
-                c.calendar().size());
+        return replaceComponents(h, c.procedures());
     }
 
     /** The file's component list replaces the stored one of every procedure it lists, in file order. */

@@ -1,5 +1,8 @@
 package vn.dossierpost.db;
 
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import vn.dossierpost.domain.Channel;
 import org.jdbi.v3.core.Handle;
 
 import java.time.DayOfWeek;
@@ -29,7 +32,7 @@ final class CatalogueValidator {
     private static final Pattern PROCEDURE_CODE =
             Pattern.compile("\\d\\.\\d{6}(\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2})?");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Set<String> CHANNELS = Set.of("HTTP", "FILE_DROP", "SFTP");
+    private static final Set<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.toSet());
     private static final Set<String> FORMS = Set.of("ORIGINAL", "COPY");
     private static final Set<String> LEGS = Set.of("OUTBOUND", "RETURN");
     private static final Set<String> KINDS = Set.of("HOLIDAY", "DAY_OFF", "WORKING_DAY");

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.api.agency.AgencyReceipt;
 import vn.dossierpost.api.agency.DossierManifest;
-import vn.dossierpost.service.handover.HandoverService.Item;
-import vn.dossierpost.service.handover.HandoverService.Outcome;
+import vn.dossierpost.service.handover.HandoverItem;
+import vn.dossierpost.service.handover.SendOutcome;
 import vn.dossierpost.storage.BlobStore;
 
 /**
@@ -51,10 +51,10 @@ public final class AgencyHttpClient implements AutoCloseable {
                 .build();
     }
 
-    public Outcome send(Item item) {
+    public SendOutcome send(HandoverItem item) {
         HttpUrl base = HttpUrl.parse(item.agency().baseUrl());
         if (base == null) {
-            return Outcome.permanent(item, "the agency's base URL is not a valid http(s) URL: " + item.agency().baseUrl());
+            return SendOutcome.permanent(item, "the agency's base URL is not a valid http(s) URL: " + item.agency().baseUrl());
         }
         MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("manifest", null, RequestBody.create(item.manifest(), JSON));
@@ -71,12 +71,12 @@ public final class AgencyHttpClient implements AutoCloseable {
             String text = response.body().string();
             int code = response.code();
             if (response.isSuccessful() || code == 409) {
-                return Outcome.delivered(item, receipt(item, text));
+                return SendOutcome.delivered(item, receipt(item, text));
             }
             String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(text);
-            return code >= 400 && code < 500 ? Outcome.permanent(item, error) : Outcome.tryAgain(item, error);
+            return code >= 400 && code < 500 ? SendOutcome.permanent(item, error) : SendOutcome.tryAgain(item, error);
         } catch (IOException e) {
-            return Outcome.tryAgain(item, e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
+            return SendOutcome.tryAgain(item, e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
         }
     }
 
@@ -112,7 +112,7 @@ public final class AgencyHttpClient implements AutoCloseable {
     }
 
     /** The agency's receipt; an answer without one (a bare 409) still means the agency has the dossier. */
-    private AgencyReceipt receipt(Item item, String text) {
+    private AgencyReceipt receipt(HandoverItem item, String text) {
         try {
             AgencyReceipt r = json.readValue(text, AgencyReceipt.class);
             return new AgencyReceipt(item.dossierCode(), r.receiptNumber(), r.receivedAt());

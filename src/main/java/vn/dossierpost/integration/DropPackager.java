@@ -21,8 +21,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
 import vn.dossierpost.api.agency.DossierManifest;
 import vn.dossierpost.api.agency.DropManifest;
-import vn.dossierpost.service.handover.HandoverService.Item;
-import vn.dossierpost.service.handover.HandoverService.Work;
+import vn.dossierpost.service.handover.HandoverItem;
+import vn.dossierpost.service.handover.HandoverWork;
 import vn.dossierpost.storage.BlobStore;
 
 /**
@@ -52,10 +52,10 @@ public final class DropPackager {
 
     /** Writes the package of {@code work} and sets the exchange's body to it, with its name and signature. */
     public void build(Exchange exchange) throws IOException {
-        Work work = exchange.getMessage().getBody(Work.class);
-        Path zip = staging.resolve(work.handover().no() + ".zip");
-        DropManifest manifest = new DropManifest(work.handover().no(), work.agency().code(), work.handover().createdAt(),
-                work.items().stream().map(Item::parsed).toList());
+        HandoverWork work = exchange.getMessage().getBody(HandoverWork.class);
+        Path zip = staging.resolve(work.handoverNo() + ".zip");
+        DropManifest manifest = new DropManifest(work.handoverNo(), work.agency().code(), work.createdAt(),
+                work.items().stream().map(HandoverItem::parsed).toList());
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -64,7 +64,7 @@ public final class DropPackager {
             out.putNextEntry(new ZipEntry("manifest.json"));
             out.write(manifestBytes);
             out.closeEntry();
-            for (Item item : work.items()) {
+            for (HandoverItem item : work.items()) {
                 for (DossierManifest.File f : item.parsed().files()) {
                     out.putNextEntry(new ZipEntry(f.path()));
                     copyChecked(f, out);
@@ -85,8 +85,8 @@ public final class DropPackager {
     }
 
     /** Deletes what is left in staging for this handover (the endpoint found the package already delivered). */
-    public void discard(Work work) throws IOException {
-        Files.deleteIfExists(staging.resolve(work.handover().no() + ".zip"));
+    public void discard(HandoverWork work) throws IOException {
+        Files.deleteIfExists(staging.resolve(work.handoverNo() + ".zip"));
     }
 
     private void copyChecked(DossierManifest.File f, OutputStream out) throws IOException {

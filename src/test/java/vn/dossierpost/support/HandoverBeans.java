@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
+import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.IntakeRequest;
@@ -133,7 +134,7 @@ public final class HandoverBeans implements AutoCloseable {
         String code = intake.intake(CLERK, request).row().code();
         upload(code, "TO_KHAI", "tờ khai lý lịch.pdf", Scans.pdf(1 + seed % 3));
         UploadResult last = upload(code, "GIAY_TO_TUY_THAN", "căn cước.png", Scans.png(seed));
-        if (!last.requiredWithoutFile().isEmpty() || !"DIGITISED".equals(last.status())) {
+        if (!last.requiredWithoutFile().isEmpty() || last.status() != DossierStatus.DIGITISED) {
             throw new IllegalStateException("dossier " + code + " is not ready to leave: " + last);
         }
         return code;

@@ -82,35 +82,6 @@ public final class HandoverService {
     /** A pass of {@link #batch} stops after this many handovers, so the sender gets the first ones sooner. */
     private static final int MAX_HANDOVERS_PER_PASS = 4;
 
-    /** A leased handover and the dossiers in it still to send. */
-    public record Work(long outboxId, int attempt, OffsetDateTime queuedAt, HandoverRow handover, AgencyChannel agency,
-                       List<Item> items) {}
-
-    /** One dossier to send: the manifest bytes exactly as stored (the signature covers them). */
-    public record Item(long handoverId, String handoverNo, String dossierCode, byte[] manifest, DossierManifest parsed,
-                       AgencyChannel agency) {
-        public String idempotencyKey() {
-            return dossierCode + "/" + handoverNo;
-        }
-    }
-
-    /** What one attempt to send one dossier came to. */
-    public record Outcome(Item item, Result result, AgencyReceipt receipt, String error) {
-        public enum Result { DELIVERED, PERMANENT_FAILURE, TRY_AGAIN }
-
-        public static Outcome delivered(Item item, AgencyReceipt receipt) {
-            return new Outcome(item, Result.DELIVERED, receipt, null);
-        }
-
-        public static Outcome permanent(Item item, String error) {
-            return new Outcome(item, Result.PERMANENT_FAILURE, null, error);
-        }
-
-        public static Outcome tryAgain(Item item, String error) {
-            return new Outcome(item, Result.TRY_AGAIN, null, error);
-        }
-    }
-
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final DossierService dossiers;
@@ -211,7 +182,7 @@ public final class HandoverService {
     }
 
     /** Leases the agency's handovers that are due for sending, with their dossiers still to send. */
-    public List<Work> claim(String agencyCode, int limit) {
+    public List<HandoverWork> claim(String agencyCode, int limit) {
         OffsetDateTime now = now();
         return jdbi.inTransaction(h -> {
             List<OutboxDAO.Claimed> claimed = h.attach(OutboxDAO.class)
@@ -221,16 +192,17 @@ public final class HandoverService {
             }
             AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElseThrow();
             HandoverDAO handovers = h.attach(HandoverDAO.class);
-            List<Work> work = new ArrayList<>();
+            List<HandoverWork> work = new ArrayList<>();
             for (OutboxDAO.Claimed c : claimed) {
                 HandoverRow handover = handovers.find(c.handoverId()).orElseThrow();
-                List<Item> items = new ArrayList<>();
+                List<HandoverItem> items = new ArrayList<>();
                 for (ItemRow i : handovers.itemsIn(handover.id(), HandoverItemState.PENDING)) {
                     byte[] bytes = i.manifest().getBytes(StandardCharsets.UTF_8);
-                    items.add(new Item(handover.id(), handover.no(), i.dossierCode(), bytes,
+                    items.add(new HandoverItem(handover.id(), handover.no(), i.dossierCode(), bytes,
                             readManifest(bytes), agency));
                 }
-                work.add(new Work(c.id(), c.attempts(), c.createdAt(), handover, agency, items));
+                work.add(new HandoverWork(c.id(), c.attempts(), c.createdAt(), handover.id(), handover.no(), handover.createdAt(), agency,
+                        items));
             }
             return work;
         });
@@ -241,7 +213,7 @@ public final class HandoverService {
      * the later ones wait for the earlier); false when another sender has taken it meanwhile, which
      * then sends it instead.
      */
-    public boolean holdLease(Work work) {
+    public boolean holdLease(HandoverWork work) {
         return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease))) == 1;
     }
 
@@ -265,78 +237,108 @@ public final class HandoverService {
      * answers of a whole handover at once costs one commit instead of one per dossier; a crash before
      * it only means the same dossiers are sent again under the same keys.
      */
-    public void settle(Work work, List<Outcome> outcomes) {
-        OffsetDateTime now = now();
-        int[] counts = new int[3]; // delivered, failed, to retry
-        jdbi.useTransaction(h -> {
-            HandoverDAO handovers = h.attach(HandoverDAO.class);
-            OutboxDAO outbox = h.attach(OutboxDAO.class);
-            long id = work.handover().id();
-            handovers.lock(id);
-            List<AgencyReceipt> receipts = new ArrayList<>();
-            Map<String, ItemRow> items = handovers.items(id).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
-            for (Outcome o : outcomes) {
-                ItemRow item = items.get(o.item().dossierCode());
-                switch (o.result()) {
-                    case DELIVERED -> receipts.add(o.receipt());
-                    case PERMANENT_FAILURE -> {
-                        LOG.warn("agency {} refused dossier {} of handover {}: {}", work.agency().code(), item.dossierCode(),
-                                work.handover().no(), o.error());
-                        if (item.state() == HandoverItemState.PENDING) {
-                            handovers.itemState(id, item.dossierId(), HandoverItemState.FAILED, o.error());
-                            counts[1]++;
-                        }
-                    }
-                    case TRY_AGAIN -> {
-                        if (item.state() == HandoverItemState.PENDING) {
-                            handovers.itemState(id, item.dossierId(), HandoverItemState.PENDING, o.error());
-                            counts[2]++;
-                        }
-                    }
-                }
-            }
-            counts[0] = acknowledgements.acknowledge(h, id, work.handover().no(), work.agency().code(), receipts).newlyDelivered();
-            List<ItemRow> pending = handovers.itemsIn(id, HandoverItemState.PENDING);
-            if (!pending.isEmpty()) {
-                String error = pending.get(0).lastError();
-                if (!retry.givenUp(Duration.between(work.queuedAt(), now))) {
-                    Duration delay = retry.delayAfter(work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
-                    outbox.retryLater(work.outboxId(), now.plus(delay), error);
-                    handovers.lastError(id, error);
-                    LOG.info("handover {}: {} dossiers to send again in {} ms ({})", work.handover().no(), pending.size(),
-                            delay.toMillis(), error);
-                    return;
-                }
-                handovers.itemsFromTo(id, HandoverItemState.PENDING, HandoverItemState.FAILED, "gave up after " + retry.maxAge() + ": " + error);
-                counts[1] += pending.size();
-            }
-            outbox.done(work.outboxId(), now);
-            handovers.deliveredIfComplete(id, now);
-            List<ItemRow> refused = handovers.itemsIn(id, HandoverItemState.FAILED);
-            if (!refused.isEmpty()) {
-                String error = refused.get(0).lastError();
-                handovers.failed(id, now, error);
-                for (ItemRow i : refused) {
-                    dossiers.changes().record(h, new Actor(HANDOVER_ROUTE.name(), null, work.agency().code()), i.dossierId(),
-                            TimelineEvent.HANDOVER_FAILED, i.lastError(), toJson(Map.of("handoverNo", work.handover().no())));
-                }
-                LOG.warn("handover {} to {} is a dead letter: {} dossiers not delivered ({})", work.handover().no(),
-                        work.agency().code(), refused.size(), error);
-            }
+    public void settle(HandoverWork work, List<SendOutcome> outcomes) {
+        Counts counts = jdbi.inTransaction(h -> {
+            h.attach(HandoverDAO.class).lock(work.handoverId());
+            Counts answered = recordAnswers(h, work, outcomes);
+            return retryLater(h, work) ? answered : answered.plusFailed(finish(h, work));
         });
-        sent.mark(counts[0]);
-        failed.mark(counts[1]);
-        retried.mark(counts[2]);
+        sent.mark(counts.delivered());
+        failed.mark(counts.failed());
+        retried.mark(counts.retried());
+    }
+
+    /** Dossiers newly delivered, refused or given up, and to be sent again, by one settlement. */
+    private record Counts(int delivered, int failed, int retried) {
+        Counts plusFailed(int more) {
+            return new Counts(delivered, failed + more, retried);
+        }
+    }
+
+    /** The agency's answer for each dossier: receipts acknowledged, refusals and errors kept on the items still pending. */
+    private Counts recordAnswers(Handle h, HandoverWork work, List<SendOutcome> outcomes) {
+        HandoverDAO handovers = h.attach(HandoverDAO.class);
+        long id = work.handoverId();
+        Map<String, ItemRow> items = handovers.items(id).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
+        List<AgencyReceipt> receipts = new ArrayList<>();
+        int failed = 0;
+        int retried = 0;
+        for (SendOutcome o : outcomes) {
+            ItemRow item = items.get(o.item().dossierCode());
+            if (o.result() == SendOutcome.Result.DELIVERED) {
+                receipts.add(o.receipt());
+                continue;
+            }
+            if (o.result() == SendOutcome.Result.PERMANENT_FAILURE) {
+                LOG.warn("agency {} refused dossier {} of handover {}: {}", work.agency().code(), item.dossierCode(),
+                        work.handoverNo(), o.error());
+            }
+            if (item.state() == HandoverItemState.PENDING) {
+                boolean refused = o.result() == SendOutcome.Result.PERMANENT_FAILURE;
+                handovers.itemState(id, item.dossierId(), refused ? HandoverItemState.FAILED : HandoverItemState.PENDING, o.error());
+                failed += refused ? 1 : 0;
+                retried += refused ? 0 : 1;
+            }
+        }
+        int delivered = acknowledgements.acknowledge(h, id, work.handoverNo(), work.agency().code(), receipts).newlyDelivered();
+        return new Counts(delivered, failed, retried);
+    }
+
+    /** Dossiers left to send go again after a backoff, unless the handover has waited past the retry age. */
+    private boolean retryLater(Handle h, HandoverWork work) {
+        HandoverDAO handovers = h.attach(HandoverDAO.class);
+        List<ItemRow> pending = handovers.itemsIn(work.handoverId(), HandoverItemState.PENDING);
+        OffsetDateTime now = now();
+        if (pending.isEmpty() || retry.givenUp(Duration.between(work.queuedAt(), now))) {
+            return false;
+        }
+        String error = pending.get(0).lastError();
+        Duration delay = retry.delayAfter(work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
+        h.attach(OutboxDAO.class).retryLater(work.outboxId(), now.plus(delay), error);
+        handovers.lastError(work.handoverId(), error);
+        LOG.info("handover {}: {} dossiers to send again in {} ms ({})", work.handoverNo(), pending.size(), delay.toMillis(), error);
+        return true;
+    }
+
+    /**
+     * Nothing more to send: what is still pending is given up, the outbox row ends, and the handover
+     * is delivered or, with a dossier refused or given up, a dead letter on each such dossier's
+     * timeline. Returns how many dossiers were given up here.
+     */
+    private int finish(Handle h, HandoverWork work) {
+        HandoverDAO handovers = h.attach(HandoverDAO.class);
+        long id = work.handoverId();
+        OffsetDateTime now = now();
+        List<ItemRow> pending = handovers.itemsIn(id, HandoverItemState.PENDING);
+        if (!pending.isEmpty()) {
+            handovers.itemsFromTo(id, HandoverItemState.PENDING, HandoverItemState.FAILED,
+                    "gave up after " + retry.maxAge() + ": " + pending.get(0).lastError());
+        }
+        h.attach(OutboxDAO.class).done(work.outboxId(), now);
+        handovers.deliveredIfComplete(id, now);
+        List<ItemRow> refused = handovers.itemsIn(id, HandoverItemState.FAILED);
+        if (!refused.isEmpty()) {
+            String error = refused.get(0).lastError();
+            handovers.failed(id, now, error);
+            Actor route = new Actor(HANDOVER_ROUTE.name(), null, work.agency().code());
+            for (ItemRow i : refused) {
+                dossiers.changes().record(h, route, i.dossierId(), TimelineEvent.HANDOVER_FAILED, i.lastError(),
+                        toJson(Map.of("handoverNo", work.handoverNo())));
+            }
+            LOG.warn("handover {} to {} is a dead letter: {} dossiers not delivered ({})", work.handoverNo(), work.agency().code(),
+                    refused.size(), error);
+        }
+        return pending.size();
     }
 
     /** A file-drop package is in the agency's folder: its dossiers wait for the acknowledgement file. */
-    public void dropped(Work work) {
+    public void dropped(HandoverWork work) {
         OffsetDateTime now = now();
         jdbi.useTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
-            handovers.lock(work.handover().id());
-            handovers.itemsFromTo(work.handover().id(), HandoverItemState.PENDING, HandoverItemState.SENT, null);
-            handovers.sent(work.handover().id(), now);
+            handovers.lock(work.handoverId());
+            handovers.itemsFromTo(work.handoverId(), HandoverItemState.PENDING, HandoverItemState.SENT, null);
+            handovers.sent(work.handoverId(), now);
             h.attach(OutboxDAO.class).done(work.outboxId(), now);
         });
     }
@@ -346,9 +348,9 @@ public final class HandoverService {
      * The error kept for supervisors names the innermost cause too: Camel's "Cannot connect to sftp://..."
      * alone does not say whether the login or the server's host key was refused.
      */
-    public void dropFailed(Work work, Exception cause) {
+    public void dropFailed(HandoverWork work, Exception cause) {
         String error = describe(cause);
-        settle(work, work.items().stream().map(i -> Outcome.tryAgain(i, error)).toList());
+        settle(work, work.items().stream().map(i -> SendOutcome.tryAgain(i, error)).toList());
     }
 
     private static String describe(Exception cause) {
