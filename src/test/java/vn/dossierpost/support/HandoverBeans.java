@@ -25,6 +25,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.integration.AgencyHttpClient;
@@ -134,7 +135,7 @@ public final class HandoverBeans implements AutoCloseable {
         String code = intake.intake(CLERK, request).row().code();
         upload(code, "TO_KHAI", "tờ khai lý lịch.pdf", Scans.pdf(1 + seed % 3));
         UploadResult last = upload(code, "GIAY_TO_TUY_THAN", "căn cước.png", Scans.png(seed));
-        if (!last.requiredWithoutFile().isEmpty() || !"DIGITISED".equals(last.status())) {
+        if (!last.requiredWithoutFile().isEmpty() || last.status() != DossierStatus.DIGITISED) {
             throw new IllegalStateException("dossier " + code + " is not ready to leave: " + last);
         }
         return code;
