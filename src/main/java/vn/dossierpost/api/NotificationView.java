@@ -2,7 +2,6 @@ package vn.dossierpost.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
-import vn.dossierpost.db.NotificationDAO;
 
 /**
  * One message to the applicant as staff see it: what was said, to whom, and whether it went out.
@@ -11,11 +10,4 @@ import vn.dossierpost.db.NotificationDAO;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NotificationView(long id, String kind, String channel, String recipient, String subject, String body, String state,
                                OffsetDateTime createdAt, OffsetDateTime sentAt, OffsetDateTime failedAt, OffsetDateTime nextAttemptAt,
-                               int attempts, String lastError) {
-
-    public static NotificationView of(NotificationDAO.Row r) {
-        String state = r.sentAt() != null ? "SENT" : r.failedAt() != null ? "FAILED" : "PENDING";
-        return new NotificationView(r.id(), r.kind(), r.channel(), r.recipient(), r.subject(), r.body(), state, r.createdAt(),
-                r.sentAt(), r.failedAt(), "PENDING".equals(state) ? r.availableAt() : null, r.attempts(), r.lastError());
-    }
-}
+                               int attempts, String lastError) {}

@@ -5,15 +5,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.health.CamelHealthCheck;
 import vn.dossierpost.health.HandoverBacklogHealthCheck;
 import vn.dossierpost.integration.AcknowledgementFiles;
@@ -27,11 +24,14 @@ import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.HandoverResource;
 import vn.dossierpost.service.RetryPolicy;
+import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
+import vn.dossierpost.service.handover.HandoverBacklog;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
+import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
 
 /**
  * Handing dossiers over to agencies and hearing back from them. It owns the one Camel context (so
@@ -75,12 +75,14 @@ public final class HandoverModule {
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
-        CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, shared.jdbi(), settings.senderThreads);
+        CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, new AgencyChannels(shared.jdbi()),
+                settings.senderThreads);
         // messages go a few at a time; the pool is Camel's, so it stops with the context
         camel.context().getRegistry().bind("notificationSenders", camel.context().getExecutorServiceManager()
                 .newFixedThreadPool(camel, "notification-sender", config.getNotifications().senderThreads));
-        camel.context().getRegistry().bind("agencyNoticeSender", new AgencyNoticeSender(shared.jdbi(), shared.clock(), retry,
-                settings.lease.toJavaDuration(), camel.agencyRoutes()::dropOptions, environment.metrics()));
+        AgencyNoticeOutbox notices = new AgencyNoticeOutbox(shared.jdbi(), shared.clock(), retry, settings.lease.toJavaDuration(),
+                environment.metrics());
+        camel.context().getRegistry().bind("agencyNoticeSender", new AgencyNoticeSender(notices, camel.agencyRoutes()::dropOptions));
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -120,21 +122,19 @@ public final class HandoverModule {
     /** Health checks "camel" and "handover-backlog"; gauges of the handover outbox's backlog. */
     private void registerHealth(SharedParts shared, CamelIntegration camel) {
         environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
-        HandoverBacklogHealthCheck backlog = new HandoverBacklogHealthCheck(shared.jdbi(), shared.clock(),
-                settings.backlogAlertAge.toJavaDuration());
-        environment.healthChecks().register("handover-backlog", backlog);
-        OutboxDAO outbox = shared.jdbi().onDemand(OutboxDAO.class);
+        HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
+        environment.healthChecks().register("handover-backlog",
+                new HandoverBacklogHealthCheck(backlog, settings.backlogAlertAge.toJavaDuration()));
         environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {
-                return outbox.backlog(OutboxDAO.HANDOVER).pending();
+                return backlog.dossiersWaiting().dossiers();
             }
         });
         environment.metrics().register("handover.backlog.oldestSeconds", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {
-                OffsetDateTime oldest = outbox.backlog(OutboxDAO.HANDOVER).oldest();
-                return oldest == null ? 0L : Duration.between(oldest, OffsetDateTime.now(shared.clock())).toSeconds();
+                return backlog.dossiersWaiting().oldest().toSeconds();
             }
         });
     }

@@ -11,12 +11,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.domain.AgencyChannel;
 import vn.dossierpost.domain.Channel;
-import vn.dossierpost.db.AgencyDAO;
+import vn.dossierpost.service.catalogue.AgencyChannels;
 
 /**
  * One route per agency, made from its channel's template in routes/ with the agency's row as
@@ -37,7 +36,7 @@ public final class AgencyRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyRoutes.class);
 
     private final CamelContext camel;
-    private final Jdbi jdbi;
+    private final AgencyChannels channels;
     /** OpenSSH known_hosts file pinning the agencies' SFTP host keys, or null (keys not checked) */
     private final String sftpKnownHosts;
     /** agency code → revision its routes were built from */
@@ -47,9 +46,9 @@ public final class AgencyRoutes {
     /** agency code → why its route could not be started (built holds -1 for it, so it is tried again) */
     private final Map<String, String> failed = new HashMap<>();
 
-    public AgencyRoutes(CamelContext camel, Jdbi jdbi, String sftpKnownHosts) {
+    public AgencyRoutes(CamelContext camel, AgencyChannels channels, String sftpKnownHosts) {
         this.camel = camel;
-        this.jdbi = jdbi;
+        this.channels = channels;
         this.sftpKnownHosts = sftpKnownHosts == null || sftpKnownHosts.isBlank() ? null : sftpKnownHosts;
     }
 
@@ -66,7 +65,7 @@ public final class AgencyRoutes {
     }
 
     public synchronized void sync() throws Exception {
-        List<AgencyChannel> agencies = jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels);
+        List<AgencyChannel> agencies = channels.all();
         Set<String> seen = new TreeSet<>();
         for (AgencyChannel a : agencies) {
             seen.add(a.code());

@@ -12,9 +12,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dossierpost.service.catalogue.AgencyChannels;
 
 /**
  * The Camel context, started and stopped with the service. It binds the beans the routes call, loads
@@ -37,7 +37,8 @@ public final class CamelIntegration implements Managed {
      * @param beans      the beans the routes refer to by name
      * @param properties values the routes read as {@code {{name}}}
      */
-    public CamelIntegration(String routesFolder, Map<String, Object> beans, Properties properties, Jdbi jdbi, int senderThreads) {
+    public CamelIntegration(String routesFolder, Map<String, Object> beans, Properties properties, AgencyChannels agencies,
+                            int senderThreads) {
         this.routesFolder = routesFolder;
         camel.getCamelContextExtension().setName("dossierpost");
         camel.getPropertiesComponent().setInitialProperties(properties);
@@ -46,7 +47,7 @@ public final class CamelIntegration implements Managed {
         this.senders = camel.getExecutorServiceManager().newFixedThreadPool(this, "handover-sender", senderThreads);
         camel.getRegistry().bind("handoverSenders", senders);
         beans.forEach(camel.getRegistry()::bind);
-        this.agencyRoutes = new AgencyRoutes(camel, jdbi, properties.getProperty(SFTP_KNOWN_HOSTS));
+        this.agencyRoutes = new AgencyRoutes(camel, agencies, properties.getProperty(SFTP_KNOWN_HOSTS));
         camel.getRegistry().bind("agencyRoutes", this.agencyRoutes);
     }
 

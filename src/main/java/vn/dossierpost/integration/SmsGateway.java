@@ -11,7 +11,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import vn.dossierpost.db.NotificationDAO.Claimed;
 import vn.dossierpost.service.notify.NotificationDelivery;
 
 /**
@@ -41,7 +40,7 @@ public final class SmsGateway implements AutoCloseable {
                 .retryOnConnectionFailure(false).followRedirects(false).build();
     }
 
-    public void send(Claimed message) throws IOException {
+    public void send(NotificationDelivery.Message message) throws IOException {
         byte[] body;
         try {
             body = json.writeValueAsBytes(Map.of("to", message.recipient(), "text", message.body()));

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import vn.dossierpost.api.AgencyRequest;
+import vn.dossierpost.api.AgencySummary;
 import vn.dossierpost.api.AgencyView;
 import vn.dossierpost.api.PickupOffice;
-import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
@@ -37,8 +37,8 @@ public class AgencyResource {
     /** The catalogue's agencies, for every member of staff (one resource owns the path: Jersey does not fall back). */
     @GET
     @RolesAllowed({"COUNTER", "COURIER", "AGENCY", "SUPERVISOR", "ADMIN"})
-    public List<AgencyRow> list() {
-        return List.copyOf(referenceData.get().agencies().values());
+    public List<AgencySummary> list() {
+        return referenceData.get().agencySummaries();
     }
 
     @GET

@@ -7,10 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import vn.dossierpost.api.OfficeView;
 import vn.dossierpost.api.ProcedureView;
-import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /** The catalogue as the counter uses it: procedures with their document lists, offices (agencies: {@link AgencyResource}). */
@@ -27,21 +26,19 @@ public class CatalogueResource {
     @GET
     @Path("/procedures")
     public List<ProcedureView> procedures() {
-        ReferenceData ref = referenceData.get();
-        return ref.procedures().values().stream().map(p -> ProcedureView.of(p, ref)).toList();
+        return referenceData.get().procedureViews();
     }
 
     @GET
     @Path("/procedures/{code}")
     public ProcedureView procedure(@PathParam("code") String code) {
-        ReferenceData ref = referenceData.get();
-        return ref.procedure(code).map(p -> ProcedureView.of(p, ref))
+        return referenceData.get().procedureView(code)
                 .orElseThrow(() -> Problem.notFound("no procedure with code " + code));
     }
 
     @GET
     @Path("/offices")
-    public List<OfficeRow> offices() {
-        return List.copyOf(referenceData.get().offices().values());
+    public List<OfficeView> offices() {
+        return referenceData.get().officeViews();
     }
 }

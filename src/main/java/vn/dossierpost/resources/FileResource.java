@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.db.DossierFileDAO.FileRow;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DigitisationService.ServedFile;
 import vn.dossierpost.storage.BlobStore;
@@ -52,7 +51,7 @@ public class FileResource {
                              @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ServedFile served = digitisation.open(user, code, fileId);
-        FileRow f = served.file();
+        FileView f = served.file();
         String etag = "\"" + f.sha256() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();

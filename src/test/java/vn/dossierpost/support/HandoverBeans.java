@@ -26,12 +26,14 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.integration.AgencyHttpClient;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
 import vn.dossierpost.service.RetryPolicy;
+import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.counter.DigitisationService;
@@ -119,7 +121,7 @@ public final class HandoverBeans implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(handoversPerPass));
         return new CamelIntegration("routes", Map.of("handovers", handovers, "agencyHttp", agencyHttp, "dropPackages", dropPackages),
-                properties, jdbi, 4);
+                properties, new AgencyChannels(jdbi), 4);
     }
 
     /** Points the agency at a channel through the agency service, as an administrator would. */

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.dossierpost.api.AgencySummary;
+import vn.dossierpost.api.OfficeView;
+import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.CatalogueDAO;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.CommuneRow;
@@ -38,6 +41,8 @@ public final class ReferenceData {
     private final Map<RouteClass, TransitTime> transitTimes;
     private final Tariff tariff;
     private final WorkingCalendar calendar;
+    private final List<AgencySummary> agencySummaries;
+    private final List<OfficeView> officeViews;
 
     ReferenceData(CatalogueDAO dao) {
         provinces = index(dao.provinces(), ProvinceRow::code);
@@ -55,6 +60,10 @@ public final class ReferenceData {
         tariff = new Tariff(rates);
         calendar = new WorkingCalendar(dao.calendar().stream()
                 .map(c -> new CalendarEntry(c.day(), CalendarEntry.Kind.valueOf(c.kind()), c.name())).toList());
+        agencySummaries = agencies.values().stream().map(a -> new AgencySummary(a.code(), a.name(), a.provinceCode(), a.communeCode(),
+                a.address(), a.phone(), a.email(), a.channel(), a.active())).toList();
+        officeViews = offices.values().stream().map(o -> new OfficeView(o.code(), o.name(), o.provinceCode(), o.communeCode(),
+                o.address(), o.phone())).toList();
     }
 
     private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
@@ -74,6 +83,9 @@ public final class ReferenceData {
     public Map<String, OfficeRow> offices() { return offices; }
     public Tariff tariff() { return tariff; }
     public WorkingCalendar calendar() { return calendar; }
+    /** The agencies and offices as the API lists them, built once per snapshot. */
+    public List<AgencySummary> agencySummaries() { return agencySummaries; }
+    public List<OfficeView> officeViews() { return officeViews; }
 
     public TransitTime transitTime(RouteClass routeClass) {
         TransitTime t = transitTimes.get(routeClass);
@@ -81,6 +93,22 @@ public final class ReferenceData {
             throw new IllegalStateException("route class " + routeClass + " has no transit time in the catalogue");
         }
         return t;
+    }
+
+    /** The procedures, each with its agency's name and the documents the counter checks. */
+    public List<ProcedureView> procedureViews() {
+        return procedures.values().stream().map(this::view).toList();
+    }
+
+    public Optional<ProcedureView> procedureView(String code) {
+        return procedure(code).map(this::view);
+    }
+
+    private ProcedureView view(ProcedureRow p) {
+        return new ProcedureView(p.code(), p.name(), p.nameEn(), p.agencyCode(),
+                agency(p.agencyCode()).map(a -> a.name()).orElse(null), p.processingDays(), p.governmentFee(),
+                p.postalAllowed(), p.legalBasis(), components(p.code()).stream()
+                        .map(c -> new ProcedureView.Document(c.code(), c.name(), c.form(), c.required())).toList());
     }
 
     public Place placeOfOffice(OfficeRow office) {

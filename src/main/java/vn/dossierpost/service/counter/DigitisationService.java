@@ -297,7 +297,7 @@ public final class DigitisationService {
     }
 
     /** A file to serve, after its bytes were found to match its SHA-256 just now. */
-    public record ServedFile(String dossierCode, FileRow file) {}
+    public record ServedFile(String dossierCode, FileView file) {}
 
     /**
      * The file, if the user may read the dossier (its office, supervisors, and after handover the
@@ -327,7 +327,7 @@ public final class DigitisationService {
                     + "; scan the paper document again", Map.of("fileId", file.id(), "sha256", file.sha256(),
                     "fixity", check.status().name()));
         }
-        return new ServedFile(code, file);
+        return new ServedFile(code, view(code, file));
     }
 
     private static Optional<Long> parseId(String text) {

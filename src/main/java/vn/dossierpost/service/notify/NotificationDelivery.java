@@ -16,7 +16,6 @@ import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.NotificationDAO;
-import vn.dossierpost.db.NotificationDAO.Claimed;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.RetryPolicy;
@@ -32,6 +31,10 @@ import vn.dossierpost.service.RetryPolicy;
  */
 public final class NotificationDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
+
+    /** A leased message, as the route sends it: by e-mail or through the SMS gateway, depending on its channel. */
+    public record Message(long id, long dossierId, String kind, String channel, String recipient, String subject, String body,
+                          int attempts, OffsetDateTime createdAt) {}
 
     /** A refusal that another attempt would not change (the gateway's 4xx for a bad number, say). */
     public static final class Refused extends RuntimeException {
@@ -66,11 +69,12 @@ public final class NotificationDelivery {
      * Leases up to {@code limit} due messages. One that has waited past the retry age (sending was
      * switched off for a while, say) is given up instead of sent: news days late misleads more than it helps.
      */
-    public List<Claimed> claim(int limit) {
+    public List<Message> claim(int limit) {
         OffsetDateTime now = now();
-        List<Claimed> claimed = jdbi.withExtension(NotificationDAO.class, dao -> dao.claim(now, now.plus(lease), limit));
-        List<Claimed> due = new ArrayList<>(claimed.size());
-        for (Claimed c : claimed) {
+        List<Message> claimed = jdbi.withExtension(NotificationDAO.class, dao -> dao.claim(now, now.plus(lease), limit)).stream()
+                .map(NotificationDelivery::message).toList();
+        List<Message> due = new ArrayList<>(claimed.size());
+        for (Message c : claimed) {
             if (retry.givenUp(Duration.between(c.createdAt(), now))) {
                 giveUp(c, "not sent within " + retry.maxAge() + " of the event; too late to send");
             } else {
@@ -81,17 +85,17 @@ public final class NotificationDelivery {
     }
 
     /** Renews the lease just before sending; false when another sender has taken the message meanwhile. */
-    public boolean holdLease(Claimed c) {
+    public boolean holdLease(Message c) {
         return jdbi.withExtension(NotificationDAO.class, dao -> dao.renew(c.id(), c.attempts(), now().plus(lease))) == 1;
     }
 
-    public void sent(Claimed c) {
+    public void sent(Message c) {
         jdbi.useExtension(NotificationDAO.class, dao -> dao.sent(c.id(), now()));
         sent.mark();
     }
 
     /** A send that failed: again after the backoff, or given up for good. */
-    public void failed(Claimed c, Exception cause) {
+    public void failed(Message c, Exception cause) {
         String error = describe(cause);
         OffsetDateTime now = now();
         if (refused(cause) || retry.givenUp(Duration.between(c.createdAt(), now))) {
@@ -104,7 +108,7 @@ public final class NotificationDelivery {
         LOG.info("{} message {} of dossier {} to be sent again in {} ms: {}", c.channel(), c.id(), c.dossierId(), delay.toMillis(), error);
     }
 
-    private void giveUp(Claimed c, String error) {
+    private void giveUp(Message c, String error) {
         jdbi.useExtension(NotificationDAO.class, dao -> dao.givenUp(c.id(), now(), error));
         failed.mark();
         LOG.warn("{} message {} of dossier {} given up after {} attempts: {}", c.channel(), c.id(), c.dossierId(), c.attempts(), error);
@@ -115,8 +119,20 @@ public final class NotificationDelivery {
         return jdbi.withHandle(h -> {
             DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             DossierService.checkCanRead(user, row);
-            return h.attach(NotificationDAO.class).ofDossier(row.id()).stream().map(NotificationView::of).toList();
+            return h.attach(NotificationDAO.class).ofDossier(row.id()).stream().map(NotificationDelivery::view).toList();
         });
+    }
+
+    private static Message message(NotificationDAO.Claimed c) {
+        return new Message(c.id(), c.dossierId(), c.kind(), c.channel(), c.recipient(), c.subject(), c.body(), c.attempts(),
+                c.createdAt());
+    }
+
+    /** The row as staff see it: its state, and while it is pending when it is tried next. */
+    private static NotificationView view(NotificationDAO.Row r) {
+        String state = r.sentAt() != null ? "SENT" : r.failedAt() != null ? "FAILED" : "PENDING";
+        return new NotificationView(r.id(), r.kind(), r.channel(), r.recipient(), r.subject(), r.body(), state, r.createdAt(),
+                r.sentAt(), r.failedAt(), "PENDING".equals(state) ? r.availableAt() : null, r.attempts(), r.lastError());
     }
 
     private static boolean refused(Throwable cause) {

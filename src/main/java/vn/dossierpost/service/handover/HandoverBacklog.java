@@ -1,0 +1,54 @@
+package vn.dossierpost.service.handover;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.db.OutboxDAO;
+
+/**
+ * What waits to leave for the agencies, counted for the health check and the backlog gauges: dossiers
+ * waiting for a handover, handovers being sent, notices to agencies about their results, how long the
+ * oldest of them has waited, and what was given up (dead letters, notices).
+ */
+public final class HandoverBacklog {
+
+    /** The whole backlog; {@code oldestWaiting} is the age of the oldest pending row of any of the three kinds. */
+    public record Counts(long dossiersWaitingForHandover, long handoversBeingSent, long agencyNoticesWaiting, Duration oldestWaiting,
+                         long deadLetters, long agencyNoticesGivenUp) {}
+
+    /** Dossiers waiting to be put in a handover, and how long the oldest has waited. */
+    public record Waiting(long dossiers, Duration oldest) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public HandoverBacklog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Counts counts() {
+        return jdbi.withHandle(h -> {
+            OutboxDAO outbox = h.attach(OutboxDAO.class);
+            OutboxDAO.Backlog queued = outbox.backlog(OutboxDAO.HANDOVER);
+            OutboxDAO.Backlog sending = outbox.backlog(OutboxDAO.HANDOVER_SEND);
+            OutboxDAO.Backlog notices = outbox.backlog(OutboxDAO.AGENCY_NOTICE);
+            long deadLetters = h.createQuery("SELECT count(*) FROM handover WHERE state = 'FAILED'").mapTo(Long.class).one();
+            long noticesGivenUp = h.createQuery("SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NOT NULL "
+                    + "AND last_error IS NOT NULL").mapTo(Long.class).one();
+            Duration oldest = Stream.of(queued, sending, notices).map(b -> age(b.oldest())).max(Duration::compareTo).orElseThrow();
+            return new Counts(queued.pending(), sending.pending(), notices.pending(), oldest, deadLetters, noticesGivenUp);
+        });
+    }
+
+    public Waiting dossiersWaiting() {
+        OutboxDAO.Backlog queued = jdbi.withExtension(OutboxDAO.class, dao -> dao.backlog(OutboxDAO.HANDOVER));
+        return new Waiting(queued.pending(), age(queued.oldest()));
+    }
+
+    private Duration age(OffsetDateTime since) {
+        return since == null ? Duration.ZERO : Duration.between(since, OffsetDateTime.now(clock));
+    }
+}
