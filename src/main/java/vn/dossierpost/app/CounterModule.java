@@ -22,6 +22,8 @@ import vn.dossierpost.resources.UploadResource;
 import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.DigitisationReport;
 import vn.dossierpost.service.counter.DigitisationService;
+import vn.dossierpost.service.counter.DossierFiles;
+import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
@@ -64,9 +66,10 @@ public final class CounterModule {
                 shared.json(), shared.clock(), limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(),
                 limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
-        environment.jersey().register(new SupplementResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        environment.jersey().register(new SupplementResource(digitisation, new Supplements(shared.jdbi(), shared.dossiers(), shared.clock()),
+                limits.maxDossierSize.toBytes() + (1 << 20)));
         excludeScansFromGzip();
-        environment.jersey().register(new FileResource(digitisation, shared.store()));
+        environment.jersey().register(new FileResource(new DossierFiles(shared.jdbi(), shared.store(), fixity), shared.store()));
         environment.jersey().register(new ReportResource(new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
     }
 

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.service.counter.DigitisationService;
-import vn.dossierpost.service.counter.DigitisationService.ServedFile;
+import vn.dossierpost.service.counter.DossierFiles;
+import vn.dossierpost.service.counter.DossierFiles.ServedFile;
 import vn.dossierpost.storage.BlobStore;
 import vn.dossierpost.http.ByteRange;
 
@@ -29,11 +29,11 @@ import vn.dossierpost.http.ByteRange;
  */
 @Path("/api/dossiers/{code}/files")
 public class FileResource {
-    private final DigitisationService digitisation;
+    private final DossierFiles files;
     private final BlobStore store;
 
-    public FileResource(DigitisationService digitisation, BlobStore store) {
-        this.digitisation = digitisation;
+    public FileResource(DossierFiles files, BlobStore store) {
+        this.files = files;
         this.store = store;
     }
 
@@ -41,7 +41,7 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
     public List<FileView> list(@Auth User user, @PathParam("code") String code) {
-        return digitisation.list(user, code);
+        return files.list(user, code);
     }
 
     @GET
@@ -50,7 +50,7 @@ public class FileResource {
     public Response download(@Auth User user, @PathParam("code") String code, @PathParam("fileId") String fileId,
                              @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ServedFile served = digitisation.open(user, code, fileId);
+        ServedFile served = files.open(user, code, fileId);
         FileView f = served.file();
         String etag = "\"" + f.sha256() + "\"";
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {

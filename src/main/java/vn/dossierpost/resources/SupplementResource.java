@@ -17,6 +17,7 @@ import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.SupplementRequest;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.counter.DigitisationService;
+import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.Problem;
 
 /**
@@ -28,10 +29,12 @@ import vn.dossierpost.service.Problem;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SupplementResource {
     private final DigitisationService digitisation;
+    private final Supplements supplements;
     private final long drainLimit;
 
-    public SupplementResource(DigitisationService digitisation, long drainLimit) {
+    public SupplementResource(DigitisationService digitisation, Supplements supplements, long drainLimit) {
         this.digitisation = digitisation;
+        this.supplements = supplements;
         this.drainLimit = drainLimit;
     }
 
@@ -51,13 +54,13 @@ public class SupplementResource {
             throw Problem.invalid("component", "is required: the code of the document the scans are for, e.g. ?component=TO_KHAI");
         }
         UploadResource.receive(digitisation, drainLimit, clerk, code, component, contentType, contentLength, expect, entity);
-        return digitisation.completeSupplement(clerk, code, note);
+        return supplements.completeSupplement(clerk, code, note);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")
     public DossierView complete(@Auth User clerk, @PathParam("code") String code, SupplementRequest request) {
-        return digitisation.completeSupplement(clerk, code, request == null ? null : request.note());
+        return supplements.completeSupplement(clerk, code, request == null ? null : request.note());
     }
 }

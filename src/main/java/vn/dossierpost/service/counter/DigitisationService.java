@@ -197,44 +197,15 @@ public final class DigitisationService {
 
     private UploadResult commit(User clerk, String code, String componentCode, List<Scan> scans) throws IOException {
         return jdbi.inTransaction(h -> {
-            DossierFileDAO files = h.attach(DossierFileDAO.class);
-            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
-            checkMayUpload(clerk, row); // again, under the lock: a withdrawal may have come in meanwhile
-            checkComponent(h, row, componentCode);
-            long stored = files.totalSize(row.id());
-            long adding = scans.stream().mapToLong(s -> s.blob().size()).sum();
-            if (stored + adding > maxDossierBytes) {
-                throw Problem.tooLarge("files", "these files (" + Sizes.describe(adding) + ") would take dossier " + code
-                        + " past its limit of " + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
-                        Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
-            }
-            TreeSet<String> hashes = new TreeSet<>();
-            scans.forEach(s -> hashes.add(s.blob().sha256()));
-            for (String sha : hashes) { // in hash order, so two uploads never wait for each other in a cycle
-                h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
-                        .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Integer.class).one();
-            }
+            DossierRow row = lockForUpload(h, clerk, code, componentCode, scans);
             OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
             List<String> placedNew = new ArrayList<>();
             try {
                 List<FileView> added = new ArrayList<>();
                 for (Scan s : scans) {
-                    Placement placement = store.place(s.blob());
-                    if (placement == Placement.NEW) {
-                        placedNew.add(s.blob().sha256());
-                    } else if (placement == Placement.REPAIRED) {
-                        fixity.recordRepair(h, s.blob().sha256(), clerk.username(), now);
-                    }
-                    DossierFileDAO.NewFile newFile = new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
-                            s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now);
-                    long id = files.insert(newFile);
-                    FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(),
-                            s.type().mediaType(), s.pages(), clerk.username(), now, null);
-                    dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.FILE_ADDED, componentCode + ": " + s.name(),
-                            eventPayload(fileRow));
-                    added.add(view(code, fileRow));
+                    added.add(place(h, clerk, row, componentCode, s, now, placedNew));
                 }
-                List<String> missing = files.requiredWithoutFile(row.id());
+                List<String> missing = h.attach(DossierFileDAO.class).requiredWithoutFile(row.id());
                 DossierStatus status = row.status();
                 if (missing.isEmpty() && status == DossierStatus.RECEIVED) {
                     dossiers.changes().move(h, clerk.actor(), row, DossierStatus.DIGITISED, "every required document is scanned", null);
@@ -257,90 +228,46 @@ public final class DigitisationService {
     }
 
     /**
-     * The supplement is complete (its documents uploaded at the counter): on the timeline, and the
-     * dossier queued to go back to the agency in a new handover (so under a new idempotency key).
-     * The agency's clock restarts when that handover is acknowledged.
+     * The dossier locked and checked again (a withdrawal may have come in meanwhile), the dossier's
+     * size limit with these scans, and each scan's blob locked, in hash order so that two uploads
+     * never wait for each other in a cycle.
      */
-    public DossierView completeSupplement(User clerk, String code, String note) {
-        jdbi.useTransaction(h -> {
-            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
-            if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
-                throw Problem.forbidden("only a counter clerk of the dossier's post office takes a supplement");
-            }
-            DossierService.checkCanRead(clerk, row);
-            if (row.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
-                throw Problem.conflict("dossier " + code + " is " + row.status() + "; a supplement is taken only when the agency asked "
-                        + "for one (SUPPLEMENT_REQUESTED)", Map.of("currentStatus", row.status()));
-            }
-            int added = h.createQuery("SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
-                    + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
-                    .bind("id", row.id()).bind("added", TimelineEvent.FILE_ADDED).mapTo(Integer.class).one();
-            if (added == 0) {
-                throw Problem.invalid("files", "no document was scanned since the agency asked for the supplement: upload them first "
-                        + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
-            }
-            OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
-            dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.SUPPLEMENT_RECEIVED,
-                    Text.blank(note) ? added + " files" : note.strip(), null);
-            h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
-        });
-        return dossiers.view(clerk, code);
-    }
-
-    /** The dossier's files, for whoever may read the dossier. */
-    public List<FileView> list(User user, String code) {
-        return jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
-            DossierService.checkCanRead(user, row);
-            return h.attach(DossierFileDAO.class).ofDossier(row.id()).stream().map(f -> view(code, f)).toList();
-        });
-    }
-
-    /** A file to serve, after its bytes were found to match its SHA-256 just now. */
-    public record ServedFile(String dossierCode, FileView file) {}
-
-    /**
-     * The file, if the user may read the dossier (its office, supervisors, and after handover the
-     * receiving agency) and its stored bytes still hash to its SHA-256. Every download re-hashes the
-     * blob — a damaged scan must never reach an agency as if it were good — and a mismatch is answered
-     * 409 and written down (see {@link FixityRecorder}).
-     */
-    public ServedFile open(User user, String code, String fileId) {
-        FileRow file = jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
-            DossierService.checkCanRead(user, row);
-            Optional<FileRow> found = parseId(fileId).flatMap(id -> h.attach(DossierFileDAO.class).find(row.id(), id));
-            return found.orElseThrow(() -> Problem.notFound("no file " + fileId + " in dossier " + code));
-        });
-        Fixity check;
-        try {
-            check = store.verify(file.sha256());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read blob " + file.sha256(), e);
+    private DossierRow lockForUpload(Handle h, User clerk, String code, String componentCode, List<Scan> scans) {
+        DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+        checkMayUpload(clerk, row);
+        checkComponent(h, row, componentCode);
+        long stored = h.attach(DossierFileDAO.class).totalSize(row.id());
+        long adding = scans.stream().mapToLong(s -> s.blob().size()).sum();
+        if (stored + adding > maxDossierBytes) {
+            throw Problem.tooLarge("files", "these files (" + Sizes.describe(adding) + ") would take dossier " + code
+                    + " past its limit of " + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
+                    Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
         }
-        if (!check.ok()) {
-            fixity.recordFailure(check, user.username(), "found while serving file " + file.id() + " to " + user.username());
-            String what = check.status() == Fixity.Status.MISSING ? "its bytes are missing from the store"
-                    : "its bytes no longer match its SHA-256";
-            throw Problem.conflict("stored file failed its integrity check: file " + file.id() + " '" + file.originalName()
-                    + "' (" + file.componentCode() + ") of dossier " + code + " is not served because " + what
-                    + "; scan the paper document again", Map.of("fileId", file.id(), "sha256", file.sha256(),
-                    "fixity", check.status().name()));
+        TreeSet<String> hashes = new TreeSet<>();
+        scans.forEach(s -> hashes.add(s.blob().sha256()));
+        for (String sha : hashes) {
+            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
+                    .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Integer.class).one();
         }
-        return new ServedFile(code, view(code, file));
+        return row;
     }
 
-    private static Optional<Long> parseId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+    /** One scan into the store and onto the dossier and its timeline; a blob new to the store is noted for a rollback. */
+    private FileView place(Handle h, User clerk, DossierRow row, String componentCode, Scan s, OffsetDateTime now,
+                           List<String> placedNew) throws IOException {
+        Placement placement = store.place(s.blob());
+        if (placement == Placement.NEW) {
+            placedNew.add(s.blob().sha256());
+        } else if (placement == Placement.REPAIRED) {
+            fixity.recordRepair(h, s.blob().sha256(), clerk.username(), now);
         }
-    }
-
-    public static FileView view(String code, FileRow f) {
-        return new FileView(f.id(), f.componentCode(), f.originalName(), f.sizeBytes(), f.sha256(), f.contentType(), f.pageCount(),
-                f.uploadedBy(), f.uploadedAt(), f.fixityFailedAt(), "/api/dossiers/" + code + "/files/" + f.id());
+        long id = h.attach(DossierFileDAO.class).insert(new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
+                s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now));
+        FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(), s.type().mediaType(),
+                s.pages(), clerk.username(), now, null);
+        dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.FILE_ADDED, componentCode + ": " + s.name(),
+                eventPayload(fileRow));
+        return DossierFiles.view(row.code(), fileRow);
     }
 
     private String eventPayload(FileRow f) {
