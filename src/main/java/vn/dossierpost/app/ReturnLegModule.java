@@ -10,6 +10,7 @@ import vn.dossierpost.resources.PickupResource;
 import vn.dossierpost.service.returnleg.AgencyNotices;
 import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.service.returnleg.DeliveryAttempts;
+import vn.dossierpost.service.returnleg.DeliveryQueries;
 import vn.dossierpost.service.returnleg.DeliveryService;
 import vn.dossierpost.service.returnleg.PickupService;
 
@@ -30,17 +31,18 @@ public final class ReturnLegModule {
     public void register(SharedParts shared) {
         DossierpostConfiguration.Delivery settings = config.getDelivery();
         AgencyNotices agencyNotices = new AgencyNotices(shared.json(), shared.clock());
+        DeliveryQueries queries = new DeliveryQueries(shared.jdbi(), shared.referenceData(), shared.store(), shared.zone());
         DeliveryService deliveries = new DeliveryService(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.notifications(),
-                agencyNotices, shared.store(), shared.clock(), shared.zone(), settings.daysBetweenAttempts,
+                agencyNotices, queries, shared.clock(), shared.zone(), settings.daysBetweenAttempts,
                 settings.attempts, settings.holdWorkingDays);
         DeliveryAttempts attempts = new DeliveryAttempts(shared.jdbi(), deliveries, shared.dossiers(), agencyNotices, shared.store(),
                 shared.json(), shared.clock(), shared.zone());
-        PickupService pickups = new PickupService(shared.jdbi(), shared.dossiers(), deliveries, shared.referenceData(), shared.json(),
+        PickupService pickups = new PickupService(shared.jdbi(), shared.dossiers(), deliveries, queries, shared.referenceData(), shared.json(),
                 shared.clock(), shared.zone(), config.getIntake().s10ServiceIndicator, config.getIntake().publicTrackingUrl);
-        CourierService couriers = new CourierService(shared.jdbi(), deliveries, shared.referenceData(), shared.clock(), shared.zone());
+        CourierService couriers = new CourierService(shared.jdbi(), queries, shared.referenceData(), shared.clock(), shared.zone());
         environment.jersey().register(new PickupResource(pickups));
         environment.jersey().register(new CollectionResource(pickups));
-        environment.jersey().register(new DeliveryResource(deliveries, attempts, pickups));
+        environment.jersey().register(new DeliveryResource(deliveries, queries, attempts, pickups));
         environment.jersey().register(new CourierResource(couriers));
         environment.jersey().register(new CouriersResource(couriers));
     }

@@ -22,6 +22,7 @@ import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.ReturnRequest;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.returnleg.DeliveryAttempts;
+import vn.dossierpost.service.returnleg.DeliveryQueries;
 import vn.dossierpost.service.returnleg.DeliveryService;
 import vn.dossierpost.service.returnleg.PickupService;
 
@@ -33,11 +34,13 @@ import vn.dossierpost.service.returnleg.PickupService;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class DeliveryResource {
     private final DeliveryService deliveries;
+    private final DeliveryQueries queries;
     private final DeliveryAttempts attempts;
     private final PickupService pickups;
 
-    public DeliveryResource(DeliveryService deliveries, DeliveryAttempts attempts, PickupService pickups) {
+    public DeliveryResource(DeliveryService deliveries, DeliveryQueries queries, DeliveryAttempts attempts, PickupService pickups) {
         this.deliveries = deliveries;
+        this.queries = queries;
         this.attempts = attempts;
         this.pickups = pickups;
     }
@@ -46,14 +49,14 @@ public class DeliveryResource {
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public List<DeliveryView> list(@Auth User user, @QueryParam("office") String office, @QueryParam("status") String status,
                                    @QueryParam("limit") @DefaultValue("100") int limit) {
-        return deliveries.ofOffice(user, office, status, limit);
+        return queries.ofOffice(user, office, status, limit);
     }
 
     @GET
     @Path("/{s10}")
     @RolesAllowed({"COUNTER", "COURIER", "SUPERVISOR", "ADMIN"})
     public DeliveryView get(@Auth User user, @PathParam("s10") String s10) {
-        return deliveries.view(user, s10);
+        return queries.view(user, s10);
     }
 
     @GET
@@ -94,7 +97,7 @@ public class DeliveryResource {
     @Path("/{s10}/attempts")
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public List<AttemptView> attempts(@Auth User user, @PathParam("s10") String s10) {
-        return deliveries.attempts(user, s10);
+        return queries.attempts(user, s10);
     }
 
     @GET
@@ -102,7 +105,7 @@ public class DeliveryResource {
     @Produces({"image/png", "image/jpeg"})
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public Response proof(@Auth User user, @PathParam("s10") String s10, @PathParam("id") long id) {
-        DeliveryService.ProofImage image = deliveries.proof(user, s10, id);
+        DeliveryQueries.ProofImage image = queries.proof(user, s10, id);
         return Response.ok(image.content(), image.mediaType()).build();
     }
 

@@ -25,12 +25,12 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
  */
 public final class CourierService {
     private final Jdbi jdbi;
-    private final DeliveryService deliveries;
+    private final DeliveryQueries deliveries;
     private final ReferenceDataCache referenceData;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CourierService(Jdbi jdbi, DeliveryService deliveries, ReferenceDataCache referenceData, Clock clock, ZoneId zone) {
+    public CourierService(Jdbi jdbi, DeliveryQueries deliveries, ReferenceDataCache referenceData, Clock clock, ZoneId zone) {
         this.jdbi = jdbi;
         this.deliveries = deliveries;
         this.referenceData = referenceData;

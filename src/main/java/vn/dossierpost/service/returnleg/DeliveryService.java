@@ -64,7 +64,7 @@ public final class DeliveryService {
     private final ReferenceDataCache referenceData;
     private final Notifications notifications;
     private final AgencyNotices agencyNotices;
-    private final FileSystemBlobStore store;
+    private final DeliveryQueries queries;
     private final Clock clock;
     private final ZoneId zone;
     private final int daysBetweenAttempts;
@@ -72,14 +72,14 @@ public final class DeliveryService {
     private final int holdDays;
 
     public DeliveryService(Jdbi jdbi, DossierService dossiers, ReferenceDataCache referenceData, Notifications notifications,
-                           AgencyNotices agencyNotices, FileSystemBlobStore store, Clock clock, ZoneId zone,
+                           AgencyNotices agencyNotices, DeliveryQueries queries, Clock clock, ZoneId zone,
                            int daysBetweenAttempts, int attempts, int holdDays) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.referenceData = referenceData;
         this.notifications = notifications;
         this.agencyNotices = agencyNotices;
-        this.store = store;
+        this.queries = queries;
         this.clock = clock;
         this.zone = zone;
         this.daysBetweenAttempts = daysBetweenAttempts;
@@ -124,61 +124,6 @@ public final class DeliveryService {
         }
     }
 
-    public DeliveryView view(User user, String s10) {
-        return jdbi.withHandle(h -> {
-            long id = dossierOf(h, s10);
-            Delivery delivery = h.attach(DeliveryDAO.class).find(id).orElseThrow();
-            if (!(user.role() == Role.COURIER && user.username().equals(delivery.courier()))) {
-                checkOffice(user, delivery);
-            }
-            return view(h, id);
-        });
-    }
-
-    DeliveryView view(Handle h, long dossierId) {
-        DossierRow d = h.attach(DossierDAO.class).findById(dossierId).orElseThrow();
-        Delivery l = h.attach(DeliveryDAO.class).find(dossierId).orElseThrow();
-        return toView(new DeliveryDAO.Item(d.id(), l.s10Number(), d.code(), d.status(), l.officeCode(), l.method(), d.applicantName(),
-                d.applicantPhone(), d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet(), l.communeCode(), l.courier(),
-                l.amountDue(), l.failedAttempts(), l.nextAttemptFrom(), l.heldUntil(), l.arrivedAt(), l.finishedAt()));
-    }
-
-    DeliveryView toView(DeliveryDAO.Item i) {
-        DossierStatus s = i.status();
-        String communeName = i.communeCode() == null ? null : referenceData.get().commune(i.communeCode()).map(c -> c.name()).orElse(null);
-        return new DeliveryView(i.s10Number(), i.dossierCode(), s, s.labelVi(), i.method(), i.officeCode(),
-                new DeliveryView.Recipient(i.recipientName(), i.recipientPhone(), i.method() == DeliveryMethod.HOME ? i.street() : null,
-                        i.communeCode(), communeName),
-                i.courier(), i.amountDue(), i.failedAttempts(), i.nextAttemptFrom(), i.heldUntil(),
-                i.arrivedAt() == null ? null : i.arrivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                i.finishedAt() == null ? null : i.finishedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                "/api/deliveries/" + i.s10Number() + "/slip.pdf");
-    }
-
-    /** An office's items, in the given status or in any not yet finished. */
-    public List<DeliveryView> ofOffice(User user, String office, String status, int limit) {
-        String officeCode = user.role() == Role.COUNTER ? user.officeCode() : office;
-        if (officeCode == null) {
-            throw Problem.invalid("office", "is required: the post office code");
-        }
-        List<DossierStatus> statuses;
-        if (status == null) {
-            statuses = List.of(DossierStatus.RESULT_COLLECTED, DossierStatus.OUT_FOR_DELIVERY, DossierStatus.DELIVERY_FAILED,
-                    DossierStatus.HELD_AT_OFFICE);
-        } else {
-            try {
-                statuses = List.of(DossierStatus.valueOf(status));
-            } catch (IllegalArgumentException e) {
-                throw Problem.invalid("status", "unknown status '" + status + "'");
-            }
-        }
-        if (limit < 1 || limit > 500) {
-            throw Problem.invalid("limit", "must be between 1 and 500");
-        }
-        return jdbi.withExtension(DeliveryDAO.class, dao -> dao.ofOffice(officeCode, statuses, limit)).stream()
-                .map(this::toView).toList();
-    }
-
     /**
      * The item reached its delivering office (UPU EMG): to be held there for collection when the
      * applicant chose so (and invited), otherwise given to the courier covering its commune.
@@ -188,7 +133,7 @@ public final class DeliveryService {
             Locked l = lock(h, s10);
             checkOffice(clerk, l.delivery());
             arrive(h, clerk, l.dossier(), l.delivery());
-            return view(h, l.dossier().id());
+            return queries.view(h, l.dossier().id());
         });
     }
 
@@ -225,7 +170,7 @@ public final class DeliveryService {
                 throw Problem.invalid("courier", "'" + courier + "' is not a courier of post office " + l.delivery().officeCode());
             }
             assign(h, user, l.dossier(), c.username(), "by hand");
-            return view(h, l.dossier().id());
+            return queries.view(h, l.dossier().id());
         });
     }
 
@@ -275,40 +220,9 @@ public final class DeliveryService {
             }
             returned(h, clerk, l.dossier(), l.delivery(), "not collected by " + l.delivery().heldUntil()
                     + (Text.blank(note) ? "" : ": " + note.strip()));
-            return view(h, l.dossier().id());
+            return queries.view(h, l.dossier().id());
         });
     }
 
-    /** Every update recorded for an item, for the staff of its office (a complaint, a dispute about money). */
-    public List<AttemptView> attempts(User user, String s10) {
-        return jdbi.withHandle(h -> {
-            long id = dossierOf(h, s10);
-            Delivery delivery = h.attach(DeliveryDAO.class).find(id).orElseThrow();
-            checkOffice(user, delivery);
-            return h.attach(DeliveryDAO.class).attempts(id).stream().map(a -> new AttemptView(a.id(), a.clientAttemptId(), a.outcome(),
-                    a.at().atZoneSameInstant(zone).toOffsetDateTime(), a.recordedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                    a.actor(), a.atCounter(), a.recipientName(), a.recipientRelation(), a.idDocumentType(), a.idLast4(),
-                    a.proxyAuthorisation(), a.proofSha256() == null ? null
-                            : "/api/deliveries/" + delivery.s10Number() + "/attempts/" + a.id() + "/proof",
-                    a.latitude(), a.longitude(), a.reason(), a.action(), a.amountCollected())).toList();
-        });
-    }
-
-    /** The signature or photo taken at a delivery. */
-    public record ProofImage(String mediaType, byte[] content) {}
-
-    public ProofImage proof(User user, String s10, long attemptId) {
-        DeliveryDAO.Attempt a = jdbi.withHandle(h -> {
-            long id = dossierOf(h, s10);
-            checkOffice(user, h.attach(DeliveryDAO.class).find(id).orElseThrow());
-            return h.attach(DeliveryDAO.class).attempts(id).stream().filter(x -> x.id() == attemptId && x.proofSha256() != null)
-                    .findFirst().orElseThrow(() -> Problem.notFound("attempt " + attemptId + " of item " + s10 + " has no proof image"));
-        });
-        try {
-            return new ProofImage(a.proofMediaType(), java.nio.file.Files.readAllBytes(store.pathOf(a.proofSha256())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the proof image " + a.proofSha256() + " cannot be read", e);
-        }
-    }
 
 }

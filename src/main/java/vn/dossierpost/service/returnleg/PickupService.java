@@ -47,6 +47,7 @@ public final class PickupService {
     private final Jdbi jdbi;
     private final DossierService dossiers;
     private final DeliveryService deliveries;
+    private final DeliveryQueries queries;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
     private final Clock clock;
@@ -54,11 +55,13 @@ public final class PickupService {
     private final String s10ServiceIndicator;
     private final String trackingUrl;
 
-    public PickupService(Jdbi jdbi, DossierService dossiers, DeliveryService deliveries, ReferenceDataCache referenceData,
+    public PickupService(Jdbi jdbi, DossierService dossiers, DeliveryService deliveries, DeliveryQueries queries,
+                         ReferenceDataCache referenceData,
                          ObjectMapper json, Clock clock, ZoneId zone, String s10ServiceIndicator, String trackingUrl) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.deliveries = deliveries;
+        this.queries = queries;
         this.referenceData = referenceData;
         this.json = json;
         this.clock = clock;
@@ -143,7 +146,7 @@ public final class PickupService {
                 DossierRow collected = h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
                 deliveries.arrive(h, clerk, collected, h.attach(DeliveryDAO.class).find(d.id()).orElseThrow());
             }
-            return deliveries.view(h, d.id());
+            return queries.view(h, d.id());
         });
     }
 
