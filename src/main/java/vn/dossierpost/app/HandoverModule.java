@@ -28,6 +28,7 @@ import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
+import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverBacklog;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
@@ -59,8 +60,9 @@ public final class HandoverModule {
                 settings.retryFor.toJavaDuration());
         HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(shared.jdbi(), shared.referenceData(), shared.dossiers(),
                 shared.notifications(), shared.json(), shared.clock(), LocalTime.parse(config.getIntake().cutOff), environment.metrics());
-        HandoverService handovers = new HandoverService(shared.jdbi(), shared.referenceData(), shared.dossiers(), acknowledgements,
-                shared.json(), shared.clock(), shared.zone(), retry, settings.lease.toJavaDuration(), environment.metrics());
+        HandoverBatches batches = new HandoverBatches(shared.jdbi(), shared.referenceData(), shared.dossiers(), shared.json(), shared.clock());
+        HandoverService handovers = new HandoverService(shared.jdbi(), shared.referenceData(), shared.dossiers(), batches, acknowledgements,
+                shared.json(), retry, settings.lease.toJavaDuration(), environment.metrics());
         AgencyHttpClient agencyHttp = new AgencyHttpClient(shared.store(), shared.json(), settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
         Path staging = Path.of(config.getDataDir()).resolve("handovers");

@@ -42,6 +42,7 @@ import vn.dossierpost.service.counter.IncomingFiles;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
+import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.notify.NotificationTemplates;
 import vn.dossierpost.service.notify.Notifications;
@@ -94,8 +95,8 @@ public final class HandoverBeans implements AutoCloseable {
             MetricRegistry metrics = new MetricRegistry();
             HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(jdbi, referenceData, dossiers, notifications, json,
                     clock, cutOff, metrics);
-            this.handovers = new HandoverService(jdbi, referenceData, dossiers, acknowledgements, json, clock, zone,
-                    new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)), Duration.ofSeconds(30), metrics);
+            this.handovers = new HandoverService(jdbi, referenceData, dossiers,
+                    new HandoverBatches(jdbi, referenceData, dossiers, json, clock), acknowledgements, json, new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)), Duration.ofSeconds(30), metrics);
             this.agencyHttp = new AgencyHttpClient(store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
             this.staging = dataDir.resolve("handovers");
             this.dropPackages = new DropPackager(store, json, staging);

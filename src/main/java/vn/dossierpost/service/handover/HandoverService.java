@@ -63,7 +63,7 @@ import vn.dossierpost.service.RetryPolicy;
  * Handing dossiers over to their agencies, as database transactions; the routes in routes/ call
  * these methods and do the talking. The steps:
  * <ol>
- * <li>{@link #batch}: queued dossiers of one agency become a numbered handover, move to
+ * <li>{@link #batch} ({@link HandoverBatches}): queued dossiers of one agency become a numbered handover, move to
  *     IN_TRANSIT_TO_AGENCY, and the handover is queued for sending — all in one transaction that
  *     locks the queue rows with SKIP LOCKED, so two nodes never put a dossier in two handovers.</li>
  * <li>{@link #claim}: a sender leases handovers due for sending (the lease frees them again if the
@@ -77,33 +77,29 @@ import vn.dossierpost.service.RetryPolicy;
  */
 public final class HandoverService {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverService.class);
-    private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final Actor HANDOVER_ROUTE = Actor.system("handover");
-    /** A pass of {@link #batch} stops after this many handovers, so the sender gets the first ones sooner. */
-    private static final int MAX_HANDOVERS_PER_PASS = 4;
 
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final DossierService dossiers;
     private final HandoverAcknowledgements acknowledgements;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final ManifestBuilder manifests;
+    private final HandoverBatches batches;
     private final RetryPolicy retry;
     private final Duration lease;
     private final Meter sent;
     private final Meter retried;
     private final Meter failed;
 
-    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, HandoverAcknowledgements acknowledgements,
-                           ObjectMapper json, Clock clock, ZoneId zone, RetryPolicy retry, Duration lease, MetricRegistry metrics) {
+    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, HandoverBatches batches,
+                           HandoverAcknowledgements acknowledgements, ObjectMapper json, RetryPolicy retry, Duration lease,
+                           MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
         this.acknowledgements = acknowledgements;
         this.json = json;
-        this.clock = clock;
-        this.manifests = new ManifestBuilder(zone);
+        this.batches = batches;
         this.retry = retry;
         this.lease = lease;
         this.sent = metrics.meter("handover.dossiers.delivered");
@@ -115,70 +111,9 @@ public final class HandoverService {
         return dossiers.changes().now();
     }
 
-    /** Puts the agency's queued dossiers into handovers; returns how many dossiers it handed over. */
+    /** Puts the agency's queued dossiers into handovers (called by routes/handover-batch.yaml); see {@link HandoverBatches}. */
     public int batch(String agencyCode) {
-        int total = 0;
-        for (int pass = 0; pass < MAX_HANDOVERS_PER_PASS; pass++) {
-            boolean[] full = {false};
-            total += jdbi.inTransaction(h -> {
-                AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElse(null);
-                if (agency == null || !agency.active() || !agency.configured()) {
-                    return 0;
-                }
-                List<OutboxDAO.Queued> queued = h.attach(OutboxDAO.class).lockQueuedDossiers(agencyCode, now(), agency.batchSize());
-                full[0] = queued.size() == agency.batchSize();
-                return queued.isEmpty() ? 0 : newHandover(h, agency, queued);
-            });
-            if (!full[0]) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    private int newHandover(Handle h, AgencyChannel agency, List<OutboxDAO.Queued> queued) {
-        HandoverDAO handovers = h.attach(HandoverDAO.class);
-        DossierDAO dossierDao = h.attach(DossierDAO.class);
-        DossierFileDAO files = h.attach(DossierFileDAO.class);
-        ReferenceData ref = referenceData.get();
-        OffsetDateTime now = now();
-        String no = "BG" + now.atZoneSameInstant(clock.getZone()).format(NUMBER_DAY) + "-" + String.format("%06d", handovers.nextNumber());
-        long handoverId = handovers.insert(no, agency.code(), agency.channel(), now);
-        // set-based: one statement per kind of row for the whole batch, not one per dossier
-        List<Long> ids = queued.stream().map(OutboxDAO.Queued::dossierId).toList();
-        Map<Long, List<DossierFileDAO.FileRow>> filesOf = files.ofDossiers(ids).stream()
-                .collect(Collectors.groupingBy(DossierFileDAO.FileRow::dossierId));
-        Map<Long, List<DossierDAO.ComponentRow>> componentsOf = dossierDao.componentsOf(ids).stream()
-                .collect(Collectors.groupingBy(DossierDAO.DossierComponent::dossierId,
-                        Collectors.mapping(DossierDAO.DossierComponent::row, Collectors.toList())));
-        Set<Long> incomplete = Set.copyOf(files.incomplete(ids));
-        List<HandoverDAO.NewItem> items = new ArrayList<>();
-        List<StatusChanges.Change> leaving = new ArrayList<>();
-        String payload = toJson(Map.of("handoverNo", no));
-        for (DossierRow d : dossierDao.lockByIds(ids)) {
-            DossierStatus status = d.status();
-            if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
-                LOG.info("dossier {} is {} and no longer goes to the agency; dropped from the handover queue", d.code(), status);
-                continue;
-            }
-            List<DossierFileDAO.FileRow> fileRows = filesOf.getOrDefault(d.id(), List.of());
-            DossierManifest manifest = manifests.build(no, d, componentsOf.getOrDefault(d.id(), List.of()), fileRows, ref);
-            items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
-                    fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), !incomplete.contains(d.id()),
-                    toJson(manifest)));
-            leaving.add(new StatusChanges.Change(d, "handover " + no, payload));
-        }
-        dossiers.changes().moveAll(h, HANDOVER_ROUTE, leaving, DossierStatus.IN_TRANSIT_TO_AGENCY);
-        OutboxDAO outbox = h.attach(OutboxDAO.class);
-        outbox.doneAll(queued.stream().map(OutboxDAO.Queued::id).toList(), now);
-        if (items.isEmpty()) {
-            h.execute("DELETE FROM handover WHERE id = ?", handoverId);
-            return 0;
-        }
-        handovers.insertItems(items);
-        outbox.enqueueSend(handoverId, agency.code(), now);
-        LOG.info("handover {} to {}: {} dossiers", no, agency.code(), items.size());
-        return items.size();
+        return batches.batch(agencyCode);
     }
 
     /** Leases the agency's handovers that are due for sending, with their dossiers still to send. */
