@@ -259,7 +259,7 @@ public final class DigitisationService {
         if (placement == Placement.NEW) {
             placedNew.add(s.blob().sha256());
         } else if (placement == Placement.REPAIRED) {
-            fixity.recordRepair(h, s.blob().sha256(), clerk.username(), now);
+            fixity.recordRepair(h, s.blob().sha256(), clerk.username());
         }
         long id = h.attach(DossierFileDAO.class).insert(new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
                 s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now));

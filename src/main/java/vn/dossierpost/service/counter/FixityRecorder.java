@@ -1,5 +1,8 @@
 package vn.dossierpost.service.counter;
 
+import vn.dossierpost.service.dossier.StatusChanges;
+import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.Actor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -22,23 +25,20 @@ import vn.dossierpost.service.JsonText;
  * FIXITY_REPAIRED event.
  */
 public final class FixityRecorder {
-    public static final String FAILED = "FIXITY_FAILED";
-    public static final String REPAIRED = "FIXITY_REPAIRED";
-
     private final Jdbi jdbi;
     private final ObjectMapper json;
-    private final Clock clock;
+    private final StatusChanges changes;
 
     public FixityRecorder(Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.json = json;
-        this.clock = clock;
+        this.changes = new StatusChanges(clock);
     }
 
     /** Marks the blob's files and appends the events; returns the files marked now (empty if already known). */
     public List<FileRow> recordFailure(Fixity fixity, String actor, String note) {
         return jdbi.inTransaction(h -> {
-            OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
+            OffsetDateTime now = changes.now();
             List<FileRow> marked = h.attach(DossierFileDAO.class).markFixityFailed(fixity.sha256(), now);
             for (FileRow f : marked) {
                 Map<String, Object> payload = payload(f);
@@ -47,22 +47,21 @@ public final class FixityRecorder {
                     payload.put("actualSha256", fixity.actualSha256());
                     payload.put("actualSize", fixity.actualSize());
                 }
-                append(h, f, FAILED, now, actor, note, payload);
+                append(h, f, TimelineEvent.FIXITY_FAILED, actor, note, payload);
             }
             return marked;
         });
     }
 
     /** Within the caller's transaction: intact bytes are stored again for this hash. */
-    void recordRepair(Handle h, String sha256, String actor, OffsetDateTime now) {
+    void recordRepair(Handle h, String sha256, String actor) {
         for (FileRow f : h.attach(DossierFileDAO.class).clearFixityFailed(sha256)) {
-            append(h, f, REPAIRED, now, actor, "the same content was uploaded again and replaced the damaged copy", payload(f));
+            append(h, f, TimelineEvent.FIXITY_REPAIRED, actor, "the same content was uploaded again and replaced the damaged copy", payload(f));
         }
     }
 
-    private void append(Handle h, FileRow f, String type, OffsetDateTime at, String actor, String note, Map<String, Object> payload) {
-        h.attach(EventDAO.class).append(new EventDAO.NewEvent(f.dossierId(), type, null, null, at, actor, null, null,
-                note, JsonText.of(json, payload)));
+    private void append(Handle h, FileRow f, TimelineEvent type, String actor, String note, Map<String, Object> payload) {
+        changes.record(h, Actor.system(actor), f.dossierId(), type, note, JsonText.of(json, payload));
     }
 
     private static Map<String, Object> payload(FileRow f) {

@@ -1,0 +1,31 @@
+package vn.dossierpost.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class TimelineEventTest {
+
+    @Test
+    void everyAgencyEventKeptWithoutEffectHasItsEntry() {
+        for (AgencyEventType type : AgencyEventType.values()) {
+            assertThat(TimelineEvent.notApplied(type).name()).isEqualTo("AGENCY_" + type.name());
+        }
+    }
+
+    @Test
+    void onlyTheArrivalAtTheDeliveryOfficeIsShownToThePublic() {
+        assertThat(Arrays.stream(TimelineEvent.values()).filter(TimelineEvent::isPublic))
+                .containsExactly(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);
+        assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.upuEventCode()).isEqualTo("EMG");
+        assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.labelVi()).isEqualTo("Đã đến bưu cục phát");
+    }
+
+    @Test
+    void noEntryIsNamedLikeAStatus() {
+        for (TimelineEvent event : TimelineEvent.values()) {
+            assertThat(Arrays.stream(DossierStatus.values()).map(Enum::name)).doesNotContain(event.name());
+        }
+    }
+}
