@@ -1,5 +1,6 @@
 package vn.dossierpost;
 
+import vn.dossierpost.domain.PaymentMethod;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -90,8 +91,8 @@ public class DossierpostConfiguration extends Configuration {
         @NotEmpty
         public String publicTrackingUrl = "http://localhost:8080/api/track/";
 
-        @NotEmpty
-        public String defaultPaymentMethod = "CASH";
+        @NotNull
+        public PaymentMethod defaultPaymentMethod = PaymentMethod.CASH;
     }
 
     /** The return leg (QĐ 45/2016 Art. 10): attempts, holding at the office, notices to agencies. */

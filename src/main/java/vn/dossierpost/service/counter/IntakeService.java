@@ -69,7 +69,7 @@ public final class IntakeService {
     private final PaymentMethod defaultPaymentMethod;
 
     public IntakeService(IntakeWriter writer, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
-                         LocalTime cutOff, String s10ServiceIndicator, String defaultPaymentMethod) {
+                         LocalTime cutOff, String s10ServiceIndicator, PaymentMethod defaultPaymentMethod) {
         this.writer = writer;
         this.referenceData = referenceData;
         this.json = json;
@@ -77,7 +77,7 @@ public final class IntakeService {
         this.zone = zone;
         this.cutOff = cutOff;
         this.s10ServiceIndicator = s10ServiceIndicator;
-        this.defaultPaymentMethod = PaymentMethod.valueOf(defaultPaymentMethod);
+        this.defaultPaymentMethod = defaultPaymentMethod;
     }
 
     /** Takes a dossier in; returns it as stored. Throws {@link Problem} (422) listing everything wrong. */
