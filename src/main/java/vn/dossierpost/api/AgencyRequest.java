@@ -1,8 +1,15 @@
 package vn.dossierpost.api;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import vn.dossierpost.domain.Channel;
+
 /**
  * An agency as an administrator creates or changes it. On a change, a field left out keeps its
- * current value (a secret need not be sent again to move the batch window).
+ * current value (a secret need not be sent again to move the batch window). The annotations hold
+ * for a value that is given; the agency service checks them with the rules on the agency as it
+ * will be (required fields, the catalogue, folders), so every problem comes in one answer.
  */
 public record AgencyRequest(
         String code,
@@ -12,15 +19,19 @@ public record AgencyRequest(
         String address,
         String phone,
         String email,
-        String channel,
+        @OneOf(Channel.class) String channel,
         String baseUrl,
         String inboxDir,
         String outboxDir,
-        String secret,
-        Integer batchWindowMs,
-        Integer batchSize,
+        @Size(min = 16, message = "must be at least {min} characters (it keys the HMAC signature)") String secret,
+        @Min(value = 50, message = BATCH_WINDOW) @Max(value = 3_600_000, message = BATCH_WINDOW) Integer batchWindowMs,
+        @Min(value = 1, message = BATCH_SIZE) @Max(value = 1000, message = BATCH_SIZE) Integer batchSize,
         String sftpHost,
         Integer sftpPort,
         String sftpUsername,
         String sftpPassword,
-        Boolean active) {}
+        Boolean active) {
+
+    private static final String BATCH_WINDOW = "must be between 50 and 3600000 (milliseconds)";
+    private static final String BATCH_SIZE = "must be between 1 and 1000 dossiers";
+}

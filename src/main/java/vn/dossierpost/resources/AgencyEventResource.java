@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -59,7 +60,7 @@ public class AgencyEventResource {
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("AGENCY")
-    public Response event(@Auth User agency, AgencyEventRequest event) {
+    public Response event(@Auth User agency, @Valid AgencyEventRequest event) {
         AgencyEventOutcome outcome = events.apply(agency, event, "HTTP");
         if (outcome instanceof AgencyEventOutcome.Applied a) {
             return ok(a.eventId(), a.dossierCode(), "APPLIED", a.status(), null);

@@ -48,6 +48,7 @@ public class AgencyResource {
         return agencies.get(code);
     }
 
+    /** No {@code @Valid} here nor on a change: the agency service checks the body's shape with the rest, for one answer. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")

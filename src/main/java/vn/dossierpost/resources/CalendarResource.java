@@ -1,6 +1,8 @@
 package vn.dossierpost.resources;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -29,7 +31,8 @@ public class CalendarResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
-    public CalendarYear put(@PathParam("year") int year, CalendarYear body) {
+    public CalendarYear put(@PathParam("year") int year,
+                            @NotNull(message = "the year's days (JSON object with days) are required") @Valid CalendarYear body) {
         return calendar.replace(year, body);
     }
 }

@@ -2,6 +2,8 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +30,8 @@ public class CollectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER"})
-    public Response collect(@Auth User clerk, @PathParam("code") String code, CollectionRequest request) {
+    public Response collect(@Auth User clerk, @PathParam("code") String code,
+                            @NotNull(message = "the collection (JSON object) is required") @Valid CollectionRequest request) {
         DeliveryView item = pickups.collect(clerk, code, request);
         return Response.created(UriBuilder.fromPath("/api/deliveries/{s10}").build(item.s10Number())).entity(item).build();
     }

@@ -2,6 +2,8 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -38,8 +40,9 @@ public class CourierResource {
     @Path("/cash/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER"})
-    public Response declare(@Auth User courier, @PathParam("date") String date, CashDeclaration declaration) {
-        couriers.declare(courier, Dates.required(date, "date"), declaration == null ? null : declaration.amount());
+    public Response declare(@Auth User courier, @PathParam("date") String date,
+                            @NotNull(message = "the amount (JSON object) is required") @Valid CashDeclaration declaration) {
+        couriers.declare(courier, Dates.required(date, "date"), declaration.amount());
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,8 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -30,8 +32,9 @@ public class CouriersResource {
     @Path("/{username}/communes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
-    public CourierCommunes communes(@Auth User user, @PathParam("username") String username, CourierCommunes request) {
-        return new CourierCommunes(couriers.setCommunes(user, username, request == null ? null : request.communes()));
+    public CourierCommunes communes(@Auth User user, @PathParam("username") String username,
+                                    @NotNull(message = "the communes (JSON object) are required") @Valid CourierCommunes request) {
+        return new CourierCommunes(couriers.setCommunes(user, username, request.communes()));
     }
 
     @GET

@@ -2,6 +2,8 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -80,8 +82,9 @@ public class DeliveryResource {
     @Path("/{s10}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER", "SUPERVISOR"})
-    public DeliveryView assign(@Auth User user, @PathParam("s10") String s10, AssignmentRequest request) {
-        return deliveries.assign(user, s10, request == null ? null : request.courier());
+    public DeliveryView assign(@Auth User user, @PathParam("s10") String s10,
+                               @NotNull(message = "a courier (JSON object) is required") @Valid AssignmentRequest request) {
+        return deliveries.assign(user, s10, request.courier());
     }
 
     /** Safe to resend: the same {@code clientAttemptId} gets the first answer again. */
@@ -89,7 +92,8 @@ public class DeliveryResource {
     @Path("/{s10}/attempts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER", "COUNTER", "SUPERVISOR"})
-    public AttemptAnswer attempt(@Auth User user, @PathParam("s10") String s10, AttemptRequest request) {
+    public AttemptAnswer attempt(@Auth User user, @PathParam("s10") String s10,
+                                 @NotNull(message = "an attempt (JSON object) is required") @Valid AttemptRequest request) {
         return attempts.attempt(user, s10, request);
     }
 

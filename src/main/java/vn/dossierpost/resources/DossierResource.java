@@ -37,6 +37,7 @@ public class DossierResource {
         this.slips = slips;
     }
 
+    /** No {@code @Valid}: the intake service checks the body's shape with the catalogue's rules, for one answer listing both. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")

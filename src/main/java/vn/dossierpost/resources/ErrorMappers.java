@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,6 +17,7 @@ import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.domain.IllegalTransitionException;
 import vn.dossierpost.domain.InvalidValueException;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Shapes;
 
 /** Turns what the service refuses into JSON answers that name the field and what is expected. */
 public final class ErrorMappers {
@@ -23,7 +25,7 @@ public final class ErrorMappers {
 
     public static List<Object> all() {
         return List.of(new ProblemMapper(), new InvalidValueMapper(), new IllegalTransitionMapper(), new JsonMapper(),
-                new ParameterMapper());
+                new ParameterMapper(), new ViolationMapper());
     }
 
     static Response json(int status, ErrorResponse body) {
@@ -39,6 +41,14 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(Problem p) {
             return json(p.status(), new ErrorResponse(p.status(), p.getMessage(), p.field(), p.problems(), p.details()));
+        }
+    }
+
+    /** A body without the shape its record declares ({@code @Valid}): the same 422 as a service's, every problem at once. */
+    public static final class ViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            return new ProblemMapper().toResponse(Problem.invalid(Shapes.problems(e.getConstraintViolations())));
         }
     }
 

@@ -23,6 +23,7 @@ import vn.dossierpost.db.AgencyDAO.AgencySettings;
 import vn.dossierpost.domain.AgencyIdentifier;
 import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Shapes;
 
 /**
  * Agencies and their channels, as administrators set them. Every problem is reported at once with
@@ -30,7 +31,6 @@ import vn.dossierpost.service.Problem;
  * without a restart.
  */
 public final class AgencyService {
-    private static final int MIN_SECRET_LENGTH = 16;
     private static final String UNSAFE_IN_FOLDERS = "'?', '#', '%', '{{', '}}' or '${'";
 
     private final Jdbi jdbi;
@@ -62,7 +62,7 @@ public final class AgencyService {
         if (r == null) {
             throw Problem.invalid("body", "an agency (JSON object) is required");
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(Shapes.problems(r));
         if (r.code() == null || !AgencyIdentifier.isValid(r.code())) {
             problems.add(new FieldProblem("code", "must be an agency identifier such as 000.00.15.H26"));
         }
@@ -90,6 +90,7 @@ public final class AgencyService {
         if (r.code() != null && !r.code().equals(code)) {
             throw Problem.invalid("code", "cannot be changed (the path names agency " + code + ")");
         }
+        List<FieldProblem> shape = Shapes.problems(r);
         jdbi.useTransaction(h -> {
             AgencyDAO dao = h.attach(AgencyDAO.class);
             AgencyChannel c = dao.channel(code).orElseThrow(() -> Problem.notFound("no agency with code " + code));
@@ -101,8 +102,7 @@ public final class AgencyService {
                     or(r.batchWindowMs(), c.batchWindowMs()), or(r.batchSize(), c.batchSize()), or(r.sftpHost(), c.sftpHost()),
                     or(r.sftpPort(), c.sftpPort()), or(r.sftpUsername(), c.sftpUsername()), or(r.sftpPassword(), c.sftpPassword()),
                     or(r.active(), c.active()));
-            List<FieldProblem> problems = new ArrayList<>();
-            check(s, problems);
+            check(s, new ArrayList<>(shape));
             dao.update(s);
         });
         changed();
@@ -131,7 +131,7 @@ public final class AgencyService {
         onChange.run();
     }
 
-    /** The channel a request names; null (reported by the check) when it names none. */
+    /** The channel a request names; null (a shape problem of the request) when it names none. */
     private static Channel channel(String name) {
         try {
             return Channel.valueOf(name);
@@ -156,18 +156,6 @@ public final class AgencyService {
             problems.add(new FieldProblem("communeCode", "must be a commune code (5 digits) from the catalogue"));
         } else if (!commune.provinceCode().equals(s.provinceCode())) {
             problems.add(new FieldProblem("communeCode", "commune " + s.communeCode() + " is not in province " + s.provinceCode()));
-        }
-        if (s.channel() == null) {
-            problems.add(new FieldProblem("channel", "must be HTTP, FILE_DROP or SFTP"));
-        }
-        if (s.batchWindowMs() < 50 || s.batchWindowMs() > 3_600_000) {
-            problems.add(new FieldProblem("batchWindowMs", "must be between 50 and 3600000 (milliseconds)"));
-        }
-        if (s.batchSize() < 1 || s.batchSize() > 1000) {
-            problems.add(new FieldProblem("batchSize", "must be between 1 and 1000 dossiers"));
-        }
-        if (s.secret() != null && s.secret().length() < MIN_SECRET_LENGTH) {
-            problems.add(new FieldProblem("secret", "must be at least " + MIN_SECRET_LENGTH + " characters (it keys the HMAC signature)"));
         }
         if (s.channel() == Channel.HTTP && s.baseUrl() != null && !httpUrl(s.baseUrl())) {
             problems.add(new FieldProblem("baseUrl", "must be an absolute http or https URL, e.g. https://motcua.example.gov.vn/api"));
@@ -201,7 +189,7 @@ public final class AgencyService {
             }
         }
         if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
+            throw Problem.invalid(Shapes.inOrder(AgencyRequest.class, problems));
         }
     }
 

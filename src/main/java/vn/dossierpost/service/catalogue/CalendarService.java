@@ -1,9 +1,7 @@
 package vn.dossierpost.service.catalogue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import vn.dossierpost.service.Text;
 import vn.dossierpost.api.CalendarYear;
 import vn.dossierpost.db.CatalogueDAO;
 import vn.dossierpost.db.CatalogueDAO.CalendarRow;
@@ -31,21 +29,11 @@ public final class CalendarService {
                 calendar.daysOff(year).stream().sorted().toList());
     }
 
-    /** Replaces the year's entries in one transaction. */
+    /** Replaces the year's entries in one transaction; the body's shape was checked by its annotations (Jersey's {@code @Valid}). */
     public CalendarYear replace(int year, CalendarYear body) {
         checkYear(year);
-        if (body == null || body.days() == null) {
-            throw Problem.invalid("days", "is required: the list of {date, kind, name} (kind HOLIDAY, DAY_OFF or WORKING_DAY)");
-        }
-        List<CalendarEntry> entries = new ArrayList<>();
-        for (int i = 0; i < body.days().size(); i++) {
-            CalendarYear.Day d = body.days().get(i);
-            String path = "days[" + i + "]";
-            if (d == null || d.date() == null) throw Problem.invalid(path + ".date", "is required (YYYY-MM-DD)");
-            if (d.kind() == null) throw Problem.invalid(path + ".kind", "is required: HOLIDAY, DAY_OFF or WORKING_DAY");
-            if (Text.blankToNull(d.name()) == null) throw Problem.invalid(path + ".name", "is required, e.g. Tết Nguyên đán");
-            entries.add(new CalendarEntry(d.date(), d.kind(), d.name().trim()));
-        }
+        List<CalendarEntry> entries = body.days().stream().map(d -> new CalendarEntry(d.date(), d.kind(), d.name().trim()))
+                .toList();
         try {
             WorkingCalendar.validate(year, entries);
         } catch (InvalidValueException e) {

@@ -13,9 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 import vn.dossierpost.service.Text;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.domain.Role;
@@ -45,6 +46,7 @@ import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Shapes;
 import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
@@ -55,10 +57,6 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
  * statement (so in one transaction).
  */
 public final class IntakeService {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern COMMUNE = Pattern.compile("^\\d{5}$");
-    private static final int MAX_TEXT = 300;
-
     private final IntakeWriter writer;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
@@ -133,13 +131,16 @@ public final class IntakeService {
                            IntakeRequest.Address deliveryAddress, boolean postageOnDelivery, boolean appointmentSlipByPost,
                            String agencyReference, List<CheckedComponent> components) {}
 
+    /**
+     * The request's shape (its annotations) and then what needs the catalogue or the domain's parsing,
+     * for the fields whose shape is right; every problem of both kinds in one answer.
+     */
     private Checked check(IntakeRequest r, ReferenceData ref, int currentYear) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(Shapes.problems(r));
+        Set<String> misshapen = problems.stream().map(FieldProblem::field).collect(Collectors.toCollection(HashSet::new));
 
         ProcedureRow procedure = null;
-        if (Text.blankToNull(r.procedureCode()) == null) {
-            problems.add(new FieldProblem("procedureCode", "is required: the code of the administrative procedure (see GET /api/procedures)"));
-        } else {
+        if (!misshapen.contains("procedureCode")) {
             procedure = ref.procedure(r.procedureCode().trim()).orElse(null);
             if (procedure == null) {
                 problems.add(new FieldProblem("procedureCode", "unknown procedure '" + r.procedureCode() + "' (see GET /api/procedures)"));
@@ -149,46 +150,31 @@ public final class IntakeService {
             }
         }
         ServiceForm form = r.serviceForm();
-        if (form == null) {
-            problems.add(new FieldProblem("serviceForm", "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY"));
-        }
 
         String fullName = null, email = null, street = null, communeCode = null;
         CitizenId citizenId = null;
         PhoneNumber phone = null;
         IntakeRequest.Applicant a = r.applicant();
-        if (a == null) {
-            problems.add(new FieldProblem("applicant", "is required: fullName, citizenId, phone, address"));
-        } else {
-            fullName = text(a.fullName(), "applicant.fullName", problems);
-            if (Text.blankToNull(a.citizenId()) == null) {
-                problems.add(new FieldProblem("applicant.citizenId", "is required: the 12-digit citizen identity (CCCD) number"));
-            } else {
+        if (a != null) {
+            fullName = line(a.fullName());
+            if (!misshapen.contains("applicant.citizenId")) {
                 try {
                     citizenId = CitizenId.parse(a.citizenId(), currentYear);
                 } catch (InvalidValueException e) {
                     problems.add(new FieldProblem("applicant.citizenId", e.getMessage()));
                 }
             }
-            if (Text.blankToNull(a.phone()) == null) {
-                problems.add(new FieldProblem("applicant.phone", "is required: a mobile number, 0 or +84 followed by 9 digits"));
-            } else {
+            if (!misshapen.contains("applicant.phone")) {
                 try {
                     phone = PhoneNumber.parse(a.phone());
                 } catch (InvalidValueException e) {
                     problems.add(new FieldProblem("applicant.phone", e.getMessage()));
                 }
             }
-            email = Text.blankToNull(a.email());
-            if (email != null && (!EMAIL.matcher(email.trim()).matches() || email.length() > MAX_TEXT)) {
-                problems.add(new FieldProblem("applicant.email", "must be an e-mail address like name@example.vn"));
-            }
-            email = email == null ? null : email.trim();
-            if (a.address() == null) {
-                problems.add(new FieldProblem("applicant.address", "is required: street and communeCode"));
-            } else {
-                street = text(a.address().street(), "applicant.address.street", problems);
-                communeCode = commune(a.address().communeCode(), "applicant.address.communeCode", ref, problems);
+            email = Text.blank(a.email()) ? null : a.email().trim();
+            if (a.address() != null) {
+                street = line(a.address().street());
+                communeCode = commune(a.address().communeCode(), "applicant.address.communeCode", ref, misshapen, problems);
             }
         }
 
@@ -206,8 +192,12 @@ public final class IntakeService {
                 if (d == null) {
                     problems.add(new FieldProblem("delivery.address", "is required for HOME delivery: street and communeCode"));
                 } else {
-                    deliveryAddress = new IntakeRequest.Address(text(d.street(), "delivery.address.street", problems),
-                            commune(d.communeCode(), "delivery.address.communeCode", ref, problems));
+                    // the address is read only for HOME delivery, so its shape is checked only then
+                    List<FieldProblem> shape = Shapes.problems(d, "delivery.address");
+                    shape.forEach(p -> misshapen.add(p.field()));
+                    problems.addAll(shape);
+                    deliveryAddress = new IntakeRequest.Address(line(d.street()),
+                            commune(d.communeCode(), "delivery.address.communeCode", ref, misshapen, problems));
                 }
             }
         }
@@ -232,7 +222,7 @@ public final class IntakeService {
                 : components(r.components(), ref.components(procedure.code()), form != ServiceForm.RETURN_ONLY, problems);
 
         if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
+            throw Problem.invalid(Shapes.inOrder(IntakeRequest.class, problems));
         }
         return new Checked(procedure, form, fullName, citizenId, phone, email, street, communeCode, deliveryMethod,
                 deliveryAddress, postageOnDelivery, Boolean.TRUE.equals(r.appointmentSlipByPost()), agencyReference, components);
@@ -264,14 +254,8 @@ public final class IntakeService {
                 problems.add(new FieldProblem(path + ".code", "'" + e.code() + "' is listed twice (also components[" + previous + "])"));
                 continue;
             }
-            DocumentForm required = DocumentForm.valueOf(e.form());
-            if (g.form() == null) {
-                problems.add(new FieldProblem(path + ".form", "is required: ORIGINAL (bản chính) or COPY (bản sao)"));
-            } else if (!g.form().satisfies(required)) {
+            if (g.form() != null && !g.form().satisfies(DocumentForm.valueOf(e.form()))) {
                 problems.add(new FieldProblem(path + ".form", "'" + e.name() + "' must be the ORIGINAL (bản chính); a COPY is not accepted"));
-            }
-            if (g.pages() == null || g.pages() < 1 || g.pages() > 10_000) {
-                problems.add(new FieldProblem(path + ".pages", "is required: the number of pages, 1 to 10000"));
             }
             if (g.form() != null && g.pages() != null) {
                 checked.add(new CheckedComponent(e.code(), e.name(), g.form(), g.pages(), e.position()));
@@ -288,32 +272,18 @@ public final class IntakeService {
         return checked;
     }
 
-    private static String text(String value, String field, List<FieldProblem> problems) {
-        String v = Text.blankToNull(value);
-        if (v == null) {
-            problems.add(new FieldProblem(field, "is required"));
-            return null;
-        }
-        v = Normalizer.normalize(v.trim(), Normalizer.Form.NFC);
-        if (v.length() > MAX_TEXT) {
-            problems.add(new FieldProblem(field, "is too long: at most " + MAX_TEXT + " characters"));
-        }
-        if (v.chars().anyMatch(ch -> ch < 0x20)) {
-            problems.add(new FieldProblem(field, "must not contain control characters"));
-        }
-        return v;
+    /** A line of text as stored: trimmed and composed (NFC); its shape is the request's to check. */
+    private static String line(String value) {
+        return Text.blank(value) ? null : Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
     }
 
-    private static String commune(String code, String field, ReferenceData ref, List<FieldProblem> problems) {
-        if (Text.blankToNull(code) == null) {
-            problems.add(new FieldProblem(field, "is required: the 5-digit commune code (Decision 19/2025/QĐ-TTg)"));
+    /** A commune code whose shape is right, looked up in the catalogue. */
+    private static String commune(String code, String field, ReferenceData ref, Set<String> misshapen,
+                                  List<FieldProblem> problems) {
+        if (code == null || misshapen.contains(field)) {
             return null;
         }
         String c = code.trim();
-        if (!COMMUNE.matcher(c).matches()) {
-            problems.add(new FieldProblem(field, "must be a 5-digit commune code, got '" + code + "'"));
-            return null;
-        }
         if (ref.commune(c).isEmpty()) {
             problems.add(new FieldProblem(field, "unknown commune code '" + c + "'"));
             return null;

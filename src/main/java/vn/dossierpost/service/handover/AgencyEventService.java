@@ -5,7 +5,6 @@ import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,11 @@ import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.AgencyEventType;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.returnleg.PickupService;
 import vn.dossierpost.service.notify.Notifications;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Shapes;
 import vn.dossierpost.service.notify.NotificationKind;
 import vn.dossierpost.service.JsonText;
 
@@ -57,10 +56,11 @@ public final class AgencyEventService {
 
     /**
      * @param source where the event came from: {@code HTTP}, or the inbox file and line
-     * @throws Problem 422 when the event itself is malformed (nothing is stored then)
+     * @throws Problem 422 when the event itself is malformed (nothing is stored then); its shape is
+     *                 checked here too, since the lines of an inbox file do not come through Jersey
      */
     public AgencyEventOutcome apply(User agency, AgencyEventRequest event, String source) {
-        AgencyEventType type = validate(event);
+        AgencyEventType type = AgencyEventType.valueOf(Shapes.check(event, "an event (JSON object) is required").type());
         try {
             return jdbi.inTransaction(h -> applyIn(h, agency, event, type, source));
         } catch (UnableToExecuteStatementException e) {
@@ -155,52 +155,6 @@ public final class AgencyEventService {
             case RESULT_READY -> notifications.enqueue(h, d, NotificationKind.RESULT_READY, facts);
             default -> { }
         }
-    }
-
-    private static AgencyEventType validate(AgencyEventRequest e) {
-        if (e == null) {
-            throw Problem.invalid("body", "an event (JSON object) is required");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 200) {
-            problems.add(new FieldProblem("eventId", "is required: the agency's own id of the event (at most 200 characters)"));
-        }
-        if (e.dossierCode() == null || e.dossierCode().isBlank()) {
-            problems.add(new FieldProblem("dossierCode", "is required"));
-        }
-        AgencyEventType type = null;
-        try {
-            type = e.type() == null ? null : AgencyEventType.valueOf(e.type());
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        if (type == null) {
-            problems.add(new FieldProblem("type", "must be one of RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, REFUSED, DELAYED, "
-                    + "RESULT_READY"));
-        } else {
-            switch (type) {
-                case SUPPLEMENT_REQUESTED, REFUSED -> {
-                    if (e.reason() == null || e.reason().isBlank()) {
-                        problems.add(new FieldProblem("reason", "is required for " + type + " (the applicant is told why)"));
-                    }
-                }
-                case DELAYED -> {
-                    if (e.newAppointmentDate() == null) {
-                        problems.add(new FieldProblem("newAppointmentDate", "is required for DELAYED (YYYY-MM-DD)"));
-                    }
-                }
-                case RESULT_READY -> {
-                    if (e.resultReference() == null || e.resultReference().isBlank()) {
-                        problems.add(new FieldProblem("resultReference", "is required for RESULT_READY (what the post collects)"));
-                    }
-                }
-                default -> { }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
-        }
-        return type;
     }
 
     private static String note(AgencyEventRequest e) {

@@ -69,9 +69,6 @@ public final class CourierService {
         if (!allowed) {
             throw Problem.forbidden("courier " + username + " works for post office " + courier.officeCode());
         }
-        if (communes == null) {
-            throw Problem.invalid("communes", "is required: a list of 5-digit commune codes (empty to clear)");
-        }
         List<FieldProblem> problems = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < communes.size(); i++) {
@@ -98,12 +95,9 @@ public final class CourierService {
     }
 
     /** The cash a courier hands in for a day; declaring again replaces it (a recount). */
-    public void declare(User courier, LocalDate day, Long amount) {
+    public void declare(User courier, LocalDate day, long amount) {
         if (courier.role() != Role.COURIER) {
             throw Problem.forbidden("couriers declare their own cash");
-        }
-        if (amount == null || amount < 0) {
-            throw Problem.invalid("amount", "is required: the cash handed in, in VND, 0 or more");
         }
         if (day.isAfter(today())) {
             throw Problem.invalid("date", "is in the future");

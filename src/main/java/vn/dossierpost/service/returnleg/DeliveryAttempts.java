@@ -76,7 +76,8 @@ public final class DeliveryAttempts {
      * The same {@code clientAttemptId} again returns the first answer and changes nothing.
      */
     public AttemptAnswer attempt(User user, String s10, AttemptRequest r) {
-        String outcome = validateShape(r);
+        checkNotFuture(r);
+        String outcome = r.outcome();
         StagedBlob proof = outcome.equals("DELIVERED") ? stageProof(r.proof()) : null;
         try {
             return jdbi.inTransaction(h -> {
@@ -272,31 +273,11 @@ public final class DeliveryAttempts {
         return answer;
     }
 
-    private String validateShape(AttemptRequest r) {
-        if (r == null) {
-            throw Problem.invalid("body", "an attempt (JSON object) is required");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (Text.blank(r.clientAttemptId()) || r.clientAttemptId().trim().length() > 100) {
-            problems.add(new FieldProblem("clientAttemptId", "is required: the device's own id of this update, at most 100 characters "
-                    + "(the same id when it is sent again)"));
-        }
-        if (r.outcome() == null || !List.of("OUT_FOR_DELIVERY", "DELIVERED", "FAILED").contains(r.outcome())) {
-            problems.add(new FieldProblem("outcome", "must be OUT_FOR_DELIVERY, DELIVERED or FAILED"));
-        }
-        if (r.latitude() != null && (r.latitude() < -90 || r.latitude() > 90)) {
-            problems.add(new FieldProblem("latitude", "must be between -90 and 90"));
-        }
-        if (r.longitude() != null && (r.longitude() < -180 || r.longitude() > 180)) {
-            problems.add(new FieldProblem("longitude", "must be between -180 and 180"));
-        }
+    /** The request's shape is checked by its annotations (Jersey's {@code @Valid}); a time from the future is a phone's clock. */
+    private void checkNotFuture(AttemptRequest r) {
         if (r.at() != null && r.at().isAfter(OffsetDateTime.now(clock).plusMinutes(10))) {
-            problems.add(new FieldProblem("at", "is in the future; send when it happened (ISO-8601 with offset)"));
+            throw Problem.invalid("at", "is in the future; send when it happened (ISO-8601 with offset)");
         }
-        if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
-        }
-        return r.outcome();
     }
 
     /** The proof image staged (not yet in the store): checked to be a PNG or JPEG of at most 2 MB. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import vn.dossierpost.pdf.SlipData;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.Problem;
@@ -41,7 +39,6 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
  * and the dossier RESULT_COLLECTED, in one transaction.
  */
 public final class PickupService {
-    private static final List<String> ITEM_KINDS = List.of("RESULT", "ORIGINAL_RETURNED");
     private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
@@ -110,7 +107,7 @@ public final class PickupService {
         if (clerk.role() != Role.COUNTER) {
             throw Problem.forbidden("a clerk of the collecting post office records the collection");
         }
-        String items = validate(request);
+        String items = items(request);
         return jdbi.inTransaction(h -> {
             DossierRow d = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             PickupDAO pickups = h.attach(PickupDAO.class);
@@ -150,35 +147,14 @@ public final class PickupService {
         });
     }
 
-    private String validate(CollectionRequest r) {
-        if (r == null || r.items() == null || r.items().isEmpty()) {
-            throw Problem.invalid("items", "is required: the result documents (kind RESULT) and any originals given back "
-                    + "(kind ORIGINAL_RETURNED), each with name and copies");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < r.items().size(); i++) {
-            CollectionRequest.Item item = r.items().get(i);
-            String path = "items[" + i + "]";
-            if (item == null || item.name() == null || item.name().isBlank() || item.name().length() > 300) {
-                problems.add(new FieldProblem(path + ".name", "is required: what the document is, at most 300 characters"));
-            }
-            if (item == null || !ITEM_KINDS.contains(item.kind())) {
-                problems.add(new FieldProblem(path + ".kind", "must be RESULT or ORIGINAL_RETURNED"));
-            }
-            if (item == null || item.copies() == null || item.copies() < 1 || item.copies() > 100) {
-                problems.add(new FieldProblem(path + ".copies", "is required: 1 to 100"));
-            }
-            if (problems.isEmpty()) {
-                items.add(Map.of("name", java.text.Normalizer.normalize(item.name().strip(), java.text.Normalizer.Form.NFC),
-                        "kind", item.kind(), "copies", item.copies()));
-            }
-        }
-        if (problems.isEmpty() && items.stream().noneMatch(m -> m.get("kind").equals("RESULT"))) {
-            problems.add(new FieldProblem("items", "must hold the result itself (kind RESULT): the decision, licence or refusal notice"));
-        }
-        if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
+    /** The items as stored; their shape was checked by the request's annotations (Jersey's {@code @Valid}). */
+    private String items(CollectionRequest r) {
+        List<Map<String, Object>> items = r.items().stream()
+                .<Map<String, Object>>map(i -> Map.of("name", java.text.Normalizer.normalize(i.name().strip(), java.text.Normalizer.Form.NFC),
+                        "kind", i.kind(), "copies", i.copies()))
+                .toList();
+        if (items.stream().noneMatch(m -> m.get("kind").equals("RESULT"))) {
+            throw Problem.invalid("items", "must hold the result itself (kind RESULT): the decision, licence or refusal notice");
         }
         return JsonText.of(json, items);
     }
