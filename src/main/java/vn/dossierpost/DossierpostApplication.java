@@ -103,22 +103,35 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
             throw e;
         }
         ManagedDataSource dataSource = database.dataSourceFactory().build(environment.metrics(), "postgresql");
-        Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(environment, database.dataSourceFactory(), dataSource, "postgresql"));
+        Jdbi jdbi = JdbiSetup.configure(
+                new JdbiFactory().build(environment, database.dataSourceFactory(), dataSource, "postgresql"));
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         Clock clock = Clock.system(zone);
         ObjectMapper json = environment.getObjectMapper();
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
         // Scans under dataDir/files; staging files left by a crash (untouched for an hour) are swept at start.
-        FileSystemBlobStore store = new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+        FileSystemBlobStore store =
+                new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
         store.sweepStaging(Duration.ofHours(1));
         String trackingUrl = config.getIntake().publicTrackingUrl;
-        SharedParts shared = new SharedParts(jdbi, dataSource, clock, json, referenceData, store,
+        SharedParts shared = new SharedParts(
+                jdbi,
+                dataSource,
+                clock,
+                json,
+                referenceData,
+                store,
                 new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl),
-                new Notifications(referenceData, NotificationTemplates.load(config.getNotifications().templates, zone), clock, trackingUrl));
+                new Notifications(
+                        referenceData,
+                        NotificationTemplates.load(config.getNotifications().templates, zone),
+                        clock,
+                        trackingUrl));
 
         new ApiSetup(config, environment).register(jdbi);
         new CounterModule(config, environment).register(shared);
-        RouteBindings notificationRoutes = new NotificationModule(config.getNotifications(), environment).register(shared);
+        RouteBindings notificationRoutes =
+                new NotificationModule(config.getNotifications(), environment).register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
     }

@@ -1,6 +1,5 @@
 package vn.dossierpost;
 
-import vn.dossierpost.domain.PaymentMethod;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import vn.dossierpost.domain.PaymentMethod;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
 public class DossierpostConfiguration extends Configuration {
@@ -49,28 +49,99 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Notifications notifications = new Notifications();
 
-    @JsonProperty public String getDataDir() { return dataDir; }
-    @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
-    @JsonProperty public DataSourceFactory getDatabase() { return database; }
-    @JsonProperty public void setDatabase(DataSourceFactory database) { this.database = database; }
-    @JsonProperty public Intake getIntake() { return intake; }
-    @JsonProperty public void setIntake(Intake intake) { this.intake = intake; }
-    @JsonProperty public Tracking getTracking() { return tracking; }
-    @JsonProperty public void setTracking(Tracking tracking) { this.tracking = tracking; }
-    @JsonProperty public Auth getAuth() { return auth; }
-    @JsonProperty public void setAuth(Auth auth) { this.auth = auth; }
-    @JsonProperty public Files getFiles() { return files; }
-    @JsonProperty public Handover getHandover() { return handover; }
-    @JsonProperty public void setHandover(Handover handover) { this.handover = handover; }
-    @JsonProperty public void setFiles(Files files) { this.files = files; }
+    @JsonProperty
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    @JsonProperty
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    @JsonProperty
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public Intake getIntake() {
+        return intake;
+    }
+
+    @JsonProperty
+    public void setIntake(Intake intake) {
+        this.intake = intake;
+    }
+
+    @JsonProperty
+    public Tracking getTracking() {
+        return tracking;
+    }
+
+    @JsonProperty
+    public void setTracking(Tracking tracking) {
+        this.tracking = tracking;
+    }
+
+    @JsonProperty
+    public Auth getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(Auth auth) {
+        this.auth = auth;
+    }
+
+    @JsonProperty
+    public Files getFiles() {
+        return files;
+    }
+
+    @JsonProperty
+    public Handover getHandover() {
+        return handover;
+    }
+
+    @JsonProperty
+    public void setHandover(Handover handover) {
+        this.handover = handover;
+    }
+
+    @JsonProperty
+    public void setFiles(Files files) {
+        this.files = files;
+    }
+
     @Valid
     @NotNull
     private Delivery delivery = new Delivery();
 
-    @JsonProperty public Delivery getDelivery() { return delivery; }
-    @JsonProperty public void setDelivery(Delivery delivery) { this.delivery = delivery; }
-    @JsonProperty public Notifications getNotifications() { return notifications; }
-    @JsonProperty public void setNotifications(Notifications notifications) { this.notifications = notifications; }
+    @JsonProperty
+    public Delivery getDelivery() {
+        return delivery;
+    }
+
+    @JsonProperty
+    public void setDelivery(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @JsonProperty
+    public Notifications getNotifications() {
+        return notifications;
+    }
+
+    @JsonProperty
+    public void setNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
 
     public static class Intake {
         /** Decree 61/2018 Art. 18: a dossier received after this time counts from the next working day. */

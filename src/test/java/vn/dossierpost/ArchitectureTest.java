@@ -20,7 +20,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("vn.dossierpost");
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.dossierpost");
     }
 
     private static void check(ArchRule rule) {
@@ -29,68 +31,135 @@ class ArchitectureTest {
 
     @Test
     void theDomainIsPlainJava() {
-        check(classes().that().resideInAPackage("vn.dossierpost.domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("vn.dossierpost.domain..", "java..")
+        check(classes()
+                .that()
+                .resideInAPackage("vn.dossierpost.domain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("vn.dossierpost.domain..", "java..")
                 .because("rules are tested with plain unit tests: no framework, no I/O"));
     }
 
     @Test
     void rowsAndDaosKnowOnlyTheDomain() {
-        check(noClasses().that().resideInAPackage("vn.dossierpost.db..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.dossierpost.service..", "vn.dossierpost.resources..",
-                        "vn.dossierpost.web..", "vn.dossierpost.integration..", "vn.dossierpost.api..", "vn.dossierpost.auth..",
-                        "vn.dossierpost.app..", "vn.dossierpost.http..", "vn.dossierpost.pdf..", "vn.dossierpost.health..",
-                        "vn.dossierpost.cli..", "vn.dossierpost.agencysim.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("vn.dossierpost.db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "vn.dossierpost.service..",
+                        "vn.dossierpost.resources..",
+                        "vn.dossierpost.web..",
+                        "vn.dossierpost.integration..",
+                        "vn.dossierpost.api..",
+                        "vn.dossierpost.auth..",
+                        "vn.dossierpost.app..",
+                        "vn.dossierpost.http..",
+                        "vn.dossierpost.pdf..",
+                        "vn.dossierpost.health..",
+                        "vn.dossierpost.cli..",
+                        "vn.dossierpost.agencysim.."));
     }
 
     @Test
     void jsonRecordsStandAlone() {
-        check(noClasses().that().resideInAPackage("vn.dossierpost.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.dossierpost.service..", "vn.dossierpost.db..",
-                        "vn.dossierpost.resources..", "vn.dossierpost.integration..", "org.jdbi.."));
+        check(noClasses()
+                .that()
+                .resideInAPackage("vn.dossierpost.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "vn.dossierpost.service..",
+                        "vn.dossierpost.db..",
+                        "vn.dossierpost.resources..",
+                        "vn.dossierpost.integration..",
+                        "org.jdbi.."));
     }
 
     @Test
     void servicesAreCalledNeverCalling() {
-        check(noClasses().that().resideInAPackage("vn.dossierpost.service..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.dossierpost.resources..", "vn.dossierpost.web..",
-                        "vn.dossierpost.integration..", "vn.dossierpost.app..", "vn.dossierpost.health..", "vn.dossierpost.cli..",
-                        "vn.dossierpost.http..", "vn.dossierpost.agencysim..", "jakarta.ws.rs..", "org.apache.camel..")
+        check(noClasses()
+                .that()
+                .resideInAPackage("vn.dossierpost.service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "vn.dossierpost.resources..",
+                        "vn.dossierpost.web..",
+                        "vn.dossierpost.integration..",
+                        "vn.dossierpost.app..",
+                        "vn.dossierpost.health..",
+                        "vn.dossierpost.cli..",
+                        "vn.dossierpost.http..",
+                        "vn.dossierpost.agencysim..",
+                        "jakarta.ws.rs..",
+                        "org.apache.camel..")
                 .because("resources, pages and routes call services, not the other way round"));
     }
 
     @Test
     void resourcesRoutesAndHealthChecksGoThroughServices() {
-        check(noClasses().that().resideInAnyPackage("vn.dossierpost.resources..", "vn.dossierpost.web..",
-                        "vn.dossierpost.integration..", "vn.dossierpost.health..", "vn.dossierpost.http..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.dossierpost.db..", "org.jdbi..")
+        check(noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "vn.dossierpost.resources..",
+                        "vn.dossierpost.web..",
+                        "vn.dossierpost.integration..",
+                        "vn.dossierpost.health..",
+                        "vn.dossierpost.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("vn.dossierpost.db..", "org.jdbi..")
                 .because("no SQL and no transactions outside the services"));
     }
 
     @Test
     void theAgencySimulatorIsAnOutsider() {
-        check(noClasses().that().resideInAPackage("vn.dossierpost.agencysim..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.dossierpost.resources..", "vn.dossierpost.db..",
-                        "vn.dossierpost.service.(*)..", "vn.dossierpost.app..")
+        check(noClasses()
+                .that()
+                .resideInAPackage("vn.dossierpost.agencysim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "vn.dossierpost.resources..",
+                        "vn.dossierpost.db..",
+                        "vn.dossierpost.service.(*)..",
+                        "vn.dossierpost.app..")
                 .because("it stands for an agency's own system: it shares the wire helpers, not the service"));
     }
 
     @Test
     void featuresDependInOneDirection() {
-        check(layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("handover").definedBy("vn.dossierpost.service.handover..")
-                .layer("returnleg").definedBy("vn.dossierpost.service.returnleg..")
-                .layer("counter").definedBy("vn.dossierpost.service.counter..")
-                .layer("notify").definedBy("vn.dossierpost.service.notify..")
-                .layer("dossier").definedBy("vn.dossierpost.service.dossier..")
-                .layer("catalogue").definedBy("vn.dossierpost.service.catalogue..")
-                .layer("ground").definedBy("vn.dossierpost.service")
-                .whereLayer("handover").mayNotBeAccessedByAnyLayer()
-                .whereLayer("returnleg").mayOnlyBeAccessedByLayers("handover")
-                .whereLayer("counter").mayOnlyBeAccessedByLayers("returnleg", "handover")
-                .whereLayer("notify").mayOnlyBeAccessedByLayers("returnleg", "handover")
-                .whereLayer("dossier").mayOnlyBeAccessedByLayers("counter", "notify", "returnleg", "handover")
-                .whereLayer("catalogue").mayOnlyBeAccessedByLayers("dossier", "counter", "notify", "returnleg", "handover")
-                .whereLayer("ground").mayOnlyBeAccessedByLayers("catalogue", "dossier", "counter", "notify", "returnleg", "handover"));
+        check(layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("handover")
+                .definedBy("vn.dossierpost.service.handover..")
+                .layer("returnleg")
+                .definedBy("vn.dossierpost.service.returnleg..")
+                .layer("counter")
+                .definedBy("vn.dossierpost.service.counter..")
+                .layer("notify")
+                .definedBy("vn.dossierpost.service.notify..")
+                .layer("dossier")
+                .definedBy("vn.dossierpost.service.dossier..")
+                .layer("catalogue")
+                .definedBy("vn.dossierpost.service.catalogue..")
+                .layer("ground")
+                .definedBy("vn.dossierpost.service")
+                .whereLayer("handover")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("returnleg")
+                .mayOnlyBeAccessedByLayers("handover")
+                .whereLayer("counter")
+                .mayOnlyBeAccessedByLayers("returnleg", "handover")
+                .whereLayer("notify")
+                .mayOnlyBeAccessedByLayers("returnleg", "handover")
+                .whereLayer("dossier")
+                .mayOnlyBeAccessedByLayers("counter", "notify", "returnleg", "handover")
+                .whereLayer("catalogue")
+                .mayOnlyBeAccessedByLayers("dossier", "counter", "notify", "returnleg", "handover")
+                .whereLayer("ground")
+                .mayOnlyBeAccessedByLayers("catalogue", "dossier", "counter", "notify", "returnleg", "handover"));
     }
 }

@@ -39,7 +39,9 @@ class CodeSizeTest {
                 tooLong.add(MAIN.relativize(file) + ": " + lines + " lines");
             }
         }
-        assertThat(tooLong).as("service files over " + MAX_SERVICE_FILE_LINES + " lines").isEmpty();
+        assertThat(tooLong)
+                .as("service files over " + MAX_SERVICE_FILE_LINES + " lines")
+                .isEmpty();
     }
 
     @Test
@@ -47,8 +49,8 @@ class CodeSizeTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<String> tooLong = new ArrayList<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
-            JavacTask task = (JavacTask) compiler.getTask(null, files, null, List.of("-proc:none"), null,
-                    files.getJavaFileObjectsFromPaths(sources(MAIN)));
+            JavacTask task = (JavacTask) compiler.getTask(
+                    null, files, null, List.of("-proc:none"), null, files.getJavaFileObjectsFromPaths(sources(MAIN)));
             SourcePositions positions = Trees.instance(task).getSourcePositions();
             for (CompilationUnitTree unit : task.parse()) {
                 LineMap lines = unit.getLineMap();
@@ -58,8 +60,8 @@ class CodeSizeTest {
                         long first = lines.getLineNumber(positions.getStartPosition(unit, method));
                         long last = lines.getLineNumber(positions.getEndPosition(unit, method));
                         if (last - first + 1 > MAX_METHOD_LINES) {
-                            tooLong.add(Path.of(unit.getSourceFile().toUri()).getFileName() + " " + method.getName() + ": "
-                                    + (last - first + 1) + " lines");
+                            tooLong.add(Path.of(unit.getSourceFile().toUri()).getFileName() + " " + method.getName()
+                                    + ": " + (last - first + 1) + " lines");
                         }
                         return super.visitMethod(method, unused);
                     }

@@ -27,12 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.Multipart;
@@ -81,32 +81,50 @@ class ServiceProcessTest {
 
         // a) the command starts the embedded PostgreSQL itself (initdb), migrates, adds the user, stops it
         long t0 = System.nanoTime();
-        Child add = start("user-add", withPassword(env), "user", "add", CONFIG,
-                "--username", USERNAME, "--role", "COUNTER", "--office", "100000");
+        Child add = start(
+                "user-add",
+                withPassword(env),
+                "user",
+                "add",
+                CONFIG,
+                "--username",
+                USERNAME,
+                "--role",
+                "COUNTER",
+                "--office",
+                "100000");
         add.assertExitsZero(COMMAND_WITHIN);
-        System.out.printf("[ServiceProcessTest] `user add` on an empty data directory (initdb, migrations): %d ms%n",
+        System.out.printf(
+                "[ServiceProcessTest] `user add` on an empty data directory (initdb, migrations): %d ms%n",
                 (System.nanoTime() - t0) / 1_000_000);
         assertThat(add.output()).contains("added COUNTER " + USERNAME);
-        assertThat(postmasterAlive(dataDir)).as("embedded PostgreSQL left running by `user add`").isEmpty();
+        assertThat(postmasterAlive(dataDir))
+                .as("embedded PostgreSQL left running by `user add`")
+                .isEmpty();
 
         // b) the service on the now initialised data directory
         Ports ports = Ports.free();
         Child server = start("server-1", env, serverArgs(ports));
         long firstStartMillis = server.awaitHealthy(ports.admin());
-        System.out.printf("[ServiceProcessTest] first start (embedded PostgreSQL already initialised by `user add`): healthy after %d ms%n",
+        System.out.printf(
+                "[ServiceProcessTest] first start (embedded PostgreSQL already initialised by `user add`): healthy after %d ms%n",
                 firstStartMillis);
         Optional<Long> postgresPid = postmasterAlive(dataDir);
         assertThat(postgresPid).as("embedded PostgreSQL started by the service").isPresent();
         postmasters.add(postgresPid.get());
 
         // c) intake over HTTP Basic
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
-                .header("Authorization", basic(USERNAME, PASSWORD))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(created.statusCode()).as("POST /api/dossiers: %s", created.body()).isEqualTo(201);
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
+                        .header("Authorization", basic(USERNAME, PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(created.statusCode())
+                .as("POST /api/dossiers: %s", created.body())
+                .isEqualTo(201);
         String code = JSON.readTree(created.body()).path("code").asText();
         assertThat(code).isNotBlank();
 
@@ -114,39 +132,53 @@ class ServiceProcessTest {
         long s0 = System.nanoTime();
         Child status = start("db-status", env, "db", "status", CONFIG);
         status.assertExitsZero(COMMAND_WITHIN);
-        System.out.printf("[ServiceProcessTest] `db status` beside the running service: %d ms%n", (System.nanoTime() - s0) / 1_000_000);
+        System.out.printf(
+                "[ServiceProcessTest] `db status` beside the running service: %d ms%n",
+                (System.nanoTime() - s0) / 1_000_000);
         assertThat(status.output())
                 .contains("is up to date")
                 .contains("already running on port")
                 .doesNotContain("Started the embedded PostgreSQL");
-        assertThat(postmasterAlive(dataDir)).as("the service's PostgreSQL is still the one running").isEqualTo(postgresPid);
+        assertThat(postmasterAlive(dataDir))
+                .as("the service's PostgreSQL is still the one running")
+                .isEqualTo(postgresPid);
 
         // e) SIGTERM: the service stops, and with it the PostgreSQL it started. The postmaster
         // removes postmaster.pid before its very last step, so give the process itself a moment.
         server.stopGracefully();
         assertThat(server.output()).contains("Stopping the embedded PostgreSQL");
-        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("postmaster.pid after the service stopped").doesNotExist();
+        assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                .as("postmaster.pid after the service stopped")
+                .doesNotExist();
         long lag = awaitExit(postgresPid.get(), Duration.ofSeconds(10));
-        System.out.printf("[ServiceProcessTest] postmaster %d gone %d ms after the service's JVM%n", postgresPid.get(), lag);
+        System.out.printf(
+                "[ServiceProcessTest] postmaster %d gone %d ms after the service's JVM%n", postgresPid.get(), lag);
 
         // f) a restart on the same data directory still has the dossier, Vietnamese intact
         Ports again = Ports.free();
         Child restarted = start("server-2", env, serverArgs(again));
         long restartMillis = restarted.awaitHealthy(again.admin());
         postmasterAlive(dataDir).ifPresent(postmasters::add);
-        System.out.printf("[ServiceProcessTest] restart on the same data directory: healthy after %d ms%n", restartMillis);
-        assertThat(restarted.output()).as("the restarted service starts its own PostgreSQL again")
+        System.out.printf(
+                "[ServiceProcessTest] restart on the same data directory: healthy after %d ms%n", restartMillis);
+        assertThat(restarted.output())
+                .as("the restarted service starts its own PostgreSQL again")
                 .contains("Started the embedded PostgreSQL");
-        HttpResponse<String> fetched = http.send(HttpRequest.newBuilder(URI.create(app(again, "/api/dossiers/" + code)))
-                .header("Authorization", basic(USERNAME, PASSWORD))
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(fetched.statusCode()).as("GET /api/dossiers/%s: %s", code, fetched.body()).isEqualTo(200);
+        HttpResponse<String> fetched = http.send(
+                HttpRequest.newBuilder(URI.create(app(again, "/api/dossiers/" + code)))
+                        .header("Authorization", basic(USERNAME, PASSWORD))
+                        .timeout(Duration.ofSeconds(20))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(fetched.statusCode())
+                .as("GET /api/dossiers/%s: %s", code, fetched.body())
+                .isEqualTo(200);
         JsonNode dossier = JSON.readTree(fetched.body());
         assertThat(dossier.path("code").asText()).isEqualTo(code);
         assertThat(dossier.path("applicant").path("fullName").asText()).isEqualTo("Trần Văn Đức");
-        assertThat(dossier.path("applicant").path("address").path("street").asText()).isEqualTo("Số 5 phố Tràng Tiền");
+        assertThat(dossier.path("applicant").path("address").path("street").asText())
+                .isEqualTo("Số 5 phố Tràng Tiền");
         passed = true;
     }
 
@@ -155,30 +187,38 @@ class ServiceProcessTest {
         Path dataDir = Files.createDirectories(tmp.resolve("data"));
         int port = TestDatabase.port(); // the test JVM's own PostgreSQL, a different server from the service's
         String database = "extdb_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
         }
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-        assertThat(tableExists(url, "dossier")).as("a new database starts empty").isFalse();
+        assertThat(tableExists(url, "dossier"))
+                .as("a new database starts empty")
+                .isFalse();
 
         Ports ports = Ports.free();
-        Child server = start("server-external", Map.of(
-                "DOSSIERPOST_DATA_DIR", dataDir.toString(),
-                "DATABASE_URL", url,
-                "DATABASE_USER", "postgres"), serverArgs(ports));
+        Child server = start(
+                "server-external",
+                Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString(), "DATABASE_URL", url, "DATABASE_USER", "postgres"),
+                serverArgs(ports));
         long millis = server.awaitHealthy(ports.admin());
         System.out.printf("[ServiceProcessTest] start on DATABASE_URL: healthy after %d ms%n", millis);
 
-        assertThat(tableExists(url, "dossier")).as("dossier table created by the service's migrations").isTrue();
+        assertThat(tableExists(url, "dossier"))
+                .as("dossier table created by the service's migrations")
+                .isTrue();
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE code = '2.000488') FROM procedure")) {
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*), count(*) FILTER (WHERE code = '2.000488') FROM procedure")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).as("procedures from the catalogue").isGreaterThan(0);
             assertThat(rs.getInt(2)).as("procedure 2.000488 from the catalogue").isEqualTo(1);
         }
-        assertThat(dataDir.resolve("postgres")).as("no embedded PostgreSQL with DATABASE_URL set").doesNotExist();
+        assertThat(dataDir.resolve("postgres"))
+                .as("no embedded PostgreSQL with DATABASE_URL set")
+                .doesNotExist();
         assertThat(dataDir.resolve("postgres.port")).doesNotExist();
         assertThat(server.output()).doesNotContain("Started the embedded PostgreSQL");
         passed = true;
@@ -198,17 +238,25 @@ class ServiceProcessTest {
         ScriptedAgency agency = new ScriptedAgency();
         // the first requests (the dossier, then a notice) are answered only after the service has been killed
         // (its sockets are gone by then)
-        agency.then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build())
-                .then(new MockResponse.Builder().code(201).headersDelay(8, TimeUnit.SECONDS).body("{}").build());
+        agency.then(new MockResponse.Builder()
+                        .code(201)
+                        .headersDelay(8, TimeUnit.SECONDS)
+                        .body("{}")
+                        .build())
+                .then(new MockResponse.Builder()
+                        .code(201)
+                        .headersDelay(8, TimeUnit.SECONDS)
+                        .body("{}")
+                        .build());
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(agency);
             server.start();
             try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("UPDATE agency SET base_url = '" + server.url("/") + "', secret = 'bi-mat-16-ky-tu-tro-len', "
                         + "batch_window_ms = 100, revision = revision + 1 WHERE code = '000.00.15.H26'");
-                s.execute("INSERT INTO app_user (username, password_hash, role, office_code) VALUES ('" + USERNAME + "', '"
-                        + Passwords.hash(PASSWORD, 4) + "', 'COUNTER', '100000')");
+                s.execute("INSERT INTO app_user (username, password_hash, role, office_code) VALUES ('" + USERNAME
+                        + "', '" + Passwords.hash(PASSWORD, 4) + "', 'COUNTER', '100000')");
             }
             Map<String, String> env = Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString(), "DATABASE_URL", url);
             Ports ports = Ports.free();
@@ -216,35 +264,56 @@ class ServiceProcessTest {
             first.awaitHealthy(ports.admin());
             String code = digitisedDossier(ports);
 
-            Handovers.await(() -> !agency.received().isEmpty(), Duration.ofSeconds(20), () -> "the request at the agency");
+            Handovers.await(
+                    () -> !agency.received().isEmpty(), Duration.ofSeconds(20), () -> "the request at the agency");
             // a notice to the agency (result delivered) queued as a delivery would queue it, also held by the agency
-            execute(url, "INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) SELECT 'AGENCY_NOTICE', "
-                    + "id, agency_code, '{\"eventId\": \"" + code + "/RESULT_DELIVERED\", \"type\": \"RESULT_DELIVERED\"}', now(), now() "
-                    + "FROM dossier WHERE code = '" + code + "'");
-            Handovers.await(() -> agency.received().size() == 2, Duration.ofSeconds(20), () -> "the notice at the agency");
-            first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds both requests
+            execute(
+                    url,
+                    "INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) SELECT 'AGENCY_NOTICE', "
+                            + "id, agency_code, '{\"eventId\": \"" + code
+                            + "/RESULT_DELIVERED\", \"type\": \"RESULT_DELIVERED\"}', now(), now() "
+                            + "FROM dossier WHERE code = '" + code + "'");
+            Handovers.await(
+                    () -> agency.received().size() == 2, Duration.ofSeconds(20), () -> "the notice at the agency");
+            first.process
+                    .destroyForcibly()
+                    .waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds both requests
             assertThat(statusOf(url, code)).as("not recorded as delivered").isEqualTo("IN_TRANSIT_TO_AGENCY");
 
             Ports again = Ports.free();
             Child second = start("server-restarted", env, handoverArgs(again));
             second.awaitHealthy(again.admin());
-            Handovers.await(() -> "DELIVERED_TO_AGENCY".equals(statusOf(url, code)), Duration.ofSeconds(30),
+            Handovers.await(
+                    () -> "DELIVERED_TO_AGENCY".equals(statusOf(url, code)),
+                    Duration.ofSeconds(30),
                     () -> "delivered after the restart, is " + statusOf(url, code));
 
             List<String> keys = keysSentTo(agency, "/dossiers");
             assertThat(keys).hasSize(2).allMatch(k -> k.startsWith(code + "/BG"));
-            assertThat(java.util.Set.copyOf(keys)).as("distinct keys at the agency").hasSize(1);
-            Handovers.await(() -> "0".equals(query(url, "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NULL")),
-                    Duration.ofSeconds(30), () -> "the notice sent after the restart");
-            assertThat(keysSentTo(agency, "/notices")).hasSizeGreaterThanOrEqualTo(2).containsOnly(code + "/RESULT_DELIVERED");
-            assertThat(query(url, "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND last_error IS NULL")).isEqualTo("1");
+            assertThat(java.util.Set.copyOf(keys))
+                    .as("distinct keys at the agency")
+                    .hasSize(1);
+            Handovers.await(
+                    () -> "0"
+                            .equals(query(
+                                    url,
+                                    "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NULL")),
+                    Duration.ofSeconds(30),
+                    () -> "the notice sent after the restart");
+            assertThat(keysSentTo(agency, "/notices"))
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .containsOnly(code + "/RESULT_DELIVERED");
+            assertThat(query(url, "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND last_error IS NULL"))
+                    .isEqualTo("1");
             try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                 Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE e.type = 'DELIVERED_TO_AGENCY'), "
-                         + "count(DISTINCT i.handover_id) FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
-                         + "JOIN handover_item i ON i.dossier_id = d.id WHERE d.code = '" + code + "'")) {
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE e.type = 'DELIVERED_TO_AGENCY'), "
+                            + "count(DISTINCT i.handover_id) FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
+                            + "JOIN handover_item i ON i.dossier_id = d.id WHERE d.code = '" + code + "'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).as("DELIVERED_TO_AGENCY on the timeline").isEqualTo(1);
+                assertThat(rs.getInt(1))
+                        .as("DELIVERED_TO_AGENCY on the timeline")
+                        .isEqualTo(1);
                 assertThat(rs.getInt(2)).as("handovers of the dossier").isEqualTo(1);
             }
         }
@@ -258,47 +327,60 @@ class ServiceProcessTest {
             "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
             "-Ddw.handover.lease=3s",
             "-Ddw.handover.firstRetryDelay=200ms",
-            "server", CONFIG};
+            "server",
+            CONFIG
+        };
     }
 
     /** Intake and both scans over HTTP; returns the dossier code. */
     private String digitisedDossier(Ports ports) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
-                .header("Authorization", basic(USERNAME, PASSWORD))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
+                        .header("Authorization", basic(USERNAME, PASSWORD))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(INTAKE_BODY, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String code = JSON.readTree(created.body()).path("code").asText();
-        Map<String, Multipart> scans = Map.of("TO_KHAI", Multipart.file("to-khai.pdf", "application/pdf", Scans.pdf(2)),
-                "GIAY_TO_TUY_THAN", Multipart.file("cccd.png", "image/png", Scans.png(3)));
+        Map<String, Multipart> scans = Map.of(
+                "TO_KHAI",
+                Multipart.file("to-khai.pdf", "application/pdf", Scans.pdf(2)),
+                "GIAY_TO_TUY_THAN",
+                Multipart.file("cccd.png", "image/png", Scans.png(3)));
         for (Map.Entry<String, Multipart> scan : scans.entrySet()) {
-            HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(app(ports,
-                            "/api/dossiers/" + code + "/components/" + scan.getKey() + "/files")))
-                    .header("Authorization", basic(USERNAME, PASSWORD))
-                    .header("Content-Type", Multipart.contentType())
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(scan.getValue().bytes()))
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> uploaded = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    app(ports, "/api/dossiers/" + code + "/components/" + scan.getKey() + "/files")))
+                            .header("Authorization", basic(USERNAME, PASSWORD))
+                            .header("Content-Type", Multipart.contentType())
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(
+                                    scan.getValue().bytes()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         }
         return code;
     }
 
     private static List<String> keysSentTo(ScriptedAgency agency, String path) {
-        return agency.received().stream().filter(r -> r.getUrl().encodedPath().equals(path))
-                .map(r -> r.getHeaders().get("Idempotency-Key")).toList();
+        return agency.received().stream()
+                .filter(r -> r.getUrl().encodedPath().equals(path))
+                .map(r -> r.getHeaders().get("Idempotency-Key"))
+                .toList();
     }
 
     private static void execute(String url, String sql) throws java.sql.SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static String query(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -307,8 +389,8 @@ class ServiceProcessTest {
 
     private static String statusOf(String url, String code) {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT status FROM dossier WHERE code = '" + code + "'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status FROM dossier WHERE code = '" + code + "'")) {
             return rs.next() ? rs.getString(1) : null;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -330,9 +412,13 @@ class ServiceProcessTest {
         for (long pid : postmasters) {
             ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(pg -> pg.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                    .filter(pg -> pg.info()
+                            .commandLine()
+                            .map(c -> c.contains(dataDir.toString()))
+                            .orElse(false))
                     .ifPresent(pg -> {
-                        System.err.println("[ServiceProcessTest] stopping the PostgreSQL left on " + dataDir + " (pid " + pid + ")");
+                        System.err.println("[ServiceProcessTest] stopping the PostgreSQL left on " + dataDir + " (pid "
+                                + pid + ")");
                         pg.destroy(); // SIGTERM: smart shutdown; its clients are gone
                         try {
                             pg.onExit().get(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -349,7 +435,9 @@ class ServiceProcessTest {
         return new String[] {
             "-Ddw.server.applicationConnectors[0].port=" + ports.app(),
             "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
-            "server", CONFIG};
+            "server",
+            CONFIG
+        };
     }
 
     private static Map<String, String> withPassword(Map<String, String> env) {
@@ -396,7 +484,9 @@ class ServiceProcessTest {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -440,7 +530,9 @@ class ServiceProcessTest {
             long t0 = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
             long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             String last = "no answer";
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
@@ -491,7 +583,8 @@ class ServiceProcessTest {
 
     private record Ports(int app, int admin) {
         static Ports free() throws IOException {
-            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            try (ServerSocket a = new ServerSocket(0);
+                    ServerSocket b = new ServerSocket(0)) {
                 return new Ports(a.getLocalPort(), b.getLocalPort());
             }
         }
@@ -542,8 +635,8 @@ class ServiceProcessTest {
 
     private static boolean tableExists(String url, String table) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -554,6 +647,7 @@ class ServiceProcessTest {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

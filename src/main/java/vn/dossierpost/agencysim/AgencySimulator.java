@@ -1,5 +1,6 @@
 package vn.dossierpost.agencysim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -9,18 +10,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,16 +61,34 @@ public final class AgencySimulator implements AutoCloseable {
      * received. File drop: ZIPs acknowledged ({@code zipsProcessed}) or refused ({@code zipsRejected}),
      * and dossiers acknowledged in them.
      */
-    public record Stats(long requests, long accepted, long duplicates, long rejected, long failedOnPurpose, long distinctKeys,
-            long distinctDossiers, long zipsProcessed, long zipsRejected, long dossiersAcknowledged) {
+    public record Stats(
+            long requests,
+            long accepted,
+            long duplicates,
+            long rejected,
+            long failedOnPurpose,
+            long distinctKeys,
+            long distinctDossiers,
+            long zipsProcessed,
+            long zipsRejected,
+            long dossiersAcknowledged) {
 
         /** One line for a console or a log. */
         public String summary() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "requests %d: accepted %d, duplicates %d, rejected %d, failed on purpose %d; distinct keys %d, dossiers %d;"
                             + " zips processed %d, rejected %d, dossiers acknowledged %d",
-                    requests, accepted, duplicates, rejected, failedOnPurpose, distinctKeys, distinctDossiers, zipsProcessed,
-                    zipsRejected, dossiersAcknowledged);
+                    requests,
+                    accepted,
+                    duplicates,
+                    rejected,
+                    failedOnPurpose,
+                    distinctKeys,
+                    distinctDossiers,
+                    zipsProcessed,
+                    zipsRejected,
+                    dossiersAcknowledged);
         }
     }
 
@@ -94,7 +112,8 @@ public final class AgencySimulator implements AutoCloseable {
         faults.failRate(b.failRate);
         faults.delay(b.delay);
         faults.ackTwice(b.ackTwice);
-        this.fileDrop = b.dropDir == null ? null
+        this.fileDrop = b.dropDir == null
+                ? null
                 : new FileDropReader(b.dropDir, b.ackDir, signatures, json, ledger, counters, faults);
         this.workers = Executors.newFixedThreadPool(b.threads, daemonThreads("agency-sim-http-"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 128);
@@ -105,7 +124,11 @@ public final class AgencySimulator implements AutoCloseable {
         server.createContext(basePath + "/notices", notices);
         server.createContext("/", exchange -> {
             try (exchange) {
-                JsonAnswer.message(json, 404, "no such resource: " + exchange.getRequestURI().getPath()).send(exchange);
+                JsonAnswer.message(
+                                json,
+                                404,
+                                "no such resource: " + exchange.getRequestURI().getPath())
+                        .send(exchange);
             }
         });
         server.setExecutor(workers);
@@ -134,7 +157,12 @@ public final class AgencySimulator implements AutoCloseable {
         return exchange -> {
             try (exchange) {
                 if (!exchange.getRequestURI().getPath().equals(path)) {
-                    JsonAnswer.message(json, 404, "no such resource: " + exchange.getRequestURI().getPath()).send(exchange);
+                    JsonAnswer.message(
+                                    json,
+                                    404,
+                                    "no such resource: "
+                                            + exchange.getRequestURI().getPath())
+                            .send(exchange);
                 } else if (!exchange.getRequestMethod().equals("GET")) {
                     JsonAnswer.message(json, 405, "only GET is taken here").send(exchange);
                 } else {
@@ -249,7 +277,7 @@ public final class AgencySimulator implements AutoCloseable {
         private Path ackDir;
         private Duration pollInterval = Duration.ofMillis(100);
         private Clock clock = Clock.systemUTC();
-        private Consumer<Delivery> onFirstDelivery = d -> { };
+        private Consumer<Delivery> onFirstDelivery = d -> {};
 
         private Builder(String secret) {
             this.secret = secret;
@@ -268,7 +296,8 @@ public final class AgencySimulator implements AutoCloseable {
         public Builder basePath(String basePath) {
             String p = basePath == null ? "" : basePath.strip();
             if (!p.isEmpty() && (!p.startsWith("/") || p.endsWith("/"))) {
-                throw new IllegalArgumentException("basePath must be empty or start with '/' and not end with one: " + basePath);
+                throw new IllegalArgumentException(
+                        "basePath must be empty or start with '/' and not end with one: " + basePath);
             }
             this.basePath = p;
             return this;

@@ -14,8 +14,16 @@ final class Counters {
     final LongAdder dossiersAcknowledged = new LongAdder();
 
     AgencySimulator.Stats snapshot(ReceiptLedger ledger) {
-        return new AgencySimulator.Stats(requests.sum(), accepted.sum(), duplicates.sum(), rejected.sum(), failedOnPurpose.sum(),
-                ledger.distinctKeys(), ledger.distinctDossiers(), zipsProcessed.sum(), zipsRejected.sum(),
+        return new AgencySimulator.Stats(
+                requests.sum(),
+                accepted.sum(),
+                duplicates.sum(),
+                rejected.sum(),
+                failedOnPurpose.sum(),
+                ledger.distinctKeys(),
+                ledger.distinctDossiers(),
+                zipsProcessed.sum(),
+                zipsRejected.sum(),
                 dossiersAcknowledged.sum());
     }
 }

@@ -10,7 +10,12 @@ import java.util.List;
  * (over HTTP, each part's {@code filename}; by file drop, the manifest's names; in manifest order), and
  * the receipt given.
  */
-public record Delivery(String key, String dossierCode, String handoverNo, String applicantName, List<String> fileNames,
+public record Delivery(
+        String key,
+        String dossierCode,
+        String handoverNo,
+        String applicantName,
+        List<String> fileNames,
         Receipt receipt) {
 
     public Delivery {

@@ -30,7 +30,13 @@ final class DossierHandler implements HttpHandler {
     private final Counters counters;
     private final Faults faults;
 
-    DossierHandler(String path, ObjectMapper json, Signatures signatures, ReceiptLedger ledger, Counters counters, Faults faults) {
+    DossierHandler(
+            String path,
+            ObjectMapper json,
+            Signatures signatures,
+            ReceiptLedger ledger,
+            Counters counters,
+            Faults faults) {
         this.path = path;
         this.json = json;
         this.signatures = signatures;
@@ -43,7 +49,11 @@ final class DossierHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(path)) {
-                JsonAnswer.message(json, 404, "no such resource: " + exchange.getRequestURI().getPath()).send(exchange);
+                JsonAnswer.message(
+                                json,
+                                404,
+                                "no such resource: " + exchange.getRequestURI().getPath())
+                        .send(exchange);
                 return;
             }
             if (!exchange.getRequestMethod().equals("POST")) {
@@ -80,25 +90,39 @@ final class DossierHandler implements HttpHandler {
             try (InputStream in = exchange.getRequestBody()) {
                 body = ReceivedBody.read(exchange.getRequestHeaders().getFirst("Content-Type"), in);
             }
-            Manifest manifest = verify(body, exchange.getRequestHeaders().getFirst(SIGNATURE),
+            Manifest manifest = verify(
+                    body,
+                    exchange.getRequestHeaders().getFirst(SIGNATURE),
                     exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY));
             List<String> fileNames = new ArrayList<>();
-            manifest.files().forEach(f -> fileNames.add(body.files().get(f.path()).fileName()));
+            manifest.files()
+                    .forEach(f -> fileNames.add(body.files().get(f.path()).fileName()));
             ReceiptLedger.Outcome outcome = ledger.deliver(manifest, fileNames);
             Receipt receipt = outcome.delivery().receipt();
             if (outcome.first()) {
                 counters.accepted.increment();
-                log.info("agency-sim: received {} ({}, {} files {}): receipt {}", manifest.key(), manifest.applicantName(),
-                        fileNames.size(), fileNames, receipt.receiptNumber());
+                log.info(
+                        "agency-sim: received {} ({}, {} files {}): receipt {}",
+                        manifest.key(),
+                        manifest.applicantName(),
+                        fileNames.size(),
+                        fileNames,
+                        receipt.receiptNumber());
                 return JsonAnswer.of(json, 201, receipt);
             }
             counters.duplicates.increment();
             boolean again = faults.ackTwice();
-            log.info("agency-sim: {} again, answering {} with receipt {}", manifest.key(), again ? 201 : 409, receipt.receiptNumber());
+            log.info(
+                    "agency-sim: {} again, answering {} with receipt {}",
+                    manifest.key(),
+                    again ? 201 : 409,
+                    receipt.receiptNumber());
             return JsonAnswer.of(json, again ? 201 : 409, receipt);
         } catch (Rejection r) {
             counters.rejected.increment();
-            log.warn("agency-sim: rejected a dossier (key {}): {}", exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY),
+            log.warn(
+                    "agency-sim: rejected a dossier (key {}): {}",
+                    exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY),
                     r.getMessage());
             return JsonAnswer.message(json, 400, r.getMessage());
         }
@@ -110,14 +134,16 @@ final class DossierHandler implements HttpHandler {
             throw new Rejection(SIGNATURE + ": missing");
         }
         if (!signatures.verify(body.manifest(), signature)) {
-            throw new Rejection(SIGNATURE + ": does not match the HMAC-SHA256 of the manifest part with the agency's secret");
+            throw new Rejection(
+                    SIGNATURE + ": does not match the HMAC-SHA256 of the manifest part with the agency's secret");
         }
         Manifest manifest = Manifest.of(Manifest.parseJson(json, body.manifest(), "the manifest part"), "manifest");
         List<String> problems = new ArrayList<>();
         if (key == null) {
             problems.add(IDEMPOTENCY_KEY + ": missing (expected " + manifest.key() + ")");
         } else if (!key.equals(manifest.key())) {
-            problems.add(IDEMPOTENCY_KEY + ": '" + key + "' is not <dossierCode>/<handoverNo> of the manifest, " + manifest.key());
+            problems.add(IDEMPOTENCY_KEY + ": '" + key + "' is not <dossierCode>/<handoverNo> of the manifest, "
+                    + manifest.key());
         }
         problems.addAll(manifest.compare(body.digests(), "part"));
         problems.addAll(Manifest.unlisted(body.files().keySet(), List.of(manifest), "part"));

@@ -45,7 +45,13 @@ final class FileDropReader implements AutoCloseable {
         return t;
     });
 
-    FileDropReader(Path dropDir, Path ackDir, Signatures signatures, ObjectMapper json, ReceiptLedger ledger, Counters counters,
+    FileDropReader(
+            Path dropDir,
+            Path ackDir,
+            Signatures signatures,
+            ObjectMapper json,
+            ReceiptLedger ledger,
+            Counters counters,
             Faults faults) {
         this.dropDir = dropDir;
         this.ackDir = ackDir;
@@ -85,7 +91,9 @@ final class FileDropReader implements AutoCloseable {
     }
 
     private void take(Path ready) throws IOException {
-        String zipName = ready.getFileName().toString().substring(0, ready.getFileName().toString().length() - READY.length());
+        String zipName = ready.getFileName()
+                .toString()
+                .substring(0, ready.getFileName().toString().length() - READY.length());
         String handoverNo = zipName.substring(0, zipName.length() - ZIP.length());
         Path zip = dropDir.resolve(zipName);
         List<Manifest> dossiers;
@@ -93,14 +101,16 @@ final class FileDropReader implements AutoCloseable {
             if (!Files.isRegularFile(zip)) {
                 throw new Rejection(zipName + ": the .ready file is there but the ZIP is not");
             }
-            dossiers = HandoverZip.verify(zip, handoverNo, Files.readString(ready, StandardCharsets.UTF_8), signatures, json);
+            dossiers = HandoverZip.verify(
+                    zip, handoverNo, Files.readString(ready, StandardCharsets.UTF_8), signatures, json);
         } catch (Rejection r) {
             reject(ready, zip, zipName, r);
             return;
         }
         List<AckReceipt> receipts = new ArrayList<>();
         for (Manifest dossier : dossiers) {
-            List<String> names = dossier.files().stream().map(Manifest.DeclaredFile::name).toList();
+            List<String> names =
+                    dossier.files().stream().map(Manifest.DeclaredFile::name).toList();
             Receipt receipt = ledger.deliver(dossier, names).delivery().receipt();
             receipts.add(new AckReceipt(dossier.dossierCode(), receipt.receiptNumber(), receipt.receivedAt()));
         }

@@ -26,8 +26,8 @@ final class HandoverZip {
     private HandoverZip() {}
 
     /** The per-dossier manifests of a ZIP that passed every check. */
-    static List<Manifest> verify(Path zip, String handoverNo, String signature, Signatures signatures, ObjectMapper json)
-            throws Rejection {
+    static List<Manifest> verify(
+            Path zip, String handoverNo, String signature, Signatures signatures, ObjectMapper json) throws Rejection {
         try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             ZipEntry entry = file.getEntry(MANIFEST);
             if (entry == null) {
@@ -61,7 +61,8 @@ final class HandoverZip {
     private static List<Manifest> dossiers(JsonNode root, String handoverNo) throws Rejection {
         List<String> problems = new ArrayList<>();
         if (!handoverNo.equals(root.path("handoverNo").asText(null))) {
-            problems.add(MANIFEST + ".handoverNo: '" + root.path("handoverNo").asText("") + "' but the file is " + handoverNo + ".zip");
+            problems.add(MANIFEST + ".handoverNo: '" + root.path("handoverNo").asText("") + "' but the file is "
+                    + handoverNo + ".zip");
         }
         JsonNode list = root.path("dossiers");
         if (!list.isArray() || list.isEmpty()) {

@@ -57,7 +57,8 @@ final class Manifest {
         String dossierCode = text(node, "dossierCode", where, problems);
         String handoverNo = text(node, "handoverNo", where, problems);
         JsonNode applicant = node.path("applicant");
-        String applicantName = applicant.path("name").isTextual() ? applicant.path("name").asText() : null;
+        String applicantName =
+                applicant.path("name").isTextual() ? applicant.path("name").asText() : null;
         List<DeclaredFile> files = new ArrayList<>();
         JsonNode components = node.get("components");
         if (components == null || !components.isArray()) {
@@ -66,7 +67,8 @@ final class Manifest {
             for (int c = 0; c < components.size(); c++) {
                 JsonNode list = components.get(c).path("files");
                 for (int f = 0; f < list.size(); f++) {
-                    declared(list.get(f), where + ".components[" + c + "].files[" + f + "]", problems).ifPresent(files::add);
+                    declared(list.get(f), where + ".components[" + c + "].files[" + f + "]", problems)
+                            .ifPresent(files::add);
                 }
             }
         }
@@ -90,7 +92,9 @@ final class Manifest {
         if (size == null || !size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
             problems.add(where + ".size: missing or not a whole number of bytes");
         }
-        if (sha256 == null || !sha256.isTextual() || !SHA256.matcher(sha256.asText()).matches()) {
+        if (sha256 == null
+                || !sha256.isTextual()
+                || !SHA256.matcher(sha256.asText()).matches()) {
             problems.add(where + ".sha256: missing or not 64 lowercase hex digits");
         }
         if (path == null || problems.size() > before) {
@@ -118,11 +122,14 @@ final class Manifest {
         for (DeclaredFile file : files) {
             FileDigest got = arrived.get(file.path());
             if (got == null) {
-                problems.add("file " + file.path() + ": listed in the manifest but no " + kind + " of that name arrived");
+                problems.add(
+                        "file " + file.path() + ": listed in the manifest but no " + kind + " of that name arrived");
             } else if (got.size() != file.size()) {
-                problems.add("file " + file.path() + ": " + got.size() + " bytes arrived, the manifest says " + file.size());
+                problems.add(
+                        "file " + file.path() + ": " + got.size() + " bytes arrived, the manifest says " + file.size());
             } else if (!got.sha256().equals(file.sha256())) {
-                problems.add("file " + file.path() + ": SHA-256 " + got.sha256() + " does not match the manifest's " + file.sha256());
+                problems.add("file " + file.path() + ": SHA-256 " + got.sha256() + " does not match the manifest's "
+                        + file.sha256());
             }
         }
         return problems;
@@ -132,8 +139,11 @@ final class Manifest {
     static List<String> unlisted(Collection<String> arrived, Collection<Manifest> manifests, String kind) {
         Set<String> listed = new HashSet<>();
         manifests.forEach(m -> m.files.forEach(f -> listed.add(f.path())));
-        return arrived.stream().filter(name -> !listed.contains(name)).sorted()
-                .map(name -> kind + " " + name + ": not listed in the manifest").toList();
+        return arrived.stream()
+                .filter(name -> !listed.contains(name))
+                .sorted()
+                .map(name -> kind + " " + name + ": not listed in the manifest")
+                .toList();
     }
 
     /** The idempotency key the service must send with this dossier. */

@@ -32,7 +32,11 @@ final class NoticeHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(path)) {
-                JsonAnswer.message(json, 404, "no such resource: " + exchange.getRequestURI().getPath()).send(exchange);
+                JsonAnswer.message(
+                                json,
+                                404,
+                                "no such resource: " + exchange.getRequestURI().getPath())
+                        .send(exchange);
                 return;
             }
             if (exchange.getRequestMethod().equals("GET")) {
@@ -41,7 +45,8 @@ final class NoticeHandler implements HttpHandler {
             }
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!signatures.verify(body, exchange.getRequestHeaders().getFirst("X-Dossierpost-Signature"))) {
-                JsonAnswer.message(json, 400, "X-Dossierpost-Signature does not match the body").send(exchange);
+                JsonAnswer.message(json, 400, "X-Dossierpost-Signature does not match the body")
+                        .send(exchange);
                 return;
             }
             JsonNode notice;
@@ -52,16 +57,21 @@ final class NoticeHandler implements HttpHandler {
                 return;
             }
             String eventId = notice.path("eventId").asText("");
-            if (eventId.isEmpty() || notice.path("type").asText("").isEmpty() || notice.path("dossierCode").asText("").isEmpty()) {
-                JsonAnswer.message(json, 400, "eventId, type and dossierCode are required").send(exchange);
+            if (eventId.isEmpty()
+                    || notice.path("type").asText("").isEmpty()
+                    || notice.path("dossierCode").asText("").isEmpty()) {
+                JsonAnswer.message(json, 400, "eventId, type and dossierCode are required")
+                        .send(exchange);
                 return;
             }
             if (!eventId.equals(exchange.getRequestHeaders().getFirst("Idempotency-Key"))) {
-                JsonAnswer.message(json, 400, "Idempotency-Key must be the notice's eventId").send(exchange);
+                JsonAnswer.message(json, 400, "Idempotency-Key must be the notice's eventId")
+                        .send(exchange);
                 return;
             }
             boolean first = received.putIfAbsent(eventId, notice) == null;
-            JsonAnswer.message(json, first ? 201 : 409, first ? "noted" : "already noted").send(exchange);
+            JsonAnswer.message(json, first ? 201 : 409, first ? "noted" : "already noted")
+                    .send(exchange);
         }
     }
 

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The agency's memory of idempotency keys ({@code <dossierCode>/<handoverNo>}): the first delivery of
@@ -51,7 +51,8 @@ final class ReceiptLedger {
         Delivery delivery = byKey.computeIfAbsent(key, k -> {
             created.set(true);
             Receipt receipt = new Receipt(String.format(Locale.ROOT, "TN-%06d", sequence.incrementAndGet()), now());
-            return new Delivery(k, manifest.dossierCode(), manifest.handoverNo(), manifest.applicantName(), fileNames, receipt);
+            return new Delivery(
+                    k, manifest.dossierCode(), manifest.handoverNo(), manifest.applicantName(), fileNames, receipt);
         });
         if (created.get()) {
             dossiers.add(manifest.dossierCode());

@@ -52,8 +52,8 @@ final class ReceivedBody {
     }
 
     private static ReceivedBody parse(String contentType, InputStream body) throws IOException, Rejection {
-        MultipartStream stream = new MultipartStream(body, boundary(contentType).getBytes(StandardCharsets.ISO_8859_1), BUFFER,
-                MAX_PART_HEADERS);
+        MultipartStream stream = new MultipartStream(
+                body, boundary(contentType).getBytes(StandardCharsets.ISO_8859_1), BUFFER, MAX_PART_HEADERS);
         byte[] manifest = null;
         Map<String, FilePart> files = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -89,7 +89,8 @@ final class ReceivedBody {
 
     private static String boundary(String contentType) throws Rejection {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new Rejection("Content-Type must be multipart/form-data, got " + (contentType == null ? "none" : contentType));
+            throw new Rejection(
+                    "Content-Type must be multipart/form-data, got " + (contentType == null ? "none" : contentType));
         }
         String boundary = parameters(contentType).get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {

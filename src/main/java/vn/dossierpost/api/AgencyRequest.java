@@ -23,9 +23,16 @@ public record AgencyRequest(
         String baseUrl,
         String inboxDir,
         String outboxDir,
-        @Size(min = 16, message = "must be at least {min} characters (it keys the HMAC signature)") String secret,
-        @Min(value = 50, message = BATCH_WINDOW) @Max(value = 3_600_000, message = BATCH_WINDOW) Integer batchWindowMs,
-        @Min(value = 1, message = BATCH_SIZE) @Max(value = 1000, message = BATCH_SIZE) Integer batchSize,
+
+        @Size(min = 16, message = "must be at least {min} characters (it keys the HMAC signature)")
+        String secret,
+
+        @Min(value = 50, message = BATCH_WINDOW) @Max(value = 3_600_000, message = BATCH_WINDOW)
+        Integer batchWindowMs,
+
+        @Min(value = 1, message = BATCH_SIZE) @Max(value = 1000, message = BATCH_SIZE)
+        Integer batchSize,
+
         String sftpHost,
         Integer sftpPort,
         String sftpUsername,

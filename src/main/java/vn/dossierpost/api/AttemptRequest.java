@@ -22,8 +22,15 @@ import java.time.OffsetDateTime;
  * @param action   FAILED: RETRY, HOLD_AT_OFFICE or RETURN
  */
 public record AttemptRequest(
-        @NotBlank(message = CLIENT_ATTEMPT_ID) @Size(max = 100, message = CLIENT_ATTEMPT_ID) String clientAttemptId,
-        @NotNull(message = OUTCOME) @OneOf(words = {"OUT_FOR_DELIVERY", "DELIVERED", "FAILED"}, message = OUTCOME) String outcome,
+        @NotBlank(message = CLIENT_ATTEMPT_ID) @Size(max = 100, message = CLIENT_ATTEMPT_ID)
+        String clientAttemptId,
+
+        @NotNull(message = OUTCOME)
+        @OneOf(
+                words = {"OUT_FOR_DELIVERY", "DELIVERED", "FAILED"},
+                message = OUTCOME)
+        String outcome,
+
         OffsetDateTime at,
         String recipientName,
         String relation,
@@ -31,14 +38,20 @@ public record AttemptRequest(
         String idNumber,
         String proxyAuthorisation,
         Proof proof,
-        @DecimalMin(value = "-90", message = LATITUDE) @DecimalMax(value = "90", message = LATITUDE) Double latitude,
-        @DecimalMin(value = "-180", message = LONGITUDE) @DecimalMax(value = "180", message = LONGITUDE) Double longitude,
+
+        @DecimalMin(value = "-90", message = LATITUDE) @DecimalMax(value = "90", message = LATITUDE)
+        Double latitude,
+
+        @DecimalMin(value = "-180", message = LONGITUDE) @DecimalMax(value = "180", message = LONGITUDE)
+        Double longitude,
+
         String reason,
         String action,
         String note) {
 
-    private static final String CLIENT_ATTEMPT_ID = "is required: the device's own id of this update, at most 100 characters "
-            + "(the same id when it is sent again)";
+    private static final String CLIENT_ATTEMPT_ID =
+            "is required: the device's own id of this update, at most 100 characters "
+                    + "(the same id when it is sent again)";
     private static final String OUTCOME = "must be OUT_FOR_DELIVERY, DELIVERED or FAILED";
     private static final String LATITUDE = "must be between -90 and 90";
     private static final String LONGITUDE = "must be between -180 and 180";

@@ -15,12 +15,18 @@ import vn.dossierpost.domain.CalendarEntry;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalendarYear(
         Integer year,
+
         @NotNull(message = "is required: the list of \\{date, kind, name\\} (kind HOLIDAY, DAY_OFF or WORKING_DAY)")
         List<@NotNull(message = "is required: \\{date, kind, name\\}") @Valid Day> days,
+
         List<LocalDate> weekdaysOff) {
 
     public record Day(
             @NotNull(message = "is required (YYYY-MM-DD)") LocalDate date,
-            @NotNull(message = "is required: HOLIDAY, DAY_OFF or WORKING_DAY") CalendarEntry.Kind kind,
-            @NotBlank(message = "is required, e.g. Tết Nguyên đán") String name) {}
+
+            @NotNull(message = "is required: HOLIDAY, DAY_OFF or WORKING_DAY")
+            CalendarEntry.Kind kind,
+
+            @NotBlank(message = "is required, e.g. Tết Nguyên đán")
+            String name) {}
 }

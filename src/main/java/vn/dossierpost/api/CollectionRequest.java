@@ -14,16 +14,27 @@ import java.util.List;
  * documents (or the refusal notice) and any originals given back — and who handed it over there.
  */
 public record CollectionRequest(
-        @NotEmpty(message = "is required: the result documents (kind RESULT) and any originals given back "
-                + "(kind ORIGINAL_RETURNED), each with name and copies")
+        @NotEmpty(
+                message = "is required: the result documents (kind RESULT) and any originals given back "
+                        + "(kind ORIGINAL_RETURNED), each with name and copies")
         List<@NotNull(message = "is required: a document with name, kind and copies") @Valid Item> items,
+
         String agencyOfficer) {
 
     /** @param kind RESULT or ORIGINAL_RETURNED */
     public record Item(
-            @NotBlank(message = NAME) @Size(max = 300, message = NAME) String name,
-            @NotNull(message = KIND) @OneOf(words = {"RESULT", "ORIGINAL_RETURNED"}, message = KIND) String kind,
-            @NotNull(message = "is required: 1 to 100") @Min(value = 1, message = COPIES) @Max(value = 100, message = COPIES)
+            @NotBlank(message = NAME) @Size(max = 300, message = NAME)
+            String name,
+
+            @NotNull(message = KIND)
+            @OneOf(
+                    words = {"RESULT", "ORIGINAL_RETURNED"},
+                    message = KIND)
+            String kind,
+
+            @NotNull(message = "is required: 1 to 100")
+            @Min(value = 1, message = COPIES)
+            @Max(value = 100, message = COPIES)
             Integer copies) {
 
         private static final String NAME = "is required: what the document is, at most 300 characters";

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record DigitisationReportView(LocalDate from, LocalDate to, List<Day> days, List<Office> offices) {
 
-    public record Day(String officeCode, String officeName, LocalDate day, long received, long digitised, double rate) {}
+    public record Day(
+            String officeCode, String officeName, LocalDate day, long received, long digitised, double rate) {}
 
     public record Office(String officeCode, String officeName, long received, long digitised, double rate) {}
 }

@@ -1,14 +1,13 @@
 package vn.dossierpost.api;
 
-import vn.dossierpost.domain.DeliveryMethod;
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.RouteClass;
-import vn.dossierpost.domain.ServiceForm;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.RouteClass;
+import vn.dossierpost.domain.ServiceForm;
 
 /** A dossier as staff see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,5 +53,6 @@ public record DossierView(
      */
     public record Clock(String stage, String holder, LocalDate due, boolean overdue) {}
 
-    public record DueDates(LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
+    public record DueDates(
+            LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
 }

@@ -5,6 +5,15 @@ import java.time.OffsetDateTime;
 
 /** One scanned file of a dossier: what the clerk called it, what it is, and where to fetch it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileView(long id, String componentCode, String originalName, long sizeBytes, String sha256,
-                       String contentType, Integer pageCount, String uploadedBy, OffsetDateTime uploadedAt,
-                       OffsetDateTime fixityFailedAt, String url) {}
+public record FileView(
+        long id,
+        String componentCode,
+        String originalName,
+        long sizeBytes,
+        String sha256,
+        String contentType,
+        Integer pageCount,
+        String uploadedBy,
+        OffsetDateTime uploadedAt,
+        OffsetDateTime fixityFailedAt,
+        String url) {}

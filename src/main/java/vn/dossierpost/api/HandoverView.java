@@ -1,11 +1,10 @@
 package vn.dossierpost.api;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import vn.dossierpost.domain.Channel;
 import vn.dossierpost.domain.HandoverItemState;
 import vn.dossierpost.domain.HandoverState;
-
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /** A handover record and what became of each dossier in it. {@code items} is empty in lists. */
 public record HandoverView(
@@ -27,8 +26,17 @@ public record HandoverView(
 
     public record Ref(String code, String name) {}
 
-    public record Item(String dossierCode, String s10Number, HandoverItemState state, int components, int files, long bytes,
-                       boolean complete, String receiptNumber, OffsetDateTime receivedAt, String lastError) {}
+    public record Item(
+            String dossierCode,
+            String s10Number,
+            HandoverItemState state,
+            int components,
+            int files,
+            long bytes,
+            boolean complete,
+            String receiptNumber,
+            OffsetDateTime receivedAt,
+            String lastError) {}
 
     public record Page(List<HandoverView> handovers, Long nextBefore) {}
 }

@@ -23,9 +23,15 @@ import vn.dossierpost.domain.ServiceForm;
  * the method, so the service checks it.
  */
 public record IntakeRequest(
-        @NotBlank(message = "is required: the code of the administrative procedure (see GET /api/procedures)") String procedureCode,
-        @NotNull(message = "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY") ServiceForm serviceForm,
-        @NotNull(message = "is required: fullName, citizenId, phone, address") @Valid Applicant applicant,
+        @NotBlank(message = "is required: the code of the administrative procedure (see GET /api/procedures)")
+        String procedureCode,
+
+        @NotNull(message = "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY")
+        ServiceForm serviceForm,
+
+        @NotNull(message = "is required: fullName, citizenId, phone, address") @Valid
+        Applicant applicant,
+
         Delivery delivery,
         List<@Valid Component> components,
         Boolean appointmentSlipByPost,
@@ -34,22 +40,36 @@ public record IntakeRequest(
 
     /** A line a clerk types: control characters only around it (they are trimmed off). */
     private static final String ONE_LINE = "[\\x00-\\x20]*[^\\x00-\\x1F]*[\\x00-\\x20]*";
+
     private static final String NOT_ONE_LINE = "must not contain control characters";
     private static final String TOO_LONG = "is too long: at most {max} characters";
     private static final String EMAIL = "must be an e-mail address like name@example.vn";
 
     public record Applicant(
-            @NotBlank(message = "is required") @Size(max = 300, message = TOO_LONG) @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
+            @NotBlank(message = "is required")
+            @Size(max = 300, message = TOO_LONG)
+            @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
             String fullName,
-            @NotBlank(message = "is required: the 12-digit citizen identity (CCCD) number") String citizenId,
-            @NotBlank(message = "is required: a mobile number, 0 or +84 followed by 9 digits") String phone,
-            @Size(max = 300, message = EMAIL) @Pattern(regexp = "\\s*([^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*)?", message = EMAIL)
+
+            @NotBlank(message = "is required: the 12-digit citizen identity (CCCD) number")
+            String citizenId,
+
+            @NotBlank(message = "is required: a mobile number, 0 or +84 followed by 9 digits")
+            String phone,
+
+            @Size(max = 300, message = EMAIL)
+            @Pattern(regexp = "\\s*([^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*)?", message = EMAIL)
             String email,
-            @NotNull(message = "is required: street and communeCode") @Valid Address address) {}
+
+            @NotNull(message = "is required: street and communeCode") @Valid
+            Address address) {}
 
     public record Address(
-            @NotBlank(message = "is required") @Size(max = 300, message = TOO_LONG) @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
+            @NotBlank(message = "is required")
+            @Size(max = 300, message = TOO_LONG)
+            @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
             String street,
+
             @NotBlank(message = "is required: the 5-digit commune code (Decision 19/2025/QĐ-TTg)")
             @Pattern(regexp = "\\s*(\\d{5}\\s*)?", message = "must be a 5-digit commune code, got '${validatedValue}'")
             String communeCode) {}
@@ -58,8 +78,12 @@ public record IntakeRequest(
 
     public record Component(
             String code,
-            @NotNull(message = "is required: ORIGINAL (bản chính) or COPY (bản sao)") DocumentForm form,
-            @NotNull(message = PAGES) @Min(value = 1, message = PAGES) @Max(value = 10_000, message = PAGES) Integer pages) {
+
+            @NotNull(message = "is required: ORIGINAL (bản chính) or COPY (bản sao)")
+            DocumentForm form,
+
+            @NotNull(message = PAGES) @Min(value = 1, message = PAGES) @Max(value = 10_000, message = PAGES)
+            Integer pages) {
 
         private static final String PAGES = "is required: the number of pages, 1 to 10000";
     }

@@ -8,6 +8,17 @@ import java.time.OffsetDateTime;
  * state: PENDING (waiting or being retried: nextAttemptAt, lastError), SENT, FAILED (given up: lastError).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NotificationView(long id, String kind, String channel, String recipient, String subject, String body, String state,
-                               OffsetDateTime createdAt, OffsetDateTime sentAt, OffsetDateTime failedAt, OffsetDateTime nextAttemptAt,
-                               int attempts, String lastError) {}
+public record NotificationView(
+        long id,
+        String kind,
+        String channel,
+        String recipient,
+        String subject,
+        String body,
+        String state,
+        OffsetDateTime createdAt,
+        OffsetDateTime sentAt,
+        OffsetDateTime failedAt,
+        OffsetDateTime nextAttemptAt,
+        int attempts,
+        String lastError) {}

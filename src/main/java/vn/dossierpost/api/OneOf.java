@@ -37,14 +37,16 @@ public @interface OneOf {
     Class<? extends Payload>[] payload() default {};
 
     /** No enum: the words are listed. */
-    enum None { }
+    enum None {}
 
     final class Check implements ConstraintValidator<OneOf, CharSequence> {
         private List<String> names;
 
         @Override
         public void initialize(OneOf oneOf) {
-            names = Stream.concat(Arrays.stream(oneOf.value().getEnumConstants()).map(Enum::name), Arrays.stream(oneOf.words()))
+            names = Stream.concat(
+                            Arrays.stream(oneOf.value().getEnumConstants()).map(Enum::name),
+                            Arrays.stream(oneOf.words()))
                     .toList();
         }
 
@@ -54,8 +56,9 @@ public @interface OneOf {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate()
-                    .replace("{names}", String.join(", ", names))).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            context.getDefaultConstraintMessageTemplate().replace("{names}", String.join(", ", names)))
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -3,8 +3,16 @@ package vn.dossierpost.api;
 import java.util.List;
 
 /** A procedure with the documents the counter must check (name, original or copy, required). */
-public record ProcedureView(String code, String name, String nameEn, String agencyCode, String agencyName,
-                            int processingDays, long governmentFee, boolean postalAllowed, String legalBasis,
-                            List<Document> components) {
+public record ProcedureView(
+        String code,
+        String name,
+        String nameEn,
+        String agencyCode,
+        String agencyName,
+        int processingDays,
+        long governmentFee,
+        boolean postalAllowed,
+        String legalBasis,
+        List<Document> components) {
     public record Document(String code, String name, String form, boolean required) {}
 }

@@ -8,6 +8,13 @@ import java.util.List;
 public record ReconciliationView(String officeCode, LocalDate date, List<Line> couriers, long expected, long declared) {
 
     /** @param state BALANCED, SHORT, OVER or NOT_DECLARED */
-    public record Line(String courier, String fullName, int delivered, long expected, Long declared, long difference, String state,
-                       OffsetDateTime declaredAt) {}
+    public record Line(
+            String courier,
+            String fullName,
+            int delivered,
+            long expected,
+            Long declared,
+            long difference,
+            String state,
+            OffsetDateTime declaredAt) {}
 }

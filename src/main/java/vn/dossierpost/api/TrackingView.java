@@ -1,11 +1,10 @@
 package vn.dossierpost.api;
 
-import vn.dossierpost.domain.DossierStatus;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.dossierpost.domain.DossierStatus;
 
 /**
  * What the public sees: no ID number, phone, email or address; the name masked (TT 17/2017 Art. 12
@@ -27,6 +26,13 @@ public record TrackingView(
 
     /** {@code reason} and {@code action}: an unsuccessful delivery attempt's (UPU EMH), in Vietnamese. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(OffsetDateTime at, String status, String labelVi, String labelEn, String upuEventCode, String place,
-                       String reason, String action) {}
+    public record Step(
+            OffsetDateTime at,
+            String status,
+            String labelVi,
+            String labelEn,
+            String upuEventCode,
+            String place,
+            String reason,
+            String action) {}
 }

@@ -60,13 +60,15 @@ public final class ApiSetup {
         RoleAuthorizer authorizer = new RoleAuthorizer();
         JSONUnauthorizedHandler unauthorized = new JSONUnauthorizedHandler();
         AuthFilter<BasicCredentials, User> basic = new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new CachingAuthenticator<>(environment.metrics(), new BasicAuthenticator(users), cacheSpec))
+                .setAuthenticator(
+                        new CachingAuthenticator<>(environment.metrics(), new BasicAuthenticator(users), cacheSpec))
                 .setAuthorizer(authorizer)
                 .setRealm("dossierpost")
                 .setUnauthorizedHandler(unauthorized)
                 .buildAuthFilter();
         AuthFilter<String, User> bearer = new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new CachingAuthenticator<>(environment.metrics(), new TokenAuthenticator(users), cacheSpec))
+                .setAuthenticator(
+                        new CachingAuthenticator<>(environment.metrics(), new TokenAuthenticator(users), cacheSpec))
                 .setAuthorizer(authorizer)
                 .setPrefix("Bearer")
                 .setUnauthorizedHandler(unauthorized)

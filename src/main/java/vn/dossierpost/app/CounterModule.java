@@ -23,10 +23,10 @@ import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.DigitisationReport;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
-import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
+import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
 
 /**
@@ -45,14 +45,22 @@ public final class CounterModule {
 
     public void register(SharedParts shared) {
         DossierpostConfiguration.Intake settings = config.getIntake();
-        IntakeService intake = new IntakeService(new IntakeWriter(shared.dataSource()), shared.referenceData(), shared.json(),
-                shared.clock(), shared.zone(), LocalTime.parse(settings.cutOff), settings.s10ServiceIndicator,
+        IntakeService intake = new IntakeService(
+                new IntakeWriter(shared.dataSource()),
+                shared.referenceData(),
+                shared.json(),
+                shared.clock(),
+                shared.zone(),
+                LocalTime.parse(settings.cutOff),
+                settings.s10ServiceIndicator,
                 settings.defaultPaymentMethod);
         SlipService slips = new SlipService(shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
-        environment.jersey().register(new TrackingResource(
-                new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
-                new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
+        environment
+                .jersey()
+                .register(new TrackingResource(
+                        new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
+                        new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
         registerDigitisation(shared);
@@ -62,23 +70,39 @@ public final class CounterModule {
     private void registerDigitisation(SharedParts shared) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
-        DigitisationService digitisation = new DigitisationService(shared.jdbi(), shared.store(), shared.dossiers(), fixity,
-                shared.json(), shared.clock(), limits.maxFileSize.toBytes(), limits.maxDossierSize.toBytes(),
+        DigitisationService digitisation = new DigitisationService(
+                shared.jdbi(),
+                shared.store(),
+                shared.dossiers(),
+                fixity,
+                shared.json(),
+                shared.clock(),
+                limits.maxFileSize.toBytes(),
+                limits.maxDossierSize.toBytes(),
                 limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
-        environment.jersey().register(new SupplementResource(digitisation, new Supplements(shared.jdbi(), shared.dossiers(), shared.clock()),
-                limits.maxDossierSize.toBytes() + (1 << 20)));
+        environment
+                .jersey()
+                .register(new SupplementResource(
+                        digitisation,
+                        new Supplements(shared.jdbi(), shared.dossiers(), shared.clock()),
+                        limits.maxDossierSize.toBytes() + (1 << 20)));
         excludeScansFromGzip();
-        environment.jersey().register(new FileResource(new DossierFiles(shared.jdbi(), shared.store(), fixity), shared.store()));
-        environment.jersey().register(new ReportResource(new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
+        environment
+                .jersey()
+                .register(new FileResource(new DossierFiles(shared.jdbi(), shared.store(), fixity), shared.store()));
+        environment
+                .jersey()
+                .register(new ReportResource(
+                        new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */
     private void excludeScansFromGzip() {
         if (config.getServerFactory() instanceof AbstractServerFactory server) {
             Set<String> configured = server.getGzipFilterFactory().getExcludedMimeTypes();
-            Set<String> excluded = new HashSet<>(configured != null ? configured
-                    : Arrays.asList(new GzipHandler().getExcludedMimeTypes()));
+            Set<String> excluded = new HashSet<>(
+                    configured != null ? configured : Arrays.asList(new GzipHandler().getExcludedMimeTypes()));
             Arrays.stream(ScanType.values()).map(ScanType::mediaType).forEach(excluded::add);
             server.getGzipFilterFactory().setExcludedMimeTypes(excluded);
         }

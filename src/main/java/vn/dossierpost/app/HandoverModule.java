@@ -28,8 +28,8 @@ import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
-import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverBacklog;
+import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
@@ -56,17 +56,41 @@ public final class HandoverModule {
      * {@code others} holds that must outlive the routes is to be managed before this is called.
      */
     public void register(SharedParts shared, RouteBindings others) throws IOException {
-        RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
+        RetryPolicy retry = new RetryPolicy(
+                settings.firstRetryDelay.toJavaDuration(),
+                settings.largestRetryDelay.toJavaDuration(),
                 settings.retryFor.toJavaDuration());
-        HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(shared.jdbi(), shared.referenceData(), shared.dossiers(),
-                shared.notifications(), shared.json(), shared.clock(), LocalTime.parse(config.getIntake().cutOff), environment.metrics());
-        HandoverBatches batches = new HandoverBatches(shared.jdbi(), shared.referenceData(), shared.dossiers(), shared.json(), shared.clock());
-        HandoverService handovers = new HandoverService(shared.jdbi(), shared.referenceData(), shared.dossiers(), batches, acknowledgements,
-                shared.json(), retry, settings.lease.toJavaDuration(), environment.metrics());
-        AgencyHttpClient agencyHttp = new AgencyHttpClient(shared.store(), shared.json(), settings.connectTimeout.toJavaDuration(),
-                settings.readTimeout.toJavaDuration(), settings.writeTimeout.toJavaDuration(), settings.senderThreads);
+        HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(
+                shared.jdbi(),
+                shared.referenceData(),
+                shared.dossiers(),
+                shared.notifications(),
+                shared.json(),
+                shared.clock(),
+                LocalTime.parse(config.getIntake().cutOff),
+                environment.metrics());
+        HandoverBatches batches = new HandoverBatches(
+                shared.jdbi(), shared.referenceData(), shared.dossiers(), shared.json(), shared.clock());
+        HandoverService handovers = new HandoverService(
+                shared.jdbi(),
+                shared.referenceData(),
+                shared.dossiers(),
+                batches,
+                acknowledgements,
+                shared.json(),
+                retry,
+                settings.lease.toJavaDuration(),
+                environment.metrics());
+        AgencyHttpClient agencyHttp = new AgencyHttpClient(
+                shared.store(),
+                shared.json(),
+                settings.connectTimeout.toJavaDuration(),
+                settings.readTimeout.toJavaDuration(),
+                settings.writeTimeout.toJavaDuration(),
+                settings.senderThreads);
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
-        AgencyEventService agencyEvents = new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
+        AgencyEventService agencyEvents =
+                new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
         environment.jersey().register(new AgencyEventResource(agencyEvents));
         Map<String, Object> beans = new HashMap<>(Map.of(
                 "handovers", handovers,
@@ -77,14 +101,22 @@ public final class HandoverModule {
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
-        CamelIntegration camel = new CamelIntegration(settings.routes, beans, properties, new AgencyChannels(shared.jdbi()),
-                settings.senderThreads);
+        CamelIntegration camel = new CamelIntegration(
+                settings.routes, beans, properties, new AgencyChannels(shared.jdbi()), settings.senderThreads);
         // messages go a few at a time; the pool is Camel's, so it stops with the context
-        camel.context().getRegistry().bind("notificationSenders", camel.context().getExecutorServiceManager()
-                .newFixedThreadPool(camel, "notification-sender", config.getNotifications().senderThreads));
-        AgencyNoticeOutbox notices = new AgencyNoticeOutbox(shared.jdbi(), shared.clock(), retry, settings.lease.toJavaDuration(),
-                environment.metrics());
-        camel.context().getRegistry().bind("agencyNoticeSender", new AgencyNoticeSender(notices, camel.agencyRoutes()::dropOptions));
+        camel.context()
+                .getRegistry()
+                .bind(
+                        "notificationSenders",
+                        camel.context()
+                                .getExecutorServiceManager()
+                                .newFixedThreadPool(
+                                        camel, "notification-sender", config.getNotifications().senderThreads));
+        AgencyNoticeOutbox notices = new AgencyNoticeOutbox(
+                shared.jdbi(), shared.clock(), retry, settings.lease.toJavaDuration(), environment.metrics());
+        camel.context()
+                .getRegistry()
+                .bind("agencyNoticeSender", new AgencyNoticeSender(notices, camel.agencyRoutes()::dropOptions));
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -93,7 +125,9 @@ public final class HandoverModule {
             }
         });
         registerAgencies(shared, camel.agencyRoutes());
-        environment.jersey().register(new HandoverResource(handovers, new HandoverQueries(shared.jdbi(), shared.referenceData())));
+        environment
+                .jersey()
+                .register(new HandoverResource(handovers, new HandoverQueries(shared.jdbi(), shared.referenceData())));
         registerHealth(shared, camel);
     }
 
@@ -101,23 +135,33 @@ public final class HandoverModule {
     private Properties routeProperties() {
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(settings.handoversPerPass));
-        properties.setProperty("handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
-        properties.setProperty("agencyNotices.pollIntervalMs", Long.toString(config.getDelivery().noticePollInterval.toMilliseconds()));
+        properties.setProperty(
+                "handover.agencySyncIntervalMs", Long.toString(settings.agencySyncInterval.toMilliseconds()));
+        properties.setProperty(
+                "agencyNotices.pollIntervalMs",
+                Long.toString(config.getDelivery().noticePollInterval.toMilliseconds()));
         if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
-            properties.setProperty(CamelIntegration.SFTP_KNOWN_HOSTS, Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
+            properties.setProperty(
+                    CamelIntegration.SFTP_KNOWN_HOSTS,
+                    Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
         }
         return properties;
     }
 
     /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
     private void registerAgencies(SharedParts shared, AgencyRoutes routes) {
-        AgencyService agencies = new AgencyService(shared.jdbi(), shared.referenceData(), () -> {
-            try {
-                routes.sync();
-            } catch (Exception e) {
-                throw new IllegalStateException("the agency is saved but its route could not be rebuilt: " + e.getMessage(), e);
-            }
-        }, code -> routes.status().get(code));
+        AgencyService agencies = new AgencyService(
+                shared.jdbi(),
+                shared.referenceData(),
+                () -> {
+                    try {
+                        routes.sync();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(
+                                "the agency is saved but its route could not be rebuilt: " + e.getMessage(), e);
+                    }
+                },
+                code -> routes.status().get(code));
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
     }
 
@@ -125,8 +169,11 @@ public final class HandoverModule {
     private void registerHealth(SharedParts shared, CamelIntegration camel) {
         environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
-        environment.healthChecks().register("handover-backlog",
-                new HandoverBacklogHealthCheck(backlog, settings.backlogAlertAge.toJavaDuration()));
+        environment
+                .healthChecks()
+                .register(
+                        "handover-backlog",
+                        new HandoverBacklogHealthCheck(backlog, settings.backlogAlertAge.toJavaDuration()));
         environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {

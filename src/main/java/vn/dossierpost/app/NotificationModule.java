@@ -30,11 +30,17 @@ public final class NotificationModule {
 
     /** The SMS gateway is closed on stop; register this before the Camel context so it closes after it. */
     public RouteBindings register(SharedParts shared) {
-        RetryPolicy retry = new RetryPolicy(settings.firstRetryDelay.toJavaDuration(), settings.largestRetryDelay.toJavaDuration(),
+        RetryPolicy retry = new RetryPolicy(
+                settings.firstRetryDelay.toJavaDuration(),
+                settings.largestRetryDelay.toJavaDuration(),
                 settings.retryFor.toJavaDuration());
-        NotificationDelivery delivery = new NotificationDelivery(shared.jdbi(), shared.clock(), retry, settings.lease.toJavaDuration(),
-                environment.metrics());
-        SmsGateway sms = new SmsGateway(settings.sms.url, settings.sms.keyHeader, settings.sms.key, settings.sms.timeout.toJavaDuration(),
+        NotificationDelivery delivery = new NotificationDelivery(
+                shared.jdbi(), shared.clock(), retry, settings.lease.toJavaDuration(), environment.metrics());
+        SmsGateway sms = new SmsGateway(
+                settings.sms.url,
+                settings.sms.keyHeader,
+                settings.sms.key,
+                settings.sms.timeout.toJavaDuration(),
                 shared.json());
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -47,8 +53,17 @@ public final class NotificationModule {
         properties.setProperty("notifications.enabled", Boolean.toString(settings.enabled));
         properties.setProperty("notifications.pollIntervalMs", Long.toString(settings.pollInterval.toMilliseconds()));
         properties.setProperty("notifications.perPass", Integer.toString(settings.perPass));
-        properties.setProperty("notifications.mailEndpoint", MailEndpoint.uri(smtp.host, smtp.port, smtp.tls, smtp.startTls,
-                smtp.username, smtp.password, smtp.from, smtp.timeout.toJavaDuration()));
+        properties.setProperty(
+                "notifications.mailEndpoint",
+                MailEndpoint.uri(
+                        smtp.host,
+                        smtp.port,
+                        smtp.tls,
+                        smtp.startTls,
+                        smtp.username,
+                        smtp.password,
+                        smtp.from,
+                        smtp.timeout.toJavaDuration()));
         environment.jersey().register(new NotificationResource(delivery));
         NotificationDAO dao = shared.jdbi().onDemand(NotificationDAO.class);
         environment.metrics().register("notifications.pending", new CachedGauge<Long>(5, TimeUnit.SECONDS) {

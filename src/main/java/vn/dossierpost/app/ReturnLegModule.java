@@ -31,15 +31,42 @@ public final class ReturnLegModule {
     public void register(SharedParts shared) {
         DossierpostConfiguration.Delivery settings = config.getDelivery();
         AgencyNotices agencyNotices = new AgencyNotices(shared.json(), shared.clock());
-        DeliveryQueries queries = new DeliveryQueries(shared.jdbi(), shared.referenceData(), shared.store(), shared.zone());
-        DeliveryService deliveries = new DeliveryService(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.notifications(),
-                agencyNotices, queries, shared.clock(), shared.zone(), settings.daysBetweenAttempts,
-                settings.attempts, settings.holdWorkingDays);
-        DeliveryAttempts attempts = new DeliveryAttempts(shared.jdbi(), deliveries, shared.dossiers(), agencyNotices, shared.store(),
-                shared.json(), shared.clock(), shared.zone());
-        PickupService pickups = new PickupService(shared.jdbi(), shared.dossiers(), deliveries, queries, shared.referenceData(), shared.json(),
-                shared.clock(), shared.zone(), config.getIntake().s10ServiceIndicator, config.getIntake().publicTrackingUrl);
-        CourierService couriers = new CourierService(shared.jdbi(), queries, shared.referenceData(), shared.clock(), shared.zone());
+        DeliveryQueries queries =
+                new DeliveryQueries(shared.jdbi(), shared.referenceData(), shared.store(), shared.zone());
+        DeliveryService deliveries = new DeliveryService(
+                shared.jdbi(),
+                shared.dossiers(),
+                shared.referenceData(),
+                shared.notifications(),
+                agencyNotices,
+                queries,
+                shared.clock(),
+                shared.zone(),
+                settings.daysBetweenAttempts,
+                settings.attempts,
+                settings.holdWorkingDays);
+        DeliveryAttempts attempts = new DeliveryAttempts(
+                shared.jdbi(),
+                deliveries,
+                shared.dossiers(),
+                agencyNotices,
+                shared.store(),
+                shared.json(),
+                shared.clock(),
+                shared.zone());
+        PickupService pickups = new PickupService(
+                shared.jdbi(),
+                shared.dossiers(),
+                deliveries,
+                queries,
+                shared.referenceData(),
+                shared.json(),
+                shared.clock(),
+                shared.zone(),
+                config.getIntake().s10ServiceIndicator,
+                config.getIntake().publicTrackingUrl);
+        CourierService couriers =
+                new CourierService(shared.jdbi(), queries, shared.referenceData(), shared.clock(), shared.zone());
         environment.jersey().register(new PickupResource(pickups));
         environment.jersey().register(new CollectionResource(pickups));
         environment.jersey().register(new DeliveryResource(deliveries, queries, attempts, pickups));

@@ -16,9 +16,15 @@ import vn.dossierpost.storage.FileSystemBlobStore;
  * time zone, the JSON mapper, the reference data cache, the scan store, the dossier reads and the
  * applicant messages that several legs of the journey queue.
  */
-public record SharedParts(Jdbi jdbi, ManagedDataSource dataSource, Clock clock, ObjectMapper json,
-                          ReferenceDataCache referenceData, FileSystemBlobStore store, DossierService dossiers,
-                          Notifications notifications) {
+public record SharedParts(
+        Jdbi jdbi,
+        ManagedDataSource dataSource,
+        Clock clock,
+        ObjectMapper json,
+        ReferenceDataCache referenceData,
+        FileSystemBlobStore store,
+        DossierService dossiers,
+        Notifications notifications) {
 
     /** The service's time zone (config {@code intake.timeZone}), the clock's. */
     public ZoneId zone() {

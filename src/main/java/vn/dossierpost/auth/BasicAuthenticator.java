@@ -3,8 +3,8 @@ package vn.dossierpost.auth;
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
 import java.util.Optional;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.User;
 
 /** HTTP Basic against bcrypt hashes; wrapped in a CachingAuthenticator by the application. */
 public final class BasicAuthenticator implements Authenticator<BasicCredentials, User> {

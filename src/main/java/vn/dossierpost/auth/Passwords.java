@@ -25,7 +25,9 @@ public final class Passwords {
         if (hash == null || password == null) {
             return false;
         }
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.US_ASCII)).verified;
+        return BCrypt.verifyer()
+                .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.US_ASCII))
+                .verified;
     }
 
     public static String newToken() {

@@ -2,8 +2,8 @@ package vn.dossierpost.auth;
 
 import io.dropwizard.auth.Authenticator;
 import java.util.Optional;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.User;
 
 /** Bearer API tokens for machine clients (agency systems). */
 public final class TokenAuthenticator implements Authenticator<String, User> {

@@ -40,16 +40,39 @@ public class AgencySimCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("--port").type(Integer.class).setDefault(9090).help("HTTP port on 127.0.0.1 (0: any free one)");
-        subparser.addArgument("--secret").help("the agency's HMAC secret (default: the environment variable " + SECRET_ENV + ")");
-        subparser.addArgument("--fail-rate").dest("failRate").type(Double.class).setDefault(0.0)
+        subparser
+                .addArgument("--port")
+                .type(Integer.class)
+                .setDefault(9090)
+                .help("HTTP port on 127.0.0.1 (0: any free one)");
+        subparser
+                .addArgument("--secret")
+                .help("the agency's HMAC secret (default: the environment variable " + SECRET_ENV + ")");
+        subparser
+                .addArgument("--fail-rate")
+                .dest("failRate")
+                .type(Double.class)
+                .setDefault(0.0)
                 .help("share of requests (0 to 1) answered 500");
-        subparser.addArgument("--delay-ms").dest("delayMs").type(Long.class).setDefault(0L)
+        subparser
+                .addArgument("--delay-ms")
+                .dest("delayMs")
+                .type(Long.class)
+                .setDefault(0L)
                 .help("wait before every answer, after the dossier is recorded");
-        subparser.addArgument("--ack-twice").dest("ackTwice").action(Arguments.storeTrue())
+        subparser
+                .addArgument("--ack-twice")
+                .dest("ackTwice")
+                .action(Arguments.storeTrue())
                 .help("answer duplicates with 201 and write each file-drop acknowledgement twice");
-        subparser.addArgument("--drop-dir").dest("dropDir").help("folder the service drops handover ZIPs into (with --ack-dir)");
-        subparser.addArgument("--ack-dir").dest("ackDir").help("the service's inbox folder for this agency's acknowledgements");
+        subparser
+                .addArgument("--drop-dir")
+                .dest("dropDir")
+                .help("folder the service drops handover ZIPs into (with --ack-dir)");
+        subparser
+                .addArgument("--ack-dir")
+                .dest("ackDir")
+                .help("the service's inbox folder for this agency's acknowledgements");
     }
 
     @Override
@@ -68,10 +91,12 @@ public class AgencySimCommand extends Command {
             builder.fileDrop(Path.of(dropDir), Path.of(ackDir));
         }
         try (AgencySimulator sim = builder.start()) {
-            Thread hook = new Thread(() -> { // Ctrl-C: stop serving, then the final counters
-                sim.close();
-                out.println("agency-sim: stopped; " + sim.stats().summary());
-            }, "agency-sim-shutdown");
+            Thread hook = new Thread(
+                    () -> { // Ctrl-C: stop serving, then the final counters
+                        sim.close();
+                        out.println("agency-sim: stopped; " + sim.stats().summary());
+                    },
+                    "agency-sim-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 out.println(startLine(sim, dropDir, ackDir));
@@ -88,20 +113,26 @@ public class AgencySimCommand extends Command {
             secret = env.apply(SECRET_ENV);
         }
         if (secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("agency-sim needs the agency secret: --secret, or the environment variable "
-                    + SECRET_ENV);
+            throw new IllegalArgumentException(
+                    "agency-sim needs the agency secret: --secret, or the environment variable " + SECRET_ENV);
         }
         return secret;
     }
 
     private String startLine(AgencySimulator sim, String dropDir, String ackDir) {
-        String line = String.format(Locale.ROOT, "agency-sim: POST %s/dossiers (stats: GET %s/stats); fail rate %.2f,"
-                + " delay %d ms, ack twice %s", sim.baseUrl(), sim.baseUrl(), sim.failRate(), sim.delay().toMillis(),
+        String line = String.format(
+                Locale.ROOT,
+                "agency-sim: POST %s/dossiers (stats: GET %s/stats); fail rate %.2f," + " delay %d ms, ack twice %s",
+                sim.baseUrl(),
+                sim.baseUrl(),
+                sim.failRate(),
+                sim.delay().toMillis(),
                 sim.ackTwice() ? "yes" : "no");
         if (dropDir == null) {
             return line;
         }
-        return line + "; file drop " + Path.of(dropDir).toAbsolutePath() + " -> acks in " + Path.of(ackDir).toAbsolutePath();
+        return line + "; file drop " + Path.of(dropDir).toAbsolutePath() + " -> acks in "
+                + Path.of(ackDir).toAbsolutePath();
     }
 
     /** Until interrupted: the counters, when they changed since the last line. */

@@ -34,7 +34,8 @@ public class CatalogueCommand extends ConfiguredCommand<DossierpostConfiguration
     }
 
     @Override
-    protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config) throws Exception {
+    protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config)
+            throws Exception {
         Path file = Path.of(ns.getString("file"));
         Catalogue catalogue;
         try (InputStream in = Files.newInputStream(file)) {

@@ -43,37 +43,54 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
+    protected void run(
+            Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
         try (Database database = Database.open(config)) {
             database.migrate();
             Jdbi jdbi = Jdbi.create(database::connect);
             jdbi.installPlugin(new SqlObjectPlugin());
-            FileSystemBlobStore store = new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+            FileSystemBlobStore store =
+                    new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
             Clock clock = Clock.system(ZoneId.of(config.getIntake().timeZone));
             FixityRecorder recorder = new FixityRecorder(jdbi, bootstrap.getObjectMapper(), clock);
             FixityCheck.Report report = new FixityCheck(jdbi, store, recorder).run();
             print(report, store.root(), store.countStaleStaging(Duration.ofHours(1)));
             if (!report.clean()) {
-                throw new ProblemsFound("fixity: " + report.missing().size() + " missing and " + report.corrupted().size()
-                        + " corrupted stored files");
+                throw new ProblemsFound("fixity: " + report.missing().size() + " missing and "
+                        + report.corrupted().size() + " corrupted stored files");
             }
         }
     }
 
     private void print(FixityCheck.Report r, Path root, int staleStaging) {
-        out.printf(Locale.ROOT, "fixity: %d stored files (%.1f MB intact) used by %d file records, checked in %.1f s under %s%n",
-                r.blobs(), r.bytes() / 1e6, r.files(), r.elapsed().toMillis() / 1000.0, root);
-        out.printf(Locale.ROOT, "intact %d, missing %d, corrupted %d; unreferenced %d, stale staging files %d%n",
-                r.blobs() - r.missing().size() - r.corrupted().size(), r.missing().size(), r.corrupted().size(),
-                r.unreferencedBlobs(), staleStaging);
+        out.printf(
+                Locale.ROOT,
+                "fixity: %d stored files (%.1f MB intact) used by %d file records, checked in %.1f s under %s%n",
+                r.blobs(),
+                r.bytes() / 1e6,
+                r.files(),
+                r.elapsed().toMillis() / 1000.0,
+                root);
+        out.printf(
+                Locale.ROOT,
+                "intact %d, missing %d, corrupted %d; unreferenced %d, stale staging files %d%n",
+                r.blobs() - r.missing().size() - r.corrupted().size(),
+                r.missing().size(),
+                r.corrupted().size(),
+                r.unreferencedBlobs(),
+                staleStaging);
         for (FixityCheck.Failure f : r.missing()) {
             out.printf("MISSING %s%s%n", f.fixity().sha256(), f.newlyRecorded() ? " (new)" : "");
             files(f);
         }
         for (FixityCheck.Failure f : r.corrupted()) {
-            out.printf("CORRUPTED %s now hashes to %s (%d bytes)%s%n", f.fixity().sha256(), f.fixity().actualSha256(),
-                    f.fixity().actualSize(), f.newlyRecorded() ? " (new)" : "");
+            out.printf(
+                    "CORRUPTED %s now hashes to %s (%d bytes)%s%n",
+                    f.fixity().sha256(),
+                    f.fixity().actualSha256(),
+                    f.fixity().actualSize(),
+                    f.newlyRecorded() ? " (new)" : "");
             files(f);
         }
         out.flush();
@@ -81,8 +98,9 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
 
     private void files(FixityCheck.Failure f) {
         for (FixityCheck.AffectedFile a : f.files()) {
-            out.printf("  file %d '%s' (%s) of dossier %s%n", a.file().id(), a.file().originalName(), a.file().componentCode(),
-                    a.dossierCode());
+            out.printf(
+                    "  file %d '%s' (%s) of dossier %s%n",
+                    a.file().id(), a.file().originalName(), a.file().componentCode(), a.dossierCode());
         }
     }
 

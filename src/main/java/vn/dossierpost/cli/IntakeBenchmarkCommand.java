@@ -24,9 +24,13 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * least 200) is not measured. It stops after {@code --count} requests.
  */
 public class IntakeBenchmarkCommand extends Command {
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"};
+    private static final String[] FAMILY = {
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"
+    };
     private static final String[] MIDDLE = {"Văn", "Thị", "Hữu", "Minh", "Ngọc", "Đức", "Thu", "Quốc"};
-    private static final String[] GIVEN = {"An", "Bình", "Chi", "Dũng", "Hằng", "Hương", "Khánh", "Lan", "Nhung", "Phúc", "Quỳnh", "Tuấn"};
+    private static final String[] GIVEN = {
+        "An", "Bình", "Chi", "Dũng", "Hằng", "Hương", "Khánh", "Lan", "Nhung", "Phúc", "Quỳnh", "Tuấn"
+    };
 
     public IntakeBenchmarkCommand() {
         super("bench-intake", "Measure intake throughput and latency against a running service");
@@ -46,30 +50,49 @@ public class IntakeBenchmarkCommand extends Command {
             throw new IllegalArgumentException("--concurrency 1..1024, --count 1..10000000");
         }
         String auth = LoadRun.basicAuth(ns);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         ObjectMapper json = new ObjectMapper();
 
         List<Map<String, Object>> templates = templates(client, json, base, auth);
         int warmup = Math.max(200, count / 10);
-        System.out.printf("bench-intake: %s, %d procedures, concurrency %d, warm-up %d, count %d%n",
+        System.out.printf(
+                "bench-intake: %s, %d procedures, concurrency %d, warm-up %d, count %d%n",
                 base, templates.size(), concurrency, warmup, count);
         run(json, base, auth, templates, concurrency, warmup);
         LoadRun.Result r = run(json, base, auth, templates, concurrency, count);
-        System.out.printf(Locale.ROOT, "requests %d, failures %d, elapsed %.2f s, throughput %.1f intakes/s%n",
-                r.count(), r.failures(), r.seconds(), r.count() / r.seconds());
+        System.out.printf(
+                Locale.ROOT,
+                "requests %d, failures %d, elapsed %.2f s, throughput %.1f intakes/s%n",
+                r.count(),
+                r.failures(),
+                r.seconds(),
+                r.count() / r.seconds());
         r.printLatencies(System.out);
     }
 
     /** One intake body per postal-channel procedure, with every document its list requires. */
-    static List<Map<String, Object>> templates(HttpClient client, ObjectMapper json, String base, String auth) throws Exception {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/procedures"))
-                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+    static List<Map<String, Object>> templates(HttpClient client, ObjectMapper json, String base, String auth)
+            throws Exception {
+        HttpResponse<String> res = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/procedures"))
+                        .header("Authorization", auth)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) {
             throw new IllegalStateException("GET /api/procedures answered " + res.statusCode() + ": " + res.body());
         }
-        HttpResponse<String> offices = client.send(HttpRequest.newBuilder(URI.create(base + "/api/offices"))
-                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String communeCode = json.readTree(offices.body()).get(0).get("communeCode").asText();
+        HttpResponse<String> offices = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/offices"))
+                        .header("Authorization", auth)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String communeCode =
+                json.readTree(offices.body()).get(0).get("communeCode").asText();
         List<Map<String, Object>> templates = new ArrayList<>();
         for (JsonNode p : json.readTree(res.body())) {
             if (!p.get("postalAllowed").asBoolean()) {
@@ -77,24 +100,45 @@ public class IntakeBenchmarkCommand extends Command {
             }
             List<Map<String, Object>> components = new ArrayList<>();
             for (JsonNode c : p.get("components")) {
-                components.add(Map.of("code", c.get("code").asText(), "form", c.get("form").asText(), "pages", 2));
+                components.add(Map.of(
+                        "code", c.get("code").asText(), "form", c.get("form").asText(), "pages", 2));
             }
-            templates.add(Map.of("procedureCode", p.get("code").asText(), "components", components, "communeCode", communeCode));
+            templates.add(Map.of(
+                    "procedureCode", p.get("code").asText(), "components", components, "communeCode", communeCode));
         }
         return templates;
     }
 
-    private static LoadRun.Result run(ObjectMapper json, String base, String auth, List<Map<String, Object>> templates,
-                                      int concurrency, int count) throws Exception {
-        return LoadRun.measure(count, concurrency, i -> LoadRun.send("POST", base + "/api/dossiers", auth, "application/json",
-                30_000, 201, json.writeValueAsBytes(body(templates.get(i % templates.size())))));
+    private static LoadRun.Result run(
+            ObjectMapper json,
+            String base,
+            String auth,
+            List<Map<String, Object>> templates,
+            int concurrency,
+            int count)
+            throws Exception {
+        return LoadRun.measure(
+                count,
+                concurrency,
+                i -> LoadRun.send(
+                        "POST",
+                        base + "/api/dossiers",
+                        auth,
+                        "application/json",
+                        30_000,
+                        201,
+                        json.writeValueAsBytes(body(templates.get(i % templates.size())))));
     }
 
     /** Takes in one dossier made from the template (not timed); returns its code. */
-    static String takeIn(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template) throws Exception {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(template)))).build(),
+    static String takeIn(HttpClient client, ObjectMapper json, String base, String auth, Map<String, Object> template)
+            throws Exception {
+        HttpResponse<String> res = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
+                        .header("Authorization", auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(template))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 201) {
             throw new IllegalStateException("intake answered " + res.statusCode() + ": " + res.body());
@@ -104,14 +148,27 @@ public class IntakeBenchmarkCommand extends Command {
 
     static Map<String, Object> body(Map<String, Object> template) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String name = FAMILY[r.nextInt(FAMILY.length)] + " " + MIDDLE[r.nextInt(MIDDLE.length)] + " " + GIVEN[r.nextInt(GIVEN.length)];
+        String name = FAMILY[r.nextInt(FAMILY.length)] + " " + MIDDLE[r.nextInt(MIDDLE.length)] + " "
+                + GIVEN[r.nextInt(GIVEN.length)];
         String citizenId = String.format("001%d%02d%06d", r.nextInt(2), r.nextInt(100), r.nextInt(1_000_000));
         String phone = "09" + String.format("%08d", r.nextInt(100_000_000));
-        Map<String, Object> address = Map.of("street", "Số " + (1 + r.nextInt(200)) + " phố Hàng Bông", "communeCode", template.get("communeCode"));
+        Map<String, Object> address = Map.of(
+                "street", "Số " + (1 + r.nextInt(200)) + " phố Hàng Bông", "communeCode", template.get("communeCode"));
         return Map.of(
                 "procedureCode", template.get("procedureCode"),
                 "serviceForm", "SEND_AND_RETURN",
-                "applicant", Map.of("fullName", name, "citizenId", citizenId, "phone", phone, "email", "nguoidan@example.vn", "address", address),
+                "applicant",
+                        Map.of(
+                                "fullName",
+                                name,
+                                "citizenId",
+                                citizenId,
+                                "phone",
+                                phone,
+                                "email",
+                                "nguoidan@example.vn",
+                                "address",
+                                address),
                 "delivery", Map.of("method", "HOME", "address", address),
                 "components", template.get("components"));
     }

@@ -44,8 +44,10 @@ final class LoadRun {
     }
 
     static String basicAuth(Namespace ns) {
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (ns.getString("username") + ":" + ns.getString("password")).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((ns.getString("username") + ":" + ns.getString("password"))
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs tasks 0..n-1 on {@code concurrency} threads; rethrows the first exception once all are done. */
@@ -103,14 +105,22 @@ final class LoadRun {
     }
 
     /** Sends one request whose body is {@code parts} in order; null when it answered {@code expected}, else status and body. */
-    static String send(String method, String url, String auth, String contentType, int readTimeoutMillis, int expected,
-                       byte[]... parts) throws IOException {
+    static String send(
+            String method,
+            String url,
+            String auth,
+            String contentType,
+            int readTimeoutMillis,
+            int expected,
+            byte[]... parts)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setRequestMethod(method);
         c.setDoOutput(true);
         c.setConnectTimeout(5_000);
         c.setReadTimeout(readTimeoutMillis);
-        c.setFixedLengthStreamingMode(Arrays.stream(parts).mapToLong(p -> p.length).sum());
+        c.setFixedLengthStreamingMode(
+                Arrays.stream(parts).mapToLong(p -> p.length).sum());
         c.setRequestProperty("Authorization", auth);
         c.setRequestProperty("Content-Type", contentType);
         try (OutputStream out = c.getOutputStream()) {
@@ -133,13 +143,17 @@ final class LoadRun {
         void printLatencies(PrintStream out) {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
-            out.printf(Locale.ROOT, "latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n",
-                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+            out.printf(
+                    Locale.ROOT,
+                    "latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n",
+                    pct(sorted, 50),
+                    pct(sorted, 95),
+                    pct(sorted, 99),
+                    sorted[sorted.length - 1] / 1e6);
             if (firstError != null) {
                 out.println("first failure: " + firstError);
             }
         }
-
     }
 
     /** The {@code p}th percentile (nearest rank) of sorted nanosecond latencies, in milliseconds; 0 for none. */

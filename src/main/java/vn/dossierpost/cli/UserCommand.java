@@ -11,9 +11,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.Passwords;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.Database;
+import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.Role;
 
 /**
  * {@code user add config.yml --username U --role R [--office CODE | --agency CODE] [--token]}: the
@@ -46,7 +46,8 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
     }
 
     @Override
-    protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config) throws Exception {
+    protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config)
+            throws Exception {
         try (Database database = Database.openForCommand(config)) {
             database.migrate();
             Jdbi jdbi = Jdbi.create(database::connect);
@@ -54,7 +55,8 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
             String username = ns.getString("username");
             if ("token".equals(ns.getString("action"))) {
                 String token = Passwords.newToken();
-                int updated = jdbi.withExtension(UserDAO.class, dao -> dao.setTokenHash(username, Passwords.tokenHash(token)));
+                int updated = jdbi.withExtension(
+                        UserDAO.class, dao -> dao.setTokenHash(username, Passwords.tokenHash(token)));
                 if (updated == 0) {
                     throw new IllegalArgumentException("no user " + username);
                 }
@@ -73,17 +75,22 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
         String office = ns.getString("office");
         String agency = ns.getString("agency");
         boolean withToken = ns.getBoolean("token");
-        if (role.needsOffice() && office == null) throw new IllegalArgumentException("--office is required for " + role);
-        if (role.needsAgency() && agency == null) throw new IllegalArgumentException("--agency is required for " + role);
-        if (office != null && agency != null) throw new IllegalArgumentException("a user belongs to an office or an agency, not both");
+        if (role.needsOffice() && office == null)
+            throw new IllegalArgumentException("--office is required for " + role);
+        if (role.needsAgency() && agency == null)
+            throw new IllegalArgumentException("--agency is required for " + role);
+        if (office != null && agency != null)
+            throw new IllegalArgumentException("a user belongs to an office or an agency, not both");
         String password = System.getenv(PASSWORD_ENV);
         if ((password == null || password.isEmpty()) && !withToken) {
-            throw new IllegalArgumentException("set " + PASSWORD_ENV + " to the new user's password (or use --token for a machine client)");
+            throw new IllegalArgumentException(
+                    "set " + PASSWORD_ENV + " to the new user's password (or use --token for a machine client)");
         }
         if (password != null && !password.isEmpty() && password.length() < 8) {
             throw new IllegalArgumentException(PASSWORD_ENV + ": at least 8 characters");
         }
-        String hash = password == null || password.isEmpty() ? null : Passwords.hash(password, config.getAuth().bcryptCost);
+        String hash =
+                password == null || password.isEmpty() ? null : Passwords.hash(password, config.getAuth().bcryptCost);
         String token = withToken ? Passwords.newToken() : null;
         jdbi.useTransaction(h -> {
             check(h, "post_office", office, "--office");
@@ -92,7 +99,14 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
             if (users.exists(username)) {
                 throw new IllegalArgumentException("user " + username + " already exists");
             }
-            users.insert(username, hash, token == null ? null : Passwords.tokenHash(token), role, office, agency, ns.getString("name"));
+            users.insert(
+                    username,
+                    hash,
+                    token == null ? null : Passwords.tokenHash(token),
+                    role,
+                    office,
+                    agency,
+                    ns.getString("name"));
         });
         System.out.println("added " + role + " " + username + (office != null ? " at office " + office : "")
                 + (agency != null ? " for agency " + agency : ""));
@@ -102,7 +116,12 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
     }
 
     private static void check(Handle h, String table, String code, String option) {
-        if (code != null && h.createQuery("SELECT count(*) FROM " + table + " WHERE code = :c").bind("c", code).mapTo(Integer.class).one() == 0) {
+        if (code != null
+                && h.createQuery("SELECT count(*) FROM " + table + " WHERE code = :c")
+                                .bind("c", code)
+                                .mapTo(Integer.class)
+                                .one()
+                        == 0) {
             throw new IllegalArgumentException(option + ": unknown code " + code);
         }
     }

@@ -1,7 +1,6 @@
 package vn.dossierpost.db;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /**
@@ -41,31 +40,41 @@ public record Catalogue(
 
     /** A province-level unit; {@code majorCity} marks the special-class and class-I cities (route class J+3). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Province(String code, String name, Boolean majorCity) {
-    }
+    public record Province(String code, String name, Boolean majorCity) {}
 
     /** A commune-level unit (xã, phường, đặc khu), 5-digit code. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Commune(String code, String name, String provinceCode) {
-    }
+    public record Commune(String code, String name, String provinceCode) {}
 
     /** A competent agency, by its identifier in the national format (e.g. {@code 000.00.15.H29}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Agency(String code, String name, String provinceCode, String communeCode, String address,
-                         String phone, String email, String channel) {
-    }
+    public record Agency(
+            String code,
+            String name,
+            String provinceCode,
+            String communeCode,
+            String address,
+            String phone,
+            String email,
+            String channel) {}
 
     /** A post office that accepts dossiers, by its 6-digit code. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Office(String code, String name, String provinceCode, String communeCode, String address,
-                         String phone) {
-    }
+    public record Office(
+            String code, String name, String provinceCode, String communeCode, String address, String phone) {}
 
     /** An administrative procedure with the documents the counter must check. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Procedure(String code, String name, String nameEn, String agencyCode, Integer processingDays,
-                            Long governmentFee, Boolean postalAllowed, String legalBasis,
-                            List<Component> components) {
+    public record Procedure(
+            String code,
+            String name,
+            String nameEn,
+            String agencyCode,
+            Integer processingDays,
+            Long governmentFee,
+            Boolean postalAllowed,
+            String legalBasis,
+            List<Component> components) {
         public Procedure {
             components = orEmpty(components);
         }
@@ -73,21 +82,17 @@ public record Catalogue(
 
     /** One document of a procedure's dossier; {@code form} is ORIGINAL or COPY. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Component(String code, String name, String form, Boolean required) {
-    }
+    public record Component(String code, String name, String form, Boolean required) {}
 
     /** TT 17/2017 Art. 7: J + {@code days} working days, or {@code daysWithAppointmentSlip}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RouteClass(String code, String name, Integer days, Integer daysWithAppointmentSlip) {
-    }
+    public record RouteClass(String code, String name, Integer days, Integer daysWithAppointmentSlip) {}
 
     /** Postage in VND for one route class and one leg (OUTBOUND or RETURN). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TariffRate(String routeClass, String leg, Long amount) {
-    }
+    public record TariffRate(String routeClass, String leg, Long amount) {}
 
     /** A day that differs from Monday-to-Friday: HOLIDAY, DAY_OFF or WORKING_DAY; {@code date} is YYYY-MM-DD. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CalendarDay(String date, String kind, String name) {
-    }
+    public record CalendarDay(String date, String kind, String name) {}
 }

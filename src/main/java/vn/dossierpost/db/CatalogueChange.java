@@ -1,18 +1,17 @@
 package vn.dossierpost.db;
 
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.change.custom.CustomTaskChange;
-import liquibase.resource.ResourceAccessor;
-import org.jdbi.v3.core.Handles;
-import org.jdbi.v3.core.Jdbi;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
+import liquibase.change.custom.CustomTaskChange;
+import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.CustomChangeException;
+import liquibase.exception.ValidationErrors;
+import liquibase.resource.ResourceAccessor;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Liquibase change that imports a catalogue file, so a fresh database gets its reference data with the
@@ -81,8 +80,7 @@ public class CatalogueChange implements CustomTaskChange {
     }
 
     @Override
-    public void setUp() {
-    }
+    public void setUp() {}
 
     @Override
     public void setFileOpener(ResourceAccessor resourceAccessor) {

@@ -12,15 +12,38 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CatalogueDAO {
 
     record ProvinceRow(String code, String name, boolean majorCity) {}
+
     record CommuneRow(String code, String name, String provinceCode) {}
-    record AgencyRow(String code, String name, String provinceCode, String communeCode, String address, String phone,
-                     String email, String channel, boolean active) {}
+
+    record AgencyRow(
+            String code,
+            String name,
+            String provinceCode,
+            String communeCode,
+            String address,
+            String phone,
+            String email,
+            String channel,
+            boolean active) {}
+
     record OfficeRow(String code, String name, String provinceCode, String communeCode, String address, String phone) {}
-    record ProcedureRow(String code, String name, String nameEn, String agencyCode, int processingDays, long governmentFee,
-                        boolean postalAllowed, String legalBasis) {}
+
+    record ProcedureRow(
+            String code,
+            String name,
+            String nameEn,
+            String agencyCode,
+            int processingDays,
+            long governmentFee,
+            boolean postalAllowed,
+            String legalBasis) {}
+
     record ComponentRow(String procedureCode, String code, String name, String form, boolean required, int position) {}
+
     record RouteClassRow(String code, String name, int days, int daysWithAppointmentSlip) {}
+
     record TariffRow(String routeClass, String leg, long amount) {}
+
     record CalendarRow(LocalDate day, String kind, String name) {}
 
     @SqlQuery("SELECT code, name, major_city FROM province ORDER BY code")
@@ -31,7 +54,8 @@ public interface CatalogueDAO {
     @RegisterConstructorMapper(CommuneRow.class)
     List<CommuneRow> communes();
 
-    @SqlQuery("SELECT code, name, province_code, commune_code, address, phone, email, channel, active FROM agency ORDER BY code")
+    @SqlQuery(
+            "SELECT code, name, province_code, commune_code, address, phone, email, channel, active FROM agency ORDER BY code")
     @RegisterConstructorMapper(AgencyRow.class)
     List<AgencyRow> agencies();
 
@@ -39,11 +63,13 @@ public interface CatalogueDAO {
     @RegisterConstructorMapper(OfficeRow.class)
     List<OfficeRow> offices();
 
-    @SqlQuery("SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis FROM procedure ORDER BY code")
+    @SqlQuery(
+            "SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis FROM procedure ORDER BY code")
     @RegisterConstructorMapper(ProcedureRow.class)
     List<ProcedureRow> procedures();
 
-    @SqlQuery("SELECT procedure_code, code, name, form, required, position FROM procedure_component ORDER BY procedure_code, position")
+    @SqlQuery(
+            "SELECT procedure_code, code, name, form, required, position FROM procedure_component ORDER BY procedure_code, position")
     @RegisterConstructorMapper(ComponentRow.class)
     List<ComponentRow> components();
 

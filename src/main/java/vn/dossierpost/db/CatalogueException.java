@@ -26,7 +26,7 @@ public final class CatalogueException extends RuntimeException {
     }
 
     private static String message(List<String> problems) {
-        return "catalogue refused (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + "): " + String.join("; ", problems);
+        return "catalogue refused (" + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "): "
+                + String.join("; ", problems);
     }
 }

@@ -1,16 +1,11 @@
 package vn.dossierpost.db;
 
-import vn.dossierpost.domain.Channel;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +16,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import vn.dossierpost.domain.Channel;
 
 /**
  * Loads a {@link Catalogue} into the database: the reference data migration, and the catalogue import
@@ -86,7 +85,8 @@ public final class CatalogueImporter {
         } catch (JsonMappingException e) {
             throw new CatalogueException(path(e) + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String line =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new CatalogueException("catalogue file is not valid JSON: " + e.getOriginalMessage() + line, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalogue file", e);
@@ -109,43 +109,59 @@ public final class CatalogueImporter {
         writePlaces(h, c);
         writeRouteClassesAndTariff(h, c);
         int components = writeProcedures(h, c);
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO calendar_day (day, kind, name) VALUES (:day, :kind, :name)
                 ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name
                 WHERE (calendar_day.kind, calendar_day.name) IS DISTINCT FROM (excluded.kind, excluded.name)
-                """, c.calendar(), (b, d) -> b
-                .bind("day", LocalDate.parse(d.date()))
-                .bind("kind", d.kind())
-                .bind("name", d.name()));
-        return new Result(c.provinces().size(), c.communes().size(), c.agencies().size(), c.offices().size(),
-                c.routeClasses().size(), c.tariff().size(), c.procedures().size(), components,
+                """,
+                c.calendar(),
+                (b, d) -> b.bind("day", LocalDate.parse(d.date()))
+                        .bind("kind", d.kind())
+                        .bind("name", d.name()));
+        return new Result(
+                c.provinces().size(),
+                c.communes().size(),
+                c.agencies().size(),
+                c.offices().size(),
+                c.routeClasses().size(),
+                c.tariff().size(),
+                c.procedures().size(),
+                components,
                 c.calendar().size());
     }
 
     /** Provinces, communes, agencies and post offices. */
     private static void writePlaces(Handle h, Catalogue c) {
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO province (code, name, major_city) VALUES (:code, :name, :majorCity)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, major_city = excluded.major_city
                 WHERE (province.name, province.major_city) IS DISTINCT FROM (excluded.name, excluded.major_city)
-                """, c.provinces(), (b, p) -> b
-                .bind("code", p.code())
-                .bind("name", p.name())
-                .bind("majorCity", Boolean.TRUE.equals(p.majorCity())));
+                """,
+                c.provinces(),
+                (b, p) -> b.bind("code", p.code())
+                        .bind("name", p.name())
+                        .bind("majorCity", Boolean.TRUE.equals(p.majorCity())));
 
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO commune (code, name, province_code) VALUES (:code, :name, :provinceCode)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code
                 WHERE (commune.name, commune.province_code) IS DISTINCT FROM (excluded.name, excluded.province_code)
-                """, c.communes(), (b, x) -> b
-                .bind("code", x.code())
-                .bind("name", x.name())
-                .bind("provinceCode", x.provinceCode()));
+                """,
+                c.communes(),
+                (b, x) -> b.bind("code", x.code()).bind("name", x.name()).bind("provinceCode", x.provinceCode()));
 
         // The channel is taken from the file only for a new agency: an existing agency's channel is set
         // together with its endpoint and secret by an administrator, and a catalogue refresh must not
         // switch it to a channel whose endpoint is not configured.
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO agency (code, name, province_code, commune_code, address, phone, email, channel)
                 VALUES (:code, :name, :provinceCode, :communeCode, :address, :phone, :email, :channel)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code,
@@ -155,17 +171,20 @@ public final class CatalogueImporter {
                        agency.email)
                   IS DISTINCT FROM (excluded.name, excluded.province_code, excluded.commune_code,
                        excluded.address, excluded.phone, excluded.email)
-                """, c.agencies(), (b, a) -> b
-                .bind("code", a.code())
-                .bind("name", a.name())
-                .bind("provinceCode", a.provinceCode())
-                .bind("communeCode", a.communeCode())
-                .bind("address", a.address())
-                .bind("phone", a.phone())
-                .bind("email", a.email())
-                .bind("channel", a.channel() == null ? Channel.HTTP.name() : a.channel()));
+                """,
+                c.agencies(),
+                (b, a) -> b.bind("code", a.code())
+                        .bind("name", a.name())
+                        .bind("provinceCode", a.provinceCode())
+                        .bind("communeCode", a.communeCode())
+                        .bind("address", a.address())
+                        .bind("phone", a.phone())
+                        .bind("email", a.email())
+                        .bind("channel", a.channel() == null ? Channel.HTTP.name() : a.channel()));
 
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO post_office (code, name, province_code, commune_code, address, phone)
                 VALUES (:code, :name, :provinceCode, :communeCode, :address, :phone)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, province_code = excluded.province_code,
@@ -174,43 +193,52 @@ public final class CatalogueImporter {
                        post_office.address, post_office.phone)
                   IS DISTINCT FROM (excluded.name, excluded.province_code, excluded.commune_code,
                        excluded.address, excluded.phone)
-                """, c.offices(), (b, o) -> b
-                .bind("code", o.code())
-                .bind("name", o.name())
-                .bind("provinceCode", o.provinceCode())
-                .bind("communeCode", o.communeCode())
-                .bind("address", o.address())
-                .bind("phone", o.phone()));
+                """,
+                c.offices(),
+                (b, o) -> b.bind("code", o.code())
+                        .bind("name", o.name())
+                        .bind("provinceCode", o.provinceCode())
+                        .bind("communeCode", o.communeCode())
+                        .bind("address", o.address())
+                        .bind("phone", o.phone()));
     }
 
     /** The route classes of TT 17/2017 Art. 7 with their transit days, and the postage per class and leg. */
     private static void writeRouteClassesAndTariff(Handle h, Catalogue c) {
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO route_class (code, name, days, days_with_appointment_slip)
                 VALUES (:code, :name, :days, :slipDays)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, days = excluded.days,
                     days_with_appointment_slip = excluded.days_with_appointment_slip
                 WHERE (route_class.name, route_class.days, route_class.days_with_appointment_slip)
                   IS DISTINCT FROM (excluded.name, excluded.days, excluded.days_with_appointment_slip)
-                """, c.routeClasses(), (b, r) -> b
-                .bind("code", r.code())
-                .bind("name", r.name())
-                .bind("days", r.days())
-                .bind("slipDays", r.daysWithAppointmentSlip()));
+                """,
+                c.routeClasses(),
+                (b, r) -> b.bind("code", r.code())
+                        .bind("name", r.name())
+                        .bind("days", r.days())
+                        .bind("slipDays", r.daysWithAppointmentSlip()));
 
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO tariff (route_class, leg, amount) VALUES (:routeClass, :leg, :amount)
                 ON CONFLICT (route_class, leg) DO UPDATE SET amount = excluded.amount
                 WHERE tariff.amount IS DISTINCT FROM excluded.amount
-                """, c.tariff(), (b, t) -> b
-                .bind("routeClass", t.routeClass())
-                .bind("leg", t.leg())
-                .bind("amount", t.amount()));
+                """,
+                c.tariff(),
+                (b, t) -> b.bind("routeClass", t.routeClass())
+                        .bind("leg", t.leg())
+                        .bind("amount", t.amount()));
     }
 
     /** The procedures and their document lists; returns how many documents were written. */
     private static int writeProcedures(Handle h, Catalogue c) {
-        upsert(h, """
+        upsert(
+                h,
+                """
                 INSERT INTO procedure (code, name, name_en, agency_code, processing_days, government_fee,
                     postal_allowed, legal_basis)
                 VALUES (:code, :name, :nameEn, :agencyCode, :processingDays, :governmentFee, :postalAllowed,
@@ -224,15 +252,16 @@ public final class CatalogueImporter {
                   IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.agency_code,
                        excluded.processing_days, excluded.government_fee, excluded.postal_allowed,
                        excluded.legal_basis)
-                """, c.procedures(), (b, p) -> b
-                .bind("code", p.code())
-                .bind("name", p.name())
-                .bind("nameEn", p.nameEn())
-                .bind("agencyCode", p.agencyCode())
-                .bind("processingDays", p.processingDays())
-                .bind("governmentFee", p.governmentFee())
-                .bind("postalAllowed", p.postalAllowed())
-                .bind("legalBasis", p.legalBasis()));
+                """,
+                c.procedures(),
+                (b, p) -> b.bind("code", p.code())
+                        .bind("name", p.name())
+                        .bind("nameEn", p.nameEn())
+                        .bind("agencyCode", p.agencyCode())
+                        .bind("processingDays", p.processingDays())
+                        .bind("governmentFee", p.governmentFee())
+                        .bind("postalAllowed", p.postalAllowed())
+                        .bind("legalBasis", p.legalBasis()));
         return replaceComponents(h, c.procedures());
     }
 
@@ -242,7 +271,10 @@ public final class CatalogueImporter {
             return 0;
         }
         h.createUpdate("DELETE FROM procedure_component WHERE procedure_code = ANY(:codes)")
-                .bindArray("codes", String.class, procedures.stream().map(Catalogue.Procedure::code).toList())
+                .bindArray(
+                        "codes",
+                        String.class,
+                        procedures.stream().map(Catalogue.Procedure::code).toList())
                 .execute();
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO procedure_component (procedure_code, code, name, form, required, position)
@@ -276,8 +308,16 @@ public final class CatalogueImporter {
     }
 
     /** How many entries of each section were imported (inserted, updated or already up to date). */
-    public record Result(int provinces, int communes, int agencies, int offices, int routeClasses,
-                         int tariffRates, int procedures, int components, int calendarDays) {
+    public record Result(
+            int provinces,
+            int communes,
+            int agencies,
+            int offices,
+            int routeClasses,
+            int tariffRates,
+            int procedures,
+            int components,
+            int calendarDays) {
 
         @Override
         public String toString() {

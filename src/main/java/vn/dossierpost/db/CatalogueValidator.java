@@ -1,14 +1,10 @@
 package vn.dossierpost.db;
 
-import java.util.stream.Collectors;
-import java.util.Arrays;
-import vn.dossierpost.domain.Channel;
-import org.jdbi.v3.core.Handle;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import vn.dossierpost.domain.Channel;
 
 /**
  * Checks a whole catalogue before anything is written and lists every problem with its path in the file.
@@ -31,8 +30,10 @@ final class CatalogueValidator {
     /** National procedure code, optionally followed by the publishing agency's identifier. */
     private static final Pattern PROCEDURE_CODE =
             Pattern.compile("\\d\\.\\d{6}(\\.\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2})?");
+
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Set<String> CHANNELS = Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.toSet());
+    private static final Set<String> CHANNELS =
+            Arrays.stream(Channel.values()).map(Enum::name).collect(Collectors.toSet());
     private static final Set<String> FORMS = Set.of("ORIGINAL", "COPY");
     private static final Set<String> LEGS = Set.of("OUTBOUND", "RETURN");
     private static final Set<String> KINDS = Set.of("HOLIDAY", "DAY_OFF", "WORKING_DAY");
@@ -43,6 +44,7 @@ final class CatalogueValidator {
 
     /** Province of each known commune, from the file and, for the ones referenced but not in it, the database. */
     private final Map<String, String> communeProvince = new HashMap<>();
+
     private final Set<String> provinces = new HashSet<>();
     private final Set<String> agencies = new HashSet<>();
     private final Set<String> routeClasses = new HashSet<>();
@@ -145,8 +147,14 @@ final class CatalogueValidator {
             if (entryMissing(at, a)) {
                 continue;
             }
-            code(at, a.code(), AGENCY_CODE, "must be an identifier like 000.00.15.H29 (NNN.NN.NN.XNN)",
-                    "agencies", seen, i);
+            code(
+                    at,
+                    a.code(),
+                    AGENCY_CODE,
+                    "must be an identifier like 000.00.15.H29 (NNN.NN.NN.XNN)",
+                    "agencies",
+                    seen,
+                    i);
             required(at + ".name", a.name());
             required(at + ".address", a.address());
             placeRefs(at, a.provinceCode(), a.communeCode());
@@ -212,8 +220,8 @@ final class CatalogueValidator {
             notNegative(at + ".amount", t.amount());
             Integer first = seen.putIfAbsent(t.routeClass() + "/" + t.leg(), i);
             if (first != null) {
-                problems.add(at + ": duplicate rate for " + t.routeClass() + " " + t.leg()
-                        + " (also tariff[" + first + "])");
+                problems.add(at + ": duplicate rate for " + t.routeClass() + " " + t.leg() + " (also tariff[" + first
+                        + "])");
             }
         }
     }
@@ -227,8 +235,14 @@ final class CatalogueValidator {
             if (entryMissing(at, p)) {
                 continue;
             }
-            code(at, p.code(), PROCEDURE_CODE, "must be a procedure code like 2.000488 or 2.000488.000.00.00.H29",
-                    "procedures", seen, i);
+            code(
+                    at,
+                    p.code(),
+                    PROCEDURE_CODE,
+                    "must be a procedure code like 2.000488 or 2.000488.000.00.00.H29",
+                    "procedures",
+                    seen,
+                    i);
             required(at + ".name", p.name());
             if (required(at + ".agencyCode", p.agencyCode()) && !agencies.contains(p.agencyCode())) {
                 problems.add(at + ".agencyCode: unknown agency " + p.agencyCode());
@@ -293,8 +307,8 @@ final class CatalogueValidator {
             }
             boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
             if ("WORKING_DAY".equals(d.kind()) && !weekend) {
-                problems.add(at + ".kind: a make-up WORKING_DAY must fall on a Saturday or Sunday, "
-                        + date + " is a " + date.getDayOfWeek());
+                problems.add(at + ".kind: a make-up WORKING_DAY must fall on a Saturday or Sunday, " + date + " is a "
+                        + date.getDayOfWeek());
             }
             if ("DAY_OFF".equals(d.kind()) && weekend) {
                 problems.add(at + ".kind: a DAY_OFF must fall on a weekday, " + date + " is a " + date.getDayOfWeek());
@@ -332,8 +346,14 @@ final class CatalogueValidator {
         return true;
     }
 
-    private void code(String at, String code, Pattern pattern, String rule, String section,
-                      Map<String, Integer> seen, int index) {
+    private void code(
+            String at,
+            String code,
+            Pattern pattern,
+            String rule,
+            String section,
+            Map<String, Integer> seen,
+            int index) {
         if (!required(at + ".code", code)) {
             return;
         }
@@ -375,8 +395,8 @@ final class CatalogueValidator {
         if (communeIn == null) {
             problems.add(at + ".communeCode: unknown commune " + communeCode);
         } else if (province && !communeIn.equals(provinceCode)) {
-            problems.add(at + ".communeCode: commune " + communeCode + " is in province " + communeIn
-                    + ", not " + provinceCode);
+            problems.add(at + ".communeCode: commune " + communeCode + " is in province " + communeIn + ", not "
+                    + provinceCode);
         }
     }
 

@@ -57,7 +57,8 @@ public final class Database implements AutoCloseable {
         try {
             return open(config, true);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL under " + config.getDataDir() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot start the embedded PostgreSQL under " + config.getDataDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +87,8 @@ public final class Database implements AutoCloseable {
     }
 
     public static void migrate(Connection connection) throws Exception {
-        try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), new JdbcConnection(connection))) {
+        try (Liquibase liquibase =
+                new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), new JdbcConnection(connection))) {
             liquibase.update("");
         }
     }

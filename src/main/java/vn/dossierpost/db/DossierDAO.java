@@ -1,9 +1,8 @@
 package vn.dossierpost.db;
 
-import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
-import java.util.Collection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -15,6 +14,7 @@ import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.PaymentMethod;
@@ -25,21 +25,72 @@ import vn.dossierpost.domain.ServiceForm;
 @RegisterRowMapper(DossierRow.Mapper.class)
 public interface DossierDAO {
 
-    record NewDossier(String code, String s10Number, String procedureCode, String agencyCode, String officeCode,
-                      ServiceForm serviceForm, DossierStatus status, String applicantName, String applicantCitizenId,
-                      String applicantPhone, String applicantEmail, String applicantStreet, String applicantCommune,
-                      DeliveryMethod deliveryMethod, String deliveryStreet, String deliveryCommune, boolean appointmentSlipByPost,
-                      String agencyReference, RouteClass routeClass, OffsetDateTime receivedAt, String receivedBy,
-                      LocalDate acceptanceDay, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue,
-                      long postage, long governmentFee, PaymentMethod paymentMethod, String fees) {
+    record NewDossier(
+            String code,
+            String s10Number,
+            String procedureCode,
+            String agencyCode,
+            String officeCode,
+            ServiceForm serviceForm,
+            DossierStatus status,
+            String applicantName,
+            String applicantCitizenId,
+            String applicantPhone,
+            String applicantEmail,
+            String applicantStreet,
+            String applicantCommune,
+            DeliveryMethod deliveryMethod,
+            String deliveryStreet,
+            String deliveryCommune,
+            boolean appointmentSlipByPost,
+            String agencyReference,
+            RouteClass routeClass,
+            OffsetDateTime receivedAt,
+            String receivedBy,
+            LocalDate acceptanceDay,
+            LocalDate handoverDue,
+            LocalDate resultDue,
+            LocalDate returnDue,
+            long postage,
+            long governmentFee,
+            PaymentMethod paymentMethod,
+            String fees) {
 
         /** The row as it now stands in the database, so intake can answer without reading it back. */
         public DossierRow toRow(long id) {
-            return new DossierRow(id, code, s10Number, null, procedureCode, agencyCode, officeCode, serviceForm, status,
-                    applicantName, applicantCitizenId, applicantPhone, applicantEmail, applicantStreet, applicantCommune,
-                    deliveryMethod, deliveryStreet, deliveryCommune, appointmentSlipByPost, agencyReference, routeClass,
-                    receivedAt, receivedBy, acceptanceDay, handoverDue, resultDue, returnDue, postage, governmentFee,
-                    paymentMethod, fees, receivedAt);
+            return new DossierRow(
+                    id,
+                    code,
+                    s10Number,
+                    null,
+                    procedureCode,
+                    agencyCode,
+                    officeCode,
+                    serviceForm,
+                    status,
+                    applicantName,
+                    applicantCitizenId,
+                    applicantPhone,
+                    applicantEmail,
+                    applicantStreet,
+                    applicantCommune,
+                    deliveryMethod,
+                    deliveryStreet,
+                    deliveryCommune,
+                    appointmentSlipByPost,
+                    agencyReference,
+                    routeClass,
+                    receivedAt,
+                    receivedBy,
+                    acceptanceDay,
+                    handoverDue,
+                    resultDue,
+                    returnDue,
+                    postage,
+                    governmentFee,
+                    paymentMethod,
+                    fees,
+                    receivedAt);
         }
     }
 
@@ -58,7 +109,8 @@ public interface DossierDAO {
     Optional<DossierRow> lockById(@Bind("id") long id);
 
     /** The newest RETURN_ONLY dossier waiting for the result the agency knows under its own reference. */
-    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE agency_code = :agency AND agency_reference = :reference "
+    @SqlQuery("SELECT " + DossierRow.COLUMNS
+            + " FROM dossier WHERE agency_code = :agency AND agency_reference = :reference "
             + "AND service_form = 'RETURN_ONLY' ORDER BY (status = 'AWAITING_RESULT') DESC, id DESC LIMIT 1 FOR UPDATE")
     Optional<DossierRow> lockReturnOnly(@Bind("agency") String agencyCode, @Bind("reference") String agencyReference);
 
@@ -86,7 +138,8 @@ public interface DossierDAO {
 
     /** Written by {@code StatusChanges} only, with its clock, like every update of {@code updated_at} below. */
     @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
-    void updateStatuses(@Bind("id") List<Long> ids, @Bind("status") DossierStatus status, @Bind("at") OffsetDateTime at);
+    void updateStatuses(
+            @Bind("id") List<Long> ids, @Bind("status") DossierStatus status, @Bind("at") OffsetDateTime at);
 
     @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :filedAt), updated_at = :at WHERE id = :id")
     void filedIfNot(@Bind("id") long id, @Bind("filedAt") OffsetDateTime filedAt, @Bind("at") OffsetDateTime at);
@@ -99,12 +152,16 @@ public interface DossierDAO {
 
     /** The agency's receipts, in the transaction that moves the dossiers to DELIVERED_TO_AGENCY. */
     @SqlBatch("UPDATE dossier SET filed_at = :at, agency_receipt_number = :receipt WHERE id = :id")
-    void filed(@Bind("id") List<Long> dossierIds, @Bind("at") List<OffsetDateTime> filedAt, @Bind("receipt") List<String> receiptNumbers);
+    void filed(
+            @Bind("id") List<Long> dossierIds,
+            @Bind("at") List<OffsetDateTime> filedAt,
+            @Bind("receipt") List<String> receiptNumbers);
 
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE s10_number = :s10 OR return_s10_number = :s10")
     Optional<DossierRow> findByS10(@Bind("s10") String s10);
 
-    @SqlQuery("SELECT code, name, form, pages, position FROM dossier_component WHERE dossier_id = :id ORDER BY position")
+    @SqlQuery(
+            "SELECT code, name, form, pages, position FROM dossier_component WHERE dossier_id = :id ORDER BY position")
     @RegisterConstructorMapper(ComponentRow.class)
     List<ComponentRow> components(@Bind("id") long dossierId);
 
@@ -125,19 +182,42 @@ public interface DossierDAO {
             + " OR (status IN (<toApplicant>) AND service_form \\<> 'SEND_ONLY' AND return_due \\< :today))<endif>"
             + " ORDER BY id DESC LIMIT :limit")
     @UseStringTemplateEngine
-    List<DossierRow> list(@BindMethods ListFilter filter, @Define("byStatus") boolean byStatus, @Define("byAgency") boolean byAgency,
-                          @Define("byOffice") boolean byOffice, @Define("byBefore") boolean byBefore,
-                          @Define("hiding") boolean hiding,
-                          @BindList(value = "hidden", onEmpty = BindList.EmptyHandling.VOID) Collection<DossierStatus> hidden,
-                          @Define("overdue") boolean overdue, @BindList("toAgency") Collection<DossierStatus> toAgency,
-                          @BindList("atAgency") Collection<DossierStatus> atAgency,
-                          @BindList("toApplicant") Collection<DossierStatus> toApplicant, @Bind("limit") int limit);
+    List<DossierRow> list(
+            @BindMethods ListFilter filter,
+            @Define("byStatus") boolean byStatus,
+            @Define("byAgency") boolean byAgency,
+            @Define("byOffice") boolean byOffice,
+            @Define("byBefore") boolean byBefore,
+            @Define("hiding") boolean hiding,
+            @BindList(value = "hidden", onEmpty = BindList.EmptyHandling.VOID) Collection<DossierStatus> hidden,
+            @Define("overdue") boolean overdue,
+            @BindList("toAgency") Collection<DossierStatus> toAgency,
+            @BindList("atAgency") Collection<DossierStatus> atAgency,
+            @BindList("toApplicant") Collection<DossierStatus> toApplicant,
+            @Bind("limit") int limit);
 
     /** A list query through {@link #list}: each filter applies when it is not null. */
-    default List<DossierRow> list(ListFilter f, Collection<DossierStatus> hidden, boolean overdue, Collection<DossierStatus> toAgency,
-                                  Collection<DossierStatus> atAgency, Collection<DossierStatus> toApplicant, int limit) {
-        return list(f, f.status() != null, f.agencyCode() != null, f.officeCode() != null, f.beforeId() != null, !hidden.isEmpty(),
-                hidden, overdue, toAgency, atAgency, toApplicant, limit);
+    default List<DossierRow> list(
+            ListFilter f,
+            Collection<DossierStatus> hidden,
+            boolean overdue,
+            Collection<DossierStatus> toAgency,
+            Collection<DossierStatus> atAgency,
+            Collection<DossierStatus> toApplicant,
+            int limit) {
+        return list(
+                f,
+                f.status() != null,
+                f.agencyCode() != null,
+                f.officeCode() != null,
+                f.beforeId() != null,
+                !hidden.isEmpty(),
+                hidden,
+                overdue,
+                toAgency,
+                atAgency,
+                toApplicant,
+                limit);
     }
 
     record ListFilter(DossierStatus status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}

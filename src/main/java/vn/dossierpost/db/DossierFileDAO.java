@@ -19,12 +19,29 @@ public interface DossierFileDAO {
     String COLUMNS = "id, dossier_id, component_code, original_name, size_bytes, sha256, content_type, page_count, "
             + "uploaded_by, uploaded_at, fixity_failed_at";
 
-    record NewFile(long dossierId, String componentCode, String originalName, long sizeBytes, String sha256,
-                   String contentType, Integer pageCount, String uploadedBy, OffsetDateTime uploadedAt) {}
+    record NewFile(
+            long dossierId,
+            String componentCode,
+            String originalName,
+            long sizeBytes,
+            String sha256,
+            String contentType,
+            Integer pageCount,
+            String uploadedBy,
+            OffsetDateTime uploadedAt) {}
 
-    record FileRow(long id, long dossierId, String componentCode, String originalName, long sizeBytes, String sha256,
-                   String contentType, Integer pageCount, String uploadedBy, OffsetDateTime uploadedAt,
-                   OffsetDateTime fixityFailedAt) {}
+    record FileRow(
+            long id,
+            long dossierId,
+            String componentCode,
+            String originalName,
+            long sizeBytes,
+            String sha256,
+            String contentType,
+            Integer pageCount,
+            String uploadedBy,
+            OffsetDateTime uploadedAt,
+            OffsetDateTime fixityFailedAt) {}
 
     /** A blob and how many rows refer to it, for the fixity check. */
     record BlobRef(String sha256, long sizeBytes, int files) {}
@@ -48,10 +65,11 @@ public interface DossierFileDAO {
     List<FileRow> ofDossiers(@BindList("ids") List<Long> dossierIds);
 
     /** Of the given dossiers, those with a required document that has no file yet. */
-    @SqlQuery("SELECT DISTINCT c.dossier_id FROM dossier_component c JOIN dossier d ON d.id = c.dossier_id "
-            + "JOIN procedure_component p ON p.procedure_code = d.procedure_code AND p.code = c.code "
-            + "WHERE c.dossier_id IN (<ids>) AND p.required "
-            + "AND NOT EXISTS (SELECT 1 FROM dossier_file f WHERE f.dossier_id = c.dossier_id AND f.component_code = c.code)")
+    @SqlQuery(
+            "SELECT DISTINCT c.dossier_id FROM dossier_component c JOIN dossier d ON d.id = c.dossier_id "
+                    + "JOIN procedure_component p ON p.procedure_code = d.procedure_code AND p.code = c.code "
+                    + "WHERE c.dossier_id IN (<ids>) AND p.required "
+                    + "AND NOT EXISTS (SELECT 1 FROM dossier_file f WHERE f.dossier_id = c.dossier_id AND f.component_code = c.code)")
     List<Long> incomplete(@BindList("ids") List<Long> dossierIds);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM dossier_file WHERE dossier_id = :dossierId AND id = :id")
@@ -105,6 +123,6 @@ public interface DossierFileDAO {
             + "FROM dossier d WHERE d.service_form <> 'RETURN_ONLY' AND d.received_at >= :from AND d.received_at < :to "
             + "GROUP BY 1, 2 ORDER BY 2, 1")
     @RegisterConstructorMapper(DigitisationRow.class)
-    List<DigitisationRow> digitisation(@Bind("zone") String zone, @Bind("from") OffsetDateTime from,
-                                       @Bind("to") OffsetDateTime to);
+    List<DigitisationRow> digitisation(
+            @Bind("zone") String zone, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
 }

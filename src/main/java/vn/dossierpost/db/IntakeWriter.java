@@ -27,23 +27,25 @@ public final class IntakeWriter {
      * statement, not for the whole intake (all intakes for one agency queue on that row). A dossier
      * that then fails to be stored leaves a gap in the sequence, never a reused code.
      */
-    static final String ALLOCATE = "WITH s AS (INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES (?, ?, 1) "
-            + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
-            + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
+    static final String ALLOCATE =
+            "WITH s AS (INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES (?, ?, 1) "
+                    + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
+                    + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
 
     /** The dossier, its documents and its first timeline event: one statement, so atomic by itself. */
-    static final String INSERT = "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
-            + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
-            + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
-            + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
-            + "government_fee, payment_method, fees, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id), "
-            + "c AS (INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
-            + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
-            + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
-            + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code) "
-            + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
-            + "SELECT id FROM d";
+    static final String INSERT =
+            "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
+                    + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
+                    + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
+                    + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
+                    + "government_fee, payment_method, fees, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id), "
+                    + "c AS (INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
+                    + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
+                    + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
+                    + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code) "
+                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
+                    + "SELECT id FROM d";
 
     private final DataSource dataSource;
 
@@ -52,7 +54,8 @@ public final class IntakeWriter {
     }
 
     public Allocation allocate(String agencyCode, LocalDate receiptDay) {
-        try (Connection c = autoCommit(dataSource.getConnection()); PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
+        try (Connection c = autoCommit(dataSource.getConnection());
+                PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
             ps.setString(1, agencyCode);
             ps.setObject(2, receiptDay);
             try (ResultSet rs = ps.executeQuery()) {
@@ -66,7 +69,8 @@ public final class IntakeWriter {
 
     /** Stores the dossier with its documents and first event; returns its id. */
     public long insert(DossierDAO.NewDossier d, List<Document> documents) {
-        try (Connection c = autoCommit(dataSource.getConnection()); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = autoCommit(dataSource.getConnection());
+                PreparedStatement ps = c.prepareStatement(INSERT)) {
             int i = 0;
             ps.setString(++i, d.code());
             ps.setString(++i, d.s10Number());
@@ -98,11 +102,26 @@ public final class IntakeWriter {
             ps.setString(++i, name(d.paymentMethod()));
             ps.setString(++i, d.fees());
             ps.setObject(++i, d.receivedAt());
-            ps.setArray(++i, c.createArrayOf("text", documents.stream().map(Document::code).toArray()));
-            ps.setArray(++i, c.createArrayOf("text", documents.stream().map(Document::name).toArray()));
-            ps.setArray(++i, c.createArrayOf("text", documents.stream().map(Document::form).toArray()));
-            ps.setArray(++i, c.createArrayOf("int4", documents.stream().map(Document::pages).toArray()));
-            ps.setArray(++i, c.createArrayOf("int4", documents.stream().map(Document::position).toArray()));
+            ps.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "text", documents.stream().map(Document::code).toArray()));
+            ps.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "text", documents.stream().map(Document::name).toArray()));
+            ps.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "text", documents.stream().map(Document::form).toArray()));
+            ps.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "int4", documents.stream().map(Document::pages).toArray()));
+            ps.setArray(
+                    ++i,
+                    c.createArrayOf(
+                            "int4", documents.stream().map(Document::position).toArray()));
             ps.setString(++i, name(d.status()));
             ps.setString(++i, name(d.status()));
             ps.setObject(++i, d.receivedAt());

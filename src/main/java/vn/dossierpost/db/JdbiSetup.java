@@ -16,9 +16,20 @@ import org.jdbi.v3.sqlobject.SqlObjectFactory;
  */
 public final class JdbiSetup {
     /** Every SqlObject interface of this package (JdbiSetupTest fails when one is missing). */
-    private static final List<Class<?>> DAOS = List.of(AgencyDAO.class, AgencyEventDAO.class, CatalogueDAO.class, CourierDAO.class,
-            DeliveryDAO.class, DossierDAO.class, DossierFileDAO.class, EventDAO.class, HandoverDAO.class, NotificationDAO.class,
-            OutboxDAO.class, PickupDAO.class, UserDAO.class);
+    private static final List<Class<?>> DAOS = List.of(
+            AgencyDAO.class,
+            AgencyEventDAO.class,
+            CatalogueDAO.class,
+            CourierDAO.class,
+            DeliveryDAO.class,
+            DossierDAO.class,
+            DossierFileDAO.class,
+            EventDAO.class,
+            HandoverDAO.class,
+            NotificationDAO.class,
+            OutboxDAO.class,
+            PickupDAO.class,
+            UserDAO.class);
 
     private JdbiSetup() {}
 
@@ -29,7 +40,8 @@ public final class JdbiSetup {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
         Extensions extensions = jdbi.getConfig(Extensions.class);
-        ExtensionFactory sqlObjects = extensions.findFactory(SqlObjectFactory.class)
+        ExtensionFactory sqlObjects = extensions
+                .findFactory(SqlObjectFactory.class)
                 .orElseThrow(() -> new IllegalStateException("the SqlObject plugin is not installed"));
         DAOS.forEach(dao -> extensions.findMetadata(dao, sqlObjects));
         return jdbi;

@@ -16,36 +16,65 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface NotificationDAO {
 
-    record NewNotification(long dossierId, String kind, String channel, String recipient, String subject, String body,
-                           OffsetDateTime at) {}
+    record NewNotification(
+            long dossierId,
+            String kind,
+            String channel,
+            String recipient,
+            String subject,
+            String body,
+            OffsetDateTime at) {}
 
     /** A claimed message, as the route sends it. */
-    record Claimed(long id, long dossierId, String kind, String channel, String recipient, String subject, String body,
-                   int attempts, OffsetDateTime createdAt) {}
+    record Claimed(
+            long id,
+            long dossierId,
+            String kind,
+            String channel,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            OffsetDateTime createdAt) {}
 
     /** A message as staff see it. */
-    record Row(long id, String kind, String channel, String recipient, String subject, String body, OffsetDateTime createdAt,
-               OffsetDateTime availableAt, int attempts, OffsetDateTime sentAt, OffsetDateTime failedAt, String lastError) {}
+    record Row(
+            long id,
+            String kind,
+            String channel,
+            String recipient,
+            String subject,
+            String body,
+            OffsetDateTime createdAt,
+            OffsetDateTime availableAt,
+            int attempts,
+            OffsetDateTime sentAt,
+            OffsetDateTime failedAt,
+            String lastError) {}
 
-    @SqlBatch("INSERT INTO notification (dossier_id, kind, channel, recipient, subject, body, created_at, available_at) "
-            + "VALUES (:dossierId, :kind, :channel, :recipient, :subject, :body, :at, :at)")
+    @SqlBatch(
+            "INSERT INTO notification (dossier_id, kind, channel, recipient, subject, body, created_at, available_at) "
+                    + "VALUES (:dossierId, :kind, :channel, :recipient, :subject, :body, :at, :at)")
     void insertAll(@BindMethods List<NewNotification> rows);
 
     /** Up to {@code limit} due messages not leased, oldest first, leased until {@code leaseUntil}. */
-    @SqlQuery("UPDATE notification n SET lease_until = :leaseUntil, attempts = n.attempts + 1 FROM ("
-            + "SELECT id FROM notification WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= :now "
-            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
-            + "WHERE n.id = due.id "
-            + "RETURNING n.id, n.dossier_id, n.kind, n.channel, n.recipient, n.subject, n.body, n.attempts, n.created_at")
+    @SqlQuery(
+            "UPDATE notification n SET lease_until = :leaseUntil, attempts = n.attempts + 1 FROM ("
+                    + "SELECT id FROM notification WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= :now "
+                    + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
+                    + "WHERE n.id = due.id "
+                    + "RETURNING n.id, n.dossier_id, n.kind, n.channel, n.recipient, n.subject, n.body, n.attempts, n.created_at")
     @RegisterConstructorMapper(Claimed.class)
-    List<Claimed> claim(@Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
+    List<Claimed> claim(
+            @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
 
     /** Extends a lease the caller still holds (nobody claimed the row since); 0 when it was lost. */
     @SqlUpdate("UPDATE notification SET lease_until = :leaseUntil WHERE id = :id AND attempts = :attempts "
             + "AND sent_at IS NULL AND failed_at IS NULL")
     int renew(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("leaseUntil") OffsetDateTime leaseUntil);
 
-    @SqlUpdate("UPDATE notification SET sent_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id AND sent_at IS NULL")
+    @SqlUpdate(
+            "UPDATE notification SET sent_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id AND sent_at IS NULL")
     void sent(@Bind("id") long id, @Bind("at") OffsetDateTime at);
 
     /** Gives a claimed row back, to be tried again from {@code availableAt}. */
@@ -53,11 +82,13 @@ public interface NotificationDAO {
             + "WHERE id = :id AND sent_at IS NULL")
     void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
 
-    @SqlUpdate("UPDATE notification SET lease_until = NULL, failed_at = :at, last_error = :error WHERE id = :id AND sent_at IS NULL")
+    @SqlUpdate(
+            "UPDATE notification SET lease_until = NULL, failed_at = :at, last_error = :error WHERE id = :id AND sent_at IS NULL")
     void givenUp(@Bind("id") long id, @Bind("at") OffsetDateTime at, @Bind("error") String error);
 
-    @SqlQuery("SELECT id, kind, channel, recipient, subject, body, created_at, available_at, attempts, sent_at, failed_at, last_error "
-            + "FROM notification WHERE dossier_id = :dossierId ORDER BY id")
+    @SqlQuery(
+            "SELECT id, kind, channel, recipient, subject, body, created_at, available_at, attempts, sent_at, failed_at, last_error "
+                    + "FROM notification WHERE dossier_id = :dossierId ORDER BY id")
     @RegisterConstructorMapper(Row.class)
     List<Row> ofDossier(@Bind("dossierId") long dossierId);
 

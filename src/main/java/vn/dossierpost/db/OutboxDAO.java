@@ -23,30 +23,50 @@ public interface OutboxDAO {
     /** A notice to an agency about its result: delivered to the applicant, or returned undelivered. */
     String AGENCY_NOTICE = "AGENCY_NOTICE";
 
-    record Claimed(long id, String kind, Long dossierId, String agencyCode, Long handoverId, int attempts, OffsetDateTime createdAt) {}
+    record Claimed(
+            long id,
+            String kind,
+            Long dossierId,
+            String agencyCode,
+            Long handoverId,
+            int attempts,
+            OffsetDateTime createdAt) {}
 
     record Queued(long id, long dossierId) {}
 
-    @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES (:kind, :dossierId, :agency, :at, :at)")
-    void enqueue(@Bind("kind") String kind, @Bind("dossierId") long dossierId, @Bind("agency") String agencyCode,
-                 @Bind("at") OffsetDateTime at);
+    @SqlUpdate(
+            "INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES (:kind, :dossierId, :agency, :at, :at)")
+    void enqueue(
+            @Bind("kind") String kind,
+            @Bind("dossierId") long dossierId,
+            @Bind("agency") String agencyCode,
+            @Bind("at") OffsetDateTime at);
 
     /** As {@link #enqueue} for a HANDOVER, unless the dossier is already waiting for one (a second supplement request, say). */
-    @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES ('HANDOVER', :dossierId, :agency, :at, :at) "
-            + "ON CONFLICT (dossier_id) WHERE kind = 'HANDOVER' AND done_at IS NULL DO NOTHING")
-    void enqueueHandoverOnce(@Bind("dossierId") long dossierId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
+    @SqlUpdate(
+            "INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) VALUES ('HANDOVER', :dossierId, :agency, :at, :at) "
+                    + "ON CONFLICT (dossier_id) WHERE kind = 'HANDOVER' AND done_at IS NULL DO NOTHING")
+    void enqueueHandoverOnce(
+            @Bind("dossierId") long dossierId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
 
-    @SqlUpdate("INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) VALUES ('HANDOVER_SEND', :handoverId, :agency, :at, :at)")
-    void enqueueSend(@Bind("handoverId") long handoverId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
+    @SqlUpdate(
+            "INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) VALUES ('HANDOVER_SEND', :handoverId, :agency, :at, :at)")
+    void enqueueSend(
+            @Bind("handoverId") long handoverId, @Bind("agency") String agencyCode, @Bind("at") OffsetDateTime at);
 
     /** Up to {@code limit} of one agency's rows of a kind that are due and not leased, oldest first, leased until {@code leaseUntil}. */
-    @SqlQuery("UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
-            + "SELECT id FROM outbox WHERE kind = :kind AND agency_code = :agency AND done_at IS NULL AND available_at <= :now "
-            + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
-            + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.handover_id, o.attempts, o.created_at")
+    @SqlQuery(
+            "UPDATE outbox o SET lease_until = :leaseUntil, attempts = o.attempts + 1 FROM ("
+                    + "SELECT id FROM outbox WHERE kind = :kind AND agency_code = :agency AND done_at IS NULL AND available_at <= :now "
+                    + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
+                    + "WHERE o.id = due.id RETURNING o.id, o.kind, o.dossier_id, o.agency_code, o.handover_id, o.attempts, o.created_at")
     @RegisterConstructorMapper(Claimed.class)
-    List<Claimed> claimFor(@Bind("kind") String kind, @Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now,
-                           @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
+    List<Claimed> claimFor(
+            @Bind("kind") String kind,
+            @Bind("agency") String agencyCode,
+            @Bind("now") OffsetDateTime now,
+            @Bind("leaseUntil") OffsetDateTime leaseUntil,
+            @Bind("limit") int limit);
 
     /**
      * Dossiers of one agency waiting for a handover, locked for the calling transaction (which puts
@@ -55,13 +75,15 @@ public interface OutboxDAO {
     @SqlQuery("SELECT id, dossier_id FROM outbox WHERE kind = 'HANDOVER' AND agency_code = :agency AND done_at IS NULL "
             + "AND available_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
     @RegisterConstructorMapper(Queued.class)
-    List<Queued> lockQueuedDossiers(@Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);
+    List<Queued> lockQueuedDossiers(
+            @Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);
 
     /**
      * Extends a lease the caller still holds: the row is not done and nobody claimed it since (the
      * attempt count is the one the caller's claim set). Returns 0 when the lease was lost.
      */
-    @SqlUpdate("UPDATE outbox SET lease_until = :leaseUntil WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
+    @SqlUpdate(
+            "UPDATE outbox SET lease_until = :leaseUntil WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
     int renew(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("leaseUntil") OffsetDateTime leaseUntil);
 
     @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id")
@@ -78,8 +100,11 @@ public interface OutboxDAO {
     @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) "
             + "VALUES ('AGENCY_NOTICE', :dossierId, :agency, CAST(:payload AS jsonb), :at, :at) "
             + "ON CONFLICT (dossier_id, (payload->>'type')) WHERE kind = 'AGENCY_NOTICE' DO NOTHING")
-    void enqueueNotice(@Bind("dossierId") long dossierId, @Bind("agency") String agencyCode, @Bind("payload") String payload,
-                       @Bind("at") OffsetDateTime at);
+    void enqueueNotice(
+            @Bind("dossierId") long dossierId,
+            @Bind("agency") String agencyCode,
+            @Bind("payload") String payload,
+            @Bind("at") OffsetDateTime at);
 
     record ClaimedNotice(long id, int attempts, OffsetDateTime createdAt, String agencyCode, String payload) {}
 
@@ -89,8 +114,8 @@ public interface OutboxDAO {
             + "AND (lease_until IS NULL OR lease_until < :now) ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due "
             + "WHERE o.id = due.id RETURNING o.id, o.attempts, o.created_at, o.agency_code, o.payload::text AS payload")
     @RegisterConstructorMapper(ClaimedNotice.class)
-    List<ClaimedNotice> claimNotices(@Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil,
-                                     @Bind("limit") int limit);
+    List<ClaimedNotice> claimNotices(
+            @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
 
     /** Given up: done, with the reason kept. */
     @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = :error WHERE id = :id")
@@ -99,7 +124,8 @@ public interface OutboxDAO {
     /** Pending rows of a kind and the age of the oldest, for the health check. */
     record Backlog(long pending, OffsetDateTime oldest) {}
 
-    @SqlQuery("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE kind = :kind AND done_at IS NULL")
+    @SqlQuery(
+            "SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE kind = :kind AND done_at IS NULL")
     @RegisterConstructorMapper(Backlog.class)
     Backlog backlog(@Bind("kind") String kind);
 }

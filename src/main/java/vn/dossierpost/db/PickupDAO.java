@@ -11,12 +11,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Results (and refusal notices) to collect at agencies, per collecting office. */
 public interface PickupDAO {
     /** The office serving agency {@code a}: its own setting, else the office of its commune, else the first of its province. */
-    String SERVING_OFFICE = "COALESCE(a.pickup_office_code, (SELECT o.code FROM post_office o WHERE o.province_code = a.province_code "
-            + "ORDER BY (o.commune_code = a.commune_code) DESC, o.code LIMIT 1))";
+    String SERVING_OFFICE =
+            "COALESCE(a.pickup_office_code, (SELECT o.code FROM post_office o WHERE o.province_code = a.province_code "
+                    + "ORDER BY (o.commune_code = a.commune_code) DESC, o.code LIMIT 1))";
 
     record ServingOffice(String officeCode, boolean chosen) {}
 
-    @SqlQuery("SELECT " + SERVING_OFFICE + " AS office_code, a.pickup_office_code IS NOT NULL AS chosen FROM agency a WHERE a.code = :agency")
+    @SqlQuery("SELECT " + SERVING_OFFICE
+            + " AS office_code, a.pickup_office_code IS NOT NULL AS chosen FROM agency a WHERE a.code = :agency")
     @RegisterConstructorMapper(ServingOffice.class)
     Optional<ServingOffice> servingOffice(@Bind("agency") String agencyCode);
 
@@ -32,30 +34,52 @@ public interface PickupDAO {
             + "SELECT d.id, COALESCE(" + SERVING_OFFICE + ", d.office_code), d.agency_code, :kind, :reference, :at "
             + "FROM dossier d JOIN agency a ON a.code = d.agency_code WHERE d.id = :dossierId "
             + "ON CONFLICT (dossier_id) DO NOTHING")
-    void create(@Bind("dossierId") long dossierId, @Bind("kind") String kind, @Bind("reference") String resultReference,
-                @Bind("at") OffsetDateTime at);
+    void create(
+            @Bind("dossierId") long dossierId,
+            @Bind("kind") String kind,
+            @Bind("reference") String resultReference,
+            @Bind("at") OffsetDateTime at);
 
-    record Pickup(long dossierId, String dossierCode, String officeCode, String agencyCode, String kind, String resultReference,
-                  OffsetDateTime createdAt, OffsetDateTime collectedAt, String collectedBy, String agencyOfficer, String items,
-                  Long feeRemitted) {}
+    record Pickup(
+            long dossierId,
+            String dossierCode,
+            String officeCode,
+            String agencyCode,
+            String kind,
+            String resultReference,
+            OffsetDateTime createdAt,
+            OffsetDateTime collectedAt,
+            String collectedBy,
+            String agencyOfficer,
+            String items,
+            Long feeRemitted) {}
 
-    String COLUMNS = "p.dossier_id, d.code AS dossier_code, p.office_code, p.agency_code, p.kind, p.result_reference, p.created_at, "
-            + "p.collected_at, p.collected_by, p.agency_officer, p.items::text AS items, p.fee_remitted";
+    String COLUMNS =
+            "p.dossier_id, d.code AS dossier_code, p.office_code, p.agency_code, p.kind, p.result_reference, p.created_at, "
+                    + "p.collected_at, p.collected_by, p.agency_officer, p.items::text AS items, p.fee_remitted";
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM pickup p JOIN dossier d ON d.id = p.dossier_id WHERE p.dossier_id = :dossierId")
+    @SqlQuery("SELECT " + COLUMNS
+            + " FROM pickup p JOIN dossier d ON d.id = p.dossier_id WHERE p.dossier_id = :dossierId")
     @RegisterConstructorMapper(Pickup.class)
     Optional<Pickup> find(@Bind("dossierId") long dossierId);
 
     /** An office's results still to collect, oldest first. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM pickup p JOIN dossier d ON d.id = p.dossier_id "
-            + "WHERE p.office_code = :office AND p.collected_at IS NULL ORDER BY p.created_at, p.dossier_id LIMIT :limit")
+    @SqlQuery(
+            "SELECT " + COLUMNS + " FROM pickup p JOIN dossier d ON d.id = p.dossier_id "
+                    + "WHERE p.office_code = :office AND p.collected_at IS NULL ORDER BY p.created_at, p.dossier_id LIMIT :limit")
     @RegisterConstructorMapper(Pickup.class)
     List<Pickup> open(@Bind("office") String officeCode, @Bind("limit") int limit);
 
-    @SqlUpdate("UPDATE pickup SET collected_at = :at, collected_by = :by, agency_officer = :officer, items = CAST(:items AS jsonb), "
-            + "fee_remitted = :fee WHERE dossier_id = :dossierId AND collected_at IS NULL")
-    int collected(@Bind("dossierId") long dossierId, @Bind("at") OffsetDateTime at, @Bind("by") String by,
-                  @Bind("officer") String agencyOfficer, @Bind("items") String itemsJson, @Bind("fee") long feeRemitted);
+    @SqlUpdate(
+            "UPDATE pickup SET collected_at = :at, collected_by = :by, agency_officer = :officer, items = CAST(:items AS jsonb), "
+                    + "fee_remitted = :fee WHERE dossier_id = :dossierId AND collected_at IS NULL")
+    int collected(
+            @Bind("dossierId") long dossierId,
+            @Bind("at") OffsetDateTime at,
+            @Bind("by") String by,
+            @Bind("officer") String agencyOfficer,
+            @Bind("items") String itemsJson,
+            @Bind("fee") long feeRemitted);
 
     @SqlQuery("SELECT nextval('s10_serial')")
     long nextS10Serial();

@@ -11,17 +11,20 @@ import vn.dossierpost.domain.User;
 /** Staff and machine accounts. */
 public interface UserDAO {
 
-    record StoredUser(String username, String passwordHash, Role role, String officeCode, String agencyCode, String fullName) {
+    record StoredUser(
+            String username, String passwordHash, Role role, String officeCode, String agencyCode, String fullName) {
         public User toUser() {
             return new User(username, role, officeCode, agencyCode, fullName);
         }
     }
 
-    @SqlQuery("SELECT username, password_hash, role, office_code, agency_code, full_name FROM app_user WHERE username = :u AND active")
+    @SqlQuery(
+            "SELECT username, password_hash, role, office_code, agency_code, full_name FROM app_user WHERE username = :u AND active")
     @RegisterConstructorMapper(StoredUser.class)
     Optional<StoredUser> findActive(@Bind("u") String username);
 
-    @SqlQuery("SELECT username, password_hash, role, office_code, agency_code, full_name FROM app_user WHERE token_hash = :h AND active")
+    @SqlQuery(
+            "SELECT username, password_hash, role, office_code, agency_code, full_name FROM app_user WHERE token_hash = :h AND active")
     @RegisterConstructorMapper(StoredUser.class)
     Optional<StoredUser> findByTokenHash(@Bind("h") String tokenHash);
 
@@ -30,9 +33,14 @@ public interface UserDAO {
 
     @SqlUpdate("INSERT INTO app_user (username, password_hash, token_hash, role, office_code, agency_code, full_name) "
             + "VALUES (:username, :passwordHash, :tokenHash, :role, :officeCode, :agencyCode, :fullName)")
-    void insert(@Bind("username") String username, @Bind("passwordHash") String passwordHash, @Bind("tokenHash") String tokenHash,
-                @Bind("role") Role role, @Bind("officeCode") String officeCode, @Bind("agencyCode") String agencyCode,
-                @Bind("fullName") String fullName);
+    void insert(
+            @Bind("username") String username,
+            @Bind("passwordHash") String passwordHash,
+            @Bind("tokenHash") String tokenHash,
+            @Bind("role") Role role,
+            @Bind("officeCode") String officeCode,
+            @Bind("agencyCode") String agencyCode,
+            @Bind("fullName") String fullName);
 
     @SqlUpdate("UPDATE app_user SET token_hash = :h WHERE username = :u")
     int setTokenHash(@Bind("u") String username, @Bind("h") String tokenHash);

@@ -23,11 +23,12 @@ public record AgencyChannel(
 
     /** Whether the channel has what it needs to send; an unconfigured agency's dossiers wait in the outbox. */
     public boolean configured() {
-        return channel != null && switch (channel) {
-            case HTTP -> present(baseUrl) && present(secret);
-            case FILE_DROP -> present(outboxDir) && present(secret);
-            case SFTP -> present(outboxDir) && present(sftpHost) && present(sftpUsername) && present(secret);
-        };
+        return channel != null
+                && switch (channel) {
+                    case HTTP -> present(baseUrl) && present(secret);
+                    case FILE_DROP -> present(outboxDir) && present(secret);
+                    case SFTP -> present(outboxDir) && present(sftpHost) && present(sftpUsername) && present(secret);
+                };
     }
 
     private static boolean present(String s) {

@@ -21,7 +21,11 @@ import java.util.Map;
  */
 public final class AgencyEventRules {
 
-    public enum Outcome { APPLY, STALE, CONFLICT }
+    public enum Outcome {
+        APPLY,
+        STALE,
+        CONFLICT
+    }
 
     public record Decision(Outcome outcome, DossierStatus to, String reason) {}
 
@@ -35,14 +39,14 @@ public final class AgencyEventRules {
         STAGE.put(SUPPLEMENT_REQUESTED, 3);
         STAGE.put(REFUSED, 4);
         STAGE.put(RESULT_READY, 4);
-        for (DossierStatus s : new DossierStatus[] {RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE, DELIVERED,
-                RETURNED_TO_AGENCY}) {
+        for (DossierStatus s : new DossierStatus[] {
+            RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE, DELIVERED, RETURNED_TO_AGENCY
+        }) {
             STAGE.put(s, 5);
         }
     }
 
-    private AgencyEventRules() {
-    }
+    private AgencyEventRules() {}
 
     /** @param delayedBefore whether a DELAYED event was already applied to this dossier */
     public static Decision decide(DossierStatus current, AgencyEventType event, boolean delayedBefore) {
@@ -51,9 +55,11 @@ public final class AgencyEventRules {
         }
         if (event == AgencyEventType.DELAYED) {
             if (current != DELIVERED_TO_AGENCY && current != IN_PROCESSING) {
-                return conflict("a new appointment date is given while the agency processes the dossier; it is " + current);
+                return conflict(
+                        "a new appointment date is given while the agency processes the dossier; it is " + current);
             }
-            return delayedBefore ? conflict("only one rescheduling is allowed (Decree 61/2018 Art. 19); it was rescheduled already")
+            return delayedBefore
+                    ? conflict("only one rescheduling is allowed (Decree 61/2018 Art. 19); it was rescheduled already")
                     : new Decision(Outcome.APPLY, null, null);
         }
         DossierStatus target = event.target();

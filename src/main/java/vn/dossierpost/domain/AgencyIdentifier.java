@@ -12,8 +12,7 @@ public final class AgencyIdentifier {
     static final String REGEX = "\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}";
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
-    private AgencyIdentifier() {
-    }
+    private AgencyIdentifier() {}
 
     public static boolean isValid(String value) {
         return value != null && PATTERN.matcher(value).matches();

@@ -15,21 +15,21 @@ public record CitizenId(String value) {
 
     /** The 63 province codes used in CCCD numbers (the provinces before the 2025 merger). */
     public static final Set<String> PROVINCE_CODES = Set.of(
-            "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
-            "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
-            "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
-            "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
-            "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096");
+            "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024",
+            "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045",
+            "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070",
+            "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093",
+            "094", "095", "096");
 
     public CitizenId {
         if (value == null || !value.matches("\\d{12}")) {
-            throw new InvalidValueException("must be 12 digits: 3-digit province code, century/sex digit,"
-                    + " 2-digit birth year, 6 digits");
+            throw new InvalidValueException(
+                    "must be 12 digits: 3-digit province code, century/sex digit," + " 2-digit birth year, 6 digits");
         }
         String province = value.substring(0, 3);
         if (!PROVINCE_CODES.contains(province)) {
-            throw new InvalidValueException("first 3 digits " + province
-                    + " are not a province code (one of the 63 codes from 001 to 096)");
+            throw new InvalidValueException(
+                    "first 3 digits " + province + " are not a province code (one of the 63 codes from 001 to 096)");
         }
         char g = value.charAt(3);
         if (g > '5') {

@@ -34,8 +34,13 @@ public final class DeadlineCalculator {
      * Due dates at intake. {@code outbound} may be null for RETURN_ONLY and {@code ret} for
      * SEND_ONLY. For RETURN_ONLY only the acceptance day is known: the result date is the agency's.
      */
-    public DueDates forIntake(LocalDateTime receivedAt, ServiceForm form, TransitTime outbound, TransitTime ret,
-                              int processingDays, boolean appointmentSlipByPost) {
+    public DueDates forIntake(
+            LocalDateTime receivedAt,
+            ServiceForm form,
+            TransitTime outbound,
+            TransitTime ret,
+            int processingDays,
+            boolean appointmentSlipByPost) {
         LocalDate j = acceptanceDay(receivedAt);
         if (!form.sends()) {
             return new DueDates(j, null, null, null);
@@ -62,8 +67,10 @@ public final class DeadlineCalculator {
     public DueDates afterSupplement(LocalDateTime filedAt, int processingDays, DueDates before) {
         LocalDate filed = acceptanceDay(filedAt);
         LocalDate result = calendar.addWorkingDays(filed, processingDays);
-        LocalDate returnBy = before.returnBy() == null || before.resultAppointment() == null ? before.returnBy()
-                : calendar.addWorkingDays(result, calendar.workingDaysBetween(before.resultAppointment(), before.returnBy()));
+        LocalDate returnBy = before.returnBy() == null || before.resultAppointment() == null
+                ? before.returnBy()
+                : calendar.addWorkingDays(
+                        result, calendar.workingDaysBetween(before.resultAppointment(), before.returnBy()));
         return new DueDates(before.acceptanceDay(), before.handoverBy(), result, returnBy);
     }
 }

@@ -47,15 +47,19 @@ public record DeliveryRules(WorkingCalendar calendar, int daysBetweenAttempts, i
         return switch (action) {
             case RETURN -> {
                 if (reason != FailureReason.REFUSED) {
-                    throw new InvalidValueException("a result goes back to the agency only after the recipient was invited to "
-                            + "collect it (HOLD_AT_OFFICE), unless they refused it (reason REFUSED)");
+                    throw new InvalidValueException(
+                            "a result goes back to the agency only after the recipient was invited to "
+                                    + "collect it (HOLD_AT_OFFICE), unless they refused it (reason REFUSED)");
                 }
                 yield new AfterFailure(DossierStatus.RETURNED_TO_AGENCY, "the recipient refused the result");
             }
             case HOLD_AT_OFFICE -> new AfterFailure(DossierStatus.HELD_AT_OFFICE, "held at the office for collection");
-            case RETRY -> failedAttempts >= attempts
-                    ? new AfterFailure(DossierStatus.HELD_AT_OFFICE, failedAttempts + " attempts failed: held at the office for collection")
-                    : new AfterFailure(DossierStatus.DELIVERY_FAILED, "to be delivered again");
+            case RETRY ->
+                failedAttempts >= attempts
+                        ? new AfterFailure(
+                                DossierStatus.HELD_AT_OFFICE,
+                                failedAttempts + " attempts failed: held at the office for collection")
+                        : new AfterFailure(DossierStatus.DELIVERY_FAILED, "to be delivered again");
         };
     }
 
@@ -64,16 +68,24 @@ public record DeliveryRules(WorkingCalendar calendar, int daysBetweenAttempts, i
      * The applicant collecting in person shows their own number; a proxy shows theirs and the
      * authorisation. Returns what is wrong, or null.
      */
-    public static FieldError identityProblem(boolean proxy, String presentedNumber, String applicantNumber, String authorisation) {
+    public static FieldError identityProblem(
+            boolean proxy, String presentedNumber, String applicantNumber, String authorisation) {
         if (presentedNumber == null || !presentedNumber.strip().matches("[A-Za-z0-9]{6,20}")) {
-            return new FieldError("idNumber", "is required: the number of the identity document shown, 6 to 20 letters or digits");
+            return new FieldError(
+                    "idNumber", "is required: the number of the identity document shown, 6 to 20 letters or digits");
         }
         if (proxy) {
             return authorisation == null || authorisation.isBlank()
-                    ? new FieldError("proxyAuthorisation", "is required: a proxy must show the authorisation; give its reference") : null;
+                    ? new FieldError(
+                            "proxyAuthorisation",
+                            "is required: a proxy must show the authorisation; give its reference")
+                    : null;
         }
         return presentedNumber.strip().equalsIgnoreCase(applicantNumber)
-                ? null : new FieldError("idNumber", "does not match the applicant's; someone else collects only as a PROXY with an authorisation");
+                ? null
+                : new FieldError(
+                        "idNumber",
+                        "does not match the applicant's; someone else collects only as a PROXY with an authorisation");
     }
 
     public record FieldError(String field, String message) {}

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  */
 public record DossierCode(String agencyId, LocalDate receiptDate, int sequence) {
 
-    private static final Pattern PATTERN = Pattern.compile(
-            "(" + AgencyIdentifier.REGEX + ")-(\\d{2})(\\d{2})(\\d{2})-(\\d{4,9})");
-    private static final String FORMAT = "must be a dossier code <agency id>-YYMMDD-XXXX,"
-            + " e.g. 000.00.15.H29-261122-0001";
+    private static final Pattern PATTERN =
+            Pattern.compile("(" + AgencyIdentifier.REGEX + ")-(\\d{2})(\\d{2})(\\d{2})-(\\d{4,9})");
+    private static final String FORMAT =
+            "must be a dossier code <agency id>-YYMMDD-XXXX," + " e.g. 000.00.15.H29-261122-0001";
 
     public DossierCode {
         AgencyIdentifier.requireValid(agencyId);
@@ -34,8 +34,13 @@ public record DossierCode(String agencyId, LocalDate receiptDate, int sequence) 
     }
 
     public String value() {
-        return agencyId + "-" + String.format(Locale.ROOT, "%02d%02d%02d",
-                receiptDate.getYear() % 100, receiptDate.getMonthValue(), receiptDate.getDayOfMonth())
+        return agencyId + "-"
+                + String.format(
+                        Locale.ROOT,
+                        "%02d%02d%02d",
+                        receiptDate.getYear() % 100,
+                        receiptDate.getMonthValue(),
+                        receiptDate.getDayOfMonth())
                 + "-" + String.format(Locale.ROOT, "%04d", sequence);
     }
 
@@ -59,8 +64,8 @@ public record DossierCode(String agencyId, LocalDate receiptDate, int sequence) 
         }
         LocalDate date;
         try {
-            date = LocalDate.of(2000 + Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            date = LocalDate.of(
+                    2000 + Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
         } catch (DateTimeException e) {
             throw new InvalidValueException("YYMMDD " + m.group(2) + m.group(3) + m.group(4) + " is not a date");
         }
@@ -72,6 +77,7 @@ public record DossierCode(String agencyId, LocalDate receiptDate, int sequence) 
      * (for example in the public tracking search).
      */
     public static boolean looksLike(String raw) {
-        return raw != null && PATTERN.matcher(raw.trim().toUpperCase(Locale.ROOT)).matches();
+        return raw != null
+                && PATTERN.matcher(raw.trim().toUpperCase(Locale.ROOT)).matches();
     }
 }

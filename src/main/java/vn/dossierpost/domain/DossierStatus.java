@@ -33,8 +33,8 @@ public enum DossierStatus {
     RESULT_COLLECTED("Bưu điện đã nhận kết quả", "Result taken over by the post", 9, "EMA", Leg.RETURN),
     OUT_FOR_DELIVERY("Đang phát kết quả", "Out for delivery", 9, "EDG", Leg.RETURN),
     DELIVERY_FAILED("Phát không thành công", "Delivery attempt failed", 9, "EMH", Leg.RETURN),
-    HELD_AT_OFFICE("Lưu tại bưu cục chờ người nhận đến nhận", "Held at the post office for collection", 9, "EMH",
-            Leg.RETURN),
+    HELD_AT_OFFICE(
+            "Lưu tại bưu cục chờ người nhận đến nhận", "Held at the post office for collection", 9, "EMH", Leg.RETURN),
     DELIVERED("Đã phát kết quả cho người nhận", "Result delivered", 10, "EMI", Leg.RETURN),
     RETURNED_TO_AGENCY("Đã chuyển hoàn kết quả về cơ quan", "Result returned to the agency", 9, null, Leg.RETURN),
     WITHDRAWN("Đã rút hồ sơ", "Dossier withdrawn", 8, null, null);

@@ -46,8 +46,7 @@ public final class DossierTransitions {
         }
     }
 
-    private DossierTransitions() {
-    }
+    private DossierTransitions() {}
 
     private static void allow(DossierStatus from, DossierStatus... to) {
         Set<DossierStatus> next = EnumSet.noneOf(DossierStatus.class);

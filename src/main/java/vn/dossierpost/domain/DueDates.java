@@ -8,6 +8,5 @@ import java.time.LocalDate;
  * confirms its own appointment later); {@code returnBy} the day the result must reach the applicant.
  * Null where the service form has no such step.
  */
-public record DueDates(LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment,
-                       LocalDate returnBy) {
-}
+public record DueDates(
+        LocalDate acceptanceDay, LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}

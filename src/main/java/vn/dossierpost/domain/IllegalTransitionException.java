@@ -14,8 +14,7 @@ public class IllegalTransitionException extends RuntimeException {
 
     public IllegalTransitionException(DossierStatus from, DossierStatus to, Set<DossierStatus> allowed) {
         super("dossier is " + from + "; " + from + " → " + to + " is not allowed; allowed next: "
-                + (allowed.isEmpty() ? "none"
-                        : allowed.stream().map(Enum::name).collect(Collectors.joining(", "))));
+                + (allowed.isEmpty() ? "none" : allowed.stream().map(Enum::name).collect(Collectors.joining(", "))));
         this.from = from;
         this.to = to;
         Set<DossierStatus> copy = EnumSet.noneOf(DossierStatus.class);

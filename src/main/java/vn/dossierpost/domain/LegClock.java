@@ -20,7 +20,8 @@ public record LegClock(Stage stage, Holder holder, LocalDate due) {
     public enum Stage {
         TO_AGENCY(EnumSet.of(RECEIVED, DIGITISED, IN_TRANSIT_TO_AGENCY)),
         AT_AGENCY(EnumSet.of(DELIVERED_TO_AGENCY, IN_PROCESSING, AWAITING_RESULT)),
-        TO_APPLICANT(EnumSet.of(RESULT_READY, REFUSED, RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE));
+        TO_APPLICANT(
+                EnumSet.of(RESULT_READY, REFUSED, RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE));
 
         private final Set<DossierStatus> statuses;
 
@@ -34,11 +35,15 @@ public record LegClock(Stage stage, Holder holder, LocalDate due) {
         }
     }
 
-    public enum Holder { POST, AGENCY, APPLICANT }
+    public enum Holder {
+        POST,
+        AGENCY,
+        APPLICANT
+    }
 
     /** The clock running now; empty when none does (waiting for a supplement, or the journey is over). */
-    public static Optional<LegClock> running(DossierStatus status, ServiceForm form, LocalDate handoverDue, LocalDate resultDue,
-                                             LocalDate returnDue) {
+    public static Optional<LegClock> running(
+            DossierStatus status, ServiceForm form, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue) {
         if (Stage.TO_AGENCY.statuses().contains(status)) {
             return Optional.of(new LegClock(Stage.TO_AGENCY, Holder.POST, handoverDue));
         }

@@ -10,8 +10,7 @@ import java.text.Normalizer;
  */
 public final class NameMasker {
 
-    private NameMasker() {
-    }
+    private NameMasker() {}
 
     public static String mask(String fullName) {
         if (fullName == null || fullName.isBlank()) {
@@ -48,7 +47,8 @@ public final class NameMasker {
 
     private static boolean isMark(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

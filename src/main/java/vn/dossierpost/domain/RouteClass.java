@@ -8,8 +8,8 @@ package vn.dossierpost.domain;
 public enum RouteClass {
     WITHIN_COMMUNE("Nội xã", "Within one commune"),
     WITHIN_PROVINCE("Nội tỉnh", "Within one province"),
-    INTER_PROVINCE_MAJOR_CITY("Liên tỉnh, đến hoặc đi thành phố loại đặc biệt, loại I",
-            "Between provinces, to or from a major city"),
+    INTER_PROVINCE_MAJOR_CITY(
+            "Liên tỉnh, đến hoặc đi thành phố loại đặc biệt, loại I", "Between provinces, to or from a major city"),
     INTER_PROVINCE("Liên tỉnh", "Between provinces");
 
     private final String labelVi;

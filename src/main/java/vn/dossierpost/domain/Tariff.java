@@ -16,7 +16,8 @@ public final class Tariff {
 
     public Tariff(Collection<TariffRate> rates) {
         for (TariffRate r : rates) {
-            Long previous = this.rates.computeIfAbsent(r.routeClass(), k -> new EnumMap<>(Leg.class))
+            Long previous = this.rates
+                    .computeIfAbsent(r.routeClass(), k -> new EnumMap<>(Leg.class))
                     .put(r.leg(), r.amount());
             if (previous != null) {
                 throw new InvalidValueException("postage for " + r.routeClass() + " " + r.leg() + " is given twice");
@@ -26,8 +27,8 @@ public final class Tariff {
 
     public static Tariff of(Map<RouteClass, Map<Leg, Long>> amounts) {
         List<TariffRate> list = new ArrayList<>();
-        amounts.forEach((routeClass, legs) -> legs.forEach((leg, amount) ->
-                list.add(new TariffRate(routeClass, leg, amount))));
+        amounts.forEach(
+                (routeClass, legs) -> legs.forEach((leg, amount) -> list.add(new TariffRate(routeClass, leg, amount))));
         return new Tariff(list);
     }
 
@@ -43,8 +44,8 @@ public final class Tariff {
 
     public List<TariffRate> rates() {
         List<TariffRate> list = new ArrayList<>();
-        rates.forEach((routeClass, legs) -> legs.forEach((leg, amount) ->
-                list.add(new TariffRate(routeClass, leg, amount))));
+        rates.forEach(
+                (routeClass, legs) -> legs.forEach((leg, amount) -> list.add(new TariffRate(routeClass, leg, amount))));
         return List.copyOf(list);
     }
 }

@@ -3,7 +3,8 @@ package vn.dossierpost.domain;
 import java.security.Principal;
 
 /** An authenticated caller: a member of staff bound to an office, or an agency's system. */
-public record User(String username, Role role, String officeCode, String agencyCode, String fullName) implements Principal {
+public record User(String username, Role role, String officeCode, String agencyCode, String fullName)
+        implements Principal {
 
     @Override
     public String getName() {

@@ -34,6 +34,7 @@ public final class WorkingCalendar {
     private final Set<LocalDate> workingWeekendDays = new HashSet<>();
     /** Weekdays off, each with the entry that makes it off (for a compensation: its holiday). */
     private final Map<LocalDate, CalendarEntry> weekdaysOff = new HashMap<>();
+
     private final Map<LocalDate, CalendarEntry> compensations = new TreeMap<>();
 
     /**
@@ -85,8 +86,8 @@ public final class WorkingCalendar {
         Set<LocalDate> seen = new HashSet<>();
         for (CalendarEntry e : entries) {
             if (e.date().getYear() != year) {
-                throw new InvalidValueException(e.date() + " is not in " + year
-                        + ": the calendar of a year lists only that year's dates");
+                throw new InvalidValueException(
+                        e.date() + " is not in " + year + ": the calendar of a year lists only that year's dates");
             }
             checkEntry(e, seen);
         }

@@ -24,12 +24,18 @@ public final class CamelHealthCheck extends HealthCheck {
     protected Result check() {
         ServiceStatus status = camel.getStatus();
         Map<String, String> agencies = routes.status();
-        ResultBuilder result = Result.builder().withDetail("camel", status.name()).withDetail("agencies", agencies);
+        ResultBuilder result =
+                Result.builder().withDetail("camel", status.name()).withDetail("agencies", agencies);
         if (!status.isStarted()) {
             return result.unhealthy().withMessage("Camel context is " + status).build();
         }
-        long down = agencies.values().stream().filter(s -> !s.startsWith("no route") && !s.equals(ServiceStatus.Started.name())).count();
-        return down > 0 ? result.unhealthy().withMessage(down + " agency routes are not running").build()
+        long down = agencies.values().stream()
+                .filter(s -> !s.startsWith("no route") && !s.equals(ServiceStatus.Started.name()))
+                .count();
+        return down > 0
+                ? result.unhealthy()
+                        .withMessage(down + " agency routes are not running")
+                        .build()
                 : result.healthy().withMessage(agencies.size() + " agencies").build();
     }
 }

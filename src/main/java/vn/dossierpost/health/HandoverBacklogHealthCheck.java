@@ -31,8 +31,10 @@ public final class HandoverBacklogHealthCheck extends HealthCheck {
                 .withDetail("deadLetters", counts.deadLetters())
                 .withDetail("agencyNoticesGivenUp", counts.agencyNoticesGivenUp());
         if (oldest.compareTo(alertAge) > 0) {
-            return result.unhealthy().withMessage("work has waited " + oldest.toMinutes() + " min to leave (alert at "
-                    + alertAge.toMinutes() + " min)").build();
+            return result.unhealthy()
+                    .withMessage("work has waited " + oldest.toMinutes() + " min to leave (alert at "
+                            + alertAge.toMinutes() + " min)")
+                    .build();
         }
         return result.healthy().build();
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * RFC allows); a range that starts past the end is unsatisfiable (416).
  */
 public record ByteRange(long start, long end) {
-    private static final Pattern SINGLE = Pattern.compile("^\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SINGLE =
+            Pattern.compile("^\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*$", Pattern.CASE_INSENSITIVE);
 
     /** The outcome of reading the header: no range (serve all), a range, or unsatisfiable. */
     public sealed interface Request permits Whole, Partial, Unsatisfiable {}

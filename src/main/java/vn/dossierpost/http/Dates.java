@@ -8,10 +8,10 @@ import vn.dossierpost.service.Problem;
 public final class Dates {
     /** Past these a date is a typing mistake (and far past them, more than the database keeps). */
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date, or null when the parameter is left out. */
     public static LocalDate parse(String value, String field) {
@@ -25,7 +25,8 @@ public final class Dates {
             throw Problem.invalid(field, "must be a date YYYY-MM-DD, got '" + value + "'");
         }
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw Problem.invalid(field, "must be a date between " + EARLIEST + " and " + LATEST + ", got '" + value + "'");
+            throw Problem.invalid(
+                    field, "must be a date between " + EARLIEST + " and " + LATEST + ", got '" + value + "'");
         }
         return date;
     }

@@ -30,6 +30,7 @@ public final class MultipartStream {
     private int safeEnd;
     /** Where the delimiter that ends the current part starts, once found (-1 before). */
     private int delimiterAt = -1;
+
     private boolean inPart;
 
     public MultipartStream(InputStream in, byte[] boundary, int bufferSize, int maxHeaderBytes) {

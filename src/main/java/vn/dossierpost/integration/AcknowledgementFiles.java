@@ -1,7 +1,7 @@
 package vn.dossierpost.integration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ public final class AcknowledgementFiles {
         try {
             ack = json.readValue(content, AcknowledgementFile.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an acknowledgement file (JSON with handoverNo and receipts): "
-                    + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    "not an acknowledgement file (JSON with handoverNo and receipts): " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,14 +62,16 @@ public final class AcknowledgementFiles {
         for (int k = 0; k < wellFormed.size(); k++) {
             String code = wellFormed.get(k).dossierCode();
             if (unknown.contains(code)) {
-                problems.add("receipts[" + positions.get(k) + "].dossierCode: " + code + " is not in handover " + ack.handoverNo()
-                        + " to " + agencyCode);
+                problems.add("receipts[" + positions.get(k) + "].dossierCode: " + code + " is not in handover "
+                        + ack.handoverNo() + " to " + agencyCode);
             }
         }
-        int applied = (int) wellFormed.stream().filter(r -> !unknown.contains(r.dossierCode())).count();
+        int applied = (int) wellFormed.stream()
+                .filter(r -> !unknown.contains(r.dossierCode()))
+                .count();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(applied + " of " + ack.receipts().size() + " receipts applied; refused:\n"
-                    + String.join("\n", problems));
+            throw new IllegalArgumentException(applied + " of " + ack.receipts().size()
+                    + " receipts applied; refused:\n" + String.join("\n", problems));
         }
         return applied;
     }

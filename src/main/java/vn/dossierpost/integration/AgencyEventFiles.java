@@ -8,9 +8,9 @@ import java.util.List;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.handover.AgencyEventOutcome;
 import vn.dossierpost.service.handover.AgencyEventService;
-import vn.dossierpost.service.Problem;
 
 /**
  * An agency's events as a JSON Lines file in its inbox folder: every line is applied on its own
@@ -52,11 +52,13 @@ public final class AgencyEventFiles {
             } catch (Problem p) {
                 problems.add(where + p.getMessage());
             } catch (IOException e) {
-                problems.add(where + "not a JSON event: " + e.getMessage().lines().findFirst().orElse(""));
+                problems.add(where + "not a JSON event: "
+                        + e.getMessage().lines().findFirst().orElse(""));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(done + " lines applied; " + problems.size() + " not:\n" + String.join("\n", problems));
+            throw new IllegalArgumentException(
+                    done + " lines applied; " + problems.size() + " not:\n" + String.join("\n", problems));
         }
         return done;
     }

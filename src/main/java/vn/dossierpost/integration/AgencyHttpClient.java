@@ -37,8 +37,13 @@ public final class AgencyHttpClient implements AutoCloseable {
     private final BlobStore store;
     private final ObjectMapper json;
 
-    public AgencyHttpClient(BlobStore store, ObjectMapper json, Duration connectTimeout, Duration readTimeout,
-                            Duration writeTimeout, int maxIdleConnections) {
+    public AgencyHttpClient(
+            BlobStore store,
+            ObjectMapper json,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration writeTimeout,
+            int maxIdleConnections) {
         this.store = store;
         this.json = json;
         this.client = new OkHttpClient.Builder()
@@ -55,9 +60,13 @@ public final class AgencyHttpClient implements AutoCloseable {
     public SendOutcome send(HandoverItem item) {
         HttpUrl base = HttpUrl.parse(item.agency().baseUrl());
         if (base == null) {
-            return SendOutcome.permanent(item, "the agency's base URL is not a valid http(s) URL: " + item.agency().baseUrl());
+            return SendOutcome.permanent(
+                    item,
+                    "the agency's base URL is not a valid http(s) URL: "
+                            + item.agency().baseUrl());
         }
-        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        MultipartBody.Builder body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("manifest", null, RequestBody.create(item.manifest(), JSON));
         for (DossierManifest.File f : item.parsed().files()) {
             body.addFormDataPart(f.path(), f.name(), new BlobBody(store, f));
@@ -65,7 +74,9 @@ public final class AgencyHttpClient implements AutoCloseable {
         Request request = new Request.Builder()
                 .url(base.newBuilder().addPathSegment("dossiers").build())
                 .header("Idempotency-Key", item.idempotencyKey())
-                .header("X-Dossierpost-Signature", Signatures.sign(item.manifest(), item.agency().secret()))
+                .header(
+                        "X-Dossierpost-Signature",
+                        Signatures.sign(item.manifest(), item.agency().secret()))
                 .post(body.build())
                 .build();
         try (Response response = client.newCall(request).execute()) {
@@ -77,7 +88,8 @@ public final class AgencyHttpClient implements AutoCloseable {
             String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(text);
             return code >= 400 && code < 500 ? SendOutcome.permanent(item, error) : SendOutcome.tryAgain(item, error);
         } catch (IOException e) {
-            return SendOutcome.tryAgain(item, e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
+            return SendOutcome.tryAgain(
+                    item, e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
         }
     }
 
@@ -89,13 +101,16 @@ public final class AgencyHttpClient implements AutoCloseable {
     public void sendNotice(AgencyNoticeSender.Notice notice) throws IOException {
         HttpUrl base = HttpUrl.parse(notice.agency().baseUrl());
         if (base == null) {
-            throw new AgencyNoticeOutbox.Refused("the agency's base URL is not a valid http(s) URL: " + notice.agency().baseUrl());
+            throw new AgencyNoticeOutbox.Refused("the agency's base URL is not a valid http(s) URL: "
+                    + notice.agency().baseUrl());
         }
         byte[] body = notice.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Request request = new Request.Builder()
                 .url(base.newBuilder().addPathSegment("notices").build())
                 .header("Idempotency-Key", json.readTree(body).path("eventId").asText())
-                .header("X-Dossierpost-Signature", Signatures.sign(body, notice.agency().secret()))
+                .header(
+                        "X-Dossierpost-Signature",
+                        Signatures.sign(body, notice.agency().secret()))
                 .post(RequestBody.create(body, JSON))
                 .build();
         try (Response response = client.newCall(request).execute()) {
@@ -103,7 +118,8 @@ public final class AgencyHttpClient implements AutoCloseable {
             if (response.isSuccessful() || code == 409) {
                 return;
             }
-            String error = "HTTP " + code + " from " + request.url() + ": " + abbreviate(response.body().string());
+            String error = "HTTP " + code + " from " + request.url() + ": "
+                    + abbreviate(response.body().string());
             // 408 and 429 say "later", not "never": a notice the agency must get is not given up on them
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 throw new AgencyNoticeOutbox.Refused(error);
@@ -118,7 +134,10 @@ public final class AgencyHttpClient implements AutoCloseable {
             AgencyReceipt r = json.readValue(text, AgencyReceipt.class);
             return new AgencyReceipt(item.dossierCode(), r.receiptNumber(), r.receivedAt());
         } catch (IOException | RuntimeException e) {
-            LOG.info("agency {} acknowledged {} without a readable receipt: {}", item.agency().code(), item.dossierCode(),
+            LOG.info(
+                    "agency {} acknowledged {} without a readable receipt: {}",
+                    item.agency().code(),
+                    item.dossierCode(),
                     abbreviate(text));
             return new AgencyReceipt(item.dossierCode(), null, null);
         }

@@ -20,8 +20,15 @@ public final class AgencyNoticeSender {
      * One notice to send. {@code fileEndpoint} is the agency's drop folder with its options (for
      * FILE_DROP and SFTP), {@code fileName} the notice's file there.
      */
-    public record Notice(long id, int attempts, OffsetDateTime createdAt, AgencyChannel agency, String channel, String body,
-                         String fileEndpoint, String fileName) {
+    public record Notice(
+            long id,
+            int attempts,
+            OffsetDateTime createdAt,
+            AgencyChannel agency,
+            String channel,
+            String body,
+            String fileEndpoint,
+            String fileName) {
 
         AgencyNoticeOutbox.Due due() {
             return new AgencyNoticeOutbox.Due(id, attempts, createdAt, agency, body);
@@ -44,7 +51,8 @@ public final class AgencyNoticeSender {
             boolean http = a.channel() == Channel.HTTP;
             String fileEndpoint = http ? null : AgencyRoutes.dropEndpoint(a) + "?" + dropOptions.apply(a);
             String fileName = http ? null : "notice-" + d.id() + ".jsonl";
-            notices.add(new Notice(d.id(), d.attempts(), d.createdAt(), a, a.channel().name(), d.body(), fileEndpoint, fileName));
+            notices.add(new Notice(
+                    d.id(), d.attempts(), d.createdAt(), a, a.channel().name(), d.body(), fileEndpoint, fileName));
         }
         return notices;
     }

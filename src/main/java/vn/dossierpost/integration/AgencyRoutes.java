@@ -110,7 +110,10 @@ public final class AgencyRoutes {
             try {
                 remove(a.code());
             } catch (Exception again) {
-                LOG.warn("agency {}: what was built of its routes could not be removed: {}", a.code(), again.getMessage());
+                LOG.warn(
+                        "agency {}: what was built of its routes could not be removed: {}",
+                        a.code(),
+                        again.getMessage());
             }
         }
     }
@@ -127,12 +130,21 @@ public final class AgencyRoutes {
                 p.put("dropOptions", dropOptions(a));
             }
         }
-        TemplatedRouteBuilder.builder(camel, template).routeId(handoverRouteId(a.code())).parameters(p).add();
-        TemplatedRouteBuilder.builder(camel, "handover-batch").routeId(batchRouteId(a.code()))
-                .parameter("agencyCode", a.code()).parameter("batchWindowMs", a.batchWindowMs()).add();
+        TemplatedRouteBuilder.builder(camel, template)
+                .routeId(handoverRouteId(a.code()))
+                .parameters(p)
+                .add();
+        TemplatedRouteBuilder.builder(camel, "handover-batch")
+                .routeId(batchRouteId(a.code()))
+                .parameter("agencyCode", a.code())
+                .parameter("batchWindowMs", a.batchWindowMs())
+                .add();
         if (a.inboxDir() != null && !a.inboxDir().isBlank()) {
-            TemplatedRouteBuilder.builder(camel, "agency-inbox").routeId(inboxRouteId(a.code()))
-                    .parameter("agencyCode", a.code()).parameter("inboxDir", a.inboxDir()).add();
+            TemplatedRouteBuilder.builder(camel, "agency-inbox")
+                    .routeId(inboxRouteId(a.code()))
+                    .parameter("agencyCode", a.code())
+                    .parameter("inboxDir", a.inboxDir())
+                    .add();
         }
         LOG.info("agency {}: {} route {} (revision {})", a.code(), a.channel(), template, a.revision());
     }
@@ -141,7 +153,8 @@ public final class AgencyRoutes {
     public static String dropEndpoint(AgencyChannel a) {
         return switch (a.channel()) {
             case FILE_DROP -> "file:" + a.outboxDir();
-            case SFTP -> "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
+            case SFTP ->
+                "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
             case HTTP -> throw new IllegalStateException("agency " + a.code() + " takes no files: its channel is HTTP");
         };
     }
@@ -159,13 +172,20 @@ public final class AgencyRoutes {
      * holding the agency's route through its own reconnect loop (three more tries a second apart).
      */
     private String sftpOptions(AgencyChannel a) {
-        StringBuilder o = new StringBuilder("username=").append(a.sftpUsername())
-                .append("&password=").append(raw(nullToEmpty(a.sftpPassword()))).append("&useUserKnownHostsFile=false")
+        StringBuilder o = new StringBuilder("username=")
+                .append(a.sftpUsername())
+                .append("&password=")
+                .append(raw(nullToEmpty(a.sftpPassword())))
+                .append("&useUserKnownHostsFile=false")
                 .append("&maximumReconnectAttempts=0&");
         if (sftpKnownHosts != null) {
-            o.append("strictHostKeyChecking=yes&knownHostsFile=").append(raw(sftpKnownHosts)).append("&");
+            o.append("strictHostKeyChecking=yes&knownHostsFile=")
+                    .append(raw(sftpKnownHosts))
+                    .append("&");
         } else {
-            LOG.warn("agency {}: the SFTP server's host key is not checked; set handover.sftpKnownHosts to pin it", a.code());
+            LOG.warn(
+                    "agency {}: the SFTP server's host key is not checked; set handover.sftpKnownHosts to pin it",
+                    a.code());
             o.append("strictHostKeyChecking=no&");
         }
         return o.toString();

@@ -37,8 +37,12 @@ public final class CamelIntegration implements Managed {
      * @param beans      the beans the routes refer to by name
      * @param properties values the routes read as {@code {{name}}}
      */
-    public CamelIntegration(String routesFolder, Map<String, Object> beans, Properties properties, AgencyChannels agencies,
-                            int senderThreads) {
+    public CamelIntegration(
+            String routesFolder,
+            Map<String, Object> beans,
+            Properties properties,
+            AgencyChannels agencies,
+            int senderThreads) {
         this.routesFolder = routesFolder;
         camel.getCamelContextExtension().setName("dossierpost");
         camel.getPropertiesComponent().setInitialProperties(properties);
@@ -62,15 +66,21 @@ public final class CamelIntegration implements Managed {
     @Override
     public void start() throws Exception {
         Path folder = Path.of(routesFolder);
-        String location = Files.isDirectory(folder) ? "file:" + folder.toAbsolutePath() + "/*.yaml" : "classpath:routes/*.yaml";
-        Collection<Resource> resources = PluginHelper.getPackageScanResourceResolver(camel).findResources(location);
+        String location =
+                Files.isDirectory(folder) ? "file:" + folder.toAbsolutePath() + "/*.yaml" : "classpath:routes/*.yaml";
+        Collection<Resource> resources =
+                PluginHelper.getPackageScanResourceResolver(camel).findResources(location);
         if (resources.isEmpty()) {
             throw new IllegalStateException("no Camel routes found at " + location);
         }
         PluginHelper.getRoutesLoader(camel).loadRoutes(resources);
         camel.start();
         agencyRoutes.sync();
-        LOG.info("Camel started with {} route definitions from {}; agencies: {}", resources.size(), location, agencyRoutes.status());
+        LOG.info(
+                "Camel started with {} route definitions from {}; agencies: {}",
+                resources.size(),
+                location,
+                agencyRoutes.status());
     }
 
     @Override

@@ -54,12 +54,19 @@ public final class DropPackager {
     public void build(Exchange exchange) throws IOException {
         HandoverWork work = exchange.getMessage().getBody(HandoverWork.class);
         Path zip = staging.resolve(work.handoverNo() + ".zip");
-        DropManifest manifest = new DropManifest(work.handoverNo(), work.agency().code(), work.createdAt(),
+        DropManifest manifest = new DropManifest(
+                work.handoverNo(),
+                work.agency().code(),
+                work.createdAt(),
                 work.items().stream().map(HandoverItem::parsed).toList());
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
-        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-             ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(new Unclosed(Channels.newOutputStream(channel)), 1 << 16))) {
+        try (FileChannel channel = FileChannel.open(
+                        zip,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                ZipOutputStream out = new ZipOutputStream(
+                        new BufferedOutputStream(new Unclosed(Channels.newOutputStream(channel)), 1 << 16))) {
             out.setLevel(Deflater.NO_COMPRESSION);
             out.putNextEntry(new ZipEntry("manifest.json"));
             out.write(manifestBytes);
@@ -81,7 +88,9 @@ public final class DropPackager {
         exchange.getMessage().setBody(zip.toFile());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, zip.getFileName().toString());
         exchange.getMessage().setHeader(FileConstants.FILE_LOCAL_WORK_PATH, zip.toFile());
-        exchange.getMessage().setHeader(SIGNATURE, Signatures.sign(manifestBytes, work.agency().secret()));
+        exchange.getMessage()
+                .setHeader(
+                        SIGNATURE, Signatures.sign(manifestBytes, work.agency().secret()));
     }
 
     /** Deletes what is left in staging for this handover (the endpoint found the package already delivered). */
@@ -99,8 +108,8 @@ public final class DropPackager {
         store.copy(f.sha256(), 0, f.size(), new DigestOutputStream(new Unclosed(out), sha256));
         String actual = HexFormat.of().formatHex(sha256.digest());
         if (!actual.equals(f.sha256())) {
-            throw new IOException("stored file " + f.path() + " no longer matches its SHA-256 (" + actual + " instead of "
-                    + f.sha256() + "); run the fixity check");
+            throw new IOException("stored file " + f.path() + " no longer matches its SHA-256 (" + actual
+                    + " instead of " + f.sha256() + "); run the fixity check");
         }
     }
 

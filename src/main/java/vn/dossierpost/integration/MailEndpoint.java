@@ -12,13 +12,28 @@ import java.time.Duration;
 public final class MailEndpoint {
     private MailEndpoint() {}
 
-    public static String uri(String host, int port, boolean tls, boolean startTls, String username, String password, String from,
-                             Duration timeout) {
-        StringBuilder uri = new StringBuilder(tls ? "smtps://" : "smtp://").append(host).append(':').append(port)
-                .append("?from=").append(raw(from))
-                .append("&connectionTimeout=").append(timeout.toMillis());
+    public static String uri(
+            String host,
+            int port,
+            boolean tls,
+            boolean startTls,
+            String username,
+            String password,
+            String from,
+            Duration timeout) {
+        StringBuilder uri = new StringBuilder(tls ? "smtps://" : "smtp://")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("?from=")
+                .append(raw(from))
+                .append("&connectionTimeout=")
+                .append(timeout.toMillis());
         if (username != null && !username.isEmpty()) {
-            uri.append("&username=").append(raw(username)).append("&password=").append(raw(password == null ? "" : password));
+            uri.append("&username=")
+                    .append(raw(username))
+                    .append("&password=")
+                    .append(raw(password == null ? "" : password));
         }
         if (startTls) {
             uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");

@@ -8,8 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** {@code sha256=<hex HMAC-SHA256>} of a manifest with the agency's secret: the agency checks it came from the post. */
 public final class Signatures {
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static String sign(byte[] content, String secret) {
         try {

@@ -36,8 +36,13 @@ public final class SmsGateway implements AutoCloseable {
         this.keyHeader = keyHeader;
         this.key = key;
         this.json = json;
-        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
-                .retryOnConnectionFailure(false).followRedirects(false).build();
+        this.client = new OkHttpClient.Builder()
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
     }
 
     public void send(NotificationDelivery.Message message) throws IOException {
@@ -57,7 +62,8 @@ public final class SmsGateway implements AutoCloseable {
             }
             int code = response.code();
             String text = response.body().string();
-            String error = "SMS gateway answered HTTP " + code + ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+            String error = "SMS gateway answered HTTP " + code + ": "
+                    + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 throw new NotificationDelivery.Refused(error);
             }

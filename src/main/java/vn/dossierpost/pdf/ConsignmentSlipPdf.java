@@ -6,25 +6,19 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.List;
 
 /**
@@ -35,165 +29,171 @@ import java.util.List;
  */
 public final class ConsignmentSlipPdf {
 
+    private static final String[] TERMS = loadTerms();
 
-  private static final String[] TERMS = loadTerms();
-
-  public byte[] render(SlipData slip) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    write(slip, out);
-    return out.toByteArray();
-  }
-
-  /** Writes the PDF to {@code out}, which is left open. */
-  public void write(SlipData slip, OutputStream out) {
-    Document doc = new Document(PageSize.A5, MARGIN, MARGIN, 18, 18);
-    try {
-      PdfWriter writer = PdfWriter.getInstance(doc, out);
-      writer.setCloseStream(false);
-      writer.setPageEvent(
-          new PageFooter(slip.s10Number() + " · " + slip.dossierCode() + " · ", 5.5f));
-      doc.addTitle("Phiếu gửi hồ sơ " + slip.s10Number());
-      doc.addSubject("Phiếu gửi hồ sơ thủ tục hành chính " + slip.dossierCode());
-      doc.addCreator("dossierpost");
-      doc.open();
-      doc.add(header(slip, writer.getDirectContent()));
-      doc.add(parties(slip));
-      doc.add(acceptance(slip));
-      doc.add(documents(slip));
-      doc.add(chargesAndQuality(slip));
-      doc.add(terms());
-      doc.add(signatures(slip));
-      doc.close();
-    } catch (DocumentException e) {
-      throw new IllegalStateException("cannot lay out the consignment slip", e);
+    public byte[] render(SlipData slip) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        write(slip, out);
+        return out.toByteArray();
     }
-  }
 
-  // --- sections, top to bottom ---------------------------------------------------------------
-
-  private static PdfPTable header(SlipData slip, PdfContentByte canvas) {
-    PdfPTable table = table(HEADER_WIDTHS);
-
-    PdfPCell title = cell();
-    title.setBorder(Rectangle.NO_BORDER);
-    title.addElement(para(TITLE, new Chunk(nfc("PHIẾU GỬI HỒ SƠ\nTHỦ TỤC HÀNH CHÍNH"), TITLE)));
-    title.addElement(para(ENGLISH, new Chunk("ADMINISTRATIVE DOSSIER CONSIGNMENT SLIP", ENGLISH)));
-    addDossierCode(title, slip.dossierCode());
-    table.addCell(title);
-
-    addBarcodeAndQr(table, canvas, slip.s10Number(), slip.trackingUrl());
-    return table;
-  }
-
-  private static PdfPTable parties(SlipData slip) {
-    PdfPTable table = table(50, 50);
-    table.addCell(party("NGƯỜI GỬI", "Sender", slip.sender()));
-    table.addCell(party("NGƯỜI NHẬN (CƠ QUAN)", "Recipient (agency)", slip.recipient()));
-    return table;
-  }
-
-  private static PdfPTable acceptance(SlipData slip) {
-    PdfPTable table = table(50, 50);
-    SlipData.PostOffice office = slip.acceptedBy();
-    PdfPCell where = cell();
-    where.addElement(heading("NHẬN GỬI", "Acceptance"));
-    where.addElement(labelled("Thời gian", "Time", SlipText.dateTime(slip.acceptedAt()), STRONG));
-    addOffice(where, "Nơi nhận", "Place", office);
-    table.addCell(where);
-
-    PdfPCell how = cell();
-    how.addElement(heading("PHƯƠNG THỨC", "Method"));
-    String[] form = SlipText.serviceForm(slip.serviceForm());
-    how.addElement(labelled("Dịch vụ", "Service", form[0], STRONG, form[1]));
-    String[] delivery = SlipText.deliveryMethod(slip.deliveryMethod());
-    how.addElement(labelled("Trả kết quả", "Result", delivery[0], TEXT, delivery[1]));
-    how.addElement(freeTracking(slip.trackingUrl()));
-    table.addCell(how);
-    return table;
-  }
-
-  private static PdfPTable documents(SlipData slip) {
-    PdfPTable table = table(6, 70, 14, 10);
-    PdfPCell procedure = cell();
-    procedure.setColspan(4);
-    procedure.addElement(labelled("Thủ tục hành chính", "Procedure", slip.procedureName(), STRONG));
-    table.addCell(procedure);
-    boolean result = "RETURN_ONLY".equals(slip.serviceForm());
-    table.addCell(columnHeader("STT", "No."));
-    table.addCell(columnHeader(result ? "Kết quả, giấy tờ trả lại" : "Thành phần hồ sơ",
-        result ? "Result and returned documents" : "Documents"));
-    table.addCell(columnHeader("Chính/sao", "Original/copy"));
-    table.addCell(columnHeader("Số trang", "Pages"));
-    table.setHeaderRows(2);
-    int no = 1;
-    for (SlipData.Document d : slip.documents()) {
-      table.addCell(value(String.valueOf(no++), Element.ALIGN_CENTER));
-      table.addCell(value(d.name(), Element.ALIGN_LEFT));
-      table.addCell(value(d.form(), Element.ALIGN_CENTER));
-      table.addCell(value(String.valueOf(d.pages()), Element.ALIGN_CENTER));
+    /** Writes the PDF to {@code out}, which is left open. */
+    public void write(SlipData slip, OutputStream out) {
+        Document doc = new Document(PageSize.A5, MARGIN, MARGIN, 18, 18);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setCloseStream(false);
+            writer.setPageEvent(new PageFooter(slip.s10Number() + " · " + slip.dossierCode() + " · ", 5.5f));
+            doc.addTitle("Phiếu gửi hồ sơ " + slip.s10Number());
+            doc.addSubject("Phiếu gửi hồ sơ thủ tục hành chính " + slip.dossierCode());
+            doc.addCreator("dossierpost");
+            doc.open();
+            doc.add(header(slip, writer.getDirectContent()));
+            doc.add(parties(slip));
+            doc.add(acceptance(slip));
+            doc.add(documents(slip));
+            doc.add(chargesAndQuality(slip));
+            doc.add(terms());
+            doc.add(signatures(slip));
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("cannot lay out the consignment slip", e);
+        }
     }
-    return table;
-  }
 
-  private static PdfPTable chargesAndQuality(SlipData slip) {
-    PdfPTable table = table(50, 50);
-    table.setKeepTogether(true);
+    // --- sections, top to bottom ---------------------------------------------------------------
 
-    PdfPTable prices = new PdfPTable(new float[] {70, 30});
-    prices.setWidthPercentage(100);
-    addPrice(prices, "Phí, lệ phí (thu hộ)", "Government fee", slip.governmentFee(), TEXT, false);
-    for (SlipData.Charge charge : slip.postage()) {
-      addPrice(prices, charge.label(), null, charge.amount(), TEXT, false);
-    }
-    addPrice(prices, "Tổng cộng", "Total", slip.total(), STRONG, true);
-    PdfPCell money = cell();
-    money.addElement(heading("GIÁ CƯỚC", "Charges"));
-    money.addElement(prices);
-    money.addElement(labelled("Thanh toán", "Payment", slip.paymentMethod(), TEXT));
-    table.addCell(money);
+    private static PdfPTable header(SlipData slip, PdfContentByte canvas) {
+        PdfPTable table = table(HEADER_WIDTHS);
 
-    PdfPCell quality = cell();
-    quality.addElement(heading("CHẤT LƯỢNG DỊCH VỤ", "Service quality"));
-    quality.addElement(para(TEXT, new Chunk(nfc(nonNull(slip.serviceQuality())), TEXT)));
-    SlipData.DueDates due = slip.dueDates();
-    if (due.handoverBy() != null) {
-      quality.addElement(labelled("Giao cơ quan trước", "Handover by",
-          SlipText.date(due.handoverBy()), STRONG));
-    }
-    if (due.resultAppointment() != null) {
-      quality.addElement(labelled("Hẹn trả kết quả", "Appointment",
-          SlipText.date(due.resultAppointment()), STRONG));
-    }
-    if (due.returnBy() != null) {
-      quality.addElement(labelled("Phát kết quả trước", "Return by",
-          SlipText.date(due.returnBy()), STRONG));
-    }
-    table.addCell(quality);
-    return table;
-  }
-  private static Paragraph terms() {
-    return smallPrint(
-        new Chunk(nfc("Quyền, nghĩa vụ và bồi thường "), FINE_BOLD),
-        new Chunk("/ Rights, duties and compensation. ", FINE_ENGLISH),
-        new Chunk(nfc(TERMS[0]), FINE),
-        new Chunk(" " + TERMS[1], FINE_ENGLISH));
-  }
+        PdfPCell title = cell();
+        title.setBorder(Rectangle.NO_BORDER);
+        title.addElement(para(TITLE, new Chunk(nfc("PHIẾU GỬI HỒ SƠ\nTHỦ TỤC HÀNH CHÍNH"), TITLE)));
+        title.addElement(para(ENGLISH, new Chunk("ADMINISTRATIVE DOSSIER CONSIGNMENT SLIP", ENGLISH)));
+        addDossierCode(title, slip.dossierCode());
+        table.addCell(title);
 
-  private static PdfPTable signatures(SlipData slip) {
-    return SlipLayout.signatures("NGƯỜI GỬI", "Sender", slip.sender().name(),
-        "NHÂN VIÊN BƯU ĐIỆN", "Post office clerk", slip.clerkName());
-  }
-
-  private static String[] loadTerms() {
-    try (InputStream in = ConsignmentSlipPdf.class.getResourceAsStream("consignment-slip-terms.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("consignment-slip-terms.txt missing from the classpath");
-      }
-      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .map(String::strip).filter(l -> !l.isEmpty()).toList();
-      return new String[] {lines.get(0), lines.size() > 1 ? lines.get(1) : ""};
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        addBarcodeAndQr(table, canvas, slip.s10Number(), slip.trackingUrl());
+        return table;
     }
-  }
+
+    private static PdfPTable parties(SlipData slip) {
+        PdfPTable table = table(50, 50);
+        table.addCell(party("NGƯỜI GỬI", "Sender", slip.sender()));
+        table.addCell(party("NGƯỜI NHẬN (CƠ QUAN)", "Recipient (agency)", slip.recipient()));
+        return table;
+    }
+
+    private static PdfPTable acceptance(SlipData slip) {
+        PdfPTable table = table(50, 50);
+        SlipData.PostOffice office = slip.acceptedBy();
+        PdfPCell where = cell();
+        where.addElement(heading("NHẬN GỬI", "Acceptance"));
+        where.addElement(labelled("Thời gian", "Time", SlipText.dateTime(slip.acceptedAt()), STRONG));
+        addOffice(where, "Nơi nhận", "Place", office);
+        table.addCell(where);
+
+        PdfPCell how = cell();
+        how.addElement(heading("PHƯƠNG THỨC", "Method"));
+        String[] form = SlipText.serviceForm(slip.serviceForm());
+        how.addElement(labelled("Dịch vụ", "Service", form[0], STRONG, form[1]));
+        String[] delivery = SlipText.deliveryMethod(slip.deliveryMethod());
+        how.addElement(labelled("Trả kết quả", "Result", delivery[0], TEXT, delivery[1]));
+        how.addElement(freeTracking(slip.trackingUrl()));
+        table.addCell(how);
+        return table;
+    }
+
+    private static PdfPTable documents(SlipData slip) {
+        PdfPTable table = table(6, 70, 14, 10);
+        PdfPCell procedure = cell();
+        procedure.setColspan(4);
+        procedure.addElement(labelled("Thủ tục hành chính", "Procedure", slip.procedureName(), STRONG));
+        table.addCell(procedure);
+        boolean result = "RETURN_ONLY".equals(slip.serviceForm());
+        table.addCell(columnHeader("STT", "No."));
+        table.addCell(columnHeader(
+                result ? "Kết quả, giấy tờ trả lại" : "Thành phần hồ sơ",
+                result ? "Result and returned documents" : "Documents"));
+        table.addCell(columnHeader("Chính/sao", "Original/copy"));
+        table.addCell(columnHeader("Số trang", "Pages"));
+        table.setHeaderRows(2);
+        int no = 1;
+        for (SlipData.Document d : slip.documents()) {
+            table.addCell(value(String.valueOf(no++), Element.ALIGN_CENTER));
+            table.addCell(value(d.name(), Element.ALIGN_LEFT));
+            table.addCell(value(d.form(), Element.ALIGN_CENTER));
+            table.addCell(value(String.valueOf(d.pages()), Element.ALIGN_CENTER));
+        }
+        return table;
+    }
+
+    private static PdfPTable chargesAndQuality(SlipData slip) {
+        PdfPTable table = table(50, 50);
+        table.setKeepTogether(true);
+
+        PdfPTable prices = new PdfPTable(new float[] {70, 30});
+        prices.setWidthPercentage(100);
+        addPrice(prices, "Phí, lệ phí (thu hộ)", "Government fee", slip.governmentFee(), TEXT, false);
+        for (SlipData.Charge charge : slip.postage()) {
+            addPrice(prices, charge.label(), null, charge.amount(), TEXT, false);
+        }
+        addPrice(prices, "Tổng cộng", "Total", slip.total(), STRONG, true);
+        PdfPCell money = cell();
+        money.addElement(heading("GIÁ CƯỚC", "Charges"));
+        money.addElement(prices);
+        money.addElement(labelled("Thanh toán", "Payment", slip.paymentMethod(), TEXT));
+        table.addCell(money);
+
+        PdfPCell quality = cell();
+        quality.addElement(heading("CHẤT LƯỢNG DỊCH VỤ", "Service quality"));
+        quality.addElement(para(TEXT, new Chunk(nfc(nonNull(slip.serviceQuality())), TEXT)));
+        SlipData.DueDates due = slip.dueDates();
+        if (due.handoverBy() != null) {
+            quality.addElement(labelled("Giao cơ quan trước", "Handover by", SlipText.date(due.handoverBy()), STRONG));
+        }
+        if (due.resultAppointment() != null) {
+            quality.addElement(
+                    labelled("Hẹn trả kết quả", "Appointment", SlipText.date(due.resultAppointment()), STRONG));
+        }
+        if (due.returnBy() != null) {
+            quality.addElement(labelled("Phát kết quả trước", "Return by", SlipText.date(due.returnBy()), STRONG));
+        }
+        table.addCell(quality);
+        return table;
+    }
+
+    private static Paragraph terms() {
+        return smallPrint(
+                new Chunk(nfc("Quyền, nghĩa vụ và bồi thường "), FINE_BOLD),
+                new Chunk("/ Rights, duties and compensation. ", FINE_ENGLISH),
+                new Chunk(nfc(TERMS[0]), FINE),
+                new Chunk(" " + TERMS[1], FINE_ENGLISH));
+    }
+
+    private static PdfPTable signatures(SlipData slip) {
+        return SlipLayout.signatures(
+                "NGƯỜI GỬI",
+                "Sender",
+                slip.sender().name(),
+                "NHÂN VIÊN BƯU ĐIỆN",
+                "Post office clerk",
+                slip.clerkName());
+    }
+
+    private static String[] loadTerms() {
+        try (InputStream in = ConsignmentSlipPdf.class.getResourceAsStream("consignment-slip-terms.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("consignment-slip-terms.txt missing from the classpath");
+            }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+            return new String[] {lines.get(0), lines.size() > 1 ? lines.get(1) : ""};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

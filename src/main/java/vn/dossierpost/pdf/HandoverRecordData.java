@@ -17,79 +17,79 @@ import java.util.Objects;
  * @param postUnit       the handing-over postal unit, e.g. "Bưu điện thành phố Hà Nội"
  */
 public record HandoverRecordData(
-    String handoverNumber,
-    OffsetDateTime createdAt,
-    OffsetDateTime acknowledgedAt,
-    String channel,
-    String state,
-    String postUnit,
-    Agency agency,
-    List<Line> lines) {
+        String handoverNumber,
+        OffsetDateTime createdAt,
+        OffsetDateTime acknowledgedAt,
+        String channel,
+        String state,
+        String postUnit,
+        Agency agency,
+        List<Line> lines) {
 
-  public HandoverRecordData {
-    Objects.requireNonNull(handoverNumber, "handoverNumber");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(channel, "channel");
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(postUnit, "postUnit");
-    Objects.requireNonNull(agency, "agency");
-    lines = List.copyOf(lines);
-  }
-
-  /** The receiving agency; {@code address} may be null. */
-  public record Agency(String code, String name, String address) {
-
-    public Agency {
-      Objects.requireNonNull(code, "code");
-      Objects.requireNonNull(name, "name");
+    public HandoverRecordData {
+        Objects.requireNonNull(handoverNumber, "handoverNumber");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(postUnit, "postUnit");
+        Objects.requireNonNull(agency, "agency");
+        lines = List.copyOf(lines);
     }
-  }
 
-  /**
-   * One dossier of the handover.
-   *
-   * @param documents     number of components (documents) listed on the slip
-   * @param files         number of scanned files sent
-   * @param bytes         total size of those files
-   * @param complete      whether the dossier was found complete when counted
-   * @param note          what is missing or otherwise remarkable; may be null
-   * @param receiptNumber the agency's receipt number; null until the agency has given one
-   * @param receivedAt    when the agency received this dossier; may be null
-   */
-  public record Line(
-      String dossierCode,
-      String s10Number,
-      String procedureName,
-      String applicantName,
-      int documents,
-      int files,
-      long bytes,
-      boolean complete,
-      String note,
-      String receiptNumber,
-      OffsetDateTime receivedAt) {
+    /** The receiving agency; {@code address} may be null. */
+    public record Agency(String code, String name, String address) {
 
-    public Line {
-      Objects.requireNonNull(dossierCode, "dossierCode");
-      Objects.requireNonNull(s10Number, "s10Number");
-      Objects.requireNonNull(procedureName, "procedureName");
-      Objects.requireNonNull(applicantName, "applicantName");
+        public Agency {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(name, "name");
+        }
     }
-  }
 
-  public int totalDocuments() {
-    return lines.stream().mapToInt(Line::documents).sum();
-  }
+    /**
+     * One dossier of the handover.
+     *
+     * @param documents     number of components (documents) listed on the slip
+     * @param files         number of scanned files sent
+     * @param bytes         total size of those files
+     * @param complete      whether the dossier was found complete when counted
+     * @param note          what is missing or otherwise remarkable; may be null
+     * @param receiptNumber the agency's receipt number; null until the agency has given one
+     * @param receivedAt    when the agency received this dossier; may be null
+     */
+    public record Line(
+            String dossierCode,
+            String s10Number,
+            String procedureName,
+            String applicantName,
+            int documents,
+            int files,
+            long bytes,
+            boolean complete,
+            String note,
+            String receiptNumber,
+            OffsetDateTime receivedAt) {
 
-  public int totalFiles() {
-    return lines.stream().mapToInt(Line::files).sum();
-  }
+        public Line {
+            Objects.requireNonNull(dossierCode, "dossierCode");
+            Objects.requireNonNull(s10Number, "s10Number");
+            Objects.requireNonNull(procedureName, "procedureName");
+            Objects.requireNonNull(applicantName, "applicantName");
+        }
+    }
 
-  public long totalBytes() {
-    return lines.stream().mapToLong(Line::bytes).sum();
-  }
+    public int totalDocuments() {
+        return lines.stream().mapToInt(Line::documents).sum();
+    }
 
-  public int incompleteCount() {
-    return (int) lines.stream().filter(l -> !l.complete()).count();
-  }
+    public int totalFiles() {
+        return lines.stream().mapToInt(Line::files).sum();
+    }
+
+    public long totalBytes() {
+        return lines.stream().mapToLong(Line::bytes).sum();
+    }
+
+    public int incompleteCount() {
+        return (int) lines.stream().filter(l -> !l.complete()).count();
+    }
 }

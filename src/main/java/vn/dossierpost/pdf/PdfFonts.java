@@ -12,24 +12,23 @@ import java.io.UncheckedIOException;
  */
 public final class PdfFonts {
 
-  private static final String DIR = "/net/sf/jasperreports/fonts/dejavu/";
+    private static final String DIR = "/net/sf/jasperreports/fonts/dejavu/";
 
-  public static final BaseFont REGULAR = load("DejaVuSans.ttf");
-  public static final BaseFont BOLD = load("DejaVuSans-Bold.ttf");
+    public static final BaseFont REGULAR = load("DejaVuSans.ttf");
+    public static final BaseFont BOLD = load("DejaVuSans-Bold.ttf");
 
-  private PdfFonts() {}
+    private PdfFonts() {}
 
-  private static BaseFont load(String file) {
-    try (InputStream in = PdfFonts.class.getResourceAsStream(DIR + file)) {
-      if (in == null) {
-        throw new IllegalStateException("font not on the classpath: " + DIR + file);
-      }
-      return BaseFont.createFont(
-          file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (com.lowagie.text.DocumentException e) {
-      throw new IllegalStateException("cannot load font " + file, e);
+    private static BaseFont load(String file) {
+        try (InputStream in = PdfFonts.class.getResourceAsStream(DIR + file)) {
+            if (in == null) {
+                throw new IllegalStateException("font not on the classpath: " + DIR + file);
+            }
+            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new IllegalStateException("cannot load font " + file, e);
+        }
     }
-  }
 }

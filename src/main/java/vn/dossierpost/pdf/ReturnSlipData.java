@@ -27,75 +27,75 @@ import java.util.Objects;
  * @param trackingUrl          encoded in the QR code
  */
 public record ReturnSlipData(
-    String returnS10Number,
-    String dossierCode,
-    String outboundS10Number,
-    String procedureName,
-    String kind,
-    String resultReference,
-    SlipData.Party agency,
-    SlipData.Party recipient,
-    String deliveryMethod,
-    SlipData.PostOffice collectingOffice,
-    SlipData.PostOffice deliveringOffice,
-    List<Item> items,
-    long amountDueOnDelivery,
-    long governmentFeeRemitted,
-    OffsetDateTime collectedAt,
-    String collectedBy,
-    String agencyOfficer,
-    String trackingUrl) {
+        String returnS10Number,
+        String dossierCode,
+        String outboundS10Number,
+        String procedureName,
+        String kind,
+        String resultReference,
+        SlipData.Party agency,
+        SlipData.Party recipient,
+        String deliveryMethod,
+        SlipData.PostOffice collectingOffice,
+        SlipData.PostOffice deliveringOffice,
+        List<Item> items,
+        long amountDueOnDelivery,
+        long governmentFeeRemitted,
+        OffsetDateTime collectedAt,
+        String collectedBy,
+        String agencyOfficer,
+        String trackingUrl) {
 
-  public ReturnSlipData {
-    Objects.requireNonNull(returnS10Number, "returnS10Number");
-    Objects.requireNonNull(dossierCode, "dossierCode");
-    Objects.requireNonNull(procedureName, "procedureName");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(agency, "agency");
-    Objects.requireNonNull(agency.name(), "agency.name");
-    Objects.requireNonNull(recipient, "recipient");
-    Objects.requireNonNull(recipient.name(), "recipient.name");
-    Objects.requireNonNull(deliveryMethod, "deliveryMethod");
-    Objects.requireNonNull(collectingOffice, "collectingOffice");
-    Objects.requireNonNull(deliveringOffice, "deliveringOffice");
-    Objects.requireNonNull(collectedAt, "collectedAt");
-    Objects.requireNonNull(collectedBy, "collectedBy");
-    Objects.requireNonNull(trackingUrl, "trackingUrl");
-    // The title depends on the kind: an unknown one must not pass for a result.
-    if (!kind.equals("RESULT") && !kind.equals("REFUSAL")) {
-      throw new IllegalArgumentException("kind must be RESULT or REFUSAL: " + kind);
+    public ReturnSlipData {
+        Objects.requireNonNull(returnS10Number, "returnS10Number");
+        Objects.requireNonNull(dossierCode, "dossierCode");
+        Objects.requireNonNull(procedureName, "procedureName");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(agency.name(), "agency.name");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(recipient.name(), "recipient.name");
+        Objects.requireNonNull(deliveryMethod, "deliveryMethod");
+        Objects.requireNonNull(collectingOffice, "collectingOffice");
+        Objects.requireNonNull(deliveringOffice, "deliveringOffice");
+        Objects.requireNonNull(collectedAt, "collectedAt");
+        Objects.requireNonNull(collectedBy, "collectedBy");
+        Objects.requireNonNull(trackingUrl, "trackingUrl");
+        // The title depends on the kind: an unknown one must not pass for a result.
+        if (!kind.equals("RESULT") && !kind.equals("REFUSAL")) {
+            throw new IllegalArgumentException("kind must be RESULT or REFUSAL: " + kind);
+        }
+        items = List.copyOf(items);
+        // Both signatures attest the contents of the sealed envelope: it cannot be empty.
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("a return slip lists at least one item");
+        }
+        if (amountDueOnDelivery < 0) {
+            throw new IllegalArgumentException("amountDueOnDelivery < 0: " + amountDueOnDelivery);
+        }
+        if (governmentFeeRemitted < 0) {
+            throw new IllegalArgumentException("governmentFeeRemitted < 0: " + governmentFeeRemitted);
+        }
     }
-    items = List.copyOf(items);
-    // Both signatures attest the contents of the sealed envelope: it cannot be empty.
-    if (items.isEmpty()) {
-      throw new IllegalArgumentException("a return slip lists at least one item");
-    }
-    if (amountDueOnDelivery < 0) {
-      throw new IllegalArgumentException("amountDueOnDelivery < 0: " + amountDueOnDelivery);
-    }
-    if (governmentFeeRemitted < 0) {
-      throw new IllegalArgumentException("governmentFeeRemitted < 0: " + governmentFeeRemitted);
-    }
-  }
 
-  public boolean refusal() {
-    return kind.equals("REFUSAL");
-  }
-
-  /**
-   * One thing in the envelope.
-   *
-   * @param kind {@code RESULT} (the result itself) or {@code ORIGINAL_RETURNED} (an original the
-   *             applicant lent to the agency, now given back)
-   */
-  public record Item(String name, String kind, int copies) {
-
-    public Item {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(kind, "kind");
-      if (copies < 1) {
-        throw new IllegalArgumentException("copies < 1: " + copies);
-      }
+    public boolean refusal() {
+        return kind.equals("REFUSAL");
     }
-  }
+
+    /**
+     * One thing in the envelope.
+     *
+     * @param kind {@code RESULT} (the result itself) or {@code ORIGINAL_RETURNED} (an original the
+     *             applicant lent to the agency, now given back)
+     */
+    public record Item(String name, String kind, int copies) {
+
+        public Item {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+            if (copies < 1) {
+                throw new IllegalArgumentException("copies < 1: " + copies);
+            }
+        }
+    }
 }

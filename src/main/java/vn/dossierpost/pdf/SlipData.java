@@ -17,53 +17,53 @@ import java.util.Objects;
  * @param serviceQuality printed as given, e.g. "Chuyển phát hồ sơ: J+2 ngày làm việc"
  */
 public record SlipData(
-    String dossierCode,
-    String s10Number,
-    String trackingUrl,
-    OffsetDateTime acceptedAt,
-    PostOffice acceptedBy,
-    String serviceForm,
-    String deliveryMethod,
-    Party sender,
-    Party recipient,
-    String procedureName,
-    long governmentFee,
-    List<Charge> postage,
-    long total,
-    String paymentMethod,
-    String serviceQuality,
-    DueDates dueDates,
-    List<Document> documents,
-    String clerkName) {
+        String dossierCode,
+        String s10Number,
+        String trackingUrl,
+        OffsetDateTime acceptedAt,
+        PostOffice acceptedBy,
+        String serviceForm,
+        String deliveryMethod,
+        Party sender,
+        Party recipient,
+        String procedureName,
+        long governmentFee,
+        List<Charge> postage,
+        long total,
+        String paymentMethod,
+        String serviceQuality,
+        DueDates dueDates,
+        List<Document> documents,
+        String clerkName) {
 
-  public SlipData {
-    Objects.requireNonNull(dossierCode, "dossierCode");
-    Objects.requireNonNull(s10Number, "s10Number");
-    Objects.requireNonNull(trackingUrl, "trackingUrl");
-    Objects.requireNonNull(acceptedAt, "acceptedAt");
-    Objects.requireNonNull(acceptedBy, "acceptedBy");
-    Objects.requireNonNull(serviceForm, "serviceForm");
-    Objects.requireNonNull(deliveryMethod, "deliveryMethod");
-    Objects.requireNonNull(sender, "sender");
-    Objects.requireNonNull(recipient, "recipient");
-    Objects.requireNonNull(procedureName, "procedureName");
-    postage = List.copyOf(postage);
-    dueDates = dueDates == null ? new DueDates(null, null, null) : dueDates;
-    documents = List.copyOf(documents);
-  }
+    public SlipData {
+        Objects.requireNonNull(dossierCode, "dossierCode");
+        Objects.requireNonNull(s10Number, "s10Number");
+        Objects.requireNonNull(trackingUrl, "trackingUrl");
+        Objects.requireNonNull(acceptedAt, "acceptedAt");
+        Objects.requireNonNull(acceptedBy, "acceptedBy");
+        Objects.requireNonNull(serviceForm, "serviceForm");
+        Objects.requireNonNull(deliveryMethod, "deliveryMethod");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(procedureName, "procedureName");
+        postage = List.copyOf(postage);
+        dueDates = dueDates == null ? new DueDates(null, null, null) : dueDates;
+        documents = List.copyOf(documents);
+    }
 
-  /** The post office where the dossier was accepted: the "place" of acceptance. */
-  public record PostOffice(String name, String address, String phone) {}
+    /** The post office where the dossier was accepted: the "place" of acceptance. */
+    public record PostOffice(String name, String address, String phone) {}
 
-  /** Sender (the applicant) or recipient (the agency). {@code email} and {@code phone} may be null. */
-  public record Party(String name, String address, String phone, String email) {}
+    /** Sender (the applicant) or recipient (the agency). {@code email} and {@code phone} may be null. */
+    public record Party(String name, String address, String phone, String email) {}
 
-  /** One line of postage, e.g. "Cước chuyển phát hồ sơ". */
-  public record Charge(String label, long amount) {}
+    /** One line of postage, e.g. "Cước chuyển phát hồ sơ". */
+    public record Charge(String label, long amount) {}
 
-  /** Each date may be null when it does not apply to the service form or is not known yet. */
-  public record DueDates(LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
+    /** Each date may be null when it does not apply to the service form or is not known yet. */
+    public record DueDates(LocalDate handoverBy, LocalDate resultAppointment, LocalDate returnBy) {}
 
-  /** A listed document: {@code form} is "Bản chính" (original) or "Bản sao" (copy). */
-  public record Document(String name, String form, int pages) {}
+    /** A listed document: {@code form} is "Bản chính" (original) or "Bản sao" (copy). */
+    public record Document(String name, String form, int pages) {}
 }

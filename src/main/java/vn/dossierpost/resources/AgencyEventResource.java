@@ -1,10 +1,5 @@
 package vn.dossierpost.resources;
 
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.api.ErrorResponse;
-import java.util.List;
-import java.util.Map;
-import java.util.LinkedHashMap;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,12 +14,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.api.agency.AgencySyncPage;
+import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.handover.AgencyEventOutcome;
 import vn.dossierpost.service.handover.AgencyEventService;
-import vn.dossierpost.service.Problem;
 
 /**
  * Agencies' systems report what became of the dossiers handed to them, and read back the state of
@@ -43,9 +43,11 @@ public class AgencyEventResource {
     @GET
     @Path("/dossiers")
     @RolesAllowed("AGENCY")
-    public AgencySyncPage dossiers(@Auth User agency, @QueryParam("since") String since,
-                                   @QueryParam("afterId") @DefaultValue("0") long afterId,
-                                   @QueryParam("limit") @DefaultValue("200") int limit) {
+    public AgencySyncPage dossiers(
+            @Auth User agency,
+            @QueryParam("since") String since,
+            @QueryParam("afterId") @DefaultValue("0") long afterId,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
         OffsetDateTime from;
         try {
             from = since == null ? null : OffsetDateTime.parse(since);
@@ -78,7 +80,8 @@ public class AgencyEventResource {
         return json(Response.Status.NOT_FOUND, new ErrorResponse(404, n.message(), "dossierCode", List.of(), Map.of()));
     }
 
-    private static Response ok(String eventId, String dossierCode, String outcome, DossierStatus status, String reason) {
+    private static Response ok(
+            String eventId, String dossierCode, String outcome, DossierStatus status, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", eventId);
         body.put("dossierCode", dossierCode);
@@ -92,6 +95,9 @@ public class AgencyEventResource {
     }
 
     private static Response json(Response.Status status, Object body) {
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        return Response.status(status)
+                .entity(body)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
     }
 }

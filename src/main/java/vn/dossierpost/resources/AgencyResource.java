@@ -54,7 +54,9 @@ public class AgencyResource {
     @RolesAllowed("ADMIN")
     public Response create(AgencyRequest request) {
         AgencyView created = agencies.create(request);
-        return Response.created(URI.create("/api/agencies/" + created.code())).entity(created).build();
+        return Response.created(URI.create("/api/agencies/" + created.code()))
+                .entity(created)
+                .build();
     }
 
     @PUT

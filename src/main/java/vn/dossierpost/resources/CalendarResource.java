@@ -31,8 +31,9 @@ public class CalendarResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
-    public CalendarYear put(@PathParam("year") int year,
-                            @NotNull(message = "the year's days (JSON object with days) are required") @Valid CalendarYear body) {
+    public CalendarYear put(
+            @PathParam("year") int year,
+            @NotNull(message = "the year's days (JSON object with days) are required") @Valid CalendarYear body) {
         return calendar.replace(year, body);
     }
 }

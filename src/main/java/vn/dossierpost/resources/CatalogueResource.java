@@ -32,7 +32,9 @@ public class CatalogueResource {
     @GET
     @Path("/procedures/{code}")
     public ProcedureView procedure(@PathParam("code") String code) {
-        return referenceData.get().procedureView(code)
+        return referenceData
+                .get()
+                .procedureView(code)
                 .orElseThrow(() -> Problem.notFound("no procedure with code " + code));
     }
 

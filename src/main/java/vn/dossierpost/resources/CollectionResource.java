@@ -30,9 +30,13 @@ public class CollectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER"})
-    public Response collect(@Auth User clerk, @PathParam("code") String code,
-                            @NotNull(message = "the collection (JSON object) is required") @Valid CollectionRequest request) {
+    public Response collect(
+            @Auth User clerk,
+            @PathParam("code") String code,
+            @NotNull(message = "the collection (JSON object) is required") @Valid CollectionRequest request) {
         DeliveryView item = pickups.collect(clerk, code, request);
-        return Response.created(UriBuilder.fromPath("/api/deliveries/{s10}").build(item.s10Number())).entity(item).build();
+        return Response.created(UriBuilder.fromPath("/api/deliveries/{s10}").build(item.s10Number()))
+                .entity(item)
+                .build();
     }
 }

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.CashDeclaration;
 import vn.dossierpost.api.CourierWork;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.http.Dates;
+import vn.dossierpost.service.returnleg.CourierService;
 
 /** A courier's own day: deliveries to make and the cash handed in. */
 @Path("/api/courier")
@@ -40,8 +40,10 @@ public class CourierResource {
     @Path("/cash/{date}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER"})
-    public Response declare(@Auth User courier, @PathParam("date") String date,
-                            @NotNull(message = "the amount (JSON object) is required") @Valid CashDeclaration declaration) {
+    public Response declare(
+            @Auth User courier,
+            @PathParam("date") String date,
+            @NotNull(message = "the amount (JSON object) is required") @Valid CashDeclaration declaration) {
         couriers.declare(courier, Dates.required(date, "date"), declaration.amount());
         return Response.noContent().build();
     }

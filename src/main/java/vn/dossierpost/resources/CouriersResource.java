@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.api.CourierCommunes;
 import vn.dossierpost.api.ReconciliationView;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.http.Dates;
+import vn.dossierpost.service.returnleg.CourierService;
 
 /** An office's couriers, for its clerks and supervisors: who covers which commune, and the day's cash. */
 @Path("/api/couriers")
@@ -32,8 +32,10 @@ public class CouriersResource {
     @Path("/{username}/communes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
-    public CourierCommunes communes(@Auth User user, @PathParam("username") String username,
-                                    @NotNull(message = "the communes (JSON object) are required") @Valid CourierCommunes request) {
+    public CourierCommunes communes(
+            @Auth User user,
+            @PathParam("username") String username,
+            @NotNull(message = "the communes (JSON object) are required") @Valid CourierCommunes request) {
         return new CourierCommunes(couriers.setCommunes(user, username, request.communes()));
     }
 

@@ -40,7 +40,8 @@ public class DeliveryResource {
     private final DeliveryAttempts attempts;
     private final PickupService pickups;
 
-    public DeliveryResource(DeliveryService deliveries, DeliveryQueries queries, DeliveryAttempts attempts, PickupService pickups) {
+    public DeliveryResource(
+            DeliveryService deliveries, DeliveryQueries queries, DeliveryAttempts attempts, PickupService pickups) {
         this.deliveries = deliveries;
         this.queries = queries;
         this.attempts = attempts;
@@ -49,8 +50,11 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
-    public List<DeliveryView> list(@Auth User user, @QueryParam("office") String office, @QueryParam("status") String status,
-                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<DeliveryView> list(
+            @Auth User user,
+            @QueryParam("office") String office,
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         return queries.ofOffice(user, office, status, limit);
     }
 
@@ -82,8 +86,10 @@ public class DeliveryResource {
     @Path("/{s10}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER", "SUPERVISOR"})
-    public DeliveryView assign(@Auth User user, @PathParam("s10") String s10,
-                               @NotNull(message = "a courier (JSON object) is required") @Valid AssignmentRequest request) {
+    public DeliveryView assign(
+            @Auth User user,
+            @PathParam("s10") String s10,
+            @NotNull(message = "a courier (JSON object) is required") @Valid AssignmentRequest request) {
         return deliveries.assign(user, s10, request.courier());
     }
 
@@ -92,8 +98,10 @@ public class DeliveryResource {
     @Path("/{s10}/attempts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COURIER", "COUNTER", "SUPERVISOR"})
-    public AttemptAnswer attempt(@Auth User user, @PathParam("s10") String s10,
-                                 @NotNull(message = "an attempt (JSON object) is required") @Valid AttemptRequest request) {
+    public AttemptAnswer attempt(
+            @Auth User user,
+            @PathParam("s10") String s10,
+            @NotNull(message = "an attempt (JSON object) is required") @Valid AttemptRequest request) {
         return attempts.attempt(user, s10, request);
     }
 

@@ -20,9 +20,9 @@ import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.WithdrawRequest;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
+import vn.dossierpost.service.dossier.DossierService;
 
 @Path("/api/dossiers")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -43,14 +43,21 @@ public class DossierResource {
     @RolesAllowed("COUNTER")
     public Response takeIn(@Auth User clerk, IntakeRequest request) {
         DossierView view = dossiers.toView(intake.intake(clerk, request));
-        return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(view.code())).entity(view).build();
+        return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(view.code()))
+                .entity(view)
+                .build();
     }
 
     @GET
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
-    public DossierPage list(@Auth User user, @QueryParam("status") String status, @QueryParam("agency") String agency,
-                            @QueryParam("office") String office, @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-                            @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public DossierPage list(
+            @Auth User user,
+            @QueryParam("status") String status,
+            @QueryParam("agency") String agency,
+            @QueryParam("office") String office,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return dossiers.list(user, status, agency, office, overdue, before, limit);
     }
 

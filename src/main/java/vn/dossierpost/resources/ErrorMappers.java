@@ -24,12 +24,20 @@ public final class ErrorMappers {
     private ErrorMappers() {}
 
     public static List<Object> all() {
-        return List.of(new ProblemMapper(), new InvalidValueMapper(), new IllegalTransitionMapper(), new JsonMapper(),
-                new ParameterMapper(), new ViolationMapper());
+        return List.of(
+                new ProblemMapper(),
+                new InvalidValueMapper(),
+                new IllegalTransitionMapper(),
+                new JsonMapper(),
+                new ParameterMapper(),
+                new ViolationMapper());
     }
 
     static Response json(int status, ErrorResponse body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(body)
+                .build();
     }
 
     /** A 422 naming the field, the same answer as a service's {@link Problem#invalid}. */
@@ -40,7 +48,8 @@ public final class ErrorMappers {
     public static final class ProblemMapper implements ExceptionMapper<Problem> {
         @Override
         public Response toResponse(Problem p) {
-            return json(p.status(), new ErrorResponse(p.status(), p.getMessage(), p.field(), p.problems(), p.details()));
+            return json(
+                    p.status(), new ErrorResponse(p.status(), p.getMessage(), p.field(), p.problems(), p.details()));
         }
     }
 
@@ -63,8 +72,20 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(IllegalTransitionException e) {
             List<String> allowed = e.allowed().stream().map(Enum::name).sorted().toList();
-            return json(409, new ErrorResponse(409, e.getMessage(), null, List.of(),
-                    Map.of("currentStatus", e.from().name(), "requestedStatus", e.to().name(), "allowedNext", allowed)));
+            return json(
+                    409,
+                    new ErrorResponse(
+                            409,
+                            e.getMessage(),
+                            null,
+                            List.of(),
+                            Map.of(
+                                    "currentStatus",
+                                    e.from().name(),
+                                    "requestedStatus",
+                                    e.to().name(),
+                                    "allowedNext",
+                                    allowed)));
         }
     }
 
@@ -77,9 +98,13 @@ public final class ErrorMappers {
             }
             String field = path(m);
             String message;
-            if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            if (m instanceof InvalidFormatException f
+                    && f.getTargetType() != null
+                    && f.getTargetType().isEnum()) {
                 message = "'" + f.getValue() + "' is not allowed; expected one of "
-                        + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                        + Arrays.stream(f.getTargetType().getEnumConstants())
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", "));
             } else if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
                 message = "expected " + describe(mi.getTargetType());
             } else {
@@ -104,10 +129,12 @@ public final class ErrorMappers {
         }
 
         private static String describe(Class<?> type) {
-            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class)
+                return "a whole number";
             if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) return "a number";
             if (type == Boolean.class || type == boolean.class) return "true or false";
-            if (type == java.time.OffsetDateTime.class) return "a date and time, ISO-8601 with offset (2026-12-01T16:18:00+07:00)";
+            if (type == java.time.OffsetDateTime.class)
+                return "a date and time, ISO-8601 with offset (2026-12-01T16:18:00+07:00)";
             if (type == java.time.LocalDate.class) return "a date YYYY-MM-DD";
             if (type == String.class) return "a string";
             if (List.class.isAssignableFrom(type)) return "a list";
@@ -126,8 +153,10 @@ public final class ErrorMappers {
             if (e instanceof org.glassfish.jersey.server.ParamException.PathParamException) {
                 return json(404, ErrorResponse.of(404, "nothing here: " + field + " in the path has the wrong form"));
             }
-            String message = "has a value of the wrong type" + (e.getDefaultStringValue() == null ? ""
-                    : " (when left out it is " + e.getDefaultStringValue() + ")");
+            String message = "has a value of the wrong type"
+                    + (e.getDefaultStringValue() == null
+                            ? ""
+                            : " (when left out it is " + e.getDefaultStringValue() + ")");
             return invalid(field, message);
         }
     }

@@ -16,10 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.ByteRange;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.DossierFiles.ServedFile;
 import vn.dossierpost.storage.BlobStore;
-import vn.dossierpost.http.ByteRange;
 
 /**
  * A dossier's scans: the list, and each file with its type, length, its SHA-256 as ETag (the content
@@ -47,29 +47,41 @@ public class FileResource {
     @GET
     @Path("/{fileId}")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
-    public Response download(@Auth User user, @PathParam("code") String code, @PathParam("fileId") String fileId,
-                             @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response download(
+            @Auth User user,
+            @PathParam("code") String code,
+            @PathParam("fileId") String fileId,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-Range") String ifRange,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ServedFile served = files.open(user, code, fileId);
         FileView f = served.file();
         String etag = "\"" + f.sha256() + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.trim().equals("*")
+                        || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
         ByteRange.Request wanted = ifRange == null || ifRange.trim().equals(etag)
-                ? ByteRange.parse(range, f.sizeBytes()) : new ByteRange.Whole();
+                ? ByteRange.parse(range, f.sizeBytes())
+                : new ByteRange.Whole();
         Response.ResponseBuilder response;
         if (wanted instanceof ByteRange.Unsatisfiable) {
-            return Response.status(416).header("Content-Range", "bytes */" + f.sizeBytes()).header(HttpHeaders.ETAG, etag)
+            return Response.status(416)
+                    .header("Content-Range", "bytes */" + f.sizeBytes())
+                    .header(HttpHeaders.ETAG, etag)
                     .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity("the range " + range + " is outside file " + f.id() + " of " + f.sizeBytes() + " bytes").build();
+                    .entity("the range " + range + " is outside file " + f.id() + " of " + f.sizeBytes() + " bytes")
+                    .build();
         } else if (wanted instanceof ByteRange.Partial partial) {
             ByteRange r = partial.range();
-            response = Response.status(206).entity(body(f.sha256(), r.start(), r.length()))
+            response = Response.status(206)
+                    .entity(body(f.sha256(), r.start(), r.length()))
                     .header("Content-Range", r.contentRange(f.sizeBytes()))
                     .header(HttpHeaders.CONTENT_LENGTH, r.length());
         } else {
-            response = Response.ok(body(f.sha256(), 0, f.sizeBytes())).header(HttpHeaders.CONTENT_LENGTH, f.sizeBytes());
+            response =
+                    Response.ok(body(f.sha256(), 0, f.sizeBytes())).header(HttpHeaders.CONTENT_LENGTH, f.sizeBytes());
         }
         return response.type(f.contentType())
                 .header(HttpHeaders.ETAG, etag)

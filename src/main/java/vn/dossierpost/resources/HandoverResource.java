@@ -35,8 +35,12 @@ public class HandoverResource {
 
     @GET
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
-    public HandoverView.Page list(@Auth User user, @QueryParam("state") String state, @QueryParam("agency") String agency,
-                                  @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public HandoverView.Page list(
+            @Auth User user,
+            @QueryParam("state") String state,
+            @QueryParam("agency") String agency,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return queries.list(state, user.agencyCode() != null ? user.agencyCode() : agency, before, limit);
     }
 

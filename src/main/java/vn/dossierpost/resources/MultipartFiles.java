@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.fileupload2.core.ParameterParser;
-import vn.dossierpost.service.counter.IncomingFiles;
-import vn.dossierpost.service.Problem;
 import vn.dossierpost.http.MultipartStream;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.counter.IncomingFiles;
 
 /**
  * A multipart/form-data request body read as it arrives, part by part ({@link MultipartStream}):
@@ -35,7 +35,8 @@ final class MultipartFiles implements IncomingFiles {
     /** Refuses (415) anything but multipart/form-data with a boundary. */
     static MultipartFiles open(String contentType, InputStream body) throws IOException {
         String boundary = boundary(contentType);
-        return new MultipartFiles(new MultipartStream(body, boundary.getBytes(StandardCharsets.ISO_8859_1), BUFFER, MAX_PART_HEADERS));
+        return new MultipartFiles(
+                new MultipartStream(body, boundary.getBytes(StandardCharsets.ISO_8859_1), BUFFER, MAX_PART_HEADERS));
     }
 
     private static String boundary(String contentType) {
@@ -50,11 +51,13 @@ final class MultipartFiles implements IncomingFiles {
             throw Problem.unsupportedType("Content-Type", expected + "; got '" + contentType + "'");
         }
         if (!type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) || type.isWildcardSubtype()) {
-            throw Problem.unsupportedType("Content-Type", expected + "; got " + type.getType() + "/" + type.getSubtype());
+            throw Problem.unsupportedType(
+                    "Content-Type", expected + "; got " + type.getType() + "/" + type.getSubtype());
         }
         String boundary = type.getParameters().get("boundary");
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw Problem.malformed("Content-Type", "multipart/form-data needs a boundary parameter of 1 to 70 characters");
+            throw Problem.malformed(
+                    "Content-Type", "multipart/form-data needs a boundary parameter of 1 to 70 characters");
         }
         return boundary;
     }
@@ -73,11 +76,13 @@ final class MultipartFiles implements IncomingFiles {
         String disposition = headers.get("content-disposition");
         index++;
         if (disposition == null || !disposition.toLowerCase(Locale.ROOT).startsWith("form-data")) {
-            throw Problem.malformed("files[" + index + "]", "each part needs 'Content-Disposition: form-data; name=...; filename=...'");
+            throw Problem.malformed(
+                    "files[" + index + "]", "each part needs 'Content-Disposition: form-data; name=...; filename=...'");
         }
         String contentType = headers.get("content-type");
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            throw Problem.invalid("files[" + index + "]", "nested multipart parts are not taken: send each file as its own part");
+            throw Problem.invalid(
+                    "files[" + index + "]", "nested multipart parts are not taken: send each file as its own part");
         }
         ParameterParser parser = new ParameterParser();
         parser.setLowerCaseNames(true);

@@ -25,8 +25,8 @@ public class PickupResource {
 
     @GET
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
-    public List<PickupView> open(@Auth User user, @QueryParam("office") String office,
-                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<PickupView> open(
+            @Auth User user, @QueryParam("office") String office, @QueryParam("limit") @DefaultValue("100") int limit) {
         return pickups.open(user, office, limit);
     }
 }

@@ -16,7 +16,10 @@ public final class RateLimiter {
     public RateLimiter(int perMinute, int burst) {
         this.capacity = burst;
         this.refillPerNano = perMinute / 60e9;
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
     }
 
     /** True if the client may go ahead now. */

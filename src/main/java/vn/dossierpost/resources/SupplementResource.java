@@ -16,9 +16,9 @@ import java.io.InputStream;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.SupplementRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.Supplements;
-import vn.dossierpost.service.Problem;
 
 /**
  * The supplement an agency asked for (form 02), taken at the counter, which sends the dossier back
@@ -46,14 +46,22 @@ public class SupplementResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("COUNTER")
-    public DossierView completeWithScans(@Auth User clerk, @PathParam("code") String code, @QueryParam("component") String component,
-                                         @QueryParam("note") String note, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                                         @HeaderParam("Expect") String expect, InputStream entity) throws IOException {
+    public DossierView completeWithScans(
+            @Auth User clerk,
+            @PathParam("code") String code,
+            @QueryParam("component") String component,
+            @QueryParam("note") String note,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @HeaderParam("Expect") String expect,
+            InputStream entity)
+            throws IOException {
         if (component == null || component.isBlank()) {
-            throw Problem.invalid("component", "is required: the code of the document the scans are for, e.g. ?component=TO_KHAI");
+            throw Problem.invalid(
+                    "component", "is required: the code of the document the scans are for, e.g. ?component=TO_KHAI");
         }
-        UploadResource.receive(digitisation, drainLimit, clerk, code, component, contentType, contentLength, expect, entity);
+        UploadResource.receive(
+                digitisation, drainLimit, clerk, code, component, contentType, contentLength, expect, entity);
         return supplements.completeSupplement(clerk, code, note);
     }
 

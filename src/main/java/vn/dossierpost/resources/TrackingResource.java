@@ -30,7 +30,8 @@ public class TrackingResource {
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             return Response.status(429)
                     .header("Retry-After", limiter.retryAfterSeconds())
-                    .entity(ErrorResponse.of(429, "too many tracking requests from this address; try again in a moment"))
+                    .entity(ErrorResponse.of(
+                            429, "too many tracking requests from this address; try again in a moment"))
                     .type(MediaType.APPLICATION_JSON_TYPE)
                     .build();
         }

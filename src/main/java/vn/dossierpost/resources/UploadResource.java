@@ -15,9 +15,9 @@ import java.io.InputStream;
 import java.net.URI;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.service.counter.DigitisationService;
-import vn.dossierpost.service.Problem;
 import vn.dossierpost.http.RequestBody;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.counter.DigitisationService;
 
 /**
  * {@code PUT /api/dossiers/{code}/components/{componentCode}/files}: the counter clerk's scans of one
@@ -39,20 +39,38 @@ public class UploadResource {
 
     @PUT
     @RolesAllowed("COUNTER")
-    public Response upload(@Auth User clerk, @PathParam("code") String code, @PathParam("componentCode") String componentCode,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                           @HeaderParam("Expect") String expect, InputStream entity) throws IOException {
-        UploadResult result = receive(digitisation, drainLimit, clerk, code, componentCode, contentType, contentLength, expect, entity);
-        return Response.created(URI.create(result.files().get(0).url())).entity(result).build();
+    public Response upload(
+            @Auth User clerk,
+            @PathParam("code") String code,
+            @PathParam("componentCode") String componentCode,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            @HeaderParam("Expect") String expect,
+            InputStream entity)
+            throws IOException {
+        UploadResult result = receive(
+                digitisation, drainLimit, clerk, code, componentCode, contentType, contentLength, expect, entity);
+        return Response.created(URI.create(result.files().get(0).url()))
+                .entity(result)
+                .build();
     }
 
     /** Reads a multipart body of scans for one document of the dossier (also used for a supplement's scans). */
-    static UploadResult receive(DigitisationService digitisation, long drainLimit, User clerk, String code, String componentCode,
-                                String contentType, Long contentLength, String expect, InputStream entity) throws IOException {
+    static UploadResult receive(
+            DigitisationService digitisation,
+            long drainLimit,
+            User clerk,
+            String code,
+            String componentCode,
+            String contentType,
+            Long contentLength,
+            String expect,
+            InputStream entity)
+            throws IOException {
         RequestBody body = new RequestBody(entity);
         try {
-            return digitisation.upload(clerk, code, componentCode, contentLength, MultipartFiles.open(contentType, body));
+            return digitisation.upload(
+                    clerk, code, componentCode, contentLength, MultipartFiles.open(contentType, body));
         } catch (Problem p) {
             // A client waiting for "100 Continue" has sent nothing yet: it gets the refusal without sending.
             boolean waitingToSend = expect != null && expect.equalsIgnoreCase("100-continue") && body.count() == 0;

@@ -1,8 +1,8 @@
 package vn.dossierpost.service;
 
-import vn.dossierpost.api.FieldProblem;
 import java.util.List;
 import java.util.Map;
+import vn.dossierpost.api.FieldProblem;
 
 /**
  * A request the service will not carry out, with what the caller can do about it: the HTTP status it
@@ -15,7 +15,8 @@ public final class Problem extends RuntimeException {
     private final List<FieldProblem> problems;
     private final Map<String, Object> details;
 
-    private Problem(int status, String message, String field, List<FieldProblem> problems, Map<String, Object> details) {
+    private Problem(
+            int status, String message, String field, List<FieldProblem> problems, Map<String, Object> details) {
         super(message);
         this.status = status;
         this.field = field;
@@ -62,8 +63,19 @@ public final class Problem extends RuntimeException {
         return new Problem(415, field + ": " + message, field, List.of(new FieldProblem(field, message)), null);
     }
 
-    public int status() { return status; }
-    public String field() { return field; }
-    public List<FieldProblem> problems() { return problems; }
-    public Map<String, Object> details() { return details; }
+    public int status() {
+        return status;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
 }

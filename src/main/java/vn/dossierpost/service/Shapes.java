@@ -26,7 +26,8 @@ import vn.dossierpost.api.FieldProblem;
  * problems come in the order the record declares its fields, so the first is the first on the form.
  */
 public final class Shapes {
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
     private static final Pattern STEP = Pattern.compile("([^.\\[]*)((?:\\[[^\\]]*\\])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
 
@@ -52,9 +53,12 @@ public final class Shapes {
     /** The shape problems of a part of a request that is checked only in some cases, named under its path. */
     public static List<FieldProblem> problems(Object part, String path) {
         List<FieldProblem> problems = new ArrayList<>();
-        VALIDATOR.validate(part).forEach(v -> problems.add(new FieldProblem(field(v.getPropertyPath()), v.getMessage())));
+        VALIDATOR
+                .validate(part)
+                .forEach(v -> problems.add(new FieldProblem(field(v.getPropertyPath()), v.getMessage())));
         return inOrder(part.getClass(), byName(problems)).stream()
-                .map(p -> new FieldProblem(path.isEmpty() ? or(p.field(), "body") : p.field().isEmpty() ? path : path + "." + p.field(),
+                .map(p -> new FieldProblem(
+                        path.isEmpty() ? or(p.field(), "body") : p.field().isEmpty() ? path : path + "." + p.field(),
                         p.message()))
                 .toList();
     }
@@ -69,7 +73,9 @@ public final class Shapes {
         for (ConstraintViolation<?> v : violations) {
             for (Path.Node n : v.getPropertyPath()) {
                 Object body = n.getKind() == ElementKind.PARAMETER
-                        ? v.getExecutableParameters()[n.as(Path.ParameterNode.class).getParameterIndex()] : null;
+                        ? v.getExecutableParameters()[
+                                n.as(Path.ParameterNode.class).getParameterIndex()]
+                        : null;
                 type = body != null ? body.getClass() : type;
             }
             problems.add(new FieldProblem(or(field(v.getPropertyPath()), "body"), v.getMessage()));
@@ -82,7 +88,10 @@ public final class Shapes {
      * keep their order), the same problem found twice listed once.
      */
     public static List<FieldProblem> inOrder(Class<?> type, List<FieldProblem> problems) {
-        return problems.stream().sorted((a, b) -> compare(position(type, a.field()), position(type, b.field()))).distinct().toList();
+        return problems.stream()
+                .sorted((a, b) -> compare(position(type, a.field()), position(type, b.field())))
+                .distinct()
+                .toList();
     }
 
     /** Violations come as a set: in a fixed order before the stable sort by position. */
@@ -99,10 +108,12 @@ public final class Shapes {
                 case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> {
                     continue;
                 }
-                default -> { }
+                default -> {}
             }
             if (n.isInIterable()) {
-                b.append('[').append(n.getIndex() != null ? n.getIndex() : n.getKey()).append(']');
+                b.append('[')
+                        .append(n.getIndex() != null ? n.getIndex() : n.getKey())
+                        .append(']');
             }
             if (n.getKind() == ElementKind.PROPERTY) {
                 b.append(b.isEmpty() ? "" : ".").append(n.getName());
@@ -124,7 +135,8 @@ public final class Shapes {
                 key.add(Integer.MAX_VALUE);
                 break;
             }
-            RecordComponent[] components = raw(type).isRecord() ? raw(type).getRecordComponents() : new RecordComponent[0];
+            RecordComponent[] components =
+                    raw(type).isRecord() ? raw(type).getRecordComponents() : new RecordComponent[0];
             int i = 0;
             while (i < components.length && !components[i].getName().equals(m.group(1))) {
                 i++;
@@ -152,7 +164,9 @@ public final class Shapes {
     }
 
     private static Class<?> raw(Type type) {
-        return type instanceof Class<?> c ? c : type instanceof ParameterizedType p ? raw(p.getRawType()) : Object.class;
+        return type instanceof Class<?> c
+                ? c
+                : type instanceof ParameterizedType p ? raw(p.getRawType()) : Object.class;
     }
 
     private static String or(String field, String otherwise) {

@@ -3,7 +3,11 @@ package vn.dossierpost.storage;
 /** The outcome of re-hashing a stored blob: intact, gone, or bytes that no longer match the address. */
 public record Fixity(Status status, String sha256, String actualSha256, long actualSize) {
 
-    public enum Status { OK, MISSING, CORRUPTED }
+    public enum Status {
+        OK,
+        MISSING,
+        CORRUPTED
+    }
 
     public boolean ok() {
         return status == Status.OK;

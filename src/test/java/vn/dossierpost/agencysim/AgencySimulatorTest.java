@@ -1,7 +1,5 @@
 package vn.dossierpost.agencysim;
 
-import vn.dossierpost.integration.NoDelaySockets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.dossierpost.agencysim.Handovers.AGENCY;
@@ -57,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.agencysim.Handovers.Dossier;
 import vn.dossierpost.agencysim.Handovers.DossierFile;
+import vn.dossierpost.integration.NoDelaySockets;
 
 /** The stand-in agency against hand-built requests and ZIPs in the handover formats, good and bad. */
 class AgencySimulatorTest {
@@ -67,13 +66,20 @@ class AgencySimulatorTest {
 
     @TempDir
     Path dir;
+
     AgencySimulator sim;
-    OkHttpClient client = new OkHttpClient.Builder().socketFactory(new NoDelaySockets()).readTimeout(Duration.ofSeconds(10)).build();
+    OkHttpClient client = new OkHttpClient.Builder()
+            .socketFactory(new NoDelaySockets())
+            .readTimeout(Duration.ofSeconds(10))
+            .build();
 
     @BeforeEach
     void start() throws IOException {
-        sim = AgencySimulator.builder(SECRET).clock(CLOCK).fileDrop(dir.resolve("outbox"), dir.resolve("inbox"))
-                .pollInterval(Duration.ofMillis(20)).start();
+        sim = AgencySimulator.builder(SECRET)
+                .clock(CLOCK)
+                .fileDrop(dir.resolve("outbox"), dir.resolve("inbox"))
+                .pollInterval(Duration.ofMillis(20))
+                .start();
     }
 
     @AfterEach
@@ -119,9 +125,16 @@ class AgencySimulatorTest {
         Delivery delivery = sim.delivery(d.key()).orElseThrow();
         assertThat(delivery.applicantName()).isEqualTo("Nguyễn Thị Hoa");
         assertThat(delivery.fileNames()).containsExactly("tờ khai.pdf", "căn cước công dân.pdf");
-        assertThat(delivery.receipt().receiptNumber()).isEqualTo(answer.body().get("receiptNumber").asText());
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains(d.key(), "Nguyễn Thị Hoa", "tờ khai.pdf", delivery.receipt().receiptNumber()));
+        assertThat(delivery.receipt().receiptNumber())
+                .isEqualTo(answer.body().get("receiptNumber").asText());
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                d.key(),
+                                "Nguyễn Thị Hoa",
+                                "tờ khai.pdf",
+                                delivery.receipt().receiptNumber()));
     }
 
     @Test
@@ -165,7 +178,13 @@ class AgencySimulatorTest {
     void aWrongSignatureIsRejectedNamingTheSignature() throws IOException {
         Dossier d = dossier(CODE);
         Request request = request(sim.baseUrl(), d, d.files())
-                .header("X-Dossierpost-Signature", "sha256=" + sign(d.manifest()).substring(7).replace('a', 'b').replace('1', '2'))
+                .header(
+                        "X-Dossierpost-Signature",
+                        "sha256="
+                                + sign(d.manifest())
+                                        .substring(7)
+                                        .replace('a', 'b')
+                                        .replace('1', '2'))
                 .build();
 
         Answer answer = send(request);
@@ -180,7 +199,8 @@ class AgencySimulatorTest {
     void aSignatureWithAnotherSecretIsRejected() throws IOException {
         Dossier d = dossier(CODE);
         Request request = request(sim.baseUrl(), d, d.files())
-                .header("X-Dossierpost-Signature", new Signatures("another secret").sign(d.manifest())).build();
+                .header("X-Dossierpost-Signature", new Signatures("another secret").sign(d.manifest()))
+                .build();
 
         assertThat(send(request).status()).isEqualTo(400);
     }
@@ -191,12 +211,15 @@ class AgencySimulatorTest {
         DossierFile scan = d.files().get(0);
         byte[] damaged = scan.bytes().clone();
         damaged[5000] ^= 1;
-        List<DossierFile> parts = List.of(new DossierFile(scan.path(), scan.name(), damaged), d.files().get(1));
+        List<DossierFile> parts = List.of(
+                new DossierFile(scan.path(), scan.name(), damaged), d.files().get(1));
 
         Answer answer = send(request(sim.baseUrl(), d, parts).build());
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body().get("message").asText()).contains(scan.path(), "SHA-256").doesNotContain(d.files().get(1).path());
+        assertThat(answer.body().get("message").asText())
+                .contains(scan.path(), "SHA-256")
+                .doesNotContain(d.files().get(1).path());
         assertThat(sim.acceptedKeys()).isEmpty();
     }
 
@@ -219,7 +242,8 @@ class AgencySimulatorTest {
         Answer answer = send(request(sim.baseUrl(), d, d.files().subList(0, 1)).build());
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body().get("message").asText()).contains(d.files().get(1).path(), "no part");
+        assertThat(answer.body().get("message").asText())
+                .contains(d.files().get(1).path(), "no part");
         assertThat(sim.stats().rejected()).isEqualTo(1);
         assertThat(sim.stats().accepted()).isZero();
     }
@@ -240,8 +264,12 @@ class AgencySimulatorTest {
     void theIdempotencyKeyMustBeTheManifestsDossierAndHandover() throws IOException {
         Dossier d = dossier(CODE);
 
-        Answer wrong = send(request(sim.baseUrl(), d, d.files()).header("Idempotency-Key", CODE + "/BG261122-000041").build());
-        Answer missing = send(request(sim.baseUrl(), d, d.files()).removeHeader("Idempotency-Key").build());
+        Answer wrong = send(request(sim.baseUrl(), d, d.files())
+                .header("Idempotency-Key", CODE + "/BG261122-000041")
+                .build());
+        Answer missing = send(request(sim.baseUrl(), d, d.files())
+                .removeHeader("Idempotency-Key")
+                .build());
 
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body().get("message").asText()).contains("Idempotency-Key", d.key());
@@ -252,12 +280,20 @@ class AgencySimulatorTest {
     @Test
     void aBodyWithoutManifestOrNotMultipartIsRejected() throws IOException {
         Dossier d = dossier(CODE);
-        Request noManifest = new Request.Builder().url(sim.baseUrl() + "/dossiers")
-                .post(new MultipartBody.Builder().setType(MultipartBody.FORM)
-                        .addFormDataPart("other", "x.pdf", RequestBody.create(new byte[] {1}, MediaType.get("application/pdf"))).build())
-                .header("Idempotency-Key", d.key()).header("X-Dossierpost-Signature", sign(d.manifest())).build();
-        Request json = new Request.Builder().url(sim.baseUrl() + "/dossiers")
-                .post(RequestBody.create(d.manifest(), MediaType.get("application/json"))).build();
+        Request noManifest = new Request.Builder()
+                .url(sim.baseUrl() + "/dossiers")
+                .post(new MultipartBody.Builder()
+                        .setType(MultipartBody.FORM)
+                        .addFormDataPart(
+                                "other", "x.pdf", RequestBody.create(new byte[] {1}, MediaType.get("application/pdf")))
+                        .build())
+                .header("Idempotency-Key", d.key())
+                .header("X-Dossierpost-Signature", sign(d.manifest()))
+                .build();
+        Request json = new Request.Builder()
+                .url(sim.baseUrl() + "/dossiers")
+                .post(RequestBody.create(d.manifest(), MediaType.get("application/json")))
+                .build();
 
         assertThat(send(noManifest).body().get("message").asText()).contains("manifest");
         Answer notMultipart = send(json);
@@ -270,18 +306,24 @@ class AgencySimulatorTest {
     @Test
     void aBodyRefusedHalfWayIsStillAnsweredWith400() throws Exception {
         Dossier d = dossier(CODE);
-        MultipartBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        MultipartBody multipart = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addPart(Headers.of("X-Note", "no Content-Disposition"), RequestBody.create(new byte[] {1}, null))
-                .addFormDataPart(CODE + "/big.pdf", "big.pdf", RequestBody.create(Handovers.pdf("big", 10_000_000), null))
+                .addFormDataPart(
+                        CODE + "/big.pdf", "big.pdf", RequestBody.create(Handovers.pdf("big", 10_000_000), null))
                 .build();
         Buffer body = new Buffer();
         multipart.writeTo(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/dossiers"))
                 .header("Content-Type", multipart.contentType().toString())
-                .header("Idempotency-Key", d.key()).header("X-Dossierpost-Signature", sign(d.manifest()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.readByteArray())).build();
+                .header("Idempotency-Key", d.key())
+                .header("X-Dossierpost-Signature", sign(d.manifest()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.readByteArray()))
+                .build();
 
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -309,7 +351,8 @@ class AgencySimulatorTest {
         sim.setFailRate(0.5);
         int failed = 0;
         for (int i = 0; i < 40; i++) {
-            int status = send(request(sim.baseUrl(), dossier(String.format("%s-%04d", AGENCY, i)))).status();
+            int status = send(request(sim.baseUrl(), dossier(String.format("%s-%04d", AGENCY, i))))
+                    .status();
             assertThat(status).isIn(201, 500);
             failed += status == 500 ? 1 : 0;
         }
@@ -322,9 +365,11 @@ class AgencySimulatorTest {
     void aClientThatTimesOutDuringTheDelayHasStillDelivered() throws IOException {
         sim.setDelay(Duration.ofSeconds(5)); // the simulator is closed long before it would answer
         Dossier d = dossier(CODE);
-        OkHttpClient impatient = client.newBuilder().readTimeout(Duration.ofMillis(300)).build();
+        OkHttpClient impatient =
+                client.newBuilder().readTimeout(Duration.ofMillis(300)).build();
 
-        assertThatThrownBy(() -> impatient.newCall(request(sim.baseUrl(), d)).execute().close())
+        assertThatThrownBy(() ->
+                        impatient.newCall(request(sim.baseUrl(), d)).execute().close())
                 .isInstanceOf(InterruptedIOException.class);
         // recorded on receipt, before the delay: well within the 5 s the answer would take
         await("the simulator to record the key", Duration.ofSeconds(1), () -> sim.keyCount(d.key()) == 1);
@@ -333,7 +378,8 @@ class AgencySimulatorTest {
         sim.setDelay(Duration.ZERO);
         Answer retry = send(request(sim.baseUrl(), d));
         assertThat(retry.status()).isEqualTo(409); // the retry learns it was delivered
-        assertThat(retry.body().get("receiptNumber").asText()).isEqualTo(sim.delivery(d.key()).orElseThrow().receipt().receiptNumber());
+        assertThat(retry.body().get("receiptNumber").asText())
+                .isEqualTo(sim.delivery(d.key()).orElseThrow().receipt().receiptNumber());
         assertThat(sim.keyCount(d.key())).isEqualTo(2);
     }
 
@@ -362,7 +408,8 @@ class AgencySimulatorTest {
 
     @Test
     void aTwentyMegabyteScanIsTaken() throws IOException {
-        List<DossierFile> files = List.of(file(CODE, "17-to-khai.pdf", "tờ khai.pdf", Handovers.pdf("scan", 20_000_000)));
+        List<DossierFile> files =
+                List.of(file(CODE, "17-to-khai.pdf", "tờ khai.pdf", Handovers.pdf("scan", 20_000_000)));
         Dossier d = Handovers.dossier(CODE, files);
 
         assertThat(send(request(sim.baseUrl(), d)).status()).isEqualTo(201);
@@ -377,15 +424,21 @@ class AgencySimulatorTest {
         assertThat(stats.status()).isEqualTo(200);
         assertThat(stats.body().get("accepted").asInt()).isEqualTo(1);
         assertThat(stats.body().get("distinctDossiers").asInt()).isEqualTo(1);
-        assertThat(send(new Request.Builder().url(sim.baseUrl() + "/nothing").build()).status()).isEqualTo(404);
+        assertThat(send(new Request.Builder().url(sim.baseUrl() + "/nothing").build())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aBasePathPrefixesTheEndpoints() throws IOException {
-        try (AgencySimulator prefixed = AgencySimulator.builder(SECRET).basePath("/lltp/api").start()) {
+        try (AgencySimulator prefixed =
+                AgencySimulator.builder(SECRET).basePath("/lltp/api").start()) {
             assertThat(prefixed.baseUrl()).endsWith("/lltp/api");
-            assertThat(send(request(prefixed.baseUrl(), dossier(CODE))).status()).isEqualTo(201);
-            assertThat(send(request("http://127.0.0.1:" + prefixed.port(), dossier(CODE))).status()).isEqualTo(404);
+            assertThat(send(request(prefixed.baseUrl(), dossier(CODE))).status())
+                    .isEqualTo(201);
+            assertThat(send(request("http://127.0.0.1:" + prefixed.port(), dossier(CODE)))
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -410,16 +463,21 @@ class AgencySimulatorTest {
         assertThat(ack.get("handoverNo").asText()).isEqualTo(HANDOVER);
         assertThat(ack.get("receipts")).hasSize(2);
         assertThat(ack.get("receipts").findValuesAsText("dossierCode")).containsExactly(CODE, CODE_2);
-        assertThat(ack.get("receipts").findValuesAsText("receiptNumber")).allMatch(n -> n.matches("TN-\\d{6}")).doesNotHaveDuplicates();
+        assertThat(ack.get("receipts").findValuesAsText("receiptNumber"))
+                .allMatch(n -> n.matches("TN-\\d{6}"))
+                .doesNotHaveDuplicates();
         assertThat(ack.get("receipts").findValuesAsText("receivedAt")).containsOnly("2026-11-22T09:30:00+07:00");
         assertThat(Files.size(inbox().resolve(HANDOVER + ".ack.json.ready"))).isZero();
-        await("the ZIP to move to processed/", () -> Files.exists(outbox().resolve("processed").resolve(HANDOVER + ".zip")));
+        await(
+                "the ZIP to move to processed/",
+                () -> Files.exists(outbox().resolve("processed").resolve(HANDOVER + ".zip")));
         assertThat(outbox().resolve(HANDOVER + ".zip")).doesNotExist();
         assertThat(outbox().resolve(HANDOVER + ".zip.ready")).doesNotExist();
         assertThat(names(inbox())).containsExactlyInAnyOrder(HANDOVER + ".ack.json", HANDOVER + ".ack.json.ready");
         await("the counters", () -> sim.stats().zipsProcessed() == 1);
         assertThat(sim.stats().dossiersAcknowledged()).isEqualTo(2);
-        assertThat(sim.delivery(CODE + "/" + HANDOVER).orElseThrow().fileNames()).containsExactly("tờ khai.pdf", "căn cước công dân.pdf");
+        assertThat(sim.delivery(CODE + "/" + HANDOVER).orElseThrow().fileNames())
+                .containsExactly("tờ khai.pdf", "căn cước công dân.pdf");
     }
 
     @Test
@@ -434,9 +492,12 @@ class AgencySimulatorTest {
         Path rejected = outbox().resolve("rejected");
         await("the error file", () -> Files.exists(rejected.resolve(HANDOVER + ".zip.error.txt")));
 
-        assertThat(Files.readString(rejected.resolve(HANDOVER + ".zip.error.txt"), StandardCharsets.UTF_8)).contains(scan.path(), "SHA-256");
-        await("the ZIP and .ready to move", () -> Files.exists(rejected.resolve(HANDOVER + ".zip"))
-                && Files.exists(rejected.resolve(HANDOVER + ".zip.ready")));
+        assertThat(Files.readString(rejected.resolve(HANDOVER + ".zip.error.txt"), StandardCharsets.UTF_8))
+                .contains(scan.path(), "SHA-256");
+        await(
+                "the ZIP and .ready to move",
+                () -> Files.exists(rejected.resolve(HANDOVER + ".zip"))
+                        && Files.exists(rejected.resolve(HANDOVER + ".zip.ready")));
         assertThat(names(inbox())).isEmpty();
         await("the counters", () -> sim.stats().zipsRejected() == 1);
         assertThat(sim.stats().zipsProcessed()).isZero();
@@ -475,16 +536,20 @@ class AgencySimulatorTest {
         byte[] zip = zip(List.of(dossier(CODE)), Map.of());
         drop(outbox(), HANDOVER, zip, sign(zipManifest(zip)));
 
-        await("both acks", () -> Files.exists(inbox().resolve(HANDOVER + ".ack.json.ready"))
-                && Files.exists(inbox().resolve(HANDOVER + "-2.ack.json.ready")));
+        await(
+                "both acks",
+                () -> Files.exists(inbox().resolve(HANDOVER + ".ack.json.ready"))
+                        && Files.exists(inbox().resolve(HANDOVER + "-2.ack.json.ready")));
         JsonNode first = JSON.readTree(inbox().resolve(HANDOVER + ".ack.json").toFile());
-        assertThat(JSON.readTree(inbox().resolve(HANDOVER + "-2.ack.json").toFile())).isEqualTo(first);
+        assertThat(JSON.readTree(inbox().resolve(HANDOVER + "-2.ack.json").toFile()))
+                .isEqualTo(first);
 
         await("the first ZIP to move away", () -> !Files.exists(outbox().resolve(HANDOVER + ".zip")));
         Files.delete(inbox().resolve(HANDOVER + ".ack.json.ready"));
         drop(outbox(), HANDOVER, zip, sign(zipManifest(zip)));
         await("the second ack", () -> Files.exists(inbox().resolve(HANDOVER + ".ack.json.ready")));
-        assertThat(JSON.readTree(inbox().resolve(HANDOVER + ".ack.json").toFile())).isEqualTo(first);
+        assertThat(JSON.readTree(inbox().resolve(HANDOVER + ".ack.json").toFile()))
+                .isEqualTo(first);
         assertThat(sim.keyCount(CODE + "/" + HANDOVER)).isEqualTo(2);
     }
 

@@ -56,8 +56,11 @@ final class Handovers {
 
     /** A dossier of the judicial-record procedure with two scans, for applicant Nguyễn Thị Hoa. */
     static Dossier dossier(String code) {
-        return dossier(code, List.of(file(code, "17-to-khai.pdf", "tờ khai.pdf", pdf("Tờ khai", 12_345)),
-                file(code, "18-cccd.pdf", "căn cước công dân.pdf", pdf("CCCD", 3_000))));
+        return dossier(
+                code,
+                List.of(
+                        file(code, "17-to-khai.pdf", "tờ khai.pdf", pdf("Tờ khai", 12_345)),
+                        file(code, "18-cccd.pdf", "căn cước công dân.pdf", pdf("CCCD", 3_000))));
     }
 
     static Dossier dossier(String code, List<DossierFile> files) {
@@ -82,14 +85,33 @@ final class Handovers {
         manifest.put("dossierCode", code);
         manifest.put("s10Number", "EH473124829VN");
         manifest.put("agencyCode", AGENCY);
-        manifest.put("procedure", Map.of("code", "2.000488", "name", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"));
+        manifest.put(
+                "procedure", Map.of("code", "2.000488", "name", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"));
         manifest.put("serviceForm", "SEND_AND_RETURN");
         manifest.put("receivedAt", "2026-11-22T09:30:00+07:00");
         manifest.put("postOffice", Map.of("code", "100000", "name", "Bưu điện Trung tâm Hà Nội"));
-        manifest.put("applicant", Map.of("name", "Nguyễn Thị Hoa", "citizenId", "001190012345", "phone", "0912345678",
-                "address", "12 Phố Huế, Phường Hai Bà Trưng, Hà Nội"));
-        manifest.put("components", List.of(Map.of("code", "TO_KHAI", "name", "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp",
-                "form", "ORIGINAL", "files", listed)));
+        manifest.put(
+                "applicant",
+                Map.of(
+                        "name",
+                        "Nguyễn Thị Hoa",
+                        "citizenId",
+                        "001190012345",
+                        "phone",
+                        "0912345678",
+                        "address",
+                        "12 Phố Huế, Phường Hai Bà Trưng, Hà Nội"));
+        manifest.put(
+                "components",
+                List.of(Map.of(
+                        "code",
+                        "TO_KHAI",
+                        "name",
+                        "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp",
+                        "form",
+                        "ORIGINAL",
+                        "files",
+                        listed)));
         try {
             return JSON.writeValueAsBytes(manifest);
         } catch (IOException e) {
@@ -103,12 +125,18 @@ final class Handovers {
 
     /** The service's request for a dossier: signed manifest part first, then one part per file. */
     static Request.Builder request(String baseUrl, Dossier d, List<DossierFile> parts) {
-        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("manifest", null, RequestBody.create(d.manifest(), MediaType.get("application/json; charset=utf-8")));
+        MultipartBody.Builder body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart(
+                        "manifest",
+                        null,
+                        RequestBody.create(d.manifest(), MediaType.get("application/json; charset=utf-8")));
         for (DossierFile f : parts) {
             body.addFormDataPart(f.path(), f.name(), RequestBody.create(f.bytes(), MediaType.get("application/pdf")));
         }
-        return new Request.Builder().url(baseUrl + "/dossiers").post(body.build())
+        return new Request.Builder()
+                .url(baseUrl + "/dossiers")
+                .post(body.build())
                 .header("Idempotency-Key", d.key())
                 .header("X-Dossierpost-Signature", sign(d.manifest()));
     }

@@ -31,12 +31,14 @@ class AgencySimCommandTest {
 
     @TempDir
     Path dir;
+
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     Cli cli(UnaryOperator<String> env) {
         Bootstrap<DossierpostConfiguration> bootstrap = new Bootstrap<>(new DossierpostApplication());
-        bootstrap.addCommand(new AgencySimCommand(new PrintStream(out, true, StandardCharsets.UTF_8), env, Duration.ofMillis(50)));
+        bootstrap.addCommand(
+                new AgencySimCommand(new PrintStream(out, true, StandardCharsets.UTF_8), env, Duration.ofMillis(50)));
         return new Cli(new JarLocation(getClass()), bootstrap, out, err);
     }
 
@@ -47,9 +49,17 @@ class AgencySimCommandTest {
     @Test
     void runsUntilInterruptedPrintingItsUrlAndTheCountersWhenTheyChange() throws Exception {
         AtomicReference<Optional<Throwable>> result = new AtomicReference<>();
-        Thread run = new Thread(() -> result.set(cli(name -> name.equals("AGENCY_SECRET") ? "bí mật" : null).run("agency-sim",
-                "--port", "0", "--delay-ms", "0", "--drop-dir", dir.resolve("outbox").toString(), "--ack-dir",
-                dir.resolve("inbox").toString())));
+        Thread run = new Thread(() -> result.set(cli(name -> name.equals("AGENCY_SECRET") ? "bí mật" : null)
+                .run(
+                        "agency-sim",
+                        "--port",
+                        "0",
+                        "--delay-ms",
+                        "0",
+                        "--drop-dir",
+                        dir.resolve("outbox").toString(),
+                        "--ack-dir",
+                        dir.resolve("inbox").toString())));
         run.start();
         try {
             long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -62,11 +72,15 @@ class AgencySimCommandTest {
             assertThat(dir.resolve("inbox")).isDirectory();
 
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/stats")).build(),
+            HttpResponse<String> stats = http.send(
+                    HttpRequest.newBuilder(URI.create(url.group(1) + "/stats")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stats.statusCode()).isEqualTo(200);
-            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/dossiers"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+            HttpResponse<String> unsigned = http.send(
+                    HttpRequest.newBuilder(URI.create(url.group(1) + "/dossiers"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .header("Content-Type", "application/json")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(unsigned.statusCode()).isEqualTo(400);
             while (!printed().contains("rejected 1") && System.nanoTime() < end) {
@@ -79,7 +93,10 @@ class AgencySimCommandTest {
             assertThat(run.isAlive()).isFalse();
             assertThat(result.get()).isEmpty();
             try {
-                http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/stats")).build(), HttpResponse.BodyHandlers.ofString());
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url.group(1) + "/stats"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 throw new AssertionError("the simulator still answers after the command ended");
             } catch (ConnectException expected) {
                 // stopped
@@ -99,7 +116,8 @@ class AgencySimCommandTest {
 
     @Test
     void refusesADropFolderWithoutAnAckFolder() {
-        Optional<Throwable> result = cli(name -> null).run("agency-sim", "--port", "0", "--secret", "s", "--drop-dir", dir.toString());
+        Optional<Throwable> result =
+                cli(name -> null).run("agency-sim", "--port", "0", "--secret", "s", "--drop-dir", dir.toString());
 
         assertThat(result).isPresent();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--drop-dir and --ack-dir go together");

@@ -45,7 +45,8 @@ class FixityCommandTest {
     record Stored(String code, String sha256) {}
 
     static Stored upload(String name, byte[] bytes) {
-        String code = (String) json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord())).get("code");
+        String code = (String) json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
+                .get("code");
         Response res = APP.upload("clerk", code, "TO_KHAI", Multipart.file(name, "application/octet-stream", bytes));
         assertThat(res.getStatus()).isEqualTo(201);
         Map<?, ?> file = (Map<?, ?>) ((List<?>) json(res).get("files")).get(0);
@@ -59,7 +60,8 @@ class FixityCommandTest {
         Bootstrap<DossierpostConfiguration> bootstrap = new Bootstrap<>(new DossierpostApplication());
         if (expectProblems) {
             assertThatThrownBy(() -> command.run(bootstrap, new Namespace(Map.of()), EXT.getConfiguration()))
-                    .isInstanceOf(FixityCommand.ProblemsFound.class).hasMessageContaining("fixity:");
+                    .isInstanceOf(FixityCommand.ProblemsFound.class)
+                    .hasMessageContaining("fixity:");
         } else {
             command.run(bootstrap, new Namespace(Map.of()), EXT.getConfiguration());
         }
@@ -79,8 +81,12 @@ class FixityCommandTest {
         Files.delete(STORE.blob(gone.sha256()));
         String report = fixity(true);
         assertThat(report).contains("intact 1, missing 1, corrupted 1");
-        assertThat(report).contains("CORRUPTED " + damaged.sha256()).contains("'Tờ khai hỏng.png' (TO_KHAI) of dossier " + damaged.code());
-        assertThat(report).contains("MISSING " + gone.sha256()).contains("'mat.jpg' (TO_KHAI) of dossier " + gone.code());
+        assertThat(report)
+                .contains("CORRUPTED " + damaged.sha256())
+                .contains("'Tờ khai hỏng.png' (TO_KHAI) of dossier " + damaged.code());
+        assertThat(report)
+                .contains("MISSING " + gone.sha256())
+                .contains("'mat.jpg' (TO_KHAI) of dossier " + gone.code());
         assertThat(report).doesNotContain(good.sha256());
 
         assertThat(fixityEvents(damaged.code())).containsExactly("CORRUPTED");
@@ -94,8 +100,11 @@ class FixityCommandTest {
     }
 
     private static List<String> fixityEvents(String code) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT e.payload->>'problem' FROM dossier_event e JOIN dossier d "
-                + "ON d.id = e.dossier_id WHERE d.code = :c AND e.type = 'FIXITY_FAILED' ORDER BY e.id").bind("c", code)
-                .mapTo(String.class).list());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT e.payload->>'problem' FROM dossier_event e JOIN dossier d "
+                                + "ON d.id = e.dossier_id WHERE d.code = :c AND e.type = 'FIXITY_FAILED' ORDER BY e.id")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .list());
     }
 }

@@ -1,14 +1,9 @@
 package vn.dossierpost.db;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import liquibase.Liquibase;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +12,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import liquibase.Liquibase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Runs the real changelog on an embedded PostgreSQL, then imports catalogues into it. */
 class CatalogueImporterTest {
-    private static final List<String> CATALOGUE_TABLES = List.of("province", "commune", "agency", "post_office",
-            "route_class", "tariff", "procedure", "procedure_component", "calendar_day");
+    private static final List<String> CATALOGUE_TABLES = List.of(
+            "province",
+            "commune",
+            "agency",
+            "post_office",
+            "route_class",
+            "tariff",
+            "procedure",
+            "procedure_component",
+            "calendar_day");
 
     private static EmbeddedPostgres postgres;
     private static Jdbi jdbi;
@@ -33,8 +40,8 @@ class CatalogueImporterTest {
     static void migrate() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            new Liquibase("migrations/changelog.xml", new ClassLoaderResourceAccessor(),
-                    new JdbcConnection(connection)).update("");
+            new Liquibase("migrations/changelog.xml", new ClassLoaderResourceAccessor(), new JdbcConnection(connection))
+                    .update("");
         }
         jdbi = Jdbi.create(postgres.getPostgresDatabase());
     }
@@ -59,8 +66,13 @@ class CatalogueImporterTest {
         assertThat(query("SELECT code FROM procedure WHERE NOT postal_allowed")).isNotEmpty();
         assertThat(query("SELECT code FROM province WHERE major_city ORDER BY code"))
                 .containsExactly("01", "31", "46", "48", "79", "92");
-        assertThat(query("SELECT code || ':' || days || '/' || days_with_appointment_slip FROM route_class ORDER BY days"))
-                .containsExactly("WITHIN_COMMUNE:1/2", "WITHIN_PROVINCE:2/4", "INTER_PROVINCE_MAJOR_CITY:3/6",
+        assertThat(
+                        query(
+                                "SELECT code || ':' || days || '/' || days_with_appointment_slip FROM route_class ORDER BY days"))
+                .containsExactly(
+                        "WITHIN_COMMUNE:1/2",
+                        "WITHIN_PROVINCE:2/4",
+                        "INTER_PROVINCE_MAJOR_CITY:3/6",
                         "INTER_PROVINCE:4/8");
         assertThat(count("procedure_component")).isGreaterThan(count("procedure"));
     }
@@ -70,10 +82,13 @@ class CatalogueImporterTest {
         Catalogue file = fileCatalogue();
         Catalogue.Procedure first = file.procedures().get(0);
         String stored = jdbi.withHandle(h -> h.createQuery("SELECT name FROM procedure WHERE code = :code")
-                .bind("code", first.code()).mapTo(String.class).one());
+                .bind("code", first.code())
+                .mapTo(String.class)
+                .one());
 
         assertThat(stored).isEqualTo("Cấp Phiếu lý lịch tư pháp số 1 cho công dân Việt Nam");
-        assertThat(stored.getBytes(StandardCharsets.UTF_8)).isEqualTo(first.name().getBytes(StandardCharsets.UTF_8));
+        assertThat(stored.getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(first.name().getBytes(StandardCharsets.UTF_8));
         assertThat(query("SELECT name FROM commune WHERE code = '00070'")).containsExactly("Phường Hoàn Kiếm");
     }
 
@@ -87,7 +102,8 @@ class CatalogueImporterTest {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(query("SELECT xmin::text FROM province ORDER BY code"))
-                .as("unchanged rows are not rewritten").isEqualTo(provinceVersions);
+                .as("unchanged rows are not rewritten")
+                .isEqualTo(provinceVersions);
         assertThat(result.provinces()).isEqualTo(34);
         assertThat(result.procedures()).isEqualTo(file.procedures().size());
         assertThat(result.tariffRates()).isEqualTo(8);
@@ -102,17 +118,32 @@ class CatalogueImporterTest {
         List<Catalogue.Office> offices = new ArrayList<>(file.offices());
         offices.add(new Catalogue.Office("100999", "Bưu cục thử", "01", "0070", "Số 1 Tràng Tiền", null));
         List<Catalogue.Procedure> procedures = new ArrayList<>(file.procedures());
-        procedures.add(new Catalogue.Procedure("9.999999", "Thủ tục thử", null, "000.00.99.H26", 5, 0L, true, null,
+        procedures.add(new Catalogue.Procedure(
+                "9.999999",
+                "Thủ tục thử",
+                null,
+                "000.00.99.H26",
+                5,
+                0L,
+                true,
+                null,
                 List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true))));
-        Catalogue invalid = new Catalogue(provinces, file.communes(), file.agencies(), offices, procedures,
-                file.routeClasses(), file.tariff(), file.calendar());
+        Catalogue invalid = new Catalogue(
+                provinces,
+                file.communes(),
+                file.agencies(),
+                offices,
+                procedures,
+                file.routeClasses(),
+                file.tariff(),
+                file.calendar());
         Map<String, List<String>> before = snapshot();
 
         assertThatThrownBy(() -> new CatalogueImporter(jdbi).importCatalogue(invalid))
                 .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("offices[" + file.offices().size() + "].communeCode: must be 5 digits")
-                .hasMessageContaining("procedures[" + file.procedures().size()
-                        + "].agencyCode: unknown agency 000.00.99.H26")
+                .hasMessageContaining(
+                        "procedures[" + file.procedures().size() + "].agencyCode: unknown agency 000.00.99.H26")
                 .satisfies(e -> assertThat(((CatalogueException) e).problems()).hasSize(2));
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -123,16 +154,21 @@ class CatalogueImporterTest {
         javax.sql.DataSource refused = postgres.getDatabase("postgres", "refused");
 
         try (Connection connection = refused.getConnection()) {
-            Liquibase liquibase = new Liquibase("catalogue-test/changelog-refused.xml",
-                    new ClassLoaderResourceAccessor(), new JdbcConnection(connection));
+            Liquibase liquibase = new Liquibase(
+                    "catalogue-test/changelog-refused.xml",
+                    new ClassLoaderResourceAccessor(),
+                    new JdbcConnection(connection));
             assertThatThrownBy(() -> liquibase.update(""))
                     .hasStackTraceContaining("offices[0].communeCode: unknown commune 00071");
         }
 
         Jdbi db = Jdbi.create(refused);
-        int provinces = db.withHandle(h -> h.createQuery("SELECT count(*) FROM province").mapTo(Integer.class).one());
+        int provinces = db.withHandle(h -> h.createQuery("SELECT count(*) FROM province")
+                .mapTo(Integer.class)
+                .one());
         List<String> ran = db.withHandle(h -> h.createQuery("SELECT id FROM databasechangelog")
-                .mapTo(String.class).list());
+                .mapTo(String.class)
+                .list());
         assertThat(provinces).isZero();
         assertThat(ran).isNotEmpty().doesNotContain("refused-catalogue");
     }
@@ -157,21 +193,24 @@ class CatalogueImporterTest {
         Map<String, List<String>> before = snapshot();
 
         assertThatThrownBy(() -> new CatalogueImporter(jdbi).importCatalogue(stream(json)))
-                .isInstanceOfSatisfying(CatalogueException.class, e -> assertThat(e.problems()).contains(
-                        "provinces[0].code: must be 2 digits, was \"1\"",
-                        "communes[0].code: must be 5 digits, was \"123\"",
-                        "communes[1].provinceCode: unknown province 77",
-                        "agencies[0].code: must be an identifier like 000.00.15.H29 (NNN.NN.NN.XNN), was \"H26.000\"",
-                        "agencies[0].communeCode: commune 20242 is in province 48, not 01",
-                        "procedures[0].processingDays: must not be negative",
-                        "procedures[0].governmentFee: must not be negative",
-                        "procedures[0].components[0].form: must be ORIGINAL or COPY",
-                        "procedures[0].components[1].code: duplicate code DON (also components[0])",
-                        "tariff[0].routeClass: unknown route class BY_AIR",
-                        "calendar[0].date: must be a date YYYY-MM-DD, was \"2025-02-30\"",
-                        "calendar[1].kind: must be HOLIDAY, DAY_OFF or WORKING_DAY",
-                        "calendar[2].kind: a make-up WORKING_DAY must fall on a Saturday or Sunday, "
-                                + "2025-03-04 is a TUESDAY"));
+                .isInstanceOfSatisfying(
+                        CatalogueException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "provinces[0].code: must be 2 digits, was \"1\"",
+                                        "communes[0].code: must be 5 digits, was \"123\"",
+                                        "communes[1].provinceCode: unknown province 77",
+                                        "agencies[0].code: must be an identifier like 000.00.15.H29 (NNN.NN.NN.XNN), was \"H26.000\"",
+                                        "agencies[0].communeCode: commune 20242 is in province 48, not 01",
+                                        "procedures[0].processingDays: must not be negative",
+                                        "procedures[0].governmentFee: must not be negative",
+                                        "procedures[0].components[0].form: must be ORIGINAL or COPY",
+                                        "procedures[0].components[1].code: duplicate code DON (also components[0])",
+                                        "tariff[0].routeClass: unknown route class BY_AIR",
+                                        "calendar[0].date: must be a date YYYY-MM-DD, was \"2025-02-30\"",
+                                        "calendar[1].kind: must be HOLIDAY, DAY_OFF or WORKING_DAY",
+                                        "calendar[2].kind: a make-up WORKING_DAY must fall on a Saturday or Sunday, "
+                                                + "2025-03-04 is a TUESDAY"));
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -183,8 +222,8 @@ class CatalogueImporterTest {
         Catalogue duplicated = new Catalogue(null, communes, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> new CatalogueImporter(jdbi).importCatalogue(duplicated))
-                .hasMessageContaining("communes[" + file.communes().size()
-                        + "].code: duplicate code 00070 (also communes[1])");
+                .hasMessageContaining(
+                        "communes[" + file.communes().size() + "].code: duplicate code 00070 (also communes[1])");
     }
 
     @Test
@@ -216,8 +255,8 @@ class CatalogueImporterTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     private static Catalogue fileCatalogue() {
-        try (InputStream in = CatalogueImporterTest.class.getClassLoader()
-                .getResourceAsStream("migrations/catalogue.json")) {
+        try (InputStream in =
+                CatalogueImporterTest.class.getClassLoader().getResourceAsStream("migrations/catalogue.json")) {
             assertThat(in).as("migrations/catalogue.json on the class path").isNotNull();
             return CatalogueImporter.read(in);
         } catch (java.io.IOException e) {
@@ -230,7 +269,9 @@ class CatalogueImporterTest {
     }
 
     private static int count(String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static List<String> query(String sql) {

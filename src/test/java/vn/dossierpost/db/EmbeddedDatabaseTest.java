@@ -17,7 +17,8 @@ class EmbeddedDatabaseTest {
     void dataSurvivesRestartAndSecondOpenerAttaches(@TempDir Path dataDir) throws Exception {
         try (EmbeddedDatabase first = EmbeddedDatabase.startOrAttach(dataDir)) {
             assertThat(first.startedHere()).isTrue();
-            try (Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE kept (name text)");
                 s.execute("INSERT INTO kept VALUES ('Hồ sơ Nguyễn Thị Hồng Nhung')");
             }
@@ -26,14 +27,16 @@ class EmbeddedDatabaseTest {
                 assertThat(second.port()).isEqualTo(first.port());
             }
             // closing the attached one must not stop the server it did not start
-            assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath())).contains(first.port());
+            assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath()))
+                    .contains(first.port());
         }
-        assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath())).isEmpty();
+        assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath()))
+                .isEmpty();
 
         try (EmbeddedDatabase again = EmbeddedDatabase.startOrAttach(dataDir);
-             Connection c = DriverManager.getConnection(again.jdbcUrl(), "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM kept")) {
+                Connection c = DriverManager.getConnection(again.jdbcUrl(), "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM kept")) {
             assertThat(again.startedHere()).isTrue();
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Hồ sơ Nguyễn Thị Hồng Nhung");

@@ -39,11 +39,14 @@ class JdbiSetupTest {
         // the folder JdbiSetup itself came from (getResource("") could answer target/test-classes)
         URL setup = JdbiSetup.class.getResource("JdbiSetup.class");
         assertThat(setup).as("JdbiSetup's compiled class").isNotNull();
-        assertThat(setup.getProtocol()).as("the db package is read from a folder (target/classes), not a jar").isEqualTo("file");
+        assertThat(setup.getProtocol())
+                .as("the db package is read from a folder (target/classes), not a jar")
+                .isEqualTo("file");
         try (Stream<Path> files = Files.list(Path.of(setup.toURI()).getParent())) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith("DAO.class") && !name.contains("$"))
-                    .<Class<?>>map(name -> load(JdbiSetup.class.getPackageName() + "." + name.substring(0, name.length() - ".class".length())))
+                    .<Class<?>>map(name -> load(JdbiSetup.class.getPackageName() + "."
+                            + name.substring(0, name.length() - ".class".length())))
                     .filter(Class::isInterface)
                     .toList();
         }

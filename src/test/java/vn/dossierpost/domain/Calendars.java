@@ -11,8 +11,7 @@ import java.util.List;
 /** Real calendar data for tests. */
 final class Calendars {
 
-    private Calendars() {
-    }
+    private Calendars() {}
 
     static CalendarEntry holiday(int y, int m, int d, String name) {
         return new CalendarEntry(LocalDate.of(y, m, d), HOLIDAY, name);

@@ -54,7 +54,8 @@ class CitizenIdTest {
                 .hasMessageContaining("birth year 2030")
                 .hasMessageContaining("after 2026");
         assertThatThrownBy(() -> CitizenId.parse("079400012345", 2026))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("birth year 2100");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("birth year 2100");
     }
 
     @Test

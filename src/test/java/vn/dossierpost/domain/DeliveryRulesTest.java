@@ -19,7 +19,8 @@ class DeliveryRulesTest {
 
     @Test
     void tetDoesNotCount() {
-        // failed on Friday 13 Feb 2026; Tết Bính Ngọ is Mon 16 – Fri 20 Feb: Mon 23 is the first working day, Tue 24 the second
+        // failed on Friday 13 Feb 2026; Tết Bính Ngọ is Mon 16 – Fri 20 Feb: Mon 23 is the first working day, Tue 24
+        // the second
         assertThat(rules.nextAttemptFrom(LocalDate.of(2026, 2, 13))).isEqualTo(LocalDate.of(2026, 2, 24));
     }
 
@@ -46,30 +47,46 @@ class DeliveryRulesTest {
 
     @Test
     void aFailedAttemptLeadsToAnotherThenToTheCounter() {
-        assertThat(rules.afterFailure(1, FailureReason.NOT_AT_HOME, FailureAction.RETRY).status()).isEqualTo(DossierStatus.DELIVERY_FAILED);
-        assertThat(rules.afterFailure(2, FailureReason.NOT_AT_HOME, FailureAction.RETRY).status()).isEqualTo(DossierStatus.HELD_AT_OFFICE);
-        assertThat(rules.afterFailure(1, FailureReason.WRONG_ADDRESS, FailureAction.HOLD_AT_OFFICE).status())
+        assertThat(rules.afterFailure(1, FailureReason.NOT_AT_HOME, FailureAction.RETRY)
+                        .status())
+                .isEqualTo(DossierStatus.DELIVERY_FAILED);
+        assertThat(rules.afterFailure(2, FailureReason.NOT_AT_HOME, FailureAction.RETRY)
+                        .status())
                 .isEqualTo(DossierStatus.HELD_AT_OFFICE);
-        assertThat(rules.afterFailure(1, FailureReason.REFUSED, FailureAction.RETURN).status())
+        assertThat(rules.afterFailure(1, FailureReason.WRONG_ADDRESS, FailureAction.HOLD_AT_OFFICE)
+                        .status())
+                .isEqualTo(DossierStatus.HELD_AT_OFFICE);
+        assertThat(rules.afterFailure(1, FailureReason.REFUSED, FailureAction.RETURN)
+                        .status())
                 .isEqualTo(DossierStatus.RETURNED_TO_AGENCY);
     }
 
     @Test
     void aResultGoesBackWithoutAnInvitationOnlyWhenRefused() {
         assertThatThrownBy(() -> rules.afterFailure(1, FailureReason.NOT_AT_HOME, FailureAction.RETURN))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("HOLD_AT_OFFICE");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("HOLD_AT_OFFICE");
         assertThatThrownBy(() -> rules.afterFailure(2, FailureReason.MOVED, FailureAction.RETURN))
                 .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void theApplicantShowsTheirOwnNumberAndAProxyTheAuthorisation() {
-        assertThat(DeliveryRules.identityProblem(false, " 001190123456 ", "001190123456", null)).isNull();
-        assertThat(DeliveryRules.identityProblem(false, "001190123457", "001190123456", null).field()).isEqualTo("idNumber");
-        assertThat(DeliveryRules.identityProblem(false, null, "001190123456", null).field()).isEqualTo("idNumber");
-        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", " ").field()).isEqualTo("proxyAuthorisation");
-        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", "UQ-2026/115")).isNull();
-        assertThat(DeliveryRules.identityProblem(true, "B1234567", "001190123456", "UQ-2026/115")).isNull();
+        assertThat(DeliveryRules.identityProblem(false, " 001190123456 ", "001190123456", null))
+                .isNull();
+        assertThat(DeliveryRules.identityProblem(false, "001190123457", "001190123456", null)
+                        .field())
+                .isEqualTo("idNumber");
+        assertThat(DeliveryRules.identityProblem(false, null, "001190123456", null)
+                        .field())
+                .isEqualTo("idNumber");
+        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", " ")
+                        .field())
+                .isEqualTo("proxyAuthorisation");
+        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", "UQ-2026/115"))
+                .isNull();
+        assertThat(DeliveryRules.identityProblem(true, "B1234567", "001190123456", "UQ-2026/115"))
+                .isNull();
     }
 
     @Test
@@ -80,6 +97,7 @@ class DeliveryRulesTest {
 
     @Test
     void zeroDaysOrAttemptsAreRefused() {
-        assertThatThrownBy(() -> new DeliveryRules(Calendars.of2025And2026(), 0, 2, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeliveryRules(Calendars.of2025And2026(), 0, 2, 5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

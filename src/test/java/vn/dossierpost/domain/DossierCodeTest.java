@@ -43,29 +43,35 @@ class DossierCodeTest {
     @Test
     void parseRejectsMalformedCodes() {
         assertThatThrownBy(() -> DossierCode.parse("000.00.15.H29-261122-001"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("<agency id>-YYMMDD-XXXX");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("<agency id>-YYMMDD-XXXX");
         assertThatThrownBy(() -> DossierCode.parse("000.00.15.H29-261122-00012"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("leading zero");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("leading zero");
         assertThatThrownBy(() -> DossierCode.parse("000.00.15.H29-261322-0001"))
-                .isInstanceOf(InvalidValueException.class).hasMessage("YYMMDD 261322 is not a date");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("YYMMDD 261322 is not a date");
         assertThatThrownBy(() -> DossierCode.parse("000.00.15.H29-260230-0001"))
-                .isInstanceOf(InvalidValueException.class).hasMessage("YYMMDD 260230 is not a date");
-        assertThatThrownBy(() -> DossierCode.parse("00.00.15.H29-261122-0001")).isInstanceOf(InvalidValueException.class);
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("YYMMDD 260230 is not a date");
+        assertThatThrownBy(() -> DossierCode.parse("00.00.15.H29-261122-0001"))
+                .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> DossierCode.parse("000.00.15.H29-261122-0000"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("sequence");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("sequence");
         assertThatThrownBy(() -> DossierCode.parse(null)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void constructorRejectsBadParts() {
         assertThatThrownBy(() -> new DossierCode("000.00.15.h29", NOV_22_2026, 1))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("NNN.NN.NN.XNN");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("NNN.NN.NN.XNN");
         assertThatThrownBy(() -> new DossierCode("000.00.15.H29", NOV_22_2026, 0))
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new DossierCode("000.00.15.H29", LocalDate.of(2100, 1, 1), 1))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> new DossierCode("000.00.15.H29", null, 1))
-                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new DossierCode("000.00.15.H29", null, 1)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
@@ -89,6 +95,7 @@ class DossierCodeTest {
         assertThat(AgencyIdentifier.isValid(null)).isFalse();
         assertThat(AgencyIdentifier.requireValid("000.00.15.H29")).isEqualTo("000.00.15.H29");
         assertThatThrownBy(() -> AgencyIdentifier.requireValid("H29"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("e.g. 000.00.15.H29");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("e.g. 000.00.15.H29");
     }
 }

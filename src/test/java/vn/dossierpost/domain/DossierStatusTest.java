@@ -9,10 +9,24 @@ class DossierStatusTest {
 
     @Test
     void hasTheContractedConstantsInOrder() {
-        assertThat(DossierStatus.values()).containsExactly(RECEIVED, DIGITISED, IN_TRANSIT_TO_AGENCY,
-                DELIVERED_TO_AGENCY, IN_PROCESSING, SUPPLEMENT_REQUESTED, REFUSED, RESULT_READY, AWAITING_RESULT,
-                RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE, DELIVERED, RETURNED_TO_AGENCY,
-                WITHDRAWN);
+        assertThat(DossierStatus.values())
+                .containsExactly(
+                        RECEIVED,
+                        DIGITISED,
+                        IN_TRANSIT_TO_AGENCY,
+                        DELIVERED_TO_AGENCY,
+                        IN_PROCESSING,
+                        SUPPLEMENT_REQUESTED,
+                        REFUSED,
+                        RESULT_READY,
+                        AWAITING_RESULT,
+                        RESULT_COLLECTED,
+                        OUT_FOR_DELIVERY,
+                        DELIVERY_FAILED,
+                        HELD_AT_OFFICE,
+                        DELIVERED,
+                        RETURNED_TO_AGENCY,
+                        WITHDRAWN);
     }
 
     @Test

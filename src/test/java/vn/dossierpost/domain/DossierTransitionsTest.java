@@ -66,14 +66,15 @@ class DossierTransitionsTest {
 
     @Test
     void illegalMoveListsWhatIsAllowed() {
-        IllegalTransitionException e = (IllegalTransitionException) org.assertj.core.api.Assertions
-                .catchThrowable(() -> DossierTransitions.check(RECEIVED, DELIVERED_TO_AGENCY));
+        IllegalTransitionException e = (IllegalTransitionException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> DossierTransitions.check(RECEIVED, DELIVERED_TO_AGENCY));
 
         assertThat(e.from()).isEqualTo(RECEIVED);
         assertThat(e.to()).isEqualTo(DELIVERED_TO_AGENCY);
         assertThat(e.allowed()).containsExactly(DIGITISED, WITHDRAWN);
-        assertThat(e).hasMessage(
-                "dossier is RECEIVED; RECEIVED → DELIVERED_TO_AGENCY is not allowed; allowed next: DIGITISED, WITHDRAWN");
+        assertThat(e)
+                .hasMessage(
+                        "dossier is RECEIVED; RECEIVED → DELIVERED_TO_AGENCY is not allowed; allowed next: DIGITISED, WITHDRAWN");
     }
 
     @Test
@@ -102,7 +103,8 @@ class DossierTransitionsTest {
     @Test
     void initialStatusDependsOnTheServiceForm() {
         assertThat(DossierTransitions.initialStatus(ServiceForm.SEND_ONLY)).isEqualTo(RECEIVED);
-        assertThat(DossierTransitions.initialStatus(ServiceForm.SEND_AND_RETURN)).isEqualTo(RECEIVED);
+        assertThat(DossierTransitions.initialStatus(ServiceForm.SEND_AND_RETURN))
+                .isEqualTo(RECEIVED);
         assertThat(DossierTransitions.initialStatus(ServiceForm.RETURN_ONLY)).isEqualTo(AWAITING_RESULT);
     }
 }

@@ -19,8 +19,9 @@ class FeeCalculatorTest {
     void sendOnlyChargesOutboundPostageAndTheGovernmentFee() {
         Fees fees = FeeCalculator.itemise(ServiceForm.SEND_ONLY, RouteClass.WITHIN_PROVINCE, tariff, 50_000);
 
-        assertThat(fees.items()).extracting(FeeItem::code, FeeItem::amount).containsExactly(
-                tuple("POSTAGE_OUTBOUND", 26_000L), tuple("GOVERNMENT_FEE", 50_000L));
+        assertThat(fees.items())
+                .extracting(FeeItem::code, FeeItem::amount)
+                .containsExactly(tuple("POSTAGE_OUTBOUND", 26_000L), tuple("GOVERNMENT_FEE", 50_000L));
         assertThat(fees.postage()).isEqualTo(26_000);
         assertThat(fees.governmentFee()).isEqualTo(50_000);
         assertThat(fees.total()).isEqualTo(76_000);
@@ -30,8 +31,9 @@ class FeeCalculatorTest {
     void sendAndReturnChargesBothLegs() {
         Fees fees = FeeCalculator.itemise(ServiceForm.SEND_AND_RETURN, RouteClass.WITHIN_PROVINCE, tariff, 50_000);
 
-        assertThat(fees.items()).extracting(FeeItem::code).containsExactly(
-                "POSTAGE_OUTBOUND", "POSTAGE_RETURN", "GOVERNMENT_FEE");
+        assertThat(fees.items())
+                .extracting(FeeItem::code)
+                .containsExactly("POSTAGE_OUTBOUND", "POSTAGE_RETURN", "GOVERNMENT_FEE");
         assertThat(fees.postage()).isEqualTo(48_000);
         assertThat(fees.total()).isEqualTo(98_000);
         assertThat(fees.items().get(2).labelVi()).isEqualTo("Phí, lệ phí thu hộ cơ quan giải quyết");
@@ -41,7 +43,8 @@ class FeeCalculatorTest {
     void returnOnlyChargesReturnPostageAndNoGovernmentFee() {
         Fees fees = FeeCalculator.itemise(ServiceForm.RETURN_ONLY, RouteClass.WITHIN_PROVINCE, tariff, 50_000);
 
-        assertThat(fees.items()).extracting(FeeItem::code, FeeItem::amount)
+        assertThat(fees.items())
+                .extracting(FeeItem::code, FeeItem::amount)
                 .containsExactly(tuple("POSTAGE_RETURN", 22_000L));
         assertThat(fees.governmentFee()).isZero();
         assertThat(fees.total()).isEqualTo(22_000);
@@ -57,7 +60,8 @@ class FeeCalculatorTest {
 
     @Test
     void aMissingRateIsAnError() {
-        assertThatThrownBy(() -> FeeCalculator.itemise(ServiceForm.SEND_AND_RETURN, RouteClass.INTER_PROVINCE, tariff, 0))
+        assertThatThrownBy(
+                        () -> FeeCalculator.itemise(ServiceForm.SEND_AND_RETURN, RouteClass.INTER_PROVINCE, tariff, 0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the tariff has no postage for INTER_PROVINCE RETURN");
         assertThatThrownBy(() -> tariff.postage(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND))
@@ -72,7 +76,8 @@ class FeeCalculatorTest {
 
     @Test
     void tariffFromAMap() {
-        Tariff fromMap = Tariff.of(Map.of(RouteClass.WITHIN_COMMUNE, Map.of(Leg.OUTBOUND, 15_000L, Leg.RETURN, 14_000L)));
+        Tariff fromMap =
+                Tariff.of(Map.of(RouteClass.WITHIN_COMMUNE, Map.of(Leg.OUTBOUND, 15_000L, Leg.RETURN, 14_000L)));
 
         assertThat(fromMap.postage(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND)).isEqualTo(15_000);
         assertThat(fromMap.postage(RouteClass.WITHIN_COMMUNE, Leg.RETURN)).isEqualTo(14_000);
@@ -82,8 +87,9 @@ class FeeCalculatorTest {
     @Test
     void tariffRejectsADuplicateRate() {
         assertThatThrownBy(() -> new Tariff(List.of(
-                new TariffRate(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND, 15_000),
-                new TariffRate(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND, 16_000))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("given twice");
+                        new TariffRate(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND, 15_000),
+                        new TariffRate(RouteClass.WITHIN_COMMUNE, Leg.OUTBOUND, 16_000))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("given twice");
     }
 }

@@ -22,16 +22,23 @@ class LegClockTest {
                 .isEqualTo(new LegClock(LegClock.Stage.AT_AGENCY, LegClock.Holder.AGENCY, RESULT));
         assertThat(running(DossierStatus.OUT_FOR_DELIVERY, ServiceForm.SEND_AND_RETURN))
                 .isEqualTo(new LegClock(LegClock.Stage.TO_APPLICANT, LegClock.Holder.POST, RETURN));
-        assertThat(running(DossierStatus.AWAITING_RESULT, ServiceForm.RETURN_ONLY).stage()).isEqualTo(LegClock.Stage.AT_AGENCY);
+        assertThat(running(DossierStatus.AWAITING_RESULT, ServiceForm.RETURN_ONLY)
+                        .stage())
+                .isEqualTo(LegClock.Stage.AT_AGENCY);
     }
 
     @Test
     void noClockRunsWhileTheApplicantOwesASupplementOrOnceTheJourneyIsOver() {
-        assertThat(running(DossierStatus.SUPPLEMENT_REQUESTED, ServiceForm.SEND_AND_RETURN)).isNull();
+        assertThat(running(DossierStatus.SUPPLEMENT_REQUESTED, ServiceForm.SEND_AND_RETURN))
+                .isNull();
         assertThat(LegClock.waitingFor(DossierStatus.SUPPLEMENT_REQUESTED)).contains(LegClock.Holder.APPLICANT);
-        assertThat(running(DossierStatus.RESULT_READY, ServiceForm.SEND_ONLY)).as("no return leg").isNull();
-        assertThat(running(DossierStatus.DELIVERED, ServiceForm.SEND_AND_RETURN)).isNull();
-        assertThat(running(DossierStatus.WITHDRAWN, ServiceForm.SEND_AND_RETURN)).isNull();
+        assertThat(running(DossierStatus.RESULT_READY, ServiceForm.SEND_ONLY))
+                .as("no return leg")
+                .isNull();
+        assertThat(running(DossierStatus.DELIVERED, ServiceForm.SEND_AND_RETURN))
+                .isNull();
+        assertThat(running(DossierStatus.WITHDRAWN, ServiceForm.SEND_AND_RETURN))
+                .isNull();
     }
 
     @Test
@@ -44,7 +51,9 @@ class LegClockTest {
     @Test
     void everyStatusIsInAtMostOneStage() {
         for (DossierStatus s : DossierStatus.values()) {
-            long stages = java.util.Arrays.stream(LegClock.Stage.values()).filter(st -> st.statuses().contains(s)).count();
+            long stages = java.util.Arrays.stream(LegClock.Stage.values())
+                    .filter(st -> st.statuses().contains(s))
+                    .count();
             assertThat(stages).as(s.name()).isLessThanOrEqualTo(1);
         }
     }

@@ -26,7 +26,8 @@ class PhoneNumberTest {
     @Test
     void rejectsLandlinesAndWrongLengths() {
         assertThatThrownBy(() -> PhoneNumber.parse("0212345678"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("3, 5, 7, 8 or 9");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("3, 5, 7, 8 or 9");
         assertThatThrownBy(() -> PhoneNumber.parse("09123456789")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> PhoneNumber.parse("091234567")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> PhoneNumber.parse("+849123456789")).isInstanceOf(InvalidValueException.class);

@@ -52,10 +52,12 @@ class S10NumberTest {
 
     @Test
     void ofRejectsSerialOutOfRangeAndBadIndicator() {
-        assertThatThrownBy(() -> S10Number.of("EE", -1)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.of("EE", -1))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("between 0 and 99999999");
         assertThatThrownBy(() -> S10Number.of("EE", 100_000_000L)).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> S10Number.of("ee", 1)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.of("ee", 1))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("2 uppercase letters");
         assertThatThrownBy(() -> S10Number.of("E", 1)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> S10Number.of("E1", 1)).isInstanceOf(InvalidValueException.class);
@@ -76,9 +78,11 @@ class S10NumberTest {
 
     @Test
     void parseRejectsWrongLength() {
-        assertThatThrownBy(() -> S10Number.parse("EE47312482VN")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("EE47312482VN"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("13 characters");
-        assertThatThrownBy(() -> S10Number.parse("EE4731248299VN")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("EE4731248299VN"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("13 characters");
         assertThatThrownBy(() -> S10Number.parse("")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> S10Number.parse(null)).isInstanceOf(InvalidValueException.class);
@@ -86,17 +90,21 @@ class S10NumberTest {
 
     @Test
     void parseRejectsDigitsWhereLettersBelongAndLettersWhereDigitsBelong() {
-        assertThatThrownBy(() -> S10Number.parse("E1473124829VN")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("E1473124829VN"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("service indicator");
-        assertThatThrownBy(() -> S10Number.parse("EE47312A829VN")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("EE47312A829VN"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("must be digits");
-        assertThatThrownBy(() -> S10Number.parse("EE4731248291N")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("EE4731248291N"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("country code");
     }
 
     @Test
     void parseRequiresVietNamUnlessAnotherCountryIsAsked() {
-        assertThatThrownBy(() -> S10Number.parse("EE473124829FR")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> S10Number.parse("EE473124829FR"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessage("country code must be VN, was FR");
         assertThat(S10Number.parse("EE473124829FR", "FR").countryCode()).isEqualTo("FR");
     }

@@ -21,7 +21,7 @@ class WorkingCalendarTest {
 
     @Test
     void ordinaryWeekdaysWorkWeekendsDoNot() {
-        assertThat(calendar.isWorkingDay(date(2026, 3, 11))).isTrue();  // Wednesday
+        assertThat(calendar.isWorkingDay(date(2026, 3, 11))).isTrue(); // Wednesday
         assertThat(calendar.isWorkingDay(date(2026, 3, 14))).isFalse(); // Saturday
         assertThat(calendar.isWorkingDay(date(2026, 3, 15))).isFalse(); // Sunday
     }
@@ -46,7 +46,8 @@ class WorkingCalendarTest {
         assertThat(calendar.isWorkingDay(date(2026, 4, 27))).isFalse();
         assertThat(calendar.isWorkingDay(date(2026, 4, 28))).isTrue();
         assertThat(calendar.compensatingDaysOff(2026)).containsOnlyKeys(date(2026, 4, 27));
-        assertThat(calendar.compensatingDaysOff(2026).get(date(2026, 4, 27)).name()).isEqualTo("Giỗ Tổ Hùng Vương");
+        assertThat(calendar.compensatingDaysOff(2026).get(date(2026, 4, 27)).name())
+                .isEqualTo("Giỗ Tổ Hùng Vương");
     }
 
     @Test
@@ -62,10 +63,17 @@ class WorkingCalendarTest {
 
     @Test
     void daysOffOf2026() {
-        assertThat(calendar.daysOff(2026)).containsExactly(
-                date(2026, 1, 1),
-                date(2026, 2, 16), date(2026, 2, 17), date(2026, 2, 18), date(2026, 2, 19), date(2026, 2, 20),
-                date(2026, 4, 27), date(2026, 4, 30), date(2026, 5, 1));
+        assertThat(calendar.daysOff(2026))
+                .containsExactly(
+                        date(2026, 1, 1),
+                        date(2026, 2, 16),
+                        date(2026, 2, 17),
+                        date(2026, 2, 18),
+                        date(2026, 2, 19),
+                        date(2026, 2, 20),
+                        date(2026, 4, 27),
+                        date(2026, 4, 30),
+                        date(2026, 5, 1));
     }
 
     @Test
@@ -75,10 +83,11 @@ class WorkingCalendarTest {
         assertThat(calendar.addWorkingDays(date(2025, 4, 25), 1)).isEqualTo(date(2025, 4, 26));
         assertThat(calendar.nextWorkingDay(date(2025, 4, 29))).isEqualTo(date(2025, 5, 5));
         // Sat 26, Mon 28, Tue 29 Apr and Mon 5 May
-        assertThat(calendar.workingDaysBetween(date(2025, 4, 25), date(2025, 5, 5))).isEqualTo(4);
+        assertThat(calendar.workingDaysBetween(date(2025, 4, 25), date(2025, 5, 5)))
+                .isEqualTo(4);
         assertThat(calendar.daysOff(2025))
-                .containsExactly(date(2025, 1, 1), date(2025, 4, 7), date(2025, 4, 30), date(2025, 5, 1),
-                        date(2025, 5, 2));
+                .containsExactly(
+                        date(2025, 1, 1), date(2025, 4, 7), date(2025, 4, 30), date(2025, 5, 1), date(2025, 5, 2));
     }
 
     @Test
@@ -96,16 +105,19 @@ class WorkingCalendarTest {
     @Test
     void workingDaysBetweenCountsTheHalfOpenInterval() {
         // Fri 24 Apr 2026 (excl.) to Mon 4 May 2026 (incl.): Tue 28, Wed 29 Apr, Mon 4 May
-        assertThat(calendar.workingDaysBetween(date(2026, 4, 24), date(2026, 5, 4))).isEqualTo(3);
-        assertThat(calendar.workingDaysBetween(date(2026, 5, 4), date(2026, 5, 4))).isZero();
-        assertThat(calendar.workingDaysBetween(date(2026, 5, 4), date(2026, 4, 24))).isEqualTo(-3);
+        assertThat(calendar.workingDaysBetween(date(2026, 4, 24), date(2026, 5, 4)))
+                .isEqualTo(3);
+        assertThat(calendar.workingDaysBetween(date(2026, 5, 4), date(2026, 5, 4)))
+                .isZero();
+        assertThat(calendar.workingDaysBetween(date(2026, 5, 4), date(2026, 4, 24)))
+                .isEqualTo(-3);
     }
 
     @Test
     void twoWeekendHolidaysGiveTwoCompensatingDays() {
         // 2022: 30 Apr on Saturday and 1 May on Sunday, off on Mon 2 and Tue 3 May
-        WorkingCalendar cal = new WorkingCalendar(List.of(
-                holiday(2022, 4, 30, "Ngày Chiến thắng"), holiday(2022, 5, 1, "Quốc tế Lao động")));
+        WorkingCalendar cal = new WorkingCalendar(
+                List.of(holiday(2022, 4, 30, "Ngày Chiến thắng"), holiday(2022, 5, 1, "Quốc tế Lao động")));
 
         assertThat(cal.daysOff(2022)).containsExactly(date(2022, 5, 2), date(2022, 5, 3));
         assertThat(cal.nextWorkingDay(date(2022, 4, 29))).isEqualTo(date(2022, 5, 4));
@@ -127,11 +139,10 @@ class WorkingCalendarTest {
 
     @Test
     void entriesAreKeptInDateOrder() {
-        WorkingCalendar cal = new WorkingCalendar(List.of(
-                holiday(2026, 5, 1, "Quốc tế Lao động"), holiday(2026, 4, 30, "Ngày Chiến thắng")));
+        WorkingCalendar cal = new WorkingCalendar(
+                List.of(holiday(2026, 5, 1, "Quốc tế Lao động"), holiday(2026, 4, 30, "Ngày Chiến thắng")));
 
-        assertThat(cal.entries()).extracting(CalendarEntry::date)
-                .containsExactly(date(2026, 4, 30), date(2026, 5, 1));
+        assertThat(cal.entries()).extracting(CalendarEntry::date).containsExactly(date(2026, 4, 30), date(2026, 5, 1));
     }
 
     @Test
@@ -149,8 +160,8 @@ class WorkingCalendarTest {
 
     @Test
     void validateRejectsADateListedTwice() {
-        assertThatThrownBy(() -> WorkingCalendar.validate(2026, List.of(
-                holiday(2026, 4, 30, "Ngày Chiến thắng"), dayOff(2026, 4, 30, "again"))))
+        assertThatThrownBy(() -> WorkingCalendar.validate(
+                        2026, List.of(holiday(2026, 4, 30, "Ngày Chiến thắng"), dayOff(2026, 4, 30, "again"))))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("2026-04-30 is listed twice");
     }
@@ -171,10 +182,11 @@ class WorkingCalendarTest {
 
     @Test
     void constructorRejectsInconsistentData() {
-        assertThatThrownBy(() -> new WorkingCalendar(List.of(
-                holiday(2026, 4, 30, "a"), holiday(2026, 4, 30, "b"))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> new WorkingCalendar(List.of(holiday(2026, 4, 30, "a"), holiday(2026, 4, 30, "b"))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> new WorkingCalendar(List.of(dayOff(2026, 4, 26, "Sunday"))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("DAY_OFF must be a weekday");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("DAY_OFF must be a weekday");
     }
 }

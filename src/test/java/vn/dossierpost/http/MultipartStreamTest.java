@@ -32,7 +32,8 @@ class MultipartStreamTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(preamble.getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < contents.size(); i++) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"" + i + ".bin\"\r\n\r\n")
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"" + i
+                            + ".bin\"\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(contents.get(i));
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -42,7 +43,8 @@ class MultipartStreamTest {
     }
 
     static List<byte[]> parse(InputStream in, int bufferSize) throws IOException {
-        MultipartStream stream = new MultipartStream(in, BOUNDARY.getBytes(StandardCharsets.US_ASCII), bufferSize, 1024);
+        MultipartStream stream =
+                new MultipartStream(in, BOUNDARY.getBytes(StandardCharsets.US_ASCII), bufferSize, 1024);
         List<byte[]> parts = new ArrayList<>();
         String headers;
         while ((headers = stream.nextPart()) != null) {
@@ -55,7 +57,9 @@ class MultipartStreamTest {
     /** Content full of near-misses: CRLF, dashes and the start of the boundary. */
     static byte[] tricky(Random random, int size) {
         String near = BOUNDARY.substring(0, BOUNDARY.length() - 1) + "X"; // the boundary but for its last character
-        String[] pieces = {"\r\n", "\r\n--", "\r\n--" + BOUNDARY.substring(0, 10), "--" + near, "\r\n--" + near, "\r", "-", "x"};
+        String[] pieces = {
+            "\r\n", "\r\n--", "\r\n--" + BOUNDARY.substring(0, 10), "--" + near, "\r\n--" + near, "\r", "-", "x"
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < size) {
             if (random.nextBoolean()) {
@@ -103,7 +107,8 @@ class MultipartStreamTest {
     @Test
     void anUnreadPartIsSkipped() throws IOException {
         byte[] body = body("", List.of("first".getBytes(), "second".getBytes()), "");
-        MultipartStream stream = new MultipartStream(new ByteArrayInputStream(body), BOUNDARY.getBytes(StandardCharsets.US_ASCII), 256, 1024);
+        MultipartStream stream = new MultipartStream(
+                new ByteArrayInputStream(body), BOUNDARY.getBytes(StandardCharsets.US_ASCII), 256, 1024);
         assertThat(stream.nextPart()).isNotNull();
         assertThat(stream.nextPart()).isNotNull();
         assertThat(stream.partContent().readAllBytes()).isEqualTo("second".getBytes());
@@ -114,12 +119,15 @@ class MultipartStreamTest {
     void aBodyCutShortOrWithHugeHeadersIsMalformed() {
         byte[] body = body("", List.of(new byte[10_000]), "");
         byte[] cut = java.util.Arrays.copyOf(body, 5_000);
-        assertThatThrownBy(() -> parse(new ByteArrayInputStream(cut), 1024)).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> parse(new ByteArrayInputStream(cut), 1024))
+                .isInstanceOf(Problem.class)
                 .hasMessageContaining("ended before the closing boundary");
         byte[] headers = ("--" + BOUNDARY + "\r\nX-Long: " + "a".repeat(5000) + "\r\n\r\nx\r\n--" + BOUNDARY + "--")
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> parse(new ByteArrayInputStream(headers), 4096)).isInstanceOf(Problem.class)
+        assertThatThrownBy(() -> parse(new ByteArrayInputStream(headers), 4096))
+                .isInstanceOf(Problem.class)
                 .hasMessageContaining("headers are longer than 1024 bytes");
-        assertThatThrownBy(() -> parse(new ByteArrayInputStream("no multipart here".getBytes()), 4096)).isInstanceOf(Problem.class);
+        assertThatThrownBy(() -> parse(new ByteArrayInputStream("no multipart here".getBytes()), 4096))
+                .isInstanceOf(Problem.class);
     }
 }

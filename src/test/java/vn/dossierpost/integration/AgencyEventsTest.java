@@ -54,8 +54,11 @@ class AgencyEventsTest {
         server.setDispatcher(AGENCY);
         server.start();
         inbox = Files.createDirectories(TestApp.newDataDir().resolve("hop-thu"));
-        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("channel", "HTTP", "baseUrl", server.url("/").toString(),
-                "inboxDir", inbox.toString()));
+        Handovers.configure(
+                APP,
+                "admin",
+                Dossiers.AGENCY,
+                Map.of("channel", "HTTP", "baseUrl", server.url("/").toString(), "inboxDir", inbox.toString()));
     }
 
     @AfterAll
@@ -70,7 +73,9 @@ class AgencyEventsTest {
     }
 
     static Response send(String bearer, Map<String, Object> event) {
-        return EXT.client().target(APP.url("/api/agency/events")).request()
+        return EXT.client()
+                .target(APP.url("/api/agency/events"))
+                .request()
                 .header("Authorization", "Bearer " + bearer)
                 .post(Entity.entity(event, MediaType.APPLICATION_JSON_TYPE));
     }
@@ -103,11 +108,21 @@ class AgencyEventsTest {
         assertThat(received.body()).containsEntry("outcome", "STALE").containsEntry("status", "DELIVERED_TO_AGENCY");
 
         Answer processing = post(token, event("ev-2", code, "IN_PROCESSING"));
-        assertThat(processing.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "IN_PROCESSING")
+        assertThat(processing.body())
+                .containsEntry("outcome", "APPLIED")
+                .containsEntry("status", "IN_PROCESSING")
                 .containsEntry("portalStatus", 4);
 
-        Answer delayed = post(token, event("ev-3", code, "DELAYED", "newAppointmentDate", "2026-12-15",
-                "reason", "Chờ xác minh của Công an tỉnh"));
+        Answer delayed = post(
+                token,
+                event(
+                        "ev-3",
+                        code,
+                        "DELAYED",
+                        "newAppointmentDate",
+                        "2026-12-15",
+                        "reason",
+                        "Chờ xác minh của Công an tỉnh"));
         assertThat(delayed.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "IN_PROCESSING");
         assertThat(resultDue(code)).isEqualTo(LocalDate.of(2026, 12, 15));
 
@@ -117,7 +132,9 @@ class AgencyEventsTest {
         assertThat(resultDue(code)).as("unchanged by the refused rescheduling").isEqualTo(LocalDate.of(2026, 12, 15));
 
         Answer ready = post(token, event("ev-5", code, "RESULT_READY", "resultReference", "PLLTP-2026-000123"));
-        assertThat(ready.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "RESULT_READY")
+        assertThat(ready.body())
+                .containsEntry("outcome", "APPLIED")
+                .containsEntry("status", "RESULT_READY")
                 .containsEntry("portalStatus", 9);
 
         Answer late = post(token, event("ev-6", code, "IN_PROCESSING"));
@@ -125,25 +142,48 @@ class AgencyEventsTest {
         assertThat(late.body()).containsEntry("outcome", "STALE").containsEntry("status", "RESULT_READY");
         assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
 
-        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("DELIVERED_TO_AGENCY", "AGENCY_RECEIVED", "IN_PROCESSING",
-                "DELAYED", "AGENCY_DELAYED", "RESULT_READY", "AGENCY_IN_PROCESSING");
-        String reference = APP.jdbi().withHandle(h -> h.createQuery("SELECT result_reference FROM dossier WHERE code = :c")
-                .bind("c", code).mapTo(String.class).one());
+        assertThat(Handovers.eventTypes(APP, code))
+                .containsSubsequence(
+                        "DELIVERED_TO_AGENCY",
+                        "AGENCY_RECEIVED",
+                        "IN_PROCESSING",
+                        "DELAYED",
+                        "AGENCY_DELAYED",
+                        "RESULT_READY",
+                        "AGENCY_IN_PROCESSING");
+        String reference = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT result_reference FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
         assertThat(reference).isEqualTo("PLLTP-2026-000123");
     }
 
     @Test
     void aResentEventChangesNothingAndGetsTheFirstAnswer() {
         String code = delivered(32);
-        Answer first = post(token, event("lan-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao sổ hộ khẩu",
-                "missingItems", List.of("Bản sao sổ hộ khẩu có chứng thực")));
+        Answer first = post(
+                token,
+                event(
+                        "lan-1",
+                        code,
+                        "SUPPLEMENT_REQUESTED",
+                        "reason",
+                        "Thiếu bản sao sổ hộ khẩu",
+                        "missingItems",
+                        List.of("Bản sao sổ hộ khẩu có chứng thực")));
         assertThat(first.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "SUPPLEMENT_REQUESTED");
         int events = Handovers.eventTypes(APP, code).size();
         Answer second = post(token, event("lan-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao sổ hộ khẩu"));
         assertThat(second).isEqualTo(first);
         assertThat(Handovers.eventTypes(APP, code)).hasSize(events);
-        String note = APP.jdbi().withHandle(h -> h.createQuery("SELECT e.note FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
-                + "WHERE d.code = :c AND e.type = 'SUPPLEMENT_REQUESTED'").bind("c", code).mapTo(String.class).one());
+        String note = APP.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT e.note FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
+                                        + "WHERE d.code = :c AND e.type = 'SUPPLEMENT_REQUESTED'")
+                                .bind("c", code)
+                                .mapTo(String.class)
+                                .one());
         assertThat(note).isEqualTo("Thiếu bản sao sổ hộ khẩu");
     }
 
@@ -153,14 +193,19 @@ class AgencyEventsTest {
         Answer missing = post(token, event("tu-choi-1", code, "REFUSED"));
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.body().toString()).contains("reason");
-        Answer refused = post(token, event("tu-choi-2", code, "REFUSED", "reason", "Không thuộc thẩm quyền giải quyết"));
+        Answer refused =
+                post(token, event("tu-choi-2", code, "REFUSED", "reason", "Không thuộc thẩm quyền giải quyết"));
         assertThat(refused.body()).containsEntry("status", "REFUSED").containsEntry("portalStatus", 3);
         Answer contradiction = post(token, event("tu-choi-3", code, "RESULT_READY", "resultReference", "X-1"));
         assertThat(contradiction.status()).isEqualTo(409);
         // the applicant is told, by SMS, with the reason (written in the same transaction, sent by the route)
-        List<String> sms = APP.jdbi().withHandle(h -> h.createQuery("SELECT n.kind || ': ' || n.body FROM notification n "
-                + "JOIN dossier d ON d.id = n.dossier_id WHERE d.code = :c AND n.channel = 'SMS' ORDER BY n.id")
-                .bind("c", code).mapTo(String.class).list());
+        List<String> sms = APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT n.kind || ': ' || n.body FROM notification n "
+                                        + "JOIN dossier d ON d.id = n.dossier_id WHERE d.code = :c AND n.channel = 'SMS' ORDER BY n.id")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .list());
         assertThat(sms).hasSize(2);
         assertThat(sms.get(0)).startsWith("DELIVERED_TO_AGENCY");
         assertThat(sms.get(1)).startsWith("REFUSED").contains(code).containsIgnoringCase("Khong thuoc tham quyen");
@@ -169,13 +214,24 @@ class AgencyEventsTest {
     @Test
     void anAgencyActsOnlyOnDossiersHandedToIt() {
         String code = delivered(34);
-        assertThat(post(otherToken, event("hcm-1", code, "IN_PROCESSING")).status()).as("another agency").isEqualTo(404);
-        String notYet = APP.jdbi().withHandle(h -> h.createQuery("SELECT code FROM dossier WHERE status = 'RECEIVED' LIMIT 1")
-                .mapTo(String.class).findOne().orElse(null));
+        assertThat(post(otherToken, event("hcm-1", code, "IN_PROCESSING")).status())
+                .as("another agency")
+                .isEqualTo(404);
+        String notYet = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT code FROM dossier WHERE status = 'RECEIVED' LIMIT 1")
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null));
         String received = notYet != null ? notYet : takeInOnly();
-        assertThat(post(token, event("chua-giao-1", received, "IN_PROCESSING")).status()).as("not handed over yet").isEqualTo(404);
-        assertThat(post(token, event("khong-co-1", "000.00.15.H26-991231-9999", "RECEIVED")).status()).isEqualTo(404);
-        try (Response noToken = EXT.client().target(APP.url("/api/agency/events")).request()
+        assertThat(post(token, event("chua-giao-1", received, "IN_PROCESSING")).status())
+                .as("not handed over yet")
+                .isEqualTo(404);
+        assertThat(post(token, event("khong-co-1", "000.00.15.H26-991231-9999", "RECEIVED"))
+                        .status())
+                .isEqualTo(404);
+        try (Response noToken = EXT.client()
+                .target(APP.url("/api/agency/events"))
+                .request()
                 .post(Entity.entity(event("x", code, "RECEIVED"), MediaType.APPLICATION_JSON_TYPE))) {
             assertThat(noToken.getStatus()).isEqualTo(401);
         }
@@ -183,8 +239,13 @@ class AgencyEventsTest {
 
     @Test
     void resultReadyForADossierTheAgencyHasNotAcknowledgedIsAConflict() {
-        // the agency holds the request past the read timeout (2 s in test-config.yml): the dossier stays in transit meanwhile
-        AGENCY.then(new MockResponse.Builder().code(201).headersDelay(3, TimeUnit.SECONDS).body("{}").build());
+        // the agency holds the request past the read timeout (2 s in test-config.yml): the dossier stays in transit
+        // meanwhile
+        AGENCY.then(new MockResponse.Builder()
+                .code(201)
+                .headersDelay(3, TimeUnit.SECONDS)
+                .body("{}")
+                .build());
         String code = Handovers.digitised(APP, CLERK, 35);
         Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
         Answer early = post(token, event("som-1", code, "RESULT_READY", "resultReference", "KQ-1"));
@@ -196,7 +257,8 @@ class AgencyEventsTest {
     @Test
     void anInboxFileAppliesItsGoodLinesAndReportsTheOthers() throws IOException {
         String code = delivered(36);
-        String lines = String.join("\n",
+        String lines = String.join(
+                "\n",
                 "{\"eventId\": \"f-1\", \"dossierCode\": \"" + code + "\", \"type\": \"IN_PROCESSING\"}",
                 "{ day la dong hong",
                 "{\"eventId\": \"f-3\", \"dossierCode\": \"" + code + "\", \"type\": \"REFUSED\"}",
@@ -207,14 +269,22 @@ class AgencyEventsTest {
         Path error = inbox.resolve(".failed/su-kien-1.jsonl.error.txt");
         Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
         String report = Files.readString(error, StandardCharsets.UTF_8);
-        assertThat(report).contains("1 lines applied").contains("line 2: not a JSON event").contains("line 3: reason")
-                .contains("line 4: not found: no dossier").doesNotContain("line 1:");
+        assertThat(report)
+                .contains("1 lines applied")
+                .contains("line 2: not a JSON event")
+                .contains("line 3: reason")
+                .contains("line 4: not found: no dossier")
+                .doesNotContain("line 1:");
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
 
-        Files.writeString(inbox.resolve("su-kien-2.jsonl"), "{\"eventId\": \"f-5\", \"dossierCode\": \"" + code
-                + "\", \"type\": \"RESULT_READY\", \"resultReference\": \"KQ-2026-77\"}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                inbox.resolve("su-kien-2.jsonl"),
+                "{\"eventId\": \"f-5\", \"dossierCode\": \"" + code
+                        + "\", \"type\": \"RESULT_READY\", \"resultReference\": \"KQ-2026-77\"}\n",
+                StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("su-kien-2.jsonl.ready"), "");
-        Handovers.await(() -> Files.exists(inbox.resolve(".done/su-kien-2.jsonl")), Duration.ofSeconds(10), () -> "file done");
+        Handovers.await(
+                () -> Files.exists(inbox.resolve(".done/su-kien-2.jsonl")), Duration.ofSeconds(10), () -> "file done");
         assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
     }
 
@@ -234,18 +304,29 @@ class AgencyEventsTest {
         });
         assertThat(dossiers).extracting(d -> d.get("status")).doesNotContain("RECEIVED", "DIGITISED");
         Map<String, Object> next = (Map<String, Object>) page.get("next");
-        Map<String, Object> after = sync(token, "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8)
-                + "&afterId=" + next.get("afterId"));
-        assertThat((List<?>) after.get("dossiers")).as("nothing changed since the last page").isEmpty();
+        Map<String, Object> after = sync(
+                token,
+                "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8) + "&afterId="
+                        + next.get("afterId"));
+        assertThat((List<?>) after.get("dossiers"))
+                .as("nothing changed since the last page")
+                .isEmpty();
 
         post(token, event("dong-bo-2", code, "RESULT_READY", "resultReference", "KQ-9"));
-        Map<String, Object> changed = sync(token, "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8)
-                + "&afterId=" + next.get("afterId"));
-        assertThat((List<Map<String, Object>>) changed.get("dossiers")).singleElement()
+        Map<String, Object> changed = sync(
+                token,
+                "&since=" + java.net.URLEncoder.encode((String) next.get("since"), StandardCharsets.UTF_8) + "&afterId="
+                        + next.get("afterId"));
+        assertThat((List<Map<String, Object>>) changed.get("dossiers"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("portalStatus")).isEqualTo(9));
-        assertThat((List<Map<String, Object>>) sync(otherToken, "").get("dossiers")).noneMatch(d -> code.equals(d.get("dossierCode")));
-        try (Response bad = EXT.client().target(APP.url("/api/agency/dossiers?since=hom-qua")).request()
-                .header("Authorization", "Bearer " + token).get()) {
+        assertThat((List<Map<String, Object>>) sync(otherToken, "").get("dossiers"))
+                .noneMatch(d -> code.equals(d.get("dossierCode")));
+        try (Response bad = EXT.client()
+                .target(APP.url("/api/agency/dossiers?since=hom-qua"))
+                .request()
+                .header("Authorization", "Bearer " + token)
+                .get()) {
             assertThat(bad.getStatus()).isEqualTo(422);
             assertThat(TestApp.json(bad).toString()).contains("since");
         }
@@ -257,17 +338,29 @@ class AgencyEventsTest {
         APP.addUser("giam-sat", Role.SUPERVISOR, null, null);
         String code = delivered(38);
         APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET result_due = current_date - 3 WHERE code = ?", code));
-        try (Response r = APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
-            List<Map<String, Object>> dossiers = (List<Map<String, Object>>) TestApp.json(r).get("items");
-            assertThat(dossiers).filteredOn(d -> code.equals(d.get("code"))).singleElement().satisfies(d -> {
-                Map<String, Object> clock = (Map<String, Object>) d.get("clock");
-                assertThat(clock).containsEntry("stage", "AT_AGENCY").containsEntry("holder", "AGENCY").containsEntry("overdue", true);
-            });
+        try (Response r =
+                APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
+            List<Map<String, Object>> dossiers =
+                    (List<Map<String, Object>>) TestApp.json(r).get("items");
+            assertThat(dossiers)
+                    .filteredOn(d -> code.equals(d.get("code")))
+                    .singleElement()
+                    .satisfies(d -> {
+                        Map<String, Object> clock = (Map<String, Object>) d.get("clock");
+                        assertThat(clock)
+                                .containsEntry("stage", "AT_AGENCY")
+                                .containsEntry("holder", "AGENCY")
+                                .containsEntry("overdue", true);
+                    });
         }
         post(token, event("bo-sung-qua-han", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu ảnh 4x6"));
-        try (Response r = APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
-            List<Map<String, Object>> dossiers = (List<Map<String, Object>>) TestApp.json(r).get("items");
-            assertThat(dossiers).as("the applicant holds it now; no clock runs").noneMatch(d -> code.equals(d.get("code")));
+        try (Response r =
+                APP.as("giam-sat", "/api/dossiers?overdue=true&limit=500").get()) {
+            List<Map<String, Object>> dossiers =
+                    (List<Map<String, Object>>) TestApp.json(r).get("items");
+            assertThat(dossiers)
+                    .as("the applicant holds it now; no clock runs")
+                    .noneMatch(d -> code.equals(d.get("code")));
         }
     }
 
@@ -275,33 +368,56 @@ class AgencyEventsTest {
     void aSupplementGoesBackInANewHandoverAndRestartsTheAgencysClock() {
         String code = delivered(39);
         LocalDate before = resultDue(code);
-        post(token, event("bs-1", code, "SUPPLEMENT_REQUESTED", "reason", "Thiếu bản sao giấy khai sinh",
-                "missingItems", List.of("Bản sao giấy khai sinh")));
+        post(
+                token,
+                event(
+                        "bs-1",
+                        code,
+                        "SUPPLEMENT_REQUESTED",
+                        "reason",
+                        "Thiếu bản sao giấy khai sinh",
+                        "missingItems",
+                        List.of("Bản sao giấy khai sinh")));
         try (Response none = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of("note", "bổ sung"))) {
             assertThat(none.getStatus()).as("nothing scanned yet").isEqualTo(422);
             assertThat(TestApp.json(none).toString()).contains("files");
         }
         // a second document scanned on its own, then both sent together; completing twice queues the dossier once
-        assertThat(TestApp.status(APP.upload(CLERK, code, "GIAY_TO_TUY_THAN", vn.dossierpost.support.Multipart.file("cccd mới.png",
-                "image/png", vn.dossierpost.support.Scans.png(391))))).isEqualTo(201);
+        assertThat(TestApp.status(APP.upload(
+                        CLERK,
+                        code,
+                        "GIAY_TO_TUY_THAN",
+                        vn.dossierpost.support.Multipart.file(
+                                "cccd mới.png", "image/png", vn.dossierpost.support.Scans.png(391)))))
+                .isEqualTo(201);
         int requestsBefore = AGENCY.received().size();
         // the scans in the same request as the supplement
         try (Response done = APP.as(CLERK, "/api/dossiers/" + code + "/supplements?component=TO_KHAI&note=bo-sung")
-                .post(vn.dossierpost.support.Multipart.file("giấy khai sinh.pdf", "application/pdf", vn.dossierpost.support.Scans.pdf(1))
+                .post(vn.dossierpost.support.Multipart.file(
+                                "giấy khai sinh.pdf", "application/pdf", vn.dossierpost.support.Scans.pdf(1))
                         .entity())) {
             assertThat(done.getStatus()).isEqualTo(200);
         }
         try (Response twice = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of())) {
-            assertThat(twice.getStatus()).as("still waiting for its handover, or already on its way").isIn(200, 409);
+            assertThat(twice.getStatus())
+                    .as("still waiting for its handover, or already on its way")
+                    .isIn(200, 409);
         }
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         List<String> handovers = Handovers.handoversOf(APP, code);
         assertThat(handovers).hasSize(2).doesNotHaveDuplicates();
         assertThat(AGENCY.received().subList(requestsBefore, AGENCY.received().size()))
-                .extracting(r -> r.getHeaders().get("Idempotency-Key")).contains(code + "/" + handovers.get(1));
-        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("SUPPLEMENT_REQUESTED", "FILE_ADDED", "SUPPLEMENT_RECEIVED",
-                "IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
-        // filed again on Monday 23 Nov 2026 at 08:30 (the scripted agency's receipt): the processing time counts from there
+                .extracting(r -> r.getHeaders().get("Idempotency-Key"))
+                .contains(code + "/" + handovers.get(1));
+        assertThat(Handovers.eventTypes(APP, code))
+                .containsSubsequence(
+                        "SUPPLEMENT_REQUESTED",
+                        "FILE_ADDED",
+                        "SUPPLEMENT_RECEIVED",
+                        "IN_TRANSIT_TO_AGENCY",
+                        "DELIVERED_TO_AGENCY");
+        // filed again on Monday 23 Nov 2026 at 08:30 (the scripted agency's receipt): the processing time counts from
+        // there
         assertThat(resultDue(code)).isNotEqualTo(before).isAfter(LocalDate.of(2026, 11, 23));
         try (Response again = APP.post(CLERK, "/api/dossiers/" + code + "/supplements", Map.of())) {
             assertThat(again.getStatus()).isEqualTo(409);
@@ -309,8 +425,11 @@ class AgencyEventsTest {
     }
 
     private static Map<String, Object> sync(String bearer, String query) {
-        try (Response r = EXT.client().target(APP.url("/api/agency/dossiers?limit=1000" + query)).request()
-                .header("Authorization", "Bearer " + bearer).get()) {
+        try (Response r = EXT.client()
+                .target(APP.url("/api/agency/dossiers?limit=1000" + query))
+                .request()
+                .header("Authorization", "Bearer " + bearer)
+                .get()) {
             assertThat(r.getStatus()).isEqualTo(200);
             return TestApp.json(r);
         }
@@ -323,7 +442,10 @@ class AgencyEventsTest {
     }
 
     private static LocalDate resultDue(String code) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT result_due FROM dossier WHERE code = :c").bind("c", code)
-                .mapTo(LocalDate.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT result_due FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(LocalDate.class)
+                        .one());
     }
 }

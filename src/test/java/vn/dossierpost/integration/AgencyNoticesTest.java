@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.dossierpost.domain.Role;
 import vn.dossierpost.db.OutboxDAO;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.ScriptedAgency;
@@ -65,17 +65,22 @@ class AgencyNoticesTest {
         long dossier = newDossier();
         String body = notice("HTTP-1", "RESULT_DELIVERED");
         enqueue(dossier, Dossiers.AGENCY, body);
-        Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be sent; agency saw " + AGENCY.received().size());
+        Handovers.await(
+                () -> done(dossier),
+                Duration.ofSeconds(20),
+                () -> "the notice to be sent; agency saw " + AGENCY.received().size());
         List<RecordedRequest> received = AGENCY.received().stream()
-                .filter(r -> "HTTP-1".equals(r.getHeaders().get("Idempotency-Key"))).toList();
-        assertThat(received.stream().map(r -> r.getBody().utf8()).distinct()).hasSize(1);   // every retry the same bytes
+                .filter(r -> "HTTP-1".equals(r.getHeaders().get("Idempotency-Key")))
+                .toList();
+        assertThat(received.stream().map(r -> r.getBody().utf8()).distinct()).hasSize(1); // every retry the same bytes
         assertThat(received).hasSize(4).allSatisfy(r -> {
             assertThat(r.getUrl().encodedPath()).isEqualTo("/notices");
             assertThat(r.getHeaders().get("Idempotency-Key")).isEqualTo("HTTP-1");
             String sent = r.getBody().utf8();
             assertThat(JSON.readTree(sent)).isEqualTo(JSON.readTree(body));
             assertThat(r.getHeaders().get("X-Dossierpost-Signature"))
-                    .isEqualTo(vn.dossierpost.integration.Signatures.sign(sent.getBytes(StandardCharsets.UTF_8), Handovers.SECRET));
+                    .isEqualTo(vn.dossierpost.integration.Signatures.sign(
+                            sent.getBytes(StandardCharsets.UTF_8), Handovers.SECRET));
         });
         assertThat(lastError(dossier)).isNull();
     }
@@ -87,12 +92,17 @@ class AgencyNoticesTest {
         long dossier = newDossier();
         enqueue(dossier, Dossiers.AGENCY, notice("HTTP-2", "RESULT_RETURNED"));
         Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be given up");
-        assertThat(AGENCY.received().stream().filter(r -> "HTTP-2".equals(r.getHeaders().get("Idempotency-Key")))).hasSize(1);
+        assertThat(AGENCY.received().stream()
+                        .filter(r -> "HTTP-2".equals(r.getHeaders().get("Idempotency-Key"))))
+                .hasSize(1);
         assertThat(lastError(dossier)).contains("HTTP 400").contains("unknown dossier");
-        try (jakarta.ws.rs.core.Response health = EXT.client().target("http://127.0.0.1:" + EXT.getAdminPort() + "/healthcheck")
-                .request().get()) {
+        try (jakarta.ws.rs.core.Response health = EXT.client()
+                .target("http://127.0.0.1:" + EXT.getAdminPort() + "/healthcheck")
+                .request()
+                .get()) {
             Map<?, ?> backlog = (Map<?, ?>) health.readEntity(Map.class).get("handover-backlog");
-            assertThat(((Number) backlog.get("agencyNoticesGivenUp")).intValue()).isGreaterThanOrEqualTo(1);
+            assertThat(((Number) backlog.get("agencyNoticesGivenUp")).intValue())
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -102,8 +112,11 @@ class AgencyNoticesTest {
         String body = notice("DROP-1", "RESULT_DELIVERED");
         enqueue(dossier, DROP_AGENCY, body);
         Handovers.await(() -> done(dossier), Duration.ofSeconds(20), () -> "the notice to be dropped");
-        long id = APP.jdbi().withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
-                .bind("d", dossier).mapTo(Long.class).one());
+        long id = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
+                        .bind("d", dossier)
+                        .mapTo(Long.class)
+                        .one());
         Path file = dropDir.resolve("notice-" + id + ".jsonl");
         assertThat(dropDir.resolve("notice-" + id + ".jsonl.ready")).exists();
         String line = Files.readString(file, StandardCharsets.UTF_8);
@@ -119,8 +132,12 @@ class AgencyNoticesTest {
         long dossier = newDossier();
         enqueue(dossier, DROP_AGENCY, notice("DROP-3", "RESULT_DELIVERED"));
         enqueue(dossier, DROP_AGENCY, notice("DROP-3", "RESULT_DELIVERED"));
-        int notices = APP.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' "
-                + "AND dossier_id = :d").bind("d", dossier).mapTo(Integer.class).one());
+        int notices = APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' " + "AND dossier_id = :d")
+                        .bind("d", dossier)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(notices).isEqualTo(1);
     }
 
@@ -130,8 +147,13 @@ class AgencyNoticesTest {
     }
 
     static long newDossier() {
-        String code = (String) TestApp.json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord())).get("code");
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT id FROM dossier WHERE code = :c").bind("c", code).mapTo(Long.class).one());
+        String code = (String) TestApp.json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
+                .get("code");
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static void enqueue(long dossier, String agency, String body) {
@@ -139,12 +161,20 @@ class AgencyNoticesTest {
     }
 
     static boolean done(long dossier) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT done_at IS NOT NULL FROM outbox WHERE kind = 'AGENCY_NOTICE' "
-                + "AND dossier_id = :d").bind("d", dossier).mapTo(Boolean.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT done_at IS NOT NULL FROM outbox WHERE kind = 'AGENCY_NOTICE' "
+                                + "AND dossier_id = :d")
+                        .bind("d", dossier)
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     static String lastError(long dossier) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
-                .bind("d", dossier).mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT last_error FROM outbox WHERE kind = 'AGENCY_NOTICE' AND dossier_id = :d")
+                        .bind("d", dossier)
+                        .mapTo(String.class)
+                        .one());
     }
 }

@@ -47,8 +47,19 @@ class FileDropHandoverTest {
         inbox = root.resolve("so-tu-phap/di");
         Files.createDirectories(outbox);
         Files.createDirectories(inbox);
-        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("channel", "FILE_DROP",
-                "outboxDir", outbox.toString(), "inboxDir", inbox.toString(), "batchWindowMs", 300));
+        Handovers.configure(
+                APP,
+                "admin",
+                Dossiers.AGENCY,
+                Map.of(
+                        "channel",
+                        "FILE_DROP",
+                        "outboxDir",
+                        outbox.toString(),
+                        "inboxDir",
+                        inbox.toString(),
+                        "batchWindowMs",
+                        300));
     }
 
     @Test
@@ -57,7 +68,10 @@ class FileDropHandoverTest {
         String second = Handovers.digitised(APP, CLERK, 12);
         Handovers.awaitStatus(APP, first, "IN_TRANSIT_TO_AGENCY");
         Handovers.awaitStatus(APP, second, "IN_TRANSIT_TO_AGENCY");
-        List<String> numbers = Stream.of(first, second).map(c -> Handovers.handoversOf(APP, c).get(0)).distinct().toList();
+        List<String> numbers = Stream.of(first, second)
+                .map(c -> Handovers.handoversOf(APP, c).get(0))
+                .distinct()
+                .toList();
         Map<String, JsonNode> dossiers = new HashMap<>();
         for (String no : numbers) {
             Path ready = outbox.resolve(no + ".zip.ready");
@@ -76,12 +90,14 @@ class FileDropHandoverTest {
                         String path = f.get("path").asText();
                         assertThat(path).startsWith(d.get("dossierCode").asText() + "/");
                         assertThat(entries.get(path)).as(path).isNotNull();
-                        assertThat(HttpHandoverTest.sha256(entries.get(path))).isEqualTo(f.get("sha256").asText());
+                        assertThat(HttpHandoverTest.sha256(entries.get(path)))
+                                .isEqualTo(f.get("sha256").asText());
                     }
                 }
             }
             // recorded just after the done file is written
-            Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> no + " recorded as sent");
+            Handovers.await(
+                    () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> no + " recorded as sent");
         }
         assertThat(dossiers.keySet()).containsExactlyInAnyOrder(first, second);
         assertThat(dossiers.get(first).at("/applicant/name").asText()).isEqualTo(Dossiers.NAME);
@@ -94,14 +110,23 @@ class FileDropHandoverTest {
                 {"handoverNo": "%s", "receipts": [{"dossierCode": "%s", "receiptNumber": "STP-HN-0001", "receivedAt": "2026-11-23T08:05:00+07:00"}]}
                 """.formatted(no, first));
         Handovers.awaitStatus(APP, first, "DELIVERED_TO_AGENCY");
-        Handovers.await(() -> Files.exists(inbox.resolve(".done/ack-1.ack.json")), Duration.ofSeconds(10), () -> "ack moved to .done");
-        String receipt = APP.jdbi().withHandle(h -> h.createQuery("SELECT agency_receipt_number FROM dossier WHERE code = :c")
-                .bind("c", first).mapTo(String.class).one());
+        Handovers.await(
+                () -> Files.exists(inbox.resolve(".done/ack-1.ack.json")),
+                Duration.ofSeconds(10),
+                () -> "ack moved to .done");
+        String receipt = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT agency_receipt_number FROM dossier WHERE code = :c")
+                        .bind("c", first)
+                        .mapTo(String.class)
+                        .one());
         assertThat(receipt).isEqualTo("STP-HN-0001");
 
         // the same file again changes nothing
         dropAcknowledgement("ack-1-again.ack.json", Files.readString(inbox.resolve(".done/ack-1.ack.json")));
-        Handovers.await(() -> Files.exists(inbox.resolve(".done/ack-1-again.ack.json")), Duration.ofSeconds(10), () -> "second ack done");
+        Handovers.await(
+                () -> Files.exists(inbox.resolve(".done/ack-1-again.ack.json")),
+                Duration.ofSeconds(10),
+                () -> "second ack done");
         assertThat(Handovers.eventTypes(APP, first)).containsOnlyOnce("DELIVERED_TO_AGENCY");
     }
 
@@ -115,9 +140,14 @@ class FileDropHandoverTest {
                 """.formatted(no));
         Path error = inbox.resolve(".failed/sai.ack.json.error.txt");
         Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
-        assertThat(Files.readString(error)).contains("receipts[0].dossierCode").contains("000.00.15.H26-991231-9999")
+        assertThat(Files.readString(error))
+                .contains("receipts[0].dossierCode")
+                .contains("000.00.15.H26-991231-9999")
                 .contains("not in handover " + no);
-        Handovers.await(() -> Files.exists(inbox.resolve(".failed/sai.ack.json")), Duration.ofSeconds(10), () -> "moved to .failed");
+        Handovers.await(
+                () -> Files.exists(inbox.resolve(".failed/sai.ack.json")),
+                Duration.ofSeconds(10),
+                () -> "moved to .failed");
 
         dropAcknowledgement("hong.ack.json", "{ not json");
         Path broken = inbox.resolve(".failed/hong.ack.json.error.txt");
@@ -136,15 +166,21 @@ class FileDropHandoverTest {
         byte[] original = Files.readAllBytes(zip);
         // as if the node died after the rename but before recording it: the handover is due again
         APP.jdbi().useHandle(h -> {
-            h.execute("UPDATE handover_item SET state = 'PENDING' WHERE handover_id = (SELECT id FROM handover WHERE no = ?)", no);
+            h.execute(
+                    "UPDATE handover_item SET state = 'PENDING' WHERE handover_id = (SELECT id FROM handover WHERE no = ?)",
+                    no);
             h.execute("UPDATE handover SET state = 'SENDING', sent_at = NULL WHERE no = ?", no);
-            h.execute("INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) "
-                    + "SELECT 'HANDOVER_SEND', id, agency_code, now(), now() FROM handover WHERE no = ?", no);
+            h.execute(
+                    "INSERT INTO outbox (kind, handover_id, agency_code, created_at, available_at) "
+                            + "SELECT 'HANDOVER_SEND', id, agency_code, now(), now() FROM handover WHERE no = ?",
+                    no);
         });
         Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "sent again");
         assertThat(Files.readAllBytes(zip)).isEqualTo(original);
         try (Stream<Path> files = Files.list(outbox)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(no)).toList())
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(no))
+                            .toList())
                     .containsExactlyInAnyOrder(no + ".zip", no + ".zip.ready");
         }
     }
@@ -167,20 +203,31 @@ class FileDropHandoverTest {
         String no = Handovers.handoversOf(APP, code).get(0);
         Handovers.await(() -> attempts(no) >= 3, Duration.ofSeconds(15), () -> "three attempts");
         assertThat(handoverState(no)).isEqualTo("SENDING");
-        String lastError = APP.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no").bind("no", no)
-                .mapTo(String.class).one());
+        String lastError = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
         assertThat(lastError).isNotBlank();
 
         Files.delete(blocked);
         Files.createDirectories(blocked);
-        Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(15), () -> "written once the folder is there");
+        Handovers.await(
+                () -> "SENT".equals(handoverState(no)),
+                Duration.ofSeconds(15),
+                () -> "written once the folder is there");
         assertThat(blocked.resolve(no + ".zip")).exists();
         assertThat(blocked.resolve(no + ".zip.ready")).exists();
     }
 
     private static int attempts(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT coalesce(max(o.attempts), 0) FROM outbox o JOIN handover h ON h.id = o.handover_id "
-                + "WHERE h.no = :no").bind("no", no).mapTo(Integer.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT coalesce(max(o.attempts), 0) FROM outbox o JOIN handover h ON h.id = o.handover_id "
+                                        + "WHERE h.no = :no")
+                        .bind("no", no)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static void dropAcknowledgement(String name, String content) throws IOException {
@@ -189,7 +236,11 @@ class FileDropHandoverTest {
     }
 
     private static String handoverState(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no").bind("no", no).mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static Map<String, byte[]> unzip(Path zip) throws IOException {

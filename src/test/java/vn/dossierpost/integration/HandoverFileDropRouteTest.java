@@ -97,7 +97,8 @@ class HandoverFileDropRouteTest extends CamelTestSupport {
                     String path = file.get("path").asText();
                     assertThat(path).startsWith(dossier.get("dossierCode").asText() + "/");
                     assertThat(entries.get(path)).as(path).isNotNull();
-                    assertThat(HttpHandoverTest.sha256(entries.get(path))).isEqualTo(file.get("sha256").asText());
+                    assertThat(HttpHandoverTest.sha256(entries.get(path)))
+                            .isEqualTo(file.get("sha256").asText());
                     files++;
                 }
             }
@@ -112,7 +113,9 @@ class HandoverFileDropRouteTest extends CamelTestSupport {
             // delivered only when the agency's acknowledgement file comes back
             assertThat(beans.dossier(code, "status")).isEqualTo("IN_TRANSIT_TO_AGENCY");
         }
-        assertThat(HandoverRoutes.names(beans.staging)).as("nothing left in staging").isEmpty();
+        assertThat(HandoverRoutes.names(beans.staging))
+                .as("nothing left in staging")
+                .isEmpty();
     }
 
     @Test
@@ -128,9 +131,13 @@ class HandoverFileDropRouteTest extends CamelTestSupport {
         HandoverRoutes.send(context, template, AGENCY);
 
         assertThat(HandoverRoutes.names(drop)).containsExactly(no + ".zip", no + ".zip.ready");
-        assertThat(Files.readAllBytes(drop.resolve(no + ".zip"))).as("the package already in place, byte for byte").isEqualTo(earlier);
+        assertThat(Files.readAllBytes(drop.resolve(no + ".zip")))
+                .as("the package already in place, byte for byte")
+                .isEqualTo(earlier);
         assertThat(beans.handoverState(code)).containsEntry("state", "SENT").containsEntry("item_state", "SENT");
-        assertThat(HandoverRoutes.names(beans.staging)).as("the package built again is discarded").isEmpty();
+        assertThat(HandoverRoutes.names(beans.staging))
+                .as("the package built again is discarded")
+                .isEmpty();
     }
 
     @Test
@@ -145,12 +152,18 @@ class HandoverFileDropRouteTest extends CamelTestSupport {
 
         assertThat(HandoverRoutes.names(drop)).containsExactly("den");
         Map<String, Object> handover = beans.handoverState(code);
-        assertThat(handover).containsEntry("state", "SENDING").containsEntry("item_state", "PENDING").containsEntry("attempts", 1);
+        assertThat(handover)
+                .containsEntry("state", "SENDING")
+                .containsEntry("item_state", "PENDING")
+                .containsEntry("attempts", 1);
         assertThat((String) handover.get("last_error")).isNotBlank();
         assertThat(handover.get("done_at")).as("still to send").isNull();
-        assertThat(((Timestamp) handover.get("available_at")).toInstant()).isAfter(before.plus(HandoverBeans.FIRST_RETRY.dividedBy(2)));
+        assertThat(((Timestamp) handover.get("available_at")).toInstant())
+                .isAfter(before.plus(HandoverBeans.FIRST_RETRY.dividedBy(2)));
         assertThat(beans.dossier(code, "status")).isEqualTo("IN_TRANSIT_TO_AGENCY");
-        assertThat(HandoverRoutes.names(beans.staging)).as("nothing left in staging").isEmpty();
+        assertThat(HandoverRoutes.names(beans.staging))
+                .as("nothing left in staging")
+                .isEmpty();
     }
 
     private static Map<String, byte[]> unzip(Path zip) throws IOException {

@@ -69,7 +69,8 @@ class HandoverHttpRouteTest extends CamelTestSupport {
 
     @Test
     void aDossierAnswered201IsDeliveredWithTheAgencysReceipt() throws Exception {
-        AGENCY_SERVER.then(201, "{\"receiptNumber\":\"000.00.15.H26-261123-0042\",\"receivedAt\":\"2026-11-23T09:15:00+07:00\"}");
+        AGENCY_SERVER.then(
+                201, "{\"receiptNumber\":\"000.00.15.H26-261123-0042\",\"receivedAt\":\"2026-11-23T09:15:00+07:00\"}");
         String code = beans.readyDossier(1);
         assertThat(HandoverRoutes.batch(template, AGENCY)).isEqualTo(1);
         assertThat(beans.dossier(code, "status")).isEqualTo("IN_TRANSIT_TO_AGENCY");
@@ -84,9 +85,12 @@ class HandoverHttpRouteTest extends CamelTestSupport {
         });
         assertThat(beans.dossier(code, "status")).isEqualTo("DELIVERED_TO_AGENCY");
         assertThat(beans.dossier(code, "agency_receipt_number")).isEqualTo("000.00.15.H26-261123-0042");
-        assertThat(beans.dossier(code, "filed_at", OffsetDateTime.class)).isAtSameInstantAs(OffsetDateTime.parse("2026-11-23T09:15:00+07:00"));
+        assertThat(beans.dossier(code, "filed_at", OffsetDateTime.class))
+                .isAtSameInstantAs(OffsetDateTime.parse("2026-11-23T09:15:00+07:00"));
         Map<String, Object> handover = beans.handoverState(code);
-        assertThat(handover).containsEntry("state", "DELIVERED").containsEntry("item_state", "DELIVERED")
+        assertThat(handover)
+                .containsEntry("state", "DELIVERED")
+                .containsEntry("item_state", "DELIVERED")
                 .containsEntry("receipt_number", "000.00.15.H26-261123-0042");
         assertThat(handover.get("done_at")).as("nothing left to send").isNotNull();
         assertThat(beans.eventTypes(code)).endsWith("IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
@@ -105,7 +109,10 @@ class HandoverHttpRouteTest extends CamelTestSupport {
         assertThat(beans.dossier(code, "status")).isEqualTo("IN_TRANSIT_TO_AGENCY");
         assertThat(beans.dossier(code, "agency_receipt_number")).isNull();
         Map<String, Object> handover = beans.handoverState(code);
-        assertThat(handover).containsEntry("state", "SENDING").containsEntry("item_state", "PENDING").containsEntry("attempts", 1);
+        assertThat(handover)
+                .containsEntry("state", "SENDING")
+                .containsEntry("item_state", "PENDING")
+                .containsEntry("attempts", 1);
         assertThat((String) handover.get("last_error")).contains("HTTP 503");
         assertThat(handover.get("done_at")).as("still to send").isNull();
         assertThat(handover.get("lease_until")).as("given back").isNull();

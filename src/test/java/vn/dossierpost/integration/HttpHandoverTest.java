@@ -71,7 +71,8 @@ class HttpHandoverTest {
 
     @Test
     void deliveredOn201WithTheReceiptAndTheFilingTime() throws Exception {
-        AGENCY.then(201, "{\"receiptNumber\":\"000.00.15.H26-261123-0042\",\"receivedAt\":\"2026-11-23T09:15:00+07:00\"}");
+        AGENCY.then(
+                201, "{\"receiptNumber\":\"000.00.15.H26-261123-0042\",\"receivedAt\":\"2026-11-23T09:15:00+07:00\"}");
         String code = Handovers.digitised(APP, CLERK, 1);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
 
@@ -85,7 +86,8 @@ class HttpHandoverTest {
         assertThat(request.getHeaders().get("Idempotency-Key")).isEqualTo(code + "/" + handoverNo);
 
         Parts parts = Parts.of(request);
-        assertThat(request.getHeaders().get("X-Dossierpost-Signature")).isEqualTo("sha256=" + hmac(parts.manifest, Handovers.SECRET));
+        assertThat(request.getHeaders().get("X-Dossierpost-Signature"))
+                .isEqualTo("sha256=" + hmac(parts.manifest, Handovers.SECRET));
         JsonNode manifest = JSON.readTree(parts.manifest);
         assertThat(manifest.get("dossierCode").asText()).isEqualTo(code);
         assertThat(manifest.get("handoverNo").asText()).isEqualTo(handoverNo);
@@ -105,15 +107,23 @@ class HttpHandoverTest {
         assertThat(parts.fileNames).contains("tờ khai lý lịch.pdf", "căn cước.png");
         assertThat(parts.files).hasSize(files);
 
-        Map<String, Object> dossier = APP.jdbi().withHandle(h -> h.createQuery(
-                "SELECT filed_at, agency_receipt_number FROM dossier WHERE code = :c").bind("c", code).mapToMap().one());
+        Map<String, Object> dossier = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT filed_at, agency_receipt_number FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapToMap()
+                        .one());
         assertThat(((java.sql.Timestamp) dossier.get("filed_at")).toInstant())
                 .isEqualTo(OffsetDateTime.parse("2026-11-23T09:15:00+07:00").toInstant());
         assertThat(dossier.get("agency_receipt_number")).isEqualTo("000.00.15.H26-261123-0042");
-        assertThat(Handovers.eventTypes(APP, code)).containsSubsequence("DIGITISED", "IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
+        assertThat(Handovers.eventTypes(APP, code))
+                .containsSubsequence("DIGITISED", "IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
 
-        Handovers.await(() -> "DELIVERED".equals(handoverState(handoverNo)), java.time.Duration.ofSeconds(10), () -> "handover delivered");
-        Map<String, Object> view = TestApp.json(APP.as("supervisor", "/api/handovers/" + handoverNo).get());
+        Handovers.await(
+                () -> "DELIVERED".equals(handoverState(handoverNo)),
+                java.time.Duration.ofSeconds(10),
+                () -> "handover delivered");
+        Map<String, Object> view = TestApp.json(
+                APP.as("supervisor", "/api/handovers/" + handoverNo).get());
         assertThat(view.get("state")).isEqualTo("DELIVERED");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) view.get("items");
@@ -122,12 +132,15 @@ class HttpHandoverTest {
             assertThat(i.get("receiptNumber")).isEqualTo("000.00.15.H26-261123-0042");
             assertThat(i.get("files")).isEqualTo(2);
         });
-        try (Response pdf = APP.as("supervisor", "/api/handovers/" + handoverNo + "/record.pdf").get()) {
+        try (Response pdf = APP.as("supervisor", "/api/handovers/" + handoverNo + "/record.pdf")
+                .get()) {
             assertThat(pdf.getStatus()).isEqualTo(200);
             assertThat(pdf.getMediaType().toString()).isEqualTo("application/pdf");
-            assertThat(new String(pdf.readEntity(byte[].class), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(new String(pdf.readEntity(byte[].class), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
         }
-        Map<String, Object> track = TestApp.json(APP.as("supervisor", "/api/track/" + code).get());
+        Map<String, Object> track =
+                TestApp.json(APP.as("supervisor", "/api/track/" + code).get());
         assertThat(track.get("status")).isEqualTo("DELIVERED_TO_AGENCY");
     }
 
@@ -145,26 +158,36 @@ class HttpHandoverTest {
         AGENCY.then(400, "{\"message\":\"manifest.applicant.citizenId: unknown format\"}");
         String code = Handovers.digitised(APP, CLERK, 3);
         String handoverNo = awaitHandover(code);
-        Handovers.await(() -> "FAILED".equals(handoverState(handoverNo)), java.time.Duration.ofSeconds(20), () -> "dead letter");
+        Handovers.await(
+                () -> "FAILED".equals(handoverState(handoverNo)),
+                java.time.Duration.ofSeconds(20),
+                () -> "dead letter");
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_TRANSIT_TO_AGENCY");
         assertThat(Handovers.eventTypes(APP, code)).endsWith("HANDOVER_FAILED");
 
-        Map<String, Object> failed = TestApp.json(APP.as("supervisor", "/api/handovers?state=FAILED").get());
+        Map<String, Object> failed =
+                TestApp.json(APP.as("supervisor", "/api/handovers?state=FAILED").get());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) failed.get("handovers");
         assertThat(list).anySatisfy(h -> {
             assertThat(h.get("no")).isEqualTo(handoverNo);
             assertThat((String) h.get("lastError")).contains("HTTP 400").contains("citizenId");
         });
-        assertThat(TestApp.status(APP.as(CLERK, "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}"))))
-                .as("a clerk may not resend").isEqualTo(403);
+        assertThat(TestApp.status(
+                        APP.as(CLERK, "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}"))))
+                .as("a clerk may not resend")
+                .isEqualTo(403);
 
-        Map<String, Object> retried = TestApp.json(APP.as("supervisor", "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}")));
+        Map<String, Object> retried = TestApp.json(
+                APP.as("supervisor", "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}")));
         assertThat(retried.get("state")).isEqualTo("SENDING");
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
-        assertThat(AGENCY.received()).hasSize(2).extracting(r -> r.getHeaders().get("Idempotency-Key"))
+        assertThat(AGENCY.received())
+                .hasSize(2)
+                .extracting(r -> r.getHeaders().get("Idempotency-Key"))
                 .containsOnly(code + "/" + handoverNo);
-        try (Response again = APP.as("supervisor", "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}"))) {
+        try (Response again =
+                APP.as("supervisor", "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}"))) {
             assertThat(again.getStatus()).isEqualTo(409);
             assertThat(TestApp.json(again).get("message").toString()).contains("only a FAILED handover");
         }
@@ -177,32 +200,49 @@ class HttpHandoverTest {
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         List<RecordedRequest> requests = AGENCY.received();
         assertThat(requests).hasSize(3);
-        assertThat(requests).extracting(r -> r.getHeaders().get("Idempotency-Key")).containsOnly(requests.get(0).getHeaders().get("Idempotency-Key"));
+        assertThat(requests)
+                .extracting(r -> r.getHeaders().get("Idempotency-Key"))
+                .containsOnly(requests.get(0).getHeaders().get("Idempotency-Key"));
         assertThat(Handovers.eventTypes(APP, code)).containsOnlyOnce("DELIVERED_TO_AGENCY");
     }
 
     @Test
     void noAnswerInTimeIsRetriedWithTheSameKey() {
         // the read timeout in test-config.yml is 2 s
-        AGENCY.then(new MockResponse.Builder().code(201).headersDelay(3, TimeUnit.SECONDS)
-                .body("{\"receiptNumber\":\"TN-late\",\"receivedAt\":\"2026-11-23T08:00:00+07:00\"}").build());
+        AGENCY.then(new MockResponse.Builder()
+                .code(201)
+                .headersDelay(3, TimeUnit.SECONDS)
+                .body("{\"receiptNumber\":\"TN-late\",\"receivedAt\":\"2026-11-23T08:00:00+07:00\"}")
+                .build());
         String code = Handovers.digitised(APP, CLERK, 5);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         List<RecordedRequest> requests = AGENCY.received();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).getHeaders().get("Idempotency-Key")).isEqualTo(requests.get(0).getHeaders().get("Idempotency-Key"));
-        String lastError = APP.jdbi().withHandle(h -> h.createQuery("SELECT h.last_error FROM handover h JOIN handover_item i "
-                + "ON i.handover_id = h.id JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c").bind("c", code).mapTo(String.class).one());
+        assertThat(requests.get(1).getHeaders().get("Idempotency-Key"))
+                .isEqualTo(requests.get(0).getHeaders().get("Idempotency-Key"));
+        String lastError = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT h.last_error FROM handover h JOIN handover_item i "
+                                + "ON i.handover_id = h.id JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
         assertThat(lastError).as("cleared once delivered").isNull();
     }
 
     private static String awaitHandover(String code) {
-        Handovers.await(() -> !Handovers.handoversOf(APP, code).isEmpty(), java.time.Duration.ofSeconds(10), () -> "a handover of " + code);
+        Handovers.await(
+                () -> !Handovers.handoversOf(APP, code).isEmpty(),
+                java.time.Duration.ofSeconds(10),
+                () -> "a handover of " + code);
         return Handovers.handoversOf(APP, code).get(0);
     }
 
     private static String handoverState(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no").bind("no", no).mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
     }
 
     static String hmac(byte[] content, String secret) throws Exception {
@@ -218,7 +258,8 @@ class HttpHandoverTest {
     /** The multipart body of a handover request, read with OkHttp's own multipart reader. */
     record Parts(byte[] manifest, Map<String, byte[]> files, List<String> fileNames) {
         static Parts of(RecordedRequest request) throws Exception {
-            String boundary = MediaType.get(request.getHeaders().get("Content-Type")).parameter("boundary");
+            String boundary =
+                    MediaType.get(request.getHeaders().get("Content-Type")).parameter("boundary");
             byte[] manifest = null;
             Map<String, byte[]> files = new HashMap<>();
             List<String> names = new java.util.ArrayList<>();

@@ -48,7 +48,8 @@ class NotificationsOffTest {
         String code = Handovers.digitised(APP, "clerk.hn", 1);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         Thread.sleep(500); // five poll intervals of test-config.yml, had the route been running
-        try (Response res = APP.as("admin", "/api/dossiers/" + code + "/notifications").get()) {
+        try (Response res =
+                APP.as("admin", "/api/dossiers/" + code + "/notifications").get()) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = res.readEntity(List.class);
             assertThat(list).extracting(n -> n.get("channel")).containsExactlyInAnyOrder("SMS", "EMAIL");

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.dossierpost.domain.Role;
 import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.notify.NotificationKind;
 import vn.dossierpost.service.notify.NotificationTemplates;
 import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.ScriptedAgency;
@@ -59,7 +59,8 @@ class NotificationsTest {
     static final MockWebServer SMS = startSms();
     static final TestApp APP = new TestApp(
             ConfigOverride.config("notifications.enabled", "true"),
-            ConfigOverride.config("notifications.smtp.port", Integer.toString(SMTP.getSmtp().getPort())),
+            ConfigOverride.config(
+                    "notifications.smtp.port", Integer.toString(SMTP.getSmtp().getPort())),
             ConfigOverride.config("notifications.smtp.from", "thongbao@buudien.example.vn"),
             ConfigOverride.config("notifications.sms.url", SMS.url("/v1/sms").toString()));
     static final DropwizardAppExtension<?> EXT = APP.extension();
@@ -112,13 +113,15 @@ class NotificationsTest {
         MimeMessage mail = awaitMail(code);
         assertThat(mail.getHeader("Subject")[0]).as("encoded for 7-bit headers").startsWith("=?UTF-8?");
         assertThat(mail.getSubject()).isEqualTo("Hồ sơ " + code + " đã được chuyển đến " + agencyName);
-        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString)).containsExactly(EMAIL);
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
+                .containsExactly(EMAIL);
         assertThat(mail.getFrom()[0].toString()).isEqualTo("thongbao@buudien.example.vn");
         assertThat(mail.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
         String text = ((String) mail.getContent()).replace("\r\n", "\n");
         assertThat(text)
                 .startsWith("Kính gửi Ông/Bà " + Dossiers.NAME + ",\n")
-                .contains("Hồ sơ " + code + " của Ông/Bà (thủ tục: " + procedureName + ") đã được Bưu điện chuyển đến " + agencyName)
+                .contains("Hồ sơ " + code + " của Ông/Bà (thủ tục: " + procedureName + ") đã được Bưu điện chuyển đến "
+                        + agencyName)
                 .contains("Số biên nhận hồ sơ: TN-")
                 .contains("Ngày hẹn trả kết quả: " + date + ".\n")
                 .contains("Tra cứu tình trạng hồ sơ: https://tracuu.example.vn/track/EH");
@@ -130,8 +133,9 @@ class NotificationsTest {
         assertThat(sms.getHeaders().get("Content-Type")).startsWith("application/json");
         JsonNode body = JSON.readTree(SmsGatewayStandIn.body(sms));
         assertThat(body.get("to").asText()).isEqualTo("+84912345678");
-        assertThat(body.get("text").asText()).isEqualTo("Buu dien: ho so " + code + " da duoc chuyen den "
-                + ascii(agencyName) + ". Ngay hen tra ket qua: " + date + ".");
+        assertThat(body.get("text").asText())
+                .isEqualTo("Buu dien: ho so " + code + " da duoc chuyen den " + ascii(agencyName)
+                        + ". Ngay hen tra ket qua: " + date + ".");
 
         awaitState(code, "SMS", "SENT");
         List<Map<String, Object>> views = notifications(code);
@@ -145,7 +149,9 @@ class NotificationsTest {
             assertThat(n.get("recipient")).isEqualTo(EMAIL);
             assertThat((String) n.get("body")).contains("Ngày hẹn trả kết quả: " + date);
         });
-        assertThat(TestApp.status(APP.as(CLERK, "/api/dossiers/" + code + "/notifications").get())).isEqualTo(200);
+        assertThat(TestApp.status(APP.as(CLERK, "/api/dossiers/" + code + "/notifications")
+                        .get()))
+                .isEqualTo(200);
     }
 
     @Test
@@ -156,12 +162,18 @@ class NotificationsTest {
         awaitState(code, "SMS", "SENT");
 
         List<RecordedRequest> tries = GATEWAY.about(code);
-        assertThat(tries).hasSize(3).extracting(SmsGatewayStandIn::body).containsOnly(SmsGatewayStandIn.body(tries.get(0)));
+        assertThat(tries)
+                .hasSize(3)
+                .extracting(SmsGatewayStandIn::body)
+                .containsOnly(SmsGatewayStandIn.body(tries.get(0)));
         Map<String, Object> sms = notification(code, "SMS");
         assertThat(sms.get("attempts")).isEqualTo(3);
         assertThat(sms.get("lastError")).as("cleared once sent").isNull();
         assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
-        assertThat(Handovers.eventTypes(APP, code)).containsOnlyOnce("DELIVERED_TO_AGENCY").last().isEqualTo("DELIVERED_TO_AGENCY");
+        assertThat(Handovers.eventTypes(APP, code))
+                .containsOnlyOnce("DELIVERED_TO_AGENCY")
+                .last()
+                .isEqualTo("DELIVERED_TO_AGENCY");
         awaitMail(code);
     }
 
@@ -186,25 +198,35 @@ class NotificationsTest {
         String code = (String) TestApp.json(res).get("code");
         Jdbi jdbi = APP.jdbi();
         ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
-        Notifications notifications = new Notifications(new ReferenceDataCache(jdbi), NotificationTemplates.load(null, zone),
-                Clock.system(zone), "https://tracuu.example.vn/track/");
+        Notifications notifications = new Notifications(
+                new ReferenceDataCache(jdbi),
+                NotificationTemplates.load(null, zone),
+                Clock.system(zone),
+                "https://tracuu.example.vn/track/");
         jdbi.useTransaction(h -> {
             String columns = DossierRow.COLUMNS.replaceFirst("^id, ", "");
-            DossierRow real = h.createQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :c").bind("c", code)
-                    .map(new DossierRow.Mapper()).one();
+            DossierRow real = h.createQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE code = :c")
+                    .bind("c", code)
+                    .map(new DossierRow.Mapper())
+                    .one();
             // no such dossier: the insert breaks its foreign key
-            DossierRow ghost = h.createQuery("SELECT -1 AS id, " + columns + " FROM dossier WHERE code = :c").bind("c", code)
-                    .map(new DossierRow.Mapper()).one();
+            DossierRow ghost = h.createQuery("SELECT -1 AS id, " + columns + " FROM dossier WHERE code = :c")
+                    .bind("c", code)
+                    .map(new DossierRow.Mapper())
+                    .one();
             notifications.enqueue(h, ghost, NotificationKind.REFUSED, Map.of("reason", "không có"));
             h.execute("UPDATE dossier SET agency_reference = 'THU-001' WHERE id = ?", real.id());
             notifications.enqueue(h, real, NotificationKind.REFUSED, Map.of("reason", "Hồ sơ không thuộc thẩm quyền."));
         });
-        String reference = jdbi.withHandle(h -> h.createQuery("SELECT agency_reference FROM dossier WHERE code = :c").bind("c", code)
-                .mapTo(String.class).one());
+        String reference = jdbi.withHandle(h -> h.createQuery("SELECT agency_reference FROM dossier WHERE code = :c")
+                .bind("c", code)
+                .mapTo(String.class)
+                .one());
         assertThat(reference).as("the caller's own work committed").isEqualTo("THU-001");
         assertThat(notifications(code)).hasSize(2).allSatisfy(n -> {
             assertThat(n.get("kind")).isEqualTo("REFUSED");
-            assertThat((String) n.get("body")).containsAnyOf("Lý do: Hồ sơ không thuộc thẩm quyền.", "Ly do: Ho so khong thuoc tham quyen.");
+            assertThat((String) n.get("body"))
+                    .containsAnyOf("Lý do: Hồ sơ không thuộc thẩm quyền.", "Ly do: Ho so khong thuoc tham quyen.");
         });
         // sent before the next test scripts the gateway
         awaitState(code, "SMS", "SENT");
@@ -212,7 +234,8 @@ class NotificationsTest {
     }
 
     private static List<Map<String, Object>> notifications(String code) {
-        try (Response res = APP.as("supervisor", "/api/dossiers/" + code + "/notifications").get()) {
+        try (Response res =
+                APP.as("supervisor", "/api/dossiers/" + code + "/notifications").get()) {
             assertThat(res.getStatus()).isEqualTo(200);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = res.readEntity(List.class);
@@ -221,29 +244,38 @@ class NotificationsTest {
     }
 
     private static Map<String, Object> notification(String code, String channel) {
-        return notifications(code).stream().filter(n -> channel.equals(n.get("channel"))).findFirst().orElseThrow();
+        return notifications(code).stream()
+                .filter(n -> channel.equals(n.get("channel")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void awaitState(String code, String channel, String state) {
-        Handovers.await(() -> notifications(code).stream().anyMatch(n -> channel.equals(n.get("channel")) && state.equals(n.get("state"))),
-                Duration.ofSeconds(10), () -> "the " + channel + " message of " + code + " to be " + state + ": " + notifications(code));
+        Handovers.await(
+                () -> notifications(code).stream()
+                        .anyMatch(n -> channel.equals(n.get("channel")) && state.equals(n.get("state"))),
+                Duration.ofSeconds(10),
+                () -> "the " + channel + " message of " + code + " to be " + state + ": " + notifications(code));
     }
 
     private static MimeMessage awaitMail(String code) {
         MimeMessage[] found = new MimeMessage[1];
-        Handovers.await(() -> {
-            for (MimeMessage m : SMTP.getReceivedMessages()) {
-                try {
-                    if (m.getSubject().contains(code)) {
-                        found[0] = m;
-                        return true;
+        Handovers.await(
+                () -> {
+                    for (MimeMessage m : SMTP.getReceivedMessages()) {
+                        try {
+                            if (m.getSubject().contains(code)) {
+                                found[0] = m;
+                                return true;
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return false;
-        }, Duration.ofSeconds(10), () -> "an e-mail about " + code);
+                    return false;
+                },
+                Duration.ofSeconds(10),
+                () -> "an e-mail about " + code);
         return found[0];
     }
 
@@ -253,17 +285,24 @@ class NotificationsTest {
     }
 
     private static LocalDate resultDue(String code) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT result_due FROM dossier WHERE code = :c").bind("c", code)
-                .mapTo(LocalDate.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT result_due FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(LocalDate.class)
+                        .one());
     }
 
     private static String name(String table, String code) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT name FROM " + table + " WHERE code = :c").bind("c", code)
-                .mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT name FROM " + table + " WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static String ascii(String vietnamese) {
-        return java.text.Normalizer.normalize(vietnamese.replace("đ", "d").replace("Đ", "D"), java.text.Normalizer.Form.NFD)
+        return java.text.Normalizer.normalize(
+                        vietnamese.replace("đ", "d").replace("Đ", "D"), java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
     }
 }

@@ -66,6 +66,7 @@ class SftpHandoverTest {
     static final List<String> PASSWORDS_SEEN_BY_IMPOSTOR = new CopyOnWriteArrayList<>();
     /** what the server takes as the password (one test changes it) */
     static volatile String serverPassword = PASSWORD;
+
     static SshServer server;
     static SshServer impostor;
 
@@ -81,12 +82,31 @@ class SftpHandoverTest {
         impostor = sftpServer(IMPOSTOR_ROOT, ecKeyPair(), PASSWORDS_SEEN_BY_IMPOSTOR);
         // the agency's key is pinned for both ports: the impostor answers on its port with another key
         String key = PublicKeyEntry.toString(hostKey.getPublic());
-        Files.writeString(KNOWN_HOSTS, "[127.0.0.1]:" + server.getPort() + " " + key + "\n"
-                + "[127.0.0.1]:" + impostor.getPort() + " " + key + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                KNOWN_HOSTS,
+                "[127.0.0.1]:" + server.getPort() + " " + key + "\n" + "[127.0.0.1]:" + impostor.getPort() + " " + key
+                        + "\n",
+                StandardCharsets.US_ASCII);
 
-        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("channel", "SFTP", "sftpHost", "127.0.0.1",
-                "sftpPort", server.getPort(), "sftpUsername", USER, "sftpPassword", PASSWORD, "outboxDir", "den",
-                "inboxDir", INBOX.toString()));
+        Handovers.configure(
+                APP,
+                "admin",
+                Dossiers.AGENCY,
+                Map.of(
+                        "channel",
+                        "SFTP",
+                        "sftpHost",
+                        "127.0.0.1",
+                        "sftpPort",
+                        server.getPort(),
+                        "sftpUsername",
+                        USER,
+                        "sftpPassword",
+                        PASSWORD,
+                        "outboxDir",
+                        "den",
+                        "inboxDir",
+                        INBOX.toString()));
     }
 
     @AfterAll
@@ -100,9 +120,15 @@ class SftpHandoverTest {
 
     @Test
     void packageAndDoneFileLandOnTheServerThenTheAcknowledgementDelivers() throws Exception {
-        Map<String, Object> view = TestApp.json(APP.as("admin", "/api/agencies/" + Dossiers.AGENCY).get());
-        assertThat(view).containsEntry("channel", "SFTP").containsEntry("sftpPasswordSet", true).containsEntry("secretSet", true)
-                .containsEntry("configured", true).containsEntry("route", "Started").doesNotContainKeys("sftpPassword", "secret");
+        Map<String, Object> view =
+                TestApp.json(APP.as("admin", "/api/agencies/" + Dossiers.AGENCY).get());
+        assertThat(view)
+                .containsEntry("channel", "SFTP")
+                .containsEntry("sftpPasswordSet", true)
+                .containsEntry("secretSet", true)
+                .containsEntry("configured", true)
+                .containsEntry("route", "Started")
+                .doesNotContainKeys("sftpPassword", "secret");
         assertThat(JSON.writeValueAsString(view)).doesNotContain(PASSWORD).doesNotContain(Handovers.SECRET);
 
         String code = Handovers.digitised(APP, CLERK, 21);
@@ -110,9 +136,13 @@ class SftpHandoverTest {
         String no = Handovers.handoversOf(APP, code).get(0);
         Path folder = SERVER_ROOT.resolve("den");
         Path ready = folder.resolve(no + ".zip.ready");
-        Handovers.await(() -> Files.exists(ready), Duration.ofSeconds(15),
-                () -> ready + " on the SFTP server; passwords the server saw: " + PASSWORDS_SEEN + "; last error: " + lastError(no));
-        Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "handover " + no + " SENT");
+        Handovers.await(
+                () -> Files.exists(ready),
+                Duration.ofSeconds(15),
+                () -> ready + " on the SFTP server; passwords the server saw: " + PASSWORDS_SEEN + "; last error: "
+                        + lastError(no));
+        Handovers.await(
+                () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "handover " + no + " SENT");
 
         assertThat(PASSWORDS_SEEN).contains(PASSWORD);
         Map<String, byte[]> entries = unzip(folder.resolve(no + ".zip"));
@@ -127,19 +157,24 @@ class SftpHandoverTest {
         int files = 0;
         for (JsonNode c : dossier.get("components")) {
             for (JsonNode f : c.get("files")) {
-                assertThat(HttpHandoverTest.sha256(entries.get(f.get("path").asText()))).as(f.get("path").asText())
+                assertThat(HttpHandoverTest.sha256(entries.get(f.get("path").asText())))
+                        .as(f.get("path").asText())
                         .isEqualTo(f.get("sha256").asText());
                 files++;
             }
         }
         assertThat(files).isEqualTo(2);
         try (Stream<Path> names = Files.list(folder)) {
-            assertThat(names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(no)).toList())
+            assertThat(names.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(no))
+                            .toList())
                     .containsExactlyInAnyOrder(no + ".zip", no + ".zip.ready");
         }
         assertThat(partFiles(SERVER_ROOT)).isEmpty();
         // the package staged on local disk is removed once it is on the server
-        Path staged = Path.of(EXT.getConfiguration().getDataDir()).resolve("handovers").resolve(no + ".zip");
+        Path staged = Path.of(EXT.getConfiguration().getDataDir())
+                .resolve("handovers")
+                .resolve(no + ".zip");
         Handovers.await(() -> !Files.exists(staged), Duration.ofSeconds(5), () -> staged + " removed from staging");
 
         Files.writeString(INBOX.resolve("bg.ack.json"), """
@@ -147,7 +182,10 @@ class SftpHandoverTest {
                 """.formatted(no, code), StandardCharsets.UTF_8);
         Files.writeString(INBOX.resolve("bg.ack.json.ready"), "");
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
-        Handovers.await(() -> Files.exists(INBOX.resolve(".done/bg.ack.json")), Duration.ofSeconds(10), () -> "ack moved to .done");
+        Handovers.await(
+                () -> Files.exists(INBOX.resolve(".done/bg.ack.json")),
+                Duration.ofSeconds(10),
+                () -> "ack moved to .done");
         assertThat(Handovers.eventTypes(APP, code)).containsOnlyOnce("DELIVERED_TO_AGENCY");
     }
 
@@ -159,11 +197,15 @@ class SftpHandoverTest {
             String code = Handovers.digitised(APP, CLERK, 22);
             Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
             no = Handovers.handoversOf(APP, code).get(0);
-            Handovers.await(() -> attempts(no) >= 2 || !"SENDING".equals(handoverState(no)), Duration.ofSeconds(15),
+            Handovers.await(
+                    () -> attempts(no) >= 2 || !"SENDING".equals(handoverState(no)),
+                    Duration.ofSeconds(15),
                     () -> "two attempts at " + no);
             assertThat(handoverState(no)).isEqualTo("SENDING");
             assertThat(lastError(no)).as("names the host key as the reason").containsIgnoringCase("HostKey");
-            assertThat(PASSWORDS_SEEN_BY_IMPOSTOR).as("the password must not reach a server with the wrong key").isEmpty();
+            assertThat(PASSWORDS_SEEN_BY_IMPOSTOR)
+                    .as("the password must not reach a server with the wrong key")
+                    .isEmpty();
             try (Stream<Path> all = Files.walk(IMPOSTOR_ROOT)) {
                 assertThat(all.filter(Files::isRegularFile).toList()).isEmpty();
             }
@@ -171,7 +213,8 @@ class SftpHandoverTest {
             Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("sftpPort", server.getPort()));
         }
         // the same handover goes to the right server once it is configured again
-        Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(15), () -> no + " sent to the right server");
+        Handovers.await(
+                () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(15), () -> no + " sent to the right server");
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip.ready")).exists();
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip")).exists();
     }
@@ -185,7 +228,9 @@ class SftpHandoverTest {
             String code = Handovers.digitised(APP, CLERK, 23);
             Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
             String no = Handovers.handoversOf(APP, code).get(0);
-            Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(15),
+            Handovers.await(
+                    () -> "SENT".equals(handoverState(no)),
+                    Duration.ofSeconds(15),
                     () -> no + " SENT; passwords the server saw: " + PASSWORDS_SEEN + "; last error: " + lastError(no));
             assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip.ready")).exists();
             assertThat(PASSWORDS_SEEN).contains(tricky);
@@ -193,7 +238,9 @@ class SftpHandoverTest {
             serverPassword = PASSWORD;
             Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("sftpPassword", PASSWORD));
         }
-        assertThat(PASSWORDS_SEEN).as("no password arrived mangled").allMatch(p -> p.equals(PASSWORD) || p.equals(tricky));
+        assertThat(PASSWORDS_SEEN)
+                .as("no password arrived mangled")
+                .allMatch(p -> p.equals(PASSWORD) || p.equals(tricky));
     }
 
     private static SshServer sftpServer(Path root, KeyPair hostKey, List<String> passwordsSeen) throws IOException {
@@ -226,17 +273,29 @@ class SftpHandoverTest {
     }
 
     private static int attempts(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT coalesce(max(o.attempts), 0) FROM outbox o JOIN handover h ON h.id = o.handover_id "
-                + "WHERE h.no = :no").bind("no", no).mapTo(Integer.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT coalesce(max(o.attempts), 0) FROM outbox o JOIN handover h ON h.id = o.handover_id "
+                                        + "WHERE h.no = :no")
+                        .bind("no", no)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     private static String handoverState(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no").bind("no", no).mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static String lastError(String no) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no").bind("no", no)
-                .mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static Map<String, byte[]> unzip(Path zip) throws IOException {
@@ -252,14 +311,27 @@ class SftpHandoverTest {
 
     @Test
     void aNoticeToTheAgencyLandsOnTheServerWithItsDoneFile() throws Exception {
-        String code = (String) TestApp.json(APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord())).get("code");
-        long id = APP.jdbi().withHandle(h -> h.createUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, "
-                + "available_at) SELECT 'AGENCY_NOTICE', id, agency_code, CAST(:payload AS jsonb), now(), now() FROM dossier WHERE code = :c")
-                .bind("c", code).bind("payload", "{\"eventId\": \"" + code + "/RESULT_RETURNED\", \"reason\": \"Quá hạn lưu giữ\"}")
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        String code = (String) TestApp.json(APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord()))
+                .get("code");
+        long id = APP.jdbi()
+                .withHandle(h -> h.createUpdate(
+                                "INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, "
+                                        + "available_at) SELECT 'AGENCY_NOTICE', id, agency_code, CAST(:payload AS jsonb), now(), now() FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .bind(
+                                "payload",
+                                "{\"eventId\": \"" + code + "/RESULT_RETURNED\", \"reason\": \"Quá hạn lưu giữ\"}")
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
         Path notice = SERVER_ROOT.resolve("den/notice-" + id + ".jsonl");
-        Handovers.await(() -> Files.exists(notice.resolveSibling(notice.getFileName() + ".ready")), Duration.ofSeconds(20),
+        Handovers.await(
+                () -> Files.exists(notice.resolveSibling(notice.getFileName() + ".ready")),
+                Duration.ofSeconds(20),
                 () -> "the notice on the SFTP server");
-        assertThat(JSON.readTree(Files.readString(notice, StandardCharsets.UTF_8)).path("reason").asText()).isEqualTo("Quá hạn lưu giữ");
+        assertThat(JSON.readTree(Files.readString(notice, StandardCharsets.UTF_8))
+                        .path("reason")
+                        .asText())
+                .isEqualTo("Quá hạn lưu giữ");
     }
 }

@@ -50,54 +50,83 @@ class AccessTest {
         while (m.find()) {
             String method = m.group(1);
             String path = m.group(2).replaceAll("\\{year}", "2026").replaceAll("\\{[^}]+}", "x");
-            Response res = EXT.client().target(APP.url(path)).request()
+            Response res = EXT.client()
+                    .target(APP.url(path))
+                    .request()
                     .method(method, method.equals("GET") ? null : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
             int expected = path.startsWith("/api/track") ? 404 : 401;
             assertThat(TestApp.status(res)).as(method + " " + path).isEqualTo(expected);
             checked.add(method + " " + path);
         }
-        assertThat(checked).contains("POST /api/dossiers", "GET /api/dossiers/x", "GET /api/dossiers/x/slip.pdf",
-                "GET /api/procedures", "PUT /api/calendar/2026", "GET /api/track/x");
+        assertThat(checked)
+                .contains(
+                        "POST /api/dossiers",
+                        "GET /api/dossiers/x",
+                        "GET /api/dossiers/x/slip.pdf",
+                        "GET /api/procedures",
+                        "PUT /api/calendar/2026",
+                        "GET /api/track/x");
     }
 
     @Test
     void wrongPasswordIs401() {
-        Response res = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.hn:wrong-password".getBytes())).get();
+        Response res = EXT.client()
+                .target(APP.url("/api/dossiers/" + code))
+                .request()
+                .header(
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.hn:wrong-password".getBytes()))
+                .get();
         assertThat(TestApp.status(res)).isEqualTo(401);
     }
 
     @Test
     void aClerkCannotReadAnotherOfficesDossier() {
-        assertThat(TestApp.status(APP.as("clerk.hn", "/api/dossiers/" + code).get())).isEqualTo(200);
+        assertThat(TestApp.status(APP.as("clerk.hn", "/api/dossiers/" + code).get()))
+                .isEqualTo(200);
         for (String path : List.of("", "/events", "/slip.pdf")) {
             Response res = APP.as("clerk.hcm", "/api/dossiers/" + code + path).get();
             assertThat(TestApp.status(res)).as(path).isEqualTo(403);
         }
-        assertThat(TestApp.status(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x")))).isEqualTo(403);
-        Map<String, Object> page = json(APP.as("clerk.hcm", "/api/dossiers?office=" + Dossiers.OFFICE).get());
+        assertThat(TestApp.status(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x"))))
+                .isEqualTo(403);
+        Map<String, Object> page = json(
+                APP.as("clerk.hcm", "/api/dossiers?office=" + Dossiers.OFFICE).get());
         assertThat((List<?>) page.get("items")).isEmpty();
-        assertThat(TestApp.status(APP.as("supervisor", "/api/dossiers/" + code).get())).isEqualTo(200);
+        assertThat(TestApp.status(APP.as("supervisor", "/api/dossiers/" + code).get()))
+                .isEqualTo(200);
     }
 
     @Test
     void rolesAreEnforced() {
-        assertThat(TestApp.status(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord()))).isEqualTo(403);
-        assertThat(TestApp.status(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord()))).isEqualTo(403);
-        assertThat(TestApp.status(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of()))))).isEqualTo(403);
+        assertThat(TestApp.status(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord())))
+                .isEqualTo(403);
+        assertThat(TestApp.status(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord())))
+                .isEqualTo(403);
+        assertThat(TestApp.status(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of())))))
+                .isEqualTo(403);
     }
 
     @Test
     void agencyTokenAuthenticatesAndSeesOnlyHandedOverDossiers() {
-        Response procedures = EXT.client().target(APP.url("/api/procedures")).request()
-                .header("Authorization", "Bearer " + agencyToken).get();
+        Response procedures = EXT.client()
+                .target(APP.url("/api/procedures"))
+                .request()
+                .header("Authorization", "Bearer " + agencyToken)
+                .get();
         assertThat(TestApp.status(procedures)).isEqualTo(200);
         // not yet handed over: the agency may not see it
-        Response dossier = EXT.client().target(APP.url("/api/dossiers/" + code)).request()
-                .header("Authorization", "Bearer " + agencyToken).get();
+        Response dossier = EXT.client()
+                .target(APP.url("/api/dossiers/" + code))
+                .request()
+                .header("Authorization", "Bearer " + agencyToken)
+                .get();
         assertThat(TestApp.status(dossier)).isEqualTo(403);
-        Response bad = EXT.client().target(APP.url("/api/procedures")).request()
-                .header("Authorization", "Bearer dp_not-a-token").get();
+        Response bad = EXT.client()
+                .target(APP.url("/api/procedures"))
+                .request()
+                .header("Authorization", "Bearer dp_not-a-token")
+                .get();
         assertThat(TestApp.status(bad)).isEqualTo(401);
     }
 }

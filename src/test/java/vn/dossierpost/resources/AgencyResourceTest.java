@@ -37,6 +37,7 @@ class AgencyResourceTest {
     static final String SFTP_PASSWORD = "mat&khau+sftp";
     /** agencies' folders: under target/, as the routes create them */
     static final String BASE = TestApp.newDataDir().toString();
+
     static final List<String> NOT_ADMINS = List.of("counter", "courier", "agency", "supervisor");
 
     @BeforeAll
@@ -82,8 +83,11 @@ class AgencyResourceTest {
     }
 
     static String storedSecret(String code) {
-        return APP.jdbi().withHandle(h -> h.createQuery("SELECT secret FROM agency WHERE code = :c").bind("c", code)
-                .mapTo(String.class).one());
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT secret FROM agency WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
     }
 
     /** field → messages, from a validation answer */
@@ -91,8 +95,10 @@ class AgencyResourceTest {
     static Map<String, List<String>> errors(Map<String, Object> answer) {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.get("errors");
         assertThat(errors).as("%s", answer).isNotNull();
-        return errors.stream().collect(Collectors.groupingBy(e -> (String) e.get("field"),
-                Collectors.mapping(e -> (String) e.get("message"), Collectors.toList())));
+        return errors.stream()
+                .collect(Collectors.groupingBy(
+                        e -> (String) e.get("field"),
+                        Collectors.mapping(e -> (String) e.get("message"), Collectors.toList())));
     }
 
     @Test
@@ -109,9 +115,15 @@ class AgencyResourceTest {
         assertThat(res.getLocation()).isNotNull();
         assertThat(res.getLocation().getPath()).isEqualTo("/api/agencies/000.00.31.H26");
         Map<String, Object> created = json(res);
-        assertThat(created).containsEntry("code", "000.00.31.H26").containsEntry("channel", "SFTP")
-                .containsEntry("secretSet", true).containsEntry("sftpPasswordSet", true).containsEntry("configured", true)
-                .containsEntry("sftpUsername", "buudien").containsEntry("sftpPort", 2222).containsEntry("batchSize", 50)
+        assertThat(created)
+                .containsEntry("code", "000.00.31.H26")
+                .containsEntry("channel", "SFTP")
+                .containsEntry("secretSet", true)
+                .containsEntry("sftpPasswordSet", true)
+                .containsEntry("configured", true)
+                .containsEntry("sftpUsername", "buudien")
+                .containsEntry("sftpPort", 2222)
+                .containsEntry("batchSize", 50)
                 .doesNotContainKeys("secret", "sftpPassword");
 
         Response got = APP.as("admin", res.getLocation().getPath()).get();
@@ -124,7 +136,8 @@ class AgencyResourceTest {
         assertThat(view.get("communeCode")).isEqualTo("00166");
         assertThat(text).doesNotContain(SECRET).doesNotContain(SFTP_PASSWORD);
         // supervisors read it too, without the secrets
-        Response bySupervisor = APP.as("supervisor", "/api/agencies/000.00.31.H26").get();
+        Response bySupervisor =
+                APP.as("supervisor", "/api/agencies/000.00.31.H26").get();
         assertThat(bySupervisor.getStatus()).isEqualTo(200);
         assertThat(bySupervisor.readEntity(String.class)).doesNotContain(SECRET).doesNotContain(SFTP_PASSWORD);
 
@@ -135,8 +148,9 @@ class AgencyResourceTest {
         assertThat(conflict.getStatus()).isEqualTo(409);
         Map<String, Object> problem = json(conflict);
         assertThat((String) problem.get("message")).contains("000.00.31.H26").contains("PUT");
-        assertThat(json(APP.as("admin", "/api/agencies/000.00.31.H26").get())).containsEntry("name",
-                "Sở Tài nguyên và Môi trường Hà Nội").containsEntry("channel", "SFTP");
+        assertThat(json(APP.as("admin", "/api/agencies/000.00.31.H26").get()))
+                .containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội")
+                .containsEntry("channel", "SFTP");
     }
 
     @Test
@@ -151,11 +165,22 @@ class AgencyResourceTest {
         Response res = post("admin", body);
         assertThat(res.getStatus()).isEqualTo(422);
         Map<String, List<String>> errors = errors(json(res));
-        assertThat(errors).containsOnlyKeys("code", "name", "provinceCode", "communeCode", "channel", "secret", "batchWindowMs",
-                "batchSize");
+        assertThat(errors)
+                .containsOnlyKeys(
+                        "code",
+                        "name",
+                        "provinceCode",
+                        "communeCode",
+                        "channel",
+                        "secret",
+                        "batchWindowMs",
+                        "batchSize");
         assertThat(errors.get("code").get(0)).contains("000.00.15.H26");
         assertThat(errors.get("secret").get(0)).contains("16");
-        assertThat(errors.get("channel").get(0)).contains("HTTP").contains("FILE_DROP").contains("SFTP");
+        assertThat(errors.get("channel").get(0))
+                .contains("HTTP")
+                .contains("FILE_DROP")
+                .contains("SFTP");
 
         // commune in another province, relative folders
         Map<String, Object> files = agency("000.00.32.H26");
@@ -186,8 +211,10 @@ class AgencyResourceTest {
         http.put("baseUrl", "motcua.hanoi.gov.vn/api");
         assertThat(errors(json(post("admin", http)))).containsKey("baseUrl");
 
-        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.32.H26").get())).isEqualTo(404);
-        assertThat(TestApp.status(APP.as("admin", "/api/agencies/15.H26").get())).isEqualTo(404);
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.32.H26").get()))
+                .isEqualTo(404);
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/15.H26").get()))
+                .isEqualTo(404);
     }
 
     @Test
@@ -202,8 +229,17 @@ class AgencyResourceTest {
         assertThat(errors.get("inboxDir").get(0)).contains("000.00.40.H26");
         // an SFTP agency's local inbox too
         Map<String, Object> sftp = agency("000.00.41.H27");
-        sftp.putAll(Map.of("channel", "SFTP", "sftpHost", "10.0.0.7", "sftpUsername", "buudien", "outboxDir", "den",
-                "inboxDir", BASE + "/000.00.40.H26/di"));
+        sftp.putAll(Map.of(
+                "channel",
+                "SFTP",
+                "sftpHost",
+                "10.0.0.7",
+                "sftpUsername",
+                "buudien",
+                "outboxDir",
+                "den",
+                "inboxDir",
+                BASE + "/000.00.40.H26/di"));
         assertThat(errors(json(post("admin", sftp)))).containsOnlyKeys("inboxDir");
 
         Map<String, Object> syntax = agency("000.00.41.H27");
@@ -213,14 +249,29 @@ class AgencyResourceTest {
         assertThat(syntaxErrors).containsOnlyKeys("outboxDir", "inboxDir");
         assertThat(syntaxErrors.get("outboxDir").get(0)).contains("'?'");
         Map<String, Object> sftpSyntax = agency("000.00.41.H27");
-        sftpSyntax.putAll(Map.of("channel", "SFTP", "sftpHost", "10.0.0.7", "sftpUsername", "buudien", "outboxDir", "den?x=1",
-                "sftpPassword", "a{{b}}", "inboxDir", BASE + "/000.00.41.H27/di"));
+        sftpSyntax.putAll(Map.of(
+                "channel",
+                "SFTP",
+                "sftpHost",
+                "10.0.0.7",
+                "sftpUsername",
+                "buudien",
+                "outboxDir",
+                "den?x=1",
+                "sftpPassword",
+                "a{{b}}",
+                "inboxDir",
+                BASE + "/000.00.41.H27/di"));
         assertThat(errors(json(post("admin", sftpSyntax)))).containsOnlyKeys("outboxDir", "sftpPassword");
-        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.41.H27").get())).isEqualTo(404);
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.41.H27").get()))
+                .isEqualTo(404);
 
         // once the first agency moves away, its old folders are free
-        assertThat(TestApp.status(put("admin", "000.00.40.H26", Map.of("outboxDir", BASE + "/moi/den",
-                "inboxDir", BASE + "/moi/di")))).isEqualTo(200);
+        assertThat(TestApp.status(put(
+                        "admin",
+                        "000.00.40.H26",
+                        Map.of("outboxDir", BASE + "/moi/den", "inboxDir", BASE + "/moi/di"))))
+                .isEqualTo(200);
         Map<String, Object> created = json(post("admin", sharing));
         assertThat(created).containsEntry("code", "000.00.41.H27").containsEntry("route", "Started");
     }
@@ -233,19 +284,31 @@ class AgencyResourceTest {
         String clash = "000.00.23.H26";
         String fine = "000.00.34.H26";
         APP.jdbi().useHandle(h -> {
-            String sql = "UPDATE agency SET channel = 'FILE_DROP', outbox_dir = ?, inbox_dir = ?, secret = ?, revision = revision + 1 "
-                    + "WHERE code = ?";
+            String sql =
+                    "UPDATE agency SET channel = 'FILE_DROP', outbox_dir = ?, inbox_dir = ?, secret = ?, revision = revision + 1 "
+                            + "WHERE code = ?";
             h.execute(sql, BASE + "/clash/den", BASE + "/000.00.43.H26/di", SECRET, clash);
             h.execute(sql, BASE + "/fine/den", BASE + "/fine/di", SECRET, fine);
         });
         try {
             // the timer sync (every 2 s in tests) picks the rows up
-            Handovers.await(() -> "Started".equals(json(APP.as("admin", "/api/agencies/" + fine).get()).get("route")),
-                    Duration.ofSeconds(10), () -> fine + " started");
-            assertThat((String) json(APP.as("admin", "/api/agencies/" + clash).get()).get("route")).startsWith("failed: ")
+            Handovers.await(
+                    () -> "Started"
+                            .equals(json(APP.as("admin", "/api/agencies/" + fine)
+                                            .get())
+                                    .get("route")),
+                    Duration.ofSeconds(10),
+                    () -> fine + " started");
+            assertThat((String) json(APP.as("admin", "/api/agencies/" + clash).get())
+                            .get("route"))
+                    .startsWith("failed: ")
                     .contains(BASE + "/000.00.43.H26/di");
-            Map<String, Object> checks = json(EXT.client().target("http://localhost:" + EXT.getAdminPort() + "/healthcheck").request().get());
-            @SuppressWarnings("unchecked") Map<String, Object> camel = (Map<String, Object>) checks.get("camel");
+            Map<String, Object> checks = json(EXT.client()
+                    .target("http://localhost:" + EXT.getAdminPort() + "/healthcheck")
+                    .request()
+                    .get());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> camel = (Map<String, Object>) checks.get("camel");
             assertThat(camel).as("%s", checks).containsEntry("healthy", false);
             assertThat((String) camel.get("message")).contains("1 agency routes are not running");
         } finally {
@@ -254,15 +317,21 @@ class AgencyResourceTest {
             assertThat(fixed.getStatus()).isEqualTo(200);
             assertThat(json(fixed)).containsEntry("route", "Started");
         }
-        Map<String, Object> checks = json(EXT.client().target("http://localhost:" + EXT.getAdminPort() + "/healthcheck").request().get());
-        assertThat(checks.get("camel")).as("%s", checks).asInstanceOf(InstanceOfAssertFactories.MAP)
+        Map<String, Object> checks = json(EXT.client()
+                .target("http://localhost:" + EXT.getAdminPort() + "/healthcheck")
+                .request()
+                .get());
+        assertThat(checks.get("camel"))
+                .as("%s", checks)
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("healthy", true);
     }
 
     @Test
     void aPartialChangeKeepsTheOtherFieldsAndTheSecretAndMovesTheRevision() {
         assertThat(TestApp.status(post("admin", agency("000.00.33.H26")))).isEqualTo(201);
-        Map<String, Object> before = json(APP.as("admin", "/api/agencies/000.00.33.H26").get());
+        Map<String, Object> before =
+                json(APP.as("admin", "/api/agencies/000.00.33.H26").get());
 
         Response res = put("admin", "000.00.33.H26", Map.of("batchWindowMs", 2000));
         assertThat(res.getStatus()).isEqualTo(200);
@@ -278,7 +347,9 @@ class AgencyResourceTest {
         expected.remove("revision");
         expected.remove("route");
         assertThat(unchanged).isEqualTo(expected);
-        assertThat(after).containsEntry("secretSet", true).containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội")
+        assertThat(after)
+                .containsEntry("secretSet", true)
+                .containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội")
                 .containsEntry("outboxDir", BASE + "/000.00.33.H26/den");
         assertThat(storedSecret("000.00.33.H26")).isEqualTo(SECRET);
 
@@ -286,8 +357,10 @@ class AgencyResourceTest {
         Response refused = put("admin", "000.00.33.H26", Map.of("batchSize", 0, "name", "Tên mới"));
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(errors(json(refused))).containsOnlyKeys("batchSize");
-        assertThat(json(APP.as("admin", "/api/agencies/000.00.33.H26").get())).containsEntry("revision", after.get("revision"))
-                .containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội").containsEntry("batchSize", 50);
+        assertThat(json(APP.as("admin", "/api/agencies/000.00.33.H26").get()))
+                .containsEntry("revision", after.get("revision"))
+                .containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội")
+                .containsEntry("batchSize", 50);
 
         // the code in the body, when given, must be the one in the path
         Response otherCode = put("admin", "000.00.33.H26", Map.of("code", "000.00.34.H26"));
@@ -299,15 +372,25 @@ class AgencyResourceTest {
     void onlyAdministratorsChangeAgencies() {
         assertThat(TestApp.status(post("admin", agency("000.00.35.H26")))).isEqualTo(201);
         for (String user : NOT_ADMINS) {
-            assertThat(TestApp.status(post(user, agency("000.00.36.H26")))).as(user).isEqualTo(403);
-            assertThat(TestApp.status(put(user, "000.00.35.H26", Map.of("name", "đổi tên")))).as(user).isEqualTo(403);
+            assertThat(TestApp.status(post(user, agency("000.00.36.H26"))))
+                    .as(user)
+                    .isEqualTo(403);
+            assertThat(TestApp.status(put(user, "000.00.35.H26", Map.of("name", "đổi tên"))))
+                    .as(user)
+                    .isEqualTo(403);
         }
-        assertThat(TestApp.status(APP.as("counter", "/api/agencies/000.00.35.H26").get())).isEqualTo(403);
-        Response anonymous = EXT.client().target(APP.url("/api/agencies")).request()
+        assertThat(TestApp.status(
+                        APP.as("counter", "/api/agencies/000.00.35.H26").get()))
+                .isEqualTo(403);
+        Response anonymous = EXT.client()
+                .target(APP.url("/api/agencies"))
+                .request()
                 .post(Entity.entity(agency("000.00.36.H26"), MediaType.APPLICATION_JSON_TYPE));
         assertThat(TestApp.status(anonymous)).isEqualTo(401);
-        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.36.H26").get())).isEqualTo(404);
-        assertThat(json(APP.as("admin", "/api/agencies/000.00.35.H26").get())).containsEntry("revision", 1)
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.36.H26").get()))
+                .isEqualTo(404);
+        assertThat(json(APP.as("admin", "/api/agencies/000.00.35.H26").get()))
+                .containsEntry("revision", 1)
                 .containsEntry("name", "Sở Tài nguyên và Môi trường Hà Nội");
     }
 
@@ -328,29 +411,47 @@ class AgencyResourceTest {
             Response res = APP.as(user, "/api/agencies").get();
             assertThat(res.getStatus()).as(user).isEqualTo(200);
             String text = res.readEntity(String.class);
-            assertThat(text).as(user).contains("000.00.15.H26").contains("000.00.37.H26").doesNotContain(SECRET);
+            assertThat(text)
+                    .as(user)
+                    .contains("000.00.15.H26")
+                    .contains("000.00.37.H26")
+                    .doesNotContain(SECRET);
         }
-        assertThat(TestApp.status(EXT.client().target(APP.url("/api/agencies")).request().get())).isEqualTo(401);
+        assertThat(TestApp.status(
+                        EXT.client().target(APP.url("/api/agencies")).request().get()))
+                .isEqualTo(401);
     }
 
     @Test
     void switchingToHttpStartsTheRouteWithoutARestartAndTheHealthCheckStaysGreen() {
         String code = "000.00.15.H29";
-        Map<String, Object> before = json(APP.as("admin", "/api/agencies/" + code).get());
+        Map<String, Object> before =
+                json(APP.as("admin", "/api/agencies/" + code).get());
         assertThat((String) before.get("route")).startsWith("no route");
 
-        Response res = put("admin", code, Map.of("channel", "HTTP", "baseUrl", "http://127.0.0.1:9/mot-cua/api", "secret", SECRET));
+        Response res = put(
+                "admin",
+                code,
+                Map.of("channel", "HTTP", "baseUrl", "http://127.0.0.1:9/mot-cua/api", "secret", SECRET));
         assertThat(res.getStatus()).isEqualTo(200);
         Map<String, Object> view = json(res);
-        assertThat(view).containsEntry("channel", "HTTP").containsEntry("configured", true).containsEntry("route", "Started")
+        assertThat(view)
+                .containsEntry("channel", "HTTP")
+                .containsEntry("configured", true)
+                .containsEntry("route", "Started")
                 .containsEntry("baseUrl", "http://127.0.0.1:9/mot-cua/api");
         assertThat(json(APP.as("supervisor", "/api/agencies/" + code).get())).containsEntry("route", "Started");
 
-        Response health = EXT.client().target("http://localhost:" + EXT.getAdminPort() + "/healthcheck").request().get();
+        Response health = EXT.client()
+                .target("http://localhost:" + EXT.getAdminPort() + "/healthcheck")
+                .request()
+                .get();
         Map<String, Object> checks = json(health);
-        @SuppressWarnings("unchecked") Map<String, Object> camel = (Map<String, Object>) checks.get("camel");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> camel = (Map<String, Object>) checks.get("camel");
         assertThat(camel).as("%s", checks).containsEntry("healthy", true);
-        @SuppressWarnings("unchecked") Map<String, Object> agencies = (Map<String, Object>) camel.get("agencies");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> agencies = (Map<String, Object>) camel.get("agencies");
         assertThat(agencies).as("%s", camel).containsEntry(code, "Started");
 
         // and back to a channel without what it needs: the route goes, the agency waits
@@ -392,16 +493,24 @@ class AgencyResourceTest {
     void theOfficeCollectingAnAgencysResultsFollowsTheRuleUnlessAnAdministratorChoosesOne() {
         String path = "/api/agencies/000.00.34.H26/pickup-office";
         // no office in the agency's commune (00199): the first of its province
-        assertThat(json(APP.as("counter", path).get())).containsEntry("officeCode", "100000").containsEntry("chosen", false);
-        assertThat(TestApp.status(APP.as("counter", path).put(Entity.json(Map.of("officeCode", "152000"))))).isEqualTo(403);
+        assertThat(json(APP.as("counter", path).get()))
+                .containsEntry("officeCode", "100000")
+                .containsEntry("chosen", false);
+        assertThat(TestApp.status(APP.as("counter", path).put(Entity.json(Map.of("officeCode", "152000")))))
+                .isEqualTo(403);
         Response unknown = APP.as("admin", path).put(Entity.json(Map.of("officeCode", "999999")));
         assertThat(unknown.getStatus()).isEqualTo(422);
         assertThat(errors(json(unknown))).containsKey("officeCode");
         assertThat(json(APP.as("admin", path).put(Entity.json(Map.of("officeCode", "152000")))))
-                .containsEntry("officeCode", "152000").containsEntry("chosen", true);
+                .containsEntry("officeCode", "152000")
+                .containsEntry("chosen", true);
         Map<String, Object> none = new java.util.HashMap<>();
         none.put("officeCode", null);
-        assertThat(json(APP.as("admin", path).put(Entity.json(none)))).containsEntry("officeCode", "100000").containsEntry("chosen", false);
-        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.99.H26/pickup-office").get())).isEqualTo(404);
+        assertThat(json(APP.as("admin", path).put(Entity.json(none))))
+                .containsEntry("officeCode", "100000")
+                .containsEntry("chosen", false);
+        assertThat(TestApp.status(APP.as("admin", "/api/agencies/000.00.99.H26/pickup-office")
+                        .get()))
+                .isEqualTo(404);
     }
 }

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.DossierCode;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.TestApp;
@@ -36,11 +36,14 @@ class ConcurrentIntakeTest {
         APP.addUser("clerk.b", Role.COUNTER, Dossiers.OTHER_OFFICE, null);
         int n = 300;
         ExecutorService pool = Executors.newFixedThreadPool(24);
-        List<Callable<Map<String, Object>>> calls = IntStream.range(0, n).<Callable<Map<String, Object>>>mapToObj(i -> () -> {
-            Response res = APP.post(i % 2 == 0 ? "clerk.a" : "clerk.b", "/api/dossiers", Dossiers.judicialRecord());
-            assertThat(res.getStatus()).isEqualTo(201);
-            return TestApp.json(res);
-        }).toList();
+        List<Callable<Map<String, Object>>> calls = IntStream.range(0, n)
+                .<Callable<Map<String, Object>>>mapToObj(i -> () -> {
+                    Response res =
+                            APP.post(i % 2 == 0 ? "clerk.a" : "clerk.b", "/api/dossiers", Dossiers.judicialRecord());
+                    assertThat(res.getStatus()).isEqualTo(201);
+                    return TestApp.json(res);
+                })
+                .toList();
         List<Map<String, Object>> results = new ArrayList<>();
         for (Future<Map<String, Object>> f : pool.invokeAll(calls)) {
             results.add(f.get());
@@ -60,6 +63,8 @@ class ConcurrentIntakeTest {
         }
         assertThat(codes).hasSize(n);
         assertThat(s10s).hasSize(n);
-        assertThat(sequences).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, n).boxed().toList());
+        assertThat(sequences)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.rangeClosed(1, n).boxed().toList());
     }
 }

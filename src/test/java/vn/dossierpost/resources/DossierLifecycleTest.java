@@ -42,7 +42,8 @@ class DossierLifecycleTest {
     @Test
     void withdrawalIsRecordedAndASecondOneIs409NamingTheAllowedNextStatuses() {
         String code = (String) takeIn().get("code");
-        Response first = APP.post("clerk", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "Công dân xin rút hồ sơ"));
+        Response first =
+                APP.post("clerk", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "Công dân xin rút hồ sơ"));
         assertThat(first.getStatus()).isEqualTo(200);
         assertThat(json(first).get("status")).isEqualTo("WITHDRAWN");
 
@@ -54,7 +55,8 @@ class DossierLifecycleTest {
         assertThat((List<?>) details.get("allowedNext")).isEmpty();
         assertThat((String) err.get("message")).contains("WITHDRAWN");
 
-        List<Map<String, Object>> events = APP.as("clerk", "/api/dossiers/" + code + "/events").get(new GenericType<>() {});
+        List<Map<String, Object>> events =
+                APP.as("clerk", "/api/dossiers/" + code + "/events").get(new GenericType<>() {});
         assertThat(events).extracting(e -> e.get("toStatus")).containsExactly("RECEIVED", "WITHDRAWN");
         assertThat(events.get(1).get("fromStatus")).isEqualTo("RECEIVED");
         assertThat(events.get(1).get("note")).isEqualTo("Công dân xin rút hồ sơ");
@@ -66,23 +68,29 @@ class DossierLifecycleTest {
         Response res = APP.post("clerk", "/api/dossiers/" + code + "/withdraw", Map.of());
         assertThat(res.getStatus()).isEqualTo(422);
         assertThat(json(res).get("field")).isEqualTo("reason");
-        assertThat(APP.as("clerk", "/api/dossiers/" + code).get(Map.class).get("status")).isEqualTo("RECEIVED");
+        assertThat(APP.as("clerk", "/api/dossiers/" + code).get(Map.class).get("status"))
+                .isEqualTo("RECEIVED");
     }
 
     @Test
     void theTimelineCannotBeRewritten() {
         String code = (String) takeIn().get("code");
-        assertThatThrownBy(() -> APP.jdbi().useHandle(h -> h.execute(
-                "UPDATE dossier_event SET to_status = 'DELIVERED' WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)", code)))
+        assertThatThrownBy(() -> APP.jdbi()
+                        .useHandle(h -> h.execute(
+                                "UPDATE dossier_event SET to_status = 'DELIVERED' WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
+                                code)))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> APP.jdbi().useHandle(h -> h.execute(
-                "DELETE FROM dossier_event WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)", code)))
+        assertThatThrownBy(() -> APP.jdbi()
+                        .useHandle(h -> h.execute(
+                                "DELETE FROM dossier_event WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
+                                code)))
                 .hasMessageContaining("append-only");
     }
 
     @Test
     void unknownDossierIs404() {
-        Response res = APP.as("clerk", "/api/dossiers/000.00.15.H26-200101-0001").get();
+        Response res =
+                APP.as("clerk", "/api/dossiers/000.00.15.H26-200101-0001").get();
         assertThat(res.getStatus()).isEqualTo(404);
         assertThat((String) json(res).get("message")).contains("000.00.15.H26-200101-0001");
     }
@@ -90,14 +98,20 @@ class DossierLifecycleTest {
     @Test
     void slipIsAPdfWithTheDossierInVietnamese() throws Exception {
         Map<String, Object> d = takeIn();
-        Response res = APP.as("clerk", "/api/dossiers/" + d.get("code") + "/slip.pdf").get();
+        Response res =
+                APP.as("clerk", "/api/dossiers/" + d.get("code") + "/slip.pdf").get();
         assertThat(res.getStatus()).isEqualTo(200);
         assertThat(res.getMediaType().toString()).isEqualTo("application/pdf");
         byte[] pdf = res.readEntity(byte[].class);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC);
-            assertThat(text).contains((String) d.get("code"), (String) d.get("s10Number"), Dossiers.NAME,
-                    "Cấp Phiếu lý lịch tư pháp", "Sở Tư pháp");
+            assertThat(text)
+                    .contains(
+                            (String) d.get("code"),
+                            (String) d.get("s10Number"),
+                            Dossiers.NAME,
+                            "Cấp Phiếu lý lịch tư pháp",
+                            "Sở Tư pháp");
         }
     }
 
@@ -105,11 +119,18 @@ class DossierLifecycleTest {
     void listsTheOfficesDossiersNewestFirstInPages() {
         String a = (String) takeIn().get("code");
         String b = (String) takeIn().get("code");
-        Map<String, Object> page = json(APP.as("clerk", "/api/dossiers?status=RECEIVED&limit=1").get());
+        Map<String, Object> page =
+                json(APP.as("clerk", "/api/dossiers?status=RECEIVED&limit=1").get());
         List<?> items = (List<?>) page.get("items");
-        assertThat(items).singleElement().satisfies(i -> assertThat(((Map<?, ?>) i).get("code")).isEqualTo(b));
-        Map<String, Object> next = json(APP.as("clerk", "/api/dossiers?status=RECEIVED&limit=1&before=" + page.get("next")).get());
-        assertThat((List<?>) next.get("items")).singleElement().satisfies(i -> assertThat(((Map<?, ?>) i).get("code")).isEqualTo(a));
+        assertThat(items)
+                .singleElement()
+                .satisfies(i -> assertThat(((Map<?, ?>) i).get("code")).isEqualTo(b));
+        Map<String, Object> next =
+                json(APP.as("clerk", "/api/dossiers?status=RECEIVED&limit=1&before=" + page.get("next"))
+                        .get());
+        assertThat((List<?>) next.get("items"))
+                .singleElement()
+                .satisfies(i -> assertThat(((Map<?, ?>) i).get("code")).isEqualTo(a));
         Response bad = APP.as("clerk", "/api/dossiers?status=LOST").get();
         assertThat(bad.getStatus()).isEqualTo(422);
         assertThat(json(bad).get("field")).isEqualTo("status");

@@ -39,13 +39,15 @@ class RequestShapeTest {
         ResourceExtension.Builder builder = ResourceExtension.builder()
                 .setRegisterDefaultExceptionMappers(false)
                 .addProvider(new AuthDynamicFeature(new OAuthCredentialAuthFilter.Builder<User>()
-                        .setAuthenticator(role -> Optional.of(new User(role.toLowerCase(), Role.valueOf(role), "100000", null, null)))
+                        .setAuthenticator(role ->
+                                Optional.of(new User(role.toLowerCase(), Role.valueOf(role), "100000", null, null)))
                         .setAuthorizer(new RoleAuthorizer())
                         .setPrefix("Bearer")
                         .buildAuthFilter()))
                 .addProvider(RolesAllowedDynamicFeature.class)
                 .addProvider(new AuthValueFactoryProvider.Binder<>(User.class))
-                .addResource(new CollectionResource(new PickupService(null, null, null, null, null, null, null, null, null, null)))
+                .addResource(new CollectionResource(
+                        new PickupService(null, null, null, null, null, null, null, null, null, null)))
                 .addResource(new DeliveryResource(null, null, null, null))
                 .addResource(new CalendarResource(new CalendarService(null, null)));
         ErrorMappers.all().forEach(builder::addProvider);
@@ -65,25 +67,35 @@ class RequestShapeTest {
         assertThat(fields(answer)).containsExactly("items[0].name", "items[1].kind", "items[2].copies", "items[3]");
         assertThat(answer).containsEntry("code", 422).containsEntry("field", "items[0].name");
         assertThat((String) answer.get("message"))
-                .isEqualTo("4 problems; first items[0].name: is required: what the document is, at most 300 characters");
-        assertThat(messages(answer)).containsEntry("items[1].kind", "must be RESULT or ORIGINAL_RETURNED")
+                .isEqualTo(
+                        "4 problems; first items[0].name: is required: what the document is, at most 300 characters");
+        assertThat(messages(answer))
+                .containsEntry("items[1].kind", "must be RESULT or ORIGINAL_RETURNED")
                 .containsEntry("items[2].copies", "must be between 1 and 100");
     }
 
     @Test
     void aCourierUpdateNamesEveryWrongFieldInDeclarationOrder() {
-        Map<String, Object> answer = answer(post("COURIER", "/api/deliveries/EH000000001VN/attempts",
-                Map.of("outcome", "FLEW", "latitude", 91.5, "longitude", -180.5, "clientAttemptId", " ")), 422);
+        Map<String, Object> answer = answer(
+                post(
+                        "COURIER",
+                        "/api/deliveries/EH000000001VN/attempts",
+                        Map.of("outcome", "FLEW", "latitude", 91.5, "longitude", -180.5, "clientAttemptId", " ")),
+                422);
         assertThat(fields(answer)).containsExactly("clientAttemptId", "outcome", "latitude", "longitude");
-        assertThat(messages(answer)).containsEntry("outcome", "must be OUT_FOR_DELIVERY, DELIVERED or FAILED")
+        assertThat(messages(answer))
+                .containsEntry("outcome", "must be OUT_FOR_DELIVERY, DELIVERED or FAILED")
                 .containsEntry("latitude", "must be between -90 and 90");
     }
 
     @Test
     void aMissingBodyNamesTheBody() {
         for (String empty : List.of("", "null")) {
-            Response res = RESOURCES.target("/api/deliveries/EH000000001VN/attempts").request()
-                    .header("Authorization", "Bearer COURIER").post(Entity.entity(empty, MediaType.APPLICATION_JSON_TYPE));
+            Response res = RESOURCES
+                    .target("/api/deliveries/EH000000001VN/attempts")
+                    .request()
+                    .header("Authorization", "Bearer COURIER")
+                    .post(Entity.entity(empty, MediaType.APPLICATION_JSON_TYPE));
             Map<String, Object> answer = answer(res, 422);
             assertThat(answer).as(empty).containsEntry("field", "body");
             assertThat(messages(answer)).containsEntry("body", "an attempt (JSON object) is required");
@@ -92,35 +104,60 @@ class RequestShapeTest {
 
     @Test
     void nestedListsAndBracesInMessagesComeOutAsWritten() {
-        Map<String, Object> answer = answer(put("ADMIN", "/api/calendar/2027", Map.of("days", Arrays.asList(
-                Map.of("kind", "HOLIDAY", "name", "Tết"), Map.of("date", "2027-01-02", "kind", "HOLIDAY", "name", " "), null))), 422);
+        Map<String, Object> answer = answer(
+                put(
+                        "ADMIN",
+                        "/api/calendar/2027",
+                        Map.of(
+                                "days",
+                                Arrays.asList(
+                                        Map.of("kind", "HOLIDAY", "name", "Tết"),
+                                        Map.of("date", "2027-01-02", "kind", "HOLIDAY", "name", " "),
+                                        null))),
+                422);
         assertThat(fields(answer)).containsExactly("days[0].date", "days[1].name", "days[2]");
         assertThat(messages(answer)).containsEntry("days[2]", "is required: {date, kind, name}");
         Map<String, Object> none = answer(put("ADMIN", "/api/calendar/2027", Map.of()), 422);
-        assertThat(messages(none)).containsEntry("days", "is required: the list of {date, kind, name} (kind HOLIDAY, DAY_OFF or "
-                + "WORKING_DAY)");
+        assertThat(messages(none))
+                .containsEntry(
+                        "days",
+                        "is required: the list of {date, kind, name} (kind HOLIDAY, DAY_OFF or " + "WORKING_DAY)");
     }
 
     @Test
     void whoMayCallIsDecidedBeforeTheShape() {
-        assertThat(post("COURIER", "/api/dossiers/X/collection", Map.of()).getStatus()).isEqualTo(403);
-        Response anonymous = RESOURCES.target("/api/dossiers/X/collection").request().post(Entity.json(Map.of()));
+        assertThat(post("COURIER", "/api/dossiers/X/collection", Map.of()).getStatus())
+                .isEqualTo(403);
+        Response anonymous =
+                RESOURCES.target("/api/dossiers/X/collection").request().post(Entity.json(Map.of()));
         assertThat(anonymous.getStatus()).isEqualTo(401);
     }
 
     @Test
     void aValueOfTheWrongTypeIsStillNamedByJackson() {
-        Map<String, Object> answer = answer(post("COUNTER", "/api/dossiers/X/collection",
-                Map.of("items", List.of(Map.of("name", "Quyết định", "kind", "RESULT", "copies", "hai")))), 422);
+        Map<String, Object> answer = answer(
+                post(
+                        "COUNTER",
+                        "/api/dossiers/X/collection",
+                        Map.of("items", List.of(Map.of("name", "Quyết định", "kind", "RESULT", "copies", "hai")))),
+                422);
         assertThat(answer).containsEntry("field", "items[0].copies");
     }
 
     private static Response post(String role, String path, Object body) {
-        return RESOURCES.target(path).request().header("Authorization", "Bearer " + role).post(Entity.json(body));
+        return RESOURCES
+                .target(path)
+                .request()
+                .header("Authorization", "Bearer " + role)
+                .post(Entity.json(body));
     }
 
     private static Response put(String role, String path, Object body) {
-        return RESOURCES.target(path).request().header("Authorization", "Bearer " + role).put(Entity.json(body));
+        return RESOURCES
+                .target(path)
+                .request()
+                .header("Authorization", "Bearer " + role)
+                .put(Entity.json(body));
     }
 
     private static Map<String, Object> answer(Response res, int status) {
@@ -131,7 +168,8 @@ class RequestShapeTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> fields(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.get("errors")).stream().map(e -> (String) e.get("field")).toList();
+        return ((List<Map<String, Object>>) answer.get("errors"))
+                .stream().map(e -> (String) e.get("field")).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -19,7 +19,8 @@ import vn.dossierpost.support.TestApp;
 /** Uses the JDK client: the test's Apache client would itself wait out Retry-After and retry. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TrackingRateLimitTest {
-    static final TestApp APP = new TestApp(ConfigOverride.config("tracking.burst", "5"), ConfigOverride.config("tracking.requestsPerMinute", "1"));
+    static final TestApp APP = new TestApp(
+            ConfigOverride.config("tracking.burst", "5"), ConfigOverride.config("tracking.requestsPerMinute", "1"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
 
     @Test
@@ -27,10 +28,14 @@ class TrackingRateLimitTest {
         HttpClient client = HttpClient.newHttpClient();
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            responses.add(client.send(HttpRequest.newBuilder(URI.create(APP.url("/api/track/EH473124829VN"))).build(),
+            responses.add(client.send(
+                    HttpRequest.newBuilder(URI.create(APP.url("/api/track/EH473124829VN")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
-        assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(404, 404, 404, 404, 404, 429, 429, 429);
+        assertThat(responses)
+                .extracting(HttpResponse::statusCode)
+                .containsExactly(404, 404, 404, 404, 404, 429, 429, 429);
         HttpResponse<String> limited = responses.get(7);
         assertThat(limited.headers().firstValue("Retry-After")).contains("60");
         assertThat(limited.body()).contains("too many tracking requests");

@@ -40,8 +40,15 @@ class TrackingResourceTest {
             Response res = track(ref);
             assertThat(res.getStatus()).isEqualTo(200);
             String body = res.readEntity(String.class);
-            assertThat(body).doesNotContain(Dossiers.CITIZEN_ID, Dossiers.PHONE, "nhung.nguyen@example.vn", Dossiers.STREET,
-                    Dossiers.NAME, "Hồng Nhung", "clerk");
+            assertThat(body)
+                    .doesNotContain(
+                            Dossiers.CITIZEN_ID,
+                            Dossiers.PHONE,
+                            "nhung.nguyen@example.vn",
+                            Dossiers.STREET,
+                            Dossiers.NAME,
+                            "Hồng Nhung",
+                            "clerk");
             Map<?, ?> view = EXT.getObjectMapper().convertValue(parse(body), Map.class);
             assertThat(view.get("applicant")).isEqualTo("N***** T** H*** N****");
             assertThat(view.get("status")).isEqualTo("RECEIVED");

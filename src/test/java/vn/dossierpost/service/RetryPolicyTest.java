@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
     /** the largest value below 1 that a random source in [0, 1) can give */
     static final double ALMOST_ONE = Math.nextDown(1.0);
+
     static final DoubleSupplier LOWEST = () -> 0.0;
     static final DoubleSupplier HIGHEST = () -> ALMOST_ONE;
 
@@ -22,11 +23,17 @@ class RetryPolicyTest {
 
     @Test
     void delaysDoubleFromTheFirstUpToTheLargest() {
-        long[] expected = {1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000, 300_000};
+        long[] expected = {
+            1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000, 300_000
+        };
         for (int attempt = 1; attempt <= expected.length; attempt++) {
             long delay = expected[attempt - 1];
-            assertThat(policy.delayAfter(attempt, HIGHEST).toMillis()).as("attempt %d, highest", attempt).isBetween(delay - 1, delay);
-            assertThat(policy.delayAfter(attempt, LOWEST).toMillis()).as("attempt %d, lowest", attempt).isEqualTo(delay / 2);
+            assertThat(policy.delayAfter(attempt, HIGHEST).toMillis())
+                    .as("attempt %d, highest", attempt)
+                    .isBetween(delay - 1, delay);
+            assertThat(policy.delayAfter(attempt, LOWEST).toMillis())
+                    .as("attempt %d, lowest", attempt)
+                    .isEqualTo(delay / 2);
         }
     }
 
@@ -58,11 +65,16 @@ class RetryPolicyTest {
     @Test
     void hugeAttemptCountsStayAtTheLargestWithoutOverflow() {
         for (int attempt : new int[] {31, 32, 40, 41, 62, 63, 64, 65, 100, 1_000_000, Integer.MAX_VALUE}) {
-            assertThat(policy.delayAfter(attempt, HIGHEST).toMillis()).as("attempt %d", attempt).isBetween(299_999L, 300_000L);
-            assertThat(policy.delayAfter(attempt, LOWEST).toMillis()).as("attempt %d", attempt).isEqualTo(150_000L);
+            assertThat(policy.delayAfter(attempt, HIGHEST).toMillis())
+                    .as("attempt %d", attempt)
+                    .isBetween(299_999L, 300_000L);
+            assertThat(policy.delayAfter(attempt, LOWEST).toMillis())
+                    .as("attempt %d", attempt)
+                    .isEqualTo(150_000L);
         }
         // a first delay whose doublings would pass Long.MAX_VALUE quickly
-        RetryPolicy big = new RetryPolicy(Duration.ofDays(365), Duration.ofDays(365 * 1000), Duration.ofDays(365 * 2000));
+        RetryPolicy big =
+                new RetryPolicy(Duration.ofDays(365), Duration.ofDays(365 * 1000), Duration.ofDays(365 * 2000));
         long year = Duration.ofDays(365).toMillis();
         assertThat(full(big, 2)).isBetween(2 * year - 1, 2 * year);
         for (int attempt : new int[] {10, 11, 30, 40, 62, 63, 64, Integer.MAX_VALUE}) {

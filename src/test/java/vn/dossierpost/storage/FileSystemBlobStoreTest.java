@@ -26,6 +26,7 @@ import vn.dossierpost.storage.BlobStore.Placement;
 class FileSystemBlobStoreTest {
     @TempDir
     Path dir;
+
     FileSystemBlobStore store;
 
     @BeforeEach
@@ -53,10 +54,14 @@ class FileSystemBlobStoreTest {
 
         assertThat(store.place(staged)).isEqualTo(Placement.NEW);
         Path blob = store.pathOf(staged.sha256());
-        assertThat(blob).isEqualTo(dir.resolve("files").resolve(staged.sha256().substring(0, 2))
-                .resolve(staged.sha256().substring(2, 4)).resolve(staged.sha256()));
+        assertThat(blob)
+                .isEqualTo(dir.resolve("files")
+                        .resolve(staged.sha256().substring(0, 2))
+                        .resolve(staged.sha256().substring(2, 4))
+                        .resolve(staged.sha256()));
         assertThat(Files.readAllBytes(blob)).isEqualTo(content);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(blob))).isEqualTo("r--r-----");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(blob)))
+                .isEqualTo("r--r-----");
         assertThat(staging()).isEmpty();
         assertThat(store.size(staged.sha256())).hasValue(content.length);
         assertThat(store.verify(staged.sha256()).ok()).isTrue();
@@ -72,8 +77,10 @@ class FileSystemBlobStoreTest {
     @Test
     void identicalContentIsKeptOnceAndADamagedCopyIsReplaced() throws Exception {
         byte[] content = bytes(10_000, 2);
-        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000))).isEqualTo(Placement.NEW);
-        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000))).isEqualTo(Placement.DUPLICATE);
+        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000)))
+                .isEqualTo(Placement.NEW);
+        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000)))
+                .isEqualTo(Placement.DUPLICATE);
         assertThat(staging()).isEmpty();
 
         Path blob = store.pathOf(sha256(content));
@@ -83,7 +90,8 @@ class FileSystemBlobStoreTest {
         assertThat(damaged.status()).isEqualTo(Fixity.Status.CORRUPTED);
         assertThat(damaged.actualSha256()).isNotEqualTo(sha256(content));
 
-        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000))).isEqualTo(Placement.REPAIRED);
+        assertThat(store.place(store.stage(new ByteArrayInputStream(content), 20_000)))
+                .isEqualTo(Placement.REPAIRED);
         assertThat(store.verify(sha256(content)).ok()).isTrue();
 
         Files.delete(blob);

@@ -25,8 +25,17 @@ public final class Dossiers {
     /** A complete SEND_AND_RETURN judicial-record dossier, home delivery; mutable so a test can break it. */
     public static Map<String, Object> judicialRecord() {
         Map<String, Object> address = new HashMap<>(Map.of("street", STREET, "communeCode", "00070"));
-        Map<String, Object> applicant = new HashMap<>(Map.of("fullName", NAME, "citizenId", CITIZEN_ID, "phone", PHONE,
-                "email", "nhung.nguyen@example.vn", "address", address));
+        Map<String, Object> applicant = new HashMap<>(Map.of(
+                "fullName",
+                NAME,
+                "citizenId",
+                CITIZEN_ID,
+                "phone",
+                PHONE,
+                "email",
+                "nhung.nguyen@example.vn",
+                "address",
+                address));
         Map<String, Object> delivery = new HashMap<>(Map.of("method", "HOME", "address", new HashMap<>(address)));
         List<Map<String, Object>> components = new ArrayList<>(List.of(
                 new HashMap<>(Map.of("code", "TO_KHAI", "form", "ORIGINAL", "pages", 2)),

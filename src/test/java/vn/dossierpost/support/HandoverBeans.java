@@ -19,7 +19,6 @@ import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
-import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.IntakeRequest;
@@ -67,6 +66,7 @@ public final class HandoverBeans implements AutoCloseable {
     public final HandoverService handovers;
     /** Where drop packages are built before they are moved into the agency's folder. */
     public final Path staging;
+
     private final AgencyService agencies;
     private final AgencyHttpClient agencyHttp;
     private final DropPackager dropPackages;
@@ -91,21 +91,45 @@ public final class HandoverBeans implements AutoCloseable {
             ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
             String trackingUrl = defaults.getIntake().publicTrackingUrl;
             DossierService dossiers = new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl);
-            Notifications notifications = new Notifications(referenceData, NotificationTemplates.load(null, zone), clock, trackingUrl);
+            Notifications notifications =
+                    new Notifications(referenceData, NotificationTemplates.load(null, zone), clock, trackingUrl);
             MetricRegistry metrics = new MetricRegistry();
-            HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(jdbi, referenceData, dossiers, notifications, json,
-                    clock, cutOff, metrics);
-            this.handovers = new HandoverService(jdbi, referenceData, dossiers,
-                    new HandoverBatches(jdbi, referenceData, dossiers, json, clock), acknowledgements, json, new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)), Duration.ofSeconds(30), metrics);
-            this.agencyHttp = new AgencyHttpClient(store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
+            HandoverAcknowledgements acknowledgements = new HandoverAcknowledgements(
+                    jdbi, referenceData, dossiers, notifications, json, clock, cutOff, metrics);
+            this.handovers = new HandoverService(
+                    jdbi,
+                    referenceData,
+                    dossiers,
+                    new HandoverBatches(jdbi, referenceData, dossiers, json, clock),
+                    acknowledgements,
+                    json,
+                    new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)),
+                    Duration.ofSeconds(30),
+                    metrics);
+            this.agencyHttp = new AgencyHttpClient(
+                    store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
             this.staging = dataDir.resolve("handovers");
             this.dropPackages = new DropPackager(store, json, staging);
             // the routes are built by the test's CamelContext, not on a change of agency
-            this.agencies = new AgencyService(jdbi, referenceData, () -> { }, code -> null);
-            this.intake = new IntakeService(new IntakeWriter(dataSource), referenceData, json, clock, zone, cutOff,
-                    defaults.getIntake().s10ServiceIndicator, defaults.getIntake().defaultPaymentMethod);
-            this.digitisation = new DigitisationService(jdbi, store, dossiers, new FixityRecorder(jdbi, json, clock), json, clock,
-                    defaults.getFiles().maxFileSize.toBytes(), defaults.getFiles().maxDossierSize.toBytes(),
+            this.agencies = new AgencyService(jdbi, referenceData, () -> {}, code -> null);
+            this.intake = new IntakeService(
+                    new IntakeWriter(dataSource),
+                    referenceData,
+                    json,
+                    clock,
+                    zone,
+                    cutOff,
+                    defaults.getIntake().s10ServiceIndicator,
+                    defaults.getIntake().defaultPaymentMethod);
+            this.digitisation = new DigitisationService(
+                    jdbi,
+                    store,
+                    dossiers,
+                    new FixityRecorder(jdbi, json, clock),
+                    json,
+                    clock,
+                    defaults.getFiles().maxFileSize.toBytes(),
+                    defaults.getFiles().maxDossierSize.toBytes(),
                     defaults.getFiles().maxFilesPerRequest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,14 +145,38 @@ public final class HandoverBeans implements AutoCloseable {
     public CamelIntegration camel() {
         Properties properties = new Properties();
         properties.setProperty("handover.handoversPerPass", Integer.toString(handoversPerPass));
-        return new CamelIntegration("routes", Map.of("handovers", handovers, "agencyHttp", agencyHttp, "dropPackages", dropPackages),
-                properties, new AgencyChannels(jdbi), 4);
+        return new CamelIntegration(
+                "routes",
+                Map.of("handovers", handovers, "agencyHttp", agencyHttp, "dropPackages", dropPackages),
+                properties,
+                new AgencyChannels(jdbi),
+                4);
     }
 
     /** Points the agency at a channel through the agency service, as an administrator would. */
     public void configure(String agency, String channel, String baseUrl, String outboxDir) {
-        agencies.update(agency, new AgencyRequest(null, null, null, null, null, null, null, channel, baseUrl, null, outboxDir,
-                Handovers.SECRET, null, null, null, null, null, null, true));
+        agencies.update(
+                agency,
+                new AgencyRequest(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        channel,
+                        baseUrl,
+                        null,
+                        outboxDir,
+                        Handovers.SECRET,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        true));
     }
 
     /** A dossier taken in at the counter and fully scanned: DIGITISED and queued for its agency. Returns its code. */
@@ -144,8 +192,9 @@ public final class HandoverBeans implements AutoCloseable {
     }
 
     private UploadResult upload(String code, String component, String name, byte[] content) {
-        Iterator<IncomingFiles.IncomingFile> files = List.of(new IncomingFiles.IncomingFile(0, "files", name,
-                new ByteArrayInputStream(content))).iterator();
+        Iterator<IncomingFiles.IncomingFile> files = List.of(
+                        new IncomingFiles.IncomingFile(0, "files", name, new ByteArrayInputStream(content)))
+                .iterator();
         try {
             return digitisation.upload(CLERK, code, component, null, () -> files.hasNext() ? files.next() : null);
         } catch (IOException e) {
@@ -159,30 +208,43 @@ public final class HandoverBeans implements AutoCloseable {
     }
 
     public <T> T dossier(String code, String column, Class<T> type) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM dossier WHERE code = :c").bind("c", code)
-                .mapTo(type).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM dossier WHERE code = :c")
+                .bind("c", code)
+                .mapTo(type)
+                .one());
     }
 
     /** The number of the (latest) handover the dossier is in, or null. */
     public String handoverOf(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT h.no FROM handover h JOIN handover_item i ON i.handover_id = h.id "
-                + "JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c ORDER BY h.id DESC LIMIT 1").bind("c", code)
-                .mapTo(String.class).findOne().orElse(null));
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT h.no FROM handover h JOIN handover_item i ON i.handover_id = h.id "
+                                + "JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c ORDER BY h.id DESC LIMIT 1")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null));
     }
 
     /** The handover's row, its dossier's item and the work to send it (the outbox row): what a supervisor would look at. */
     public Map<String, Object> handoverState(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT h.no, h.state, h.last_error, i.state AS item_state, "
-                        + "i.receipt_number, i.last_error AS item_error, o.attempts, o.available_at, o.done_at, o.lease_until "
-                        + "FROM handover h JOIN handover_item i ON i.handover_id = h.id JOIN dossier d ON d.id = i.dossier_id "
-                        + "JOIN outbox o ON o.handover_id = h.id AND o.kind = 'HANDOVER_SEND' WHERE d.code = :c ORDER BY o.id DESC LIMIT 1")
-                .bind("c", code).mapToMap().one());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT h.no, h.state, h.last_error, i.state AS item_state, "
+                                + "i.receipt_number, i.last_error AS item_error, o.attempts, o.available_at, o.done_at, o.lease_until "
+                                + "FROM handover h JOIN handover_item i ON i.handover_id = h.id JOIN dossier d ON d.id = i.dossier_id "
+                                + "JOIN outbox o ON o.handover_id = h.id AND o.kind = 'HANDOVER_SEND' WHERE d.code = :c ORDER BY o.id DESC LIMIT 1")
+                .bind("c", code)
+                .mapToMap()
+                .one());
     }
 
     /** The dossier's timeline as event types. */
     public List<String> eventTypes(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT e.type FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
-                + "WHERE d.code = :c ORDER BY e.id").bind("c", code).mapTo(String.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT e.type FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
+                                + "WHERE d.code = :c ORDER BY e.id")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Override

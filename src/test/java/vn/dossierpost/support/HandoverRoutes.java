@@ -48,15 +48,19 @@ public final class HandoverRoutes {
      */
     public static void start(CamelIntegration camel, String agency, String... files) throws Exception {
         CamelContext context = camel.context();
-        List<Resource> resources = Arrays.stream(files).map(f -> {
-            Path file = Path.of("routes", f);
-            assertThat(file).as("route file").exists();
-            return PluginHelper.getResourceLoader(context).resolveResource("file:" + file.toAbsolutePath());
-        }).toList();
+        List<Resource> resources = Arrays.stream(files)
+                .map(f -> {
+                    Path file = Path.of("routes", f);
+                    assertThat(file).as("route file").exists();
+                    return PluginHelper.getResourceLoader(context).resolveResource("file:" + file.toAbsolutePath());
+                })
+                .toList();
         PluginHelper.getRoutesLoader(context).loadRoutes(resources);
         camel.agencyRoutes().sync();
-        AdviceWith.adviceWith(context, AgencyRoutes.batchRouteId(agency), a -> a.replaceFromWith(batchEndpoint(agency)));
-        AdviceWith.adviceWith(context, AgencyRoutes.handoverRouteId(agency), a -> a.replaceFromWith(sendEndpoint(agency)));
+        AdviceWith.adviceWith(
+                context, AgencyRoutes.batchRouteId(agency), a -> a.replaceFromWith(batchEndpoint(agency)));
+        AdviceWith.adviceWith(
+                context, AgencyRoutes.handoverRouteId(agency), a -> a.replaceFromWith(sendEndpoint(agency)));
         context.start();
         assertThat(camel.agencyRoutes().status()).containsEntry(agency, "Started");
     }
@@ -76,12 +80,18 @@ public final class HandoverRoutes {
     public static void send(CamelContext context, ProducerTemplate template, String agency) throws Exception {
         String routeId = AgencyRoutes.handoverRouteId(agency);
         Exchange tick = ExchangeBuilder.anExchange(context).build();
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute(routeId)
-                .filter(e -> e.getExchangeId().equals(tick.getExchangeId())).whenDone(1).create();
+        NotifyBuilder done = new NotifyBuilder(context)
+                .fromRoute(routeId)
+                .filter(e -> e.getExchangeId().equals(tick.getExchangeId()))
+                .whenDone(1)
+                .create();
         CompletableFuture<Exchange> pass = template.asyncSend(sendEndpoint(agency), tick);
         assertThat(done.matches(PASS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
-                .as("one pass of route %s done within %s", routeId, PASS_TIMEOUT).isTrue();
-        assertThat(pass.get(1, TimeUnit.SECONDS).getException()).as("the pass ended in an exception").isNull();
+                .as("one pass of route %s done within %s", routeId, PASS_TIMEOUT)
+                .isTrue();
+        assertThat(pass.get(1, TimeUnit.SECONDS).getException())
+                .as("the pass ended in an exception")
+                .isNull();
     }
 
     /** The names of the files in a folder. */

@@ -17,18 +17,31 @@ public final class Handovers {
     /** A few distinct scans, made once: rendering a new one for every dossier costs more than sending it. */
     private static final Map<String, byte[]> SCANS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Handovers() {
-    }
+    private Handovers() {}
 
     /** A dossier taken in and fully scanned (so DIGITISED and queued for handover); returns its code. */
     public static String digitised(TestApp app, String clerk, int seed) {
         Response res = app.post(clerk, "/api/dossiers", Dossiers.judicialRecord());
         assertThat(res.getStatus()).isEqualTo(201);
         String code = (String) TestApp.json(res).get("code");
-        assertThat(TestApp.status(app.upload(clerk, code, "TO_KHAI", Multipart.file("tờ khai lý lịch.pdf", "application/pdf",
-                SCANS.computeIfAbsent("pdf" + seed % 3, k -> Scans.pdf(1 + seed % 3)))))).isEqualTo(201);
-        assertThat(TestApp.status(app.upload(clerk, code, "GIAY_TO_TUY_THAN", Multipart.file("căn cước.png", "image/png",
-                SCANS.computeIfAbsent("png" + seed % 7, k -> Scans.png(seed % 7)))))).isEqualTo(201);
+        assertThat(TestApp.status(app.upload(
+                        clerk,
+                        code,
+                        "TO_KHAI",
+                        Multipart.file(
+                                "tờ khai lý lịch.pdf",
+                                "application/pdf",
+                                SCANS.computeIfAbsent("pdf" + seed % 3, k -> Scans.pdf(1 + seed % 3))))))
+                .isEqualTo(201);
+        assertThat(TestApp.status(app.upload(
+                        clerk,
+                        code,
+                        "GIAY_TO_TUY_THAN",
+                        Multipart.file(
+                                "căn cước.png",
+                                "image/png",
+                                SCANS.computeIfAbsent("png" + seed % 7, k -> Scans.png(seed % 7))))))
+                .isEqualTo(201);
         return code;
     }
 
@@ -37,7 +50,8 @@ public final class Handovers {
         Map<String, Object> body = new HashMap<>(settings);
         body.putIfAbsent("secret", SECRET);
         body.putIfAbsent("batchWindowMs", 100);
-        Response res = app.as(admin, "/api/agencies/" + agency).put(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+        Response res =
+                app.as(admin, "/api/agencies/" + agency).put(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
         Map<String, Object> view = TestApp.json(res);
         assertThat(res.getStatus()).as("%s", view).isEqualTo(200);
     }
@@ -47,12 +61,18 @@ public final class Handovers {
     }
 
     public static String status(TestApp app, String code) {
-        return app.jdbi().withHandle(h -> h.createQuery("SELECT status FROM dossier WHERE code = :c").bind("c", code)
-                .mapTo(String.class).one());
+        return app.jdbi()
+                .withHandle(h -> h.createQuery("SELECT status FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
     }
 
     public static void awaitStatus(TestApp app, String code, String status) {
-        await(() -> status.equals(status(app, code)), Duration.ofSeconds(20), () -> code + " to be " + status + ", is " + status(app, code));
+        await(
+                () -> status.equals(status(app, code)),
+                Duration.ofSeconds(20),
+                () -> code + " to be " + status + ", is " + status(app, code));
     }
 
     public static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> what) {
@@ -72,14 +92,24 @@ public final class Handovers {
 
     /** The handover numbers a dossier has been in, oldest first. */
     public static List<String> handoversOf(TestApp app, String code) {
-        return app.jdbi().withHandle(h -> h.createQuery("SELECT h.no FROM handover h JOIN handover_item i ON i.handover_id = h.id "
-                + "JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c ORDER BY h.id").bind("c", code).mapTo(String.class).list());
+        return app.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT h.no FROM handover h JOIN handover_item i ON i.handover_id = h.id "
+                                        + "JOIN dossier d ON d.id = i.dossier_id WHERE d.code = :c ORDER BY h.id")
+                                .bind("c", code)
+                                .mapTo(String.class)
+                                .list());
     }
 
     /** The dossier's timeline as event types. */
     public static List<String> eventTypes(TestApp app, String code) {
-        return app.jdbi().withHandle(h -> h.createQuery("SELECT e.type FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
-                + "WHERE d.code = :c ORDER BY e.id").bind("c", code).mapTo(String.class).list());
+        return app.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT e.type FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
+                                        + "WHERE d.code = :c ORDER BY e.id")
+                                .bind("c", code)
+                                .mapTo(String.class)
+                                .list());
     }
 
     /**
@@ -89,28 +119,50 @@ public final class Handovers {
      */
     public static List<String> copiesOf(TestApp app, String template, int n) {
         return app.jdbi().inTransaction(h -> {
-            List<String> columns = h.createQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier' "
-                    + "AND column_name NOT IN ('id', 'code', 's10_number', 'return_s10_number', 'status') ORDER BY ordinal_position")
-                    .mapTo(String.class).list();
+            List<String> columns = h.createQuery(
+                            "SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier' "
+                                    + "AND column_name NOT IN ('id', 'code', 's10_number', 'return_s10_number', 'status') ORDER BY ordinal_position")
+                    .mapTo(String.class)
+                    .list();
             String others = String.join(", ", columns);
-            long templateId = h.createQuery("SELECT id FROM dossier WHERE code = :c").bind("c", template).mapTo(Long.class).one();
-            String prefix = template.substring(0, template.lastIndexOf('-', template.lastIndexOf('-') - 1)) + "-991231-";
+            long templateId = h.createQuery("SELECT id FROM dossier WHERE code = :c")
+                    .bind("c", template)
+                    .mapTo(Long.class)
+                    .one();
+            String prefix =
+                    template.substring(0, template.lastIndexOf('-', template.lastIndexOf('-') - 1)) + "-991231-";
             List<String> codes = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String code = prefix + String.format("%04d", i);
-                String s10 = vn.dossierpost.domain.S10Number.of("EH", 90_000_000L + i).toString();
-                long id = h.createQuery("INSERT INTO dossier (code, s10_number, status, " + others + ") SELECT :code, :s10, 'DIGITISED', " + others
-                        + " FROM dossier WHERE id = :t RETURNING id").bind("code", code).bind("s10", s10).bind("t", templateId)
-                        .mapTo(Long.class).one();
-                h.execute("INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
-                        + "SELECT ?, code, name, form, pages, position FROM dossier_component WHERE dossier_id = ?", id, templateId);
-                h.execute("INSERT INTO dossier_file (dossier_id, component_code, original_name, size_bytes, sha256, content_type, page_count, "
-                        + "uploaded_by, uploaded_at) SELECT ?, component_code, original_name, size_bytes, sha256, content_type, page_count, "
-                        + "uploaded_by, uploaded_at FROM dossier_file WHERE dossier_id = ?", id, templateId);
-                h.execute("INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor) "
-                        + "VALUES (?, 'DIGITISED', 'RECEIVED', 'DIGITISED', now(), 'test')", id);
-                h.execute("INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) "
-                        + "SELECT 'HANDOVER', id, agency_code, now(), now() FROM dossier WHERE id = ?", id);
+                String s10 = vn.dossierpost.domain.S10Number.of("EH", 90_000_000L + i)
+                        .toString();
+                long id = h.createQuery("INSERT INTO dossier (code, s10_number, status, " + others
+                                + ") SELECT :code, :s10, 'DIGITISED', " + others
+                                + " FROM dossier WHERE id = :t RETURNING id")
+                        .bind("code", code)
+                        .bind("s10", s10)
+                        .bind("t", templateId)
+                        .mapTo(Long.class)
+                        .one();
+                h.execute(
+                        "INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
+                                + "SELECT ?, code, name, form, pages, position FROM dossier_component WHERE dossier_id = ?",
+                        id,
+                        templateId);
+                h.execute(
+                        "INSERT INTO dossier_file (dossier_id, component_code, original_name, size_bytes, sha256, content_type, page_count, "
+                                + "uploaded_by, uploaded_at) SELECT ?, component_code, original_name, size_bytes, sha256, content_type, page_count, "
+                                + "uploaded_by, uploaded_at FROM dossier_file WHERE dossier_id = ?",
+                        id,
+                        templateId);
+                h.execute(
+                        "INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor) "
+                                + "VALUES (?, 'DIGITISED', 'RECEIVED', 'DIGITISED', now(), 'test')",
+                        id);
+                h.execute(
+                        "INSERT INTO outbox (kind, dossier_id, agency_code, created_at, available_at) "
+                                + "SELECT 'HANDOVER', id, agency_code, now(), now() FROM dossier WHERE id = ?",
+                        id);
                 codes.add(code);
             }
             return codes;

@@ -16,7 +16,8 @@ public final class Scans {
     private Scans() {}
 
     public static byte[] pdf(int pages) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
                 doc.addPage(new PDPage(PDRectangle.A4));
             }

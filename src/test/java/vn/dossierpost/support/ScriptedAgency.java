@@ -24,7 +24,11 @@ public final class ScriptedAgency extends Dispatcher {
     }
 
     public synchronized ScriptedAgency then(int code, String body) {
-        return then(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build());
+        return then(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
     }
 
     public synchronized void reset() {
@@ -44,8 +48,11 @@ public final class ScriptedAgency extends Dispatcher {
                 return script.poll();
             }
         }
-        return new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
-                .body("{\"receiptNumber\":\"TN-" + receipts.incrementAndGet() + "\",\"receivedAt\":\"2026-11-23T08:30:00+07:00\"}")
+        return new MockResponse.Builder()
+                .code(201)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"receiptNumber\":\"TN-" + receipts.incrementAndGet()
+                        + "\",\"receivedAt\":\"2026-11-23T08:30:00+07:00\"}")
                 .build();
     }
 }

@@ -42,9 +42,16 @@ public final class SmsGatewayStandIn extends Dispatcher {
         received.add(request);
         Integer failure = failures.poll();
         if (failure != null) {
-            return new MockResponse.Builder().code(failure).addHeader("Content-Type", "application/json")
-                    .body("{\"error\":\"the gateway says no\"}").build();
+            return new MockResponse.Builder()
+                    .code(failure)
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"error\":\"the gateway says no\"}")
+                    .build();
         }
-        return new MockResponse.Builder().code(202).addHeader("Content-Type", "application/json").body("{\"status\":\"queued\"}").build();
+        return new MockResponse.Builder()
+                .code(202)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"status\":\"queued\"}")
+                .build();
     }
 }

@@ -22,7 +22,9 @@ public final class StoreFiles {
     }
 
     public Path blob(String sha256) {
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     public List<Path> staging() {
@@ -31,7 +33,9 @@ public final class StoreFiles {
 
     /** Every regular file outside tmp/. */
     public List<Path> blobs() {
-        return list(root, 10).stream().filter(p -> !p.startsWith(root.resolve("tmp"))).toList();
+        return list(root, 10).stream()
+                .filter(p -> !p.startsWith(root.resolve("tmp")))
+                .toList();
     }
 
     /** Every regular file under {@code dir}, down to {@code depth} levels. */

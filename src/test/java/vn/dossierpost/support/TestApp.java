@@ -39,8 +39,10 @@ public final class TestApp {
         this.jdbcUrl = jdbcUrl;
         List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
         all.add(ConfigOverride.config("database.url", jdbcUrl));
-        this.app = new DropwizardAppExtension<>(DossierpostApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new));
+        this.app = new DropwizardAppExtension<>(
+                DossierpostApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                all.toArray(ConfigOverride[]::new));
     }
 
     public DropwizardAppExtension<DossierpostConfiguration> extension() {
@@ -59,21 +61,32 @@ public final class TestApp {
 
     /** Adds a user with the test password (and returns the username). */
     public String addUser(String username, Role role, String office, String agency) {
-        jdbi().useHandle(h -> h.execute("INSERT INTO app_user (username, password_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
-                username, Passwords.hash(PASSWORD, 4), role.name(), office, agency));
+        jdbi().useHandle(h -> h.execute(
+                "INSERT INTO app_user (username, password_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
+                username,
+                Passwords.hash(PASSWORD, 4),
+                role.name(),
+                office,
+                agency));
         return username;
     }
 
     /** Adds a machine user with a bearer token and returns the token. */
     public String addTokenUser(String username, Role role, String office, String agency) {
         String token = Passwords.newToken();
-        jdbi().useHandle(h -> h.execute("INSERT INTO app_user (username, token_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
-                username, Passwords.tokenHash(token), role.name(), office, agency));
+        jdbi().useHandle(h -> h.execute(
+                "INSERT INTO app_user (username, token_hash, role, office_code, agency_code) VALUES (?, ?, ?, ?, ?)",
+                username,
+                Passwords.tokenHash(token),
+                role.name(),
+                office,
+                agency));
         return token;
     }
 
     public static String basic(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     public Invocation.Builder as(String username, String path) {
@@ -86,7 +99,8 @@ public final class TestApp {
 
     /** PUTs scans to one document of a dossier. */
     public Response upload(String username, String code, String componentCode, Multipart body) {
-        return as(username, "/api/dossiers/" + code + "/components/" + componentCode + "/files").put(body.entity());
+        return as(username, "/api/dossiers/" + code + "/components/" + componentCode + "/files")
+                .put(body.entity());
     }
 
     /** A fresh data directory under target/ (for a test class whose scans must not mix with others'). */

@@ -21,8 +21,11 @@ public final class TestDatabase {
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
-                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                try (Connection c = postgres.getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + TEMPLATE + " ENCODING 'UTF8'");
                 }
                 try (Connection c = postgres.getDatabase("postgres", TEMPLATE).getConnection()) {
@@ -39,7 +42,8 @@ public final class TestDatabase {
     public static String newDatabase() {
         EmbeddedPostgres pg = postgres();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -50,5 +54,4 @@ public final class TestDatabase {
     public static int port() {
         return postgres().getPort();
     }
-
 }

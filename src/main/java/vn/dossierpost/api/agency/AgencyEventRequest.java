@@ -20,9 +20,14 @@ import vn.dossierpost.domain.AgencyEventType;
  */
 @SelfValidating
 public record AgencyEventRequest(
-        @NotBlank(message = EVENT_ID) @Size(max = 200, message = EVENT_ID) String eventId,
+        @NotBlank(message = EVENT_ID) @Size(max = 200, message = EVENT_ID)
+        String eventId,
+
         @NotBlank(message = "is required") String dossierCode,
-        @NotNull(message = TYPE) @OneOf(AgencyEventType.class) String type,
+
+        @NotNull(message = TYPE) @OneOf(AgencyEventType.class)
+        String type,
+
         OffsetDateTime at,
         String reason,
         LocalDate newAppointmentDate,
@@ -30,13 +35,16 @@ public record AgencyEventRequest(
         List<String> missingItems) {
 
     private static final String EVENT_ID = "is required: the agency's own id of the event (at most 200 characters)";
-    private static final String TYPE = "must be one of RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, REFUSED, DELAYED, "
-            + "RESULT_READY";
+    private static final String TYPE =
+            "must be one of RECEIVED, IN_PROCESSING, SUPPLEMENT_REQUESTED, REFUSED, DELAYED, " + "RESULT_READY";
 
     /** The fields a type of event cannot go without. */
     @SelfValidation
     public void detailsOfType(ViolationCollector violations) {
-        AgencyEventType t = Arrays.stream(AgencyEventType.values()).filter(v -> v.name().equals(type)).findFirst().orElse(null);
+        AgencyEventType t = Arrays.stream(AgencyEventType.values())
+                .filter(v -> v.name().equals(type))
+                .findFirst()
+                .orElse(null);
         if (t == null) {
             return;
         }
@@ -56,7 +64,7 @@ public record AgencyEventRequest(
                     violations.addViolation("resultReference", "is required for RESULT_READY (what the post collects)");
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -11,9 +11,20 @@ import java.util.List;
  */
 public record AgencySyncPage(List<Item> dossiers, Next next) {
 
-    public record Item(String dossierCode, String s10Number, String procedureCode, String status, String statusVi, int portalStatus,
-                       int intakeChannel, OffsetDateTime receivedAt, OffsetDateTime filedAt, String receiptNumber,
-                       LocalDate appointmentDate, String resultReference, OffsetDateTime updatedAt) {}
+    public record Item(
+            String dossierCode,
+            String s10Number,
+            String procedureCode,
+            String status,
+            String statusVi,
+            int portalStatus,
+            int intakeChannel,
+            OffsetDateTime receivedAt,
+            OffsetDateTime filedAt,
+            String receiptNumber,
+            LocalDate appointmentDate,
+            String resultReference,
+            OffsetDateTime updatedAt) {}
 
     public record Next(OffsetDateTime since, long afterId) {}
 }

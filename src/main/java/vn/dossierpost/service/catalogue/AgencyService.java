@@ -9,19 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencyView;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.PickupOffice;
-import vn.dossierpost.db.PickupDAO;
-import vn.dossierpost.domain.AgencyChannel;
-import vn.dossierpost.domain.Channel;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.AgencyDAO.AgencySettings;
+import vn.dossierpost.db.PickupDAO;
+import vn.dossierpost.domain.AgencyChannel;
 import vn.dossierpost.domain.AgencyIdentifier;
-import vn.dossierpost.api.FieldProblem;
+import vn.dossierpost.domain.Channel;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Shapes;
 
@@ -42,7 +41,8 @@ public final class AgencyService {
      * @param onChange    called after a change is committed (rebuilds the agency routes)
      * @param routeStatus the status of an agency's route, by agency code, for the view
      */
-    public AgencyService(Jdbi jdbi, ReferenceDataCache referenceData, Runnable onChange, Function<String, String> routeStatus) {
+    public AgencyService(
+            Jdbi jdbi, ReferenceDataCache referenceData, Runnable onChange, Function<String, String> routeStatus) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.onChange = onChange;
@@ -50,7 +50,9 @@ public final class AgencyService {
     }
 
     public List<AgencyView> list() {
-        return jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels).stream().map(this::view).toList();
+        return jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels).stream()
+                .map(this::view)
+                .toList();
     }
 
     public AgencyView get(String code) {
@@ -66,15 +68,32 @@ public final class AgencyService {
         if (r.code() == null || !AgencyIdentifier.isValid(r.code())) {
             problems.add(new FieldProblem("code", "must be an agency identifier such as 000.00.15.H26"));
         }
-        AgencySettings s = new AgencySettings(r.code(), r.name(), r.provinceCode(), r.communeCode(), r.address(), r.phone(),
-                r.email(), r.channel() == null ? Channel.HTTP : channel(r.channel()), r.baseUrl(), r.inboxDir(), r.outboxDir(), r.secret(),
-                r.batchWindowMs() == null ? 500 : r.batchWindowMs(), r.batchSize() == null ? 100 : r.batchSize(), r.sftpHost(),
-                r.sftpPort(), r.sftpUsername(), r.sftpPassword(), r.active() == null || r.active());
+        AgencySettings s = new AgencySettings(
+                r.code(),
+                r.name(),
+                r.provinceCode(),
+                r.communeCode(),
+                r.address(),
+                r.phone(),
+                r.email(),
+                r.channel() == null ? Channel.HTTP : channel(r.channel()),
+                r.baseUrl(),
+                r.inboxDir(),
+                r.outboxDir(),
+                r.secret(),
+                r.batchWindowMs() == null ? 500 : r.batchWindowMs(),
+                r.batchSize() == null ? 100 : r.batchSize(),
+                r.sftpHost(),
+                r.sftpPort(),
+                r.sftpUsername(),
+                r.sftpPassword(),
+                r.active() == null || r.active());
         check(s, problems);
         jdbi.useTransaction(h -> {
             AgencyDAO dao = h.attach(AgencyDAO.class);
             if (dao.exists(r.code())) {
-                throw Problem.conflict("agency " + r.code() + " exists already; change it with PUT /api/agencies/" + r.code(),
+                throw Problem.conflict(
+                        "agency " + r.code() + " exists already; change it with PUT /api/agencies/" + r.code(),
                         Map.of("code", r.code()));
             }
             dao.insert(s);
@@ -95,12 +114,25 @@ public final class AgencyService {
             AgencyDAO dao = h.attach(AgencyDAO.class);
             AgencyChannel c = dao.channel(code).orElseThrow(() -> Problem.notFound("no agency with code " + code));
             var current = referenceData.get().agency(code).orElseThrow();
-            AgencySettings s = new AgencySettings(code, or(r.name(), c.name()), or(r.provinceCode(), current.provinceCode()),
-                    or(r.communeCode(), current.communeCode()), or(r.address(), current.address()), or(r.phone(), current.phone()),
-                    or(r.email(), current.email()), r.channel() == null ? c.channel() : channel(r.channel()), or(r.baseUrl(), c.baseUrl()),
-                    or(r.inboxDir(), c.inboxDir()), or(r.outboxDir(), c.outboxDir()), or(r.secret(), c.secret()),
-                    or(r.batchWindowMs(), c.batchWindowMs()), or(r.batchSize(), c.batchSize()), or(r.sftpHost(), c.sftpHost()),
-                    or(r.sftpPort(), c.sftpPort()), or(r.sftpUsername(), c.sftpUsername()), or(r.sftpPassword(), c.sftpPassword()),
+            AgencySettings s = new AgencySettings(
+                    code,
+                    or(r.name(), c.name()),
+                    or(r.provinceCode(), current.provinceCode()),
+                    or(r.communeCode(), current.communeCode()),
+                    or(r.address(), current.address()),
+                    or(r.phone(), current.phone()),
+                    or(r.email(), current.email()),
+                    r.channel() == null ? c.channel() : channel(r.channel()),
+                    or(r.baseUrl(), c.baseUrl()),
+                    or(r.inboxDir(), c.inboxDir()),
+                    or(r.outboxDir(), c.outboxDir()),
+                    or(r.secret(), c.secret()),
+                    or(r.batchWindowMs(), c.batchWindowMs()),
+                    or(r.batchSize(), c.batchSize()),
+                    or(r.sftpHost(), c.sftpHost()),
+                    or(r.sftpPort(), c.sftpPort()),
+                    or(r.sftpUsername(), c.sftpUsername()),
+                    or(r.sftpPassword(), c.sftpPassword()),
                     or(r.active(), c.active()));
             check(s, new ArrayList<>(shape));
             dao.update(s);
@@ -151,14 +183,17 @@ public final class AgencyService {
         if (s.provinceCode() == null || ref.province(s.provinceCode()).isEmpty()) {
             problems.add(new FieldProblem("provinceCode", "must be one of the 34 province codes, e.g. 01 for Hà Nội"));
         }
-        var commune = s.communeCode() == null ? null : ref.commune(s.communeCode()).orElse(null);
+        var commune =
+                s.communeCode() == null ? null : ref.commune(s.communeCode()).orElse(null);
         if (commune == null) {
             problems.add(new FieldProblem("communeCode", "must be a commune code (5 digits) from the catalogue"));
         } else if (!commune.provinceCode().equals(s.provinceCode())) {
-            problems.add(new FieldProblem("communeCode", "commune " + s.communeCode() + " is not in province " + s.provinceCode()));
+            problems.add(new FieldProblem(
+                    "communeCode", "commune " + s.communeCode() + " is not in province " + s.provinceCode()));
         }
         if (s.channel() == Channel.HTTP && s.baseUrl() != null && !httpUrl(s.baseUrl())) {
-            problems.add(new FieldProblem("baseUrl", "must be an absolute http or https URL, e.g. https://motcua.example.gov.vn/api"));
+            problems.add(new FieldProblem(
+                    "baseUrl", "must be an absolute http or https URL, e.g. https://motcua.example.gov.vn/api"));
         }
         // any agency may have an inbox folder (event files); a file-drop agency also gets its acknowledgements there
         folder(s.inboxDir(), "inboxDir", problems);
@@ -166,17 +201,24 @@ public final class AgencyService {
         if (s.channel() == Channel.FILE_DROP) {
             folder(s.outboxDir(), "outboxDir", problems);
             if (s.outboxDir() != null && Objects.equals(s.outboxDir(), s.inboxDir())) {
-                problems.add(new FieldProblem("inboxDir", "must differ from outboxDir (packages out, acknowledgements in)"));
+                problems.add(
+                        new FieldProblem("inboxDir", "must differ from outboxDir (packages out, acknowledgements in)"));
             }
         }
         if (s.channel() == Channel.SFTP) {
             if (s.outboxDir() != null && !endpointSafe(s.outboxDir())) {
-                problems.add(new FieldProblem("outboxDir", "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
+                problems.add(new FieldProblem(
+                        "outboxDir",
+                        "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
             }
-            if (s.sftpPassword() != null && (s.sftpPassword().contains("{{")
-                    || (s.sftpPassword().contains(")&") && s.sftpPassword().contains("}&")))) {
-                problems.add(new FieldProblem("sftpPassword", "cannot contain '{{', nor both ')&' and '}&' (they would be read as "
-                        + "endpoint syntax); ask the agency for another password"));
+            if (s.sftpPassword() != null
+                    && (s.sftpPassword().contains("{{")
+                            || (s.sftpPassword().contains(")&")
+                                    && s.sftpPassword().contains("}&")))) {
+                problems.add(new FieldProblem(
+                        "sftpPassword",
+                        "cannot contain '{{', nor both ')&' and '}&' (they would be read as "
+                                + "endpoint syntax); ask the agency for another password"));
             }
             if (s.sftpPort() != null && (s.sftpPort() < 1 || s.sftpPort() > 65535)) {
                 problems.add(new FieldProblem("sftpPort", "must be a TCP port (1 to 65535)"));
@@ -216,7 +258,8 @@ public final class AgencyService {
             if (!Path.of(value).isAbsolute()) {
                 problems.add(new FieldProblem(field, "must be an absolute folder path"));
             } else if (!endpointSafe(value)) {
-                problems.add(new FieldProblem(field, "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
+                problems.add(new FieldProblem(
+                        field, "cannot contain " + UNSAFE_IN_FOLDERS + " (they would be read as endpoint syntax)"));
             }
         } catch (InvalidPathException e) {
             problems.add(new FieldProblem(field, "is not a valid folder path: " + e.getReason()));
@@ -228,8 +271,12 @@ public final class AgencyService {
      * and {{..}} and ${..} are placeholders and expressions. Such a folder would save but never get a route.
      */
     private static boolean endpointSafe(String folder) {
-        return !(folder.contains("?") || folder.contains("#") || folder.contains("%") || folder.contains("{{")
-                || folder.contains("}}") || folder.contains("${"));
+        return !(folder.contains("?")
+                || folder.contains("#")
+                || folder.contains("%")
+                || folder.contains("{{")
+                || folder.contains("}}")
+                || folder.contains("${"));
     }
 
     /**
@@ -263,8 +310,10 @@ public final class AgencyService {
     private static void shared(String folder, String field, Map<Path, String> used, List<FieldProblem> problems) {
         Path p = normalized(folder);
         if (p != null && used.containsKey(p)) {
-            problems.add(new FieldProblem(field, "folder " + folder + " is already used by agency " + used.get(p)
-                    + "; each folder serves one agency"));
+            problems.add(new FieldProblem(
+                    field,
+                    "folder " + folder + " is already used by agency " + used.get(p)
+                            + "; each folder serves one agency"));
         }
     }
 
@@ -281,10 +330,28 @@ public final class AgencyService {
 
     private AgencyView view(AgencyChannel c) {
         var row = referenceData.get().agency(c.code());
-        return new AgencyView(c.code(), c.name(), row.map(a -> a.provinceCode()).orElse(null), row.map(a -> a.communeCode()).orElse(null),
-                row.map(a -> a.address()).orElse(null), row.map(a -> a.phone()).orElse(null), row.map(a -> a.email()).orElse(null),
-                c.channel(), c.baseUrl(), c.inboxDir(), c.outboxDir(), c.secret() != null, c.batchWindowMs(), c.batchSize(),
-                c.sftpHost(), c.sftpPort(), c.sftpUsername(), c.sftpPassword() != null, c.active(), c.configured(), c.revision(),
+        return new AgencyView(
+                c.code(),
+                c.name(),
+                row.map(a -> a.provinceCode()).orElse(null),
+                row.map(a -> a.communeCode()).orElse(null),
+                row.map(a -> a.address()).orElse(null),
+                row.map(a -> a.phone()).orElse(null),
+                row.map(a -> a.email()).orElse(null),
+                c.channel(),
+                c.baseUrl(),
+                c.inboxDir(),
+                c.outboxDir(),
+                c.secret() != null,
+                c.batchWindowMs(),
+                c.batchSize(),
+                c.sftpHost(),
+                c.sftpPort(),
+                c.sftpUsername(),
+                c.sftpPassword() != null,
+                c.active(),
+                c.configured(),
+                c.revision(),
                 routeStatus.apply(c.code()));
     }
 }

@@ -8,7 +8,6 @@ import vn.dossierpost.db.CatalogueDAO.CalendarRow;
 import vn.dossierpost.domain.CalendarEntry;
 import vn.dossierpost.domain.InvalidValueException;
 import vn.dossierpost.domain.WorkingCalendar;
-import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.Problem;
 
 /** The working calendar per year, edited by an administrator as the government announces it. */
@@ -25,14 +24,19 @@ public final class CalendarService {
         checkYear(year);
         List<CalendarRow> rows = jdbi.withExtension(CatalogueDAO.class, dao -> dao.calendar(year));
         WorkingCalendar calendar = referenceData.get().calendar();
-        return new CalendarYear(year, rows.stream().map(r -> new CalendarYear.Day(r.day(), CalendarEntry.Kind.valueOf(r.kind()), r.name())).toList(),
+        return new CalendarYear(
+                year,
+                rows.stream()
+                        .map(r -> new CalendarYear.Day(r.day(), CalendarEntry.Kind.valueOf(r.kind()), r.name()))
+                        .toList(),
                 calendar.daysOff(year).stream().sorted().toList());
     }
 
     /** Replaces the year's entries in one transaction; the body's shape was checked by its annotations (Jersey's {@code @Valid}). */
     public CalendarYear replace(int year, CalendarYear body) {
         checkYear(year);
-        List<CalendarEntry> entries = body.days().stream().map(d -> new CalendarEntry(d.date(), d.kind(), d.name().trim()))
+        List<CalendarEntry> entries = body.days().stream()
+                .map(d -> new CalendarEntry(d.date(), d.kind(), d.name().trim()))
                 .toList();
         try {
             WorkingCalendar.validate(year, entries);
@@ -42,7 +46,9 @@ public final class CalendarService {
         jdbi.useTransaction(h -> {
             CatalogueDAO dao = h.attach(CatalogueDAO.class);
             dao.deleteCalendarYear(year);
-            dao.insertCalendar(entries.stream().map(e -> new CalendarRow(e.date(), e.kind().name(), e.name())).toList());
+            dao.insertCalendar(entries.stream()
+                    .map(e -> new CalendarRow(e.date(), e.kind().name(), e.name()))
+                    .toList());
         });
         referenceData.invalidate();
         return get(year);
@@ -53,5 +59,4 @@ public final class CalendarService {
             throw Problem.invalid("year", "must be between 2000 and 2100");
         }
     }
-
 }

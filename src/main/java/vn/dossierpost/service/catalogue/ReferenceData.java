@@ -50,20 +50,39 @@ public final class ReferenceData {
         agencies = index(dao.agencies(), AgencyRow::code);
         offices = index(dao.offices(), OfficeRow::code);
         procedures = index(dao.procedures(), ProcedureRow::code);
-        components = dao.components().stream().collect(Collectors.groupingBy(ComponentRow::procedureCode,
-                LinkedHashMap::new, Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList)));
+        components = dao.components().stream()
+                .collect(Collectors.groupingBy(
+                        ComponentRow::procedureCode,
+                        LinkedHashMap::new,
+                        Collectors.collectingAndThen(Collectors.toList(), Collections::unmodifiableList)));
         Map<RouteClass, TransitTime> transit = new LinkedHashMap<>();
-        dao.routeClasses().forEach(r -> transit.put(RouteClass.valueOf(r.code()), new TransitTime(r.days(), r.daysWithAppointmentSlip())));
+        dao.routeClasses()
+                .forEach(r -> transit.put(
+                        RouteClass.valueOf(r.code()), new TransitTime(r.days(), r.daysWithAppointmentSlip())));
         transitTimes = Collections.unmodifiableMap(transit);
         List<TariffRate> rates = new ArrayList<>();
-        dao.tariff().forEach(t -> rates.add(new TariffRate(RouteClass.valueOf(t.routeClass()), Leg.valueOf(t.leg()), t.amount())));
+        dao.tariff()
+                .forEach(t -> rates.add(
+                        new TariffRate(RouteClass.valueOf(t.routeClass()), Leg.valueOf(t.leg()), t.amount())));
         tariff = new Tariff(rates);
         calendar = new WorkingCalendar(dao.calendar().stream()
-                .map(c -> new CalendarEntry(c.day(), CalendarEntry.Kind.valueOf(c.kind()), c.name())).toList());
-        agencySummaries = agencies.values().stream().map(a -> new AgencySummary(a.code(), a.name(), a.provinceCode(), a.communeCode(),
-                a.address(), a.phone(), a.email(), a.channel(), a.active())).toList();
-        officeViews = offices.values().stream().map(o -> new OfficeView(o.code(), o.name(), o.provinceCode(), o.communeCode(),
-                o.address(), o.phone())).toList();
+                .map(c -> new CalendarEntry(c.day(), CalendarEntry.Kind.valueOf(c.kind()), c.name()))
+                .toList());
+        agencySummaries = agencies.values().stream()
+                .map(a -> new AgencySummary(
+                        a.code(),
+                        a.name(),
+                        a.provinceCode(),
+                        a.communeCode(),
+                        a.address(),
+                        a.phone(),
+                        a.email(),
+                        a.channel(),
+                        a.active()))
+                .toList();
+        officeViews = offices.values().stream()
+                .map(o -> new OfficeView(o.code(), o.name(), o.provinceCode(), o.communeCode(), o.address(), o.phone()))
+                .toList();
     }
 
     private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
@@ -72,20 +91,57 @@ public final class ReferenceData {
         return Collections.unmodifiableMap(map);
     }
 
-    public Optional<ProcedureRow> procedure(String code) { return Optional.ofNullable(procedures.get(code)); }
-    public Optional<AgencyRow> agency(String code) { return Optional.ofNullable(agencies.get(code)); }
-    public Optional<OfficeRow> office(String code) { return Optional.ofNullable(offices.get(code)); }
-    public Optional<ProvinceRow> province(String code) { return Optional.ofNullable(provinces.get(code)); }
-    public Optional<CommuneRow> commune(String code) { return Optional.ofNullable(communes.get(code)); }
-    public List<ComponentRow> components(String procedureCode) { return components.getOrDefault(procedureCode, List.of()); }
-    public Map<String, ProcedureRow> procedures() { return procedures; }
-    public Map<String, AgencyRow> agencies() { return agencies; }
-    public Map<String, OfficeRow> offices() { return offices; }
-    public Tariff tariff() { return tariff; }
-    public WorkingCalendar calendar() { return calendar; }
+    public Optional<ProcedureRow> procedure(String code) {
+        return Optional.ofNullable(procedures.get(code));
+    }
+
+    public Optional<AgencyRow> agency(String code) {
+        return Optional.ofNullable(agencies.get(code));
+    }
+
+    public Optional<OfficeRow> office(String code) {
+        return Optional.ofNullable(offices.get(code));
+    }
+
+    public Optional<ProvinceRow> province(String code) {
+        return Optional.ofNullable(provinces.get(code));
+    }
+
+    public Optional<CommuneRow> commune(String code) {
+        return Optional.ofNullable(communes.get(code));
+    }
+
+    public List<ComponentRow> components(String procedureCode) {
+        return components.getOrDefault(procedureCode, List.of());
+    }
+
+    public Map<String, ProcedureRow> procedures() {
+        return procedures;
+    }
+
+    public Map<String, AgencyRow> agencies() {
+        return agencies;
+    }
+
+    public Map<String, OfficeRow> offices() {
+        return offices;
+    }
+
+    public Tariff tariff() {
+        return tariff;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
     /** The agencies and offices as the API lists them, built once per snapshot. */
-    public List<AgencySummary> agencySummaries() { return agencySummaries; }
-    public List<OfficeView> officeViews() { return officeViews; }
+    public List<AgencySummary> agencySummaries() {
+        return agencySummaries;
+    }
+
+    public List<OfficeView> officeViews() {
+        return officeViews;
+    }
 
     public TransitTime transitTime(RouteClass routeClass) {
         TransitTime t = transitTimes.get(routeClass);
@@ -105,17 +161,32 @@ public final class ReferenceData {
     }
 
     private ProcedureView view(ProcedureRow p) {
-        return new ProcedureView(p.code(), p.name(), p.nameEn(), p.agencyCode(),
-                agency(p.agencyCode()).map(a -> a.name()).orElse(null), p.processingDays(), p.governmentFee(),
-                p.postalAllowed(), p.legalBasis(), components(p.code()).stream()
-                        .map(c -> new ProcedureView.Document(c.code(), c.name(), c.form(), c.required())).toList());
+        return new ProcedureView(
+                p.code(),
+                p.name(),
+                p.nameEn(),
+                p.agencyCode(),
+                agency(p.agencyCode()).map(a -> a.name()).orElse(null),
+                p.processingDays(),
+                p.governmentFee(),
+                p.postalAllowed(),
+                p.legalBasis(),
+                components(p.code()).stream()
+                        .map(c -> new ProcedureView.Document(c.code(), c.name(), c.form(), c.required()))
+                        .toList());
     }
 
     public Place placeOfOffice(OfficeRow office) {
-        return new Place(office.provinceCode(), office.communeCode(), provinces.get(office.provinceCode()).majorCity());
+        return new Place(
+                office.provinceCode(),
+                office.communeCode(),
+                provinces.get(office.provinceCode()).majorCity());
     }
 
     public Place placeOfAgency(AgencyRow agency) {
-        return new Place(agency.provinceCode(), agency.communeCode(), provinces.get(agency.provinceCode()).majorCity());
+        return new Place(
+                agency.provinceCode(),
+                agency.communeCode(),
+                provinces.get(agency.provinceCode()).majorCity());
     }
 }

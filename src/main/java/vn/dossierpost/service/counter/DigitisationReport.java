@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.DigitisationReportView;
 import vn.dossierpost.db.DossierFileDAO;
 import vn.dossierpost.db.DossierFileDAO.DigitisationRow;
-import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /**
@@ -42,20 +42,33 @@ public final class DigitisationReport {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw Problem.invalid("to", "the period may span at most " + MAX_DAYS + " days");
         }
-        List<DigitisationRow> rows = jdbi.withExtension(DossierFileDAO.class, dao -> dao.digitisation(zone.getId(),
-                from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        List<DigitisationRow> rows = jdbi.withExtension(
+                DossierFileDAO.class,
+                dao -> dao.digitisation(
+                        zone.getId(),
+                        from.atStartOfDay(zone).toOffsetDateTime(),
+                        to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
         ReferenceData ref = referenceData.get();
         List<DigitisationReportView.Day> days = new ArrayList<>();
         Map<String, long[]> totals = new TreeMap<>();
         for (DigitisationRow r : rows) {
-            days.add(new DigitisationReportView.Day(r.officeCode(), officeName(ref, r.officeCode()), r.day(), r.received(),
-                    r.digitised(), rate(r.digitised(), r.received())));
+            days.add(new DigitisationReportView.Day(
+                    r.officeCode(),
+                    officeName(ref, r.officeCode()),
+                    r.day(),
+                    r.received(),
+                    r.digitised(),
+                    rate(r.digitised(), r.received())));
             long[] t = totals.computeIfAbsent(r.officeCode(), k -> new long[2]);
             t[0] += r.received();
             t[1] += r.digitised();
         }
         List<DigitisationReportView.Office> offices = totals.entrySet().stream()
-                .map(e -> new DigitisationReportView.Office(e.getKey(), officeName(ref, e.getKey()), e.getValue()[0], e.getValue()[1],
+                .map(e -> new DigitisationReportView.Office(
+                        e.getKey(),
+                        officeName(ref, e.getKey()),
+                        e.getValue()[0],
+                        e.getValue()[1],
                         rate(e.getValue()[1], e.getValue()[0])))
                 .toList();
         return new DigitisationReportView(from, to, days, offices);

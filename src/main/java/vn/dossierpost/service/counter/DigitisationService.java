@@ -1,45 +1,39 @@
 package vn.dossierpost.service.counter;
 
-import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PushbackInputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.dossierpost.service.Text;
-import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.api.UploadResult;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierFileDAO;
 import vn.dossierpost.db.DossierFileDAO.FileRow;
 import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.counter.IncomingFiles.IncomingFile;
+import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.storage.BlobStore;
 import vn.dossierpost.storage.BlobStore.Placement;
-import vn.dossierpost.storage.Fixity;
 import vn.dossierpost.storage.StagedBlob;
 import vn.dossierpost.storage.TooLargeException;
-import vn.dossierpost.service.dossier.DossierService;
-import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.JsonText;
 
 /**
  * Digitisation at the counter (Decree 107/2021): the clerk scans each document of the dossier.
@@ -74,8 +68,16 @@ public final class DigitisationService {
     private final long maxDossierBytes;
     private final int maxFiles;
 
-    public DigitisationService(Jdbi jdbi, BlobStore store, DossierService dossiers, FixityRecorder fixity, ObjectMapper json,
-                               Clock clock, long maxFileBytes, long maxDossierBytes, int maxFiles) {
+    public DigitisationService(
+            Jdbi jdbi,
+            BlobStore store,
+            DossierService dossiers,
+            FixityRecorder fixity,
+            ObjectMapper json,
+            Clock clock,
+            long maxFileBytes,
+            long maxDossierBytes,
+            int maxFiles) {
         this.jdbi = jdbi;
         this.store = store;
         this.dossiers = dossiers;
@@ -98,24 +100,31 @@ public final class DigitisationService {
         long stored = precheck(clerk, code, componentCode);
         long room = maxDossierBytes - stored;
         if (contentLength != null && contentLength > room + MULTIPART_ALLOWANCE) {
-            throw Problem.tooLarge("body", "the upload is " + Sizes.describe(contentLength) + " but dossier " + code + " may take only "
-                    + Sizes.describe(Math.max(room, 0)) + " more (" + Sizes.describe(maxDossierBytes) + " per dossier, "
-                    + Sizes.describe(stored) + " already stored)", Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
+            throw Problem.tooLarge(
+                    "body",
+                    "the upload is " + Sizes.describe(contentLength) + " but dossier " + code + " may take only "
+                            + Sizes.describe(Math.max(room, 0)) + " more (" + Sizes.describe(maxDossierBytes)
+                            + " per dossier, "
+                            + Sizes.describe(stored) + " already stored)",
+                    Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
         }
         List<Scan> scans = new ArrayList<>();
         try {
             IncomingFile file;
             while ((file = files.next()) != null) {
                 if (scans.size() == maxFiles) {
-                    throw Problem.invalid("files[" + file.index() + "]", "at most " + maxFiles + " files in one upload");
+                    throw Problem.invalid(
+                            "files[" + file.index() + "]", "at most " + maxFiles + " files in one upload");
                 }
-                Budget budget = maxFileBytes <= room ? new Budget(maxFileBytes, false) : new Budget(Math.max(room, 0), true);
+                Budget budget =
+                        maxFileBytes <= room ? new Budget(maxFileBytes, false) : new Budget(Math.max(room, 0), true);
                 Scan scan = stage(file, budget, code, stored);
                 scans.add(scan);
                 room -= scan.blob().size();
             }
             if (scans.isEmpty()) {
-                throw Problem.invalid("files", "the upload has no file: send one part per scan (PDF, JPEG, PNG or TIFF)");
+                throw Problem.invalid(
+                        "files", "the upload has no file: send one part per scan (PDF, JPEG, PNG or TIFF)");
             }
             return commit(clerk, code, componentCode, scans);
         } finally {
@@ -126,7 +135,9 @@ public final class DigitisationService {
     /** Checks made before the body is read; returns the bytes the dossier's files already take. */
     private long precheck(User clerk, String code, String componentCode) {
         return jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .findByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkMayUpload(clerk, row);
             checkComponent(h, row, componentCode);
             return h.attach(DossierFileDAO.class).totalSize(row.id());
@@ -140,24 +151,36 @@ public final class DigitisationService {
         DossierService.checkCanRead(clerk, row);
         DossierStatus status = row.status();
         // and the documents of a supplement the agency asked for, taken at the counter
-        List<String> accepting = List.of(DossierStatus.RECEIVED.name(), DossierStatus.DIGITISED.name(),
+        List<String> accepting = List.of(
+                DossierStatus.RECEIVED.name(),
+                DossierStatus.DIGITISED.name(),
                 DossierStatus.SUPPLEMENT_REQUESTED.name());
         Map<String, Object> details = Map.of("currentStatus", status.name(), "allowedStatuses", accepting);
         if (status == DossierStatus.AWAITING_RESULT) {
-            throw Problem.conflict("dossier " + row.code() + " is RETURN_ONLY (" + status + "): the post only carries its result back, "
-                    + "there is no paper of it to scan", details);
+            throw Problem.conflict(
+                    "dossier " + row.code() + " is RETURN_ONLY (" + status
+                            + "): the post only carries its result back, " + "there is no paper of it to scan",
+                    details);
         }
         if (!accepting.contains(status.name())) {
-            throw Problem.conflict("dossier " + row.code() + " is " + status + "; scans are taken while it is RECEIVED or DIGITISED, "
-                    + "before it leaves for the agency, or SUPPLEMENT_REQUESTED", details);
+            throw Problem.conflict(
+                    "dossier " + row.code() + " is " + status + "; scans are taken while it is RECEIVED or DIGITISED, "
+                            + "before it leaves for the agency, or SUPPLEMENT_REQUESTED",
+                    details);
         }
     }
 
     private static void checkComponent(Handle h, DossierRow row, String componentCode) {
         List<DossierDAO.ComponentRow> components = h.attach(DossierDAO.class).components(row.id());
         if (components.stream().noneMatch(c -> c.code().equals(componentCode))) {
-            throw Problem.invalid("componentCode", "'" + componentCode + "' is not a document of dossier " + row.code()
-                    + "; its documents are " + String.join(", ", components.stream().map(DossierDAO.ComponentRow::code).toList()));
+            throw Problem.invalid(
+                    "componentCode",
+                    "'" + componentCode + "' is not a document of dossier " + row.code() + "; its documents are "
+                            + String.join(
+                                    ", ",
+                                    components.stream()
+                                            .map(DossierDAO.ComponentRow::code)
+                                            .toList()));
         }
     }
 
@@ -171,20 +194,29 @@ public final class DigitisationService {
         if (n == 0) {
             throw Problem.invalid(field, "'" + name + "' is empty");
         }
-        ScanType type = ScanType.detect(head, n).orElseThrow(() -> Problem.unsupportedType(field, "'" + name
-                + "' is not a " + ScanType.ACCEPTED + " file: its content does not start like one (the name and the "
-                + "declared type do not count)"));
+        ScanType type = ScanType.detect(head, n)
+                .orElseThrow(() -> Problem.unsupportedType(
+                        field,
+                        "'" + name
+                                + "' is not a " + ScanType.ACCEPTED
+                                + " file: its content does not start like one (the name and the "
+                                + "declared type do not count)"));
         content.unread(head, 0, n);
         StagedBlob blob;
         try {
             blob = store.stage(content, budget.bytes());
         } catch (TooLargeException e) {
             throw budget.dossierLimit()
-                    ? Problem.tooLarge(field, "'" + name + "' would take dossier " + code + " past its limit of "
-                            + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
+                    ? Problem.tooLarge(
+                            field,
+                            "'" + name + "' would take dossier " + code + " past its limit of "
+                                    + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored)
+                                    + " already stored)",
                             Map.of("limitBytes", maxDossierBytes, "storedBytes", stored))
-                    : Problem.tooLarge(field, "'" + name + "' is larger than the limit of " + Sizes.describe(maxFileBytes)
-                            + " per file", Map.of("limitBytes", maxFileBytes));
+                    : Problem.tooLarge(
+                            field,
+                            "'" + name + "' is larger than the limit of " + Sizes.describe(maxFileBytes) + " per file",
+                            Map.of("limitBytes", maxFileBytes));
         }
         try {
             Integer pages = type == ScanType.PDF ? PdfPages.count(blob.localFile(), field, name) : null;
@@ -208,7 +240,14 @@ public final class DigitisationService {
                 List<String> missing = h.attach(DossierFileDAO.class).requiredWithoutFile(row.id());
                 DossierStatus status = row.status();
                 if (missing.isEmpty() && status == DossierStatus.RECEIVED) {
-                    dossiers.changes().move(h, clerk.actor(), row, DossierStatus.DIGITISED, "every required document is scanned", null);
+                    dossiers.changes()
+                            .move(
+                                    h,
+                                    clerk.actor(),
+                                    row,
+                                    DossierStatus.DIGITISED,
+                                    "every required document is scanned",
+                                    null);
                     // Ready to leave: queued for the handover in this same transaction (outbox).
                     h.attach(OutboxDAO.class).enqueue(OutboxDAO.HANDOVER, row.id(), row.agencyCode(), now);
                     status = DossierStatus.DIGITISED;
@@ -219,7 +258,10 @@ public final class DigitisationService {
                     try {
                         store.remove(sha);
                     } catch (IOException | RuntimeException removal) {
-                        LOG.warn("could not remove blob {} placed by a failed upload; the fixity command will list it", sha, removal);
+                        LOG.warn(
+                                "could not remove blob {} placed by a failed upload; the fixity command will list it",
+                                sha,
+                                removal);
                     }
                 }
                 throw e;
@@ -233,40 +275,79 @@ public final class DigitisationService {
      * never wait for each other in a cycle.
      */
     private DossierRow lockForUpload(Handle h, User clerk, String code, String componentCode, List<Scan> scans) {
-        DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+        DossierRow row = h.attach(DossierDAO.class)
+                .lockByCode(code)
+                .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
         checkMayUpload(clerk, row);
         checkComponent(h, row, componentCode);
         long stored = h.attach(DossierFileDAO.class).totalSize(row.id());
         long adding = scans.stream().mapToLong(s -> s.blob().size()).sum();
         if (stored + adding > maxDossierBytes) {
-            throw Problem.tooLarge("files", "these files (" + Sizes.describe(adding) + ") would take dossier " + code
-                    + " past its limit of " + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
+            throw Problem.tooLarge(
+                    "files",
+                    "these files (" + Sizes.describe(adding) + ") would take dossier " + code + " past its limit of "
+                            + Sizes.describe(maxDossierBytes) + " (" + Sizes.describe(stored) + " already stored)",
                     Map.of("limitBytes", maxDossierBytes, "storedBytes", stored));
         }
         TreeSet<String> hashes = new TreeSet<>();
         scans.forEach(s -> hashes.add(s.blob().sha256()));
         for (String sha : hashes) {
-            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)").bind("space", BLOB_LOCK_SPACE)
-                    .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16)).mapTo(Integer.class).one();
+            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)")
+                    .bind("space", BLOB_LOCK_SPACE)
+                    .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16))
+                    .mapTo(Integer.class)
+                    .one();
         }
         return row;
     }
 
     /** One scan into the store and onto the dossier and its timeline; a blob new to the store is noted for a rollback. */
-    private FileView place(Handle h, User clerk, DossierRow row, String componentCode, Scan s, OffsetDateTime now,
-                           List<String> placedNew) throws IOException {
+    private FileView place(
+            Handle h,
+            User clerk,
+            DossierRow row,
+            String componentCode,
+            Scan s,
+            OffsetDateTime now,
+            List<String> placedNew)
+            throws IOException {
         Placement placement = store.place(s.blob());
         if (placement == Placement.NEW) {
             placedNew.add(s.blob().sha256());
         } else if (placement == Placement.REPAIRED) {
             fixity.recordRepair(h, s.blob().sha256(), clerk.username());
         }
-        long id = h.attach(DossierFileDAO.class).insert(new DossierFileDAO.NewFile(row.id(), componentCode, s.name(), s.blob().size(),
-                s.blob().sha256(), s.type().mediaType(), s.pages(), clerk.username(), now));
-        FileRow fileRow = new FileRow(id, row.id(), componentCode, s.name(), s.blob().size(), s.blob().sha256(), s.type().mediaType(),
-                s.pages(), clerk.username(), now, null);
-        dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.FILE_ADDED, componentCode + ": " + s.name(),
-                eventPayload(fileRow));
+        long id = h.attach(DossierFileDAO.class)
+                .insert(new DossierFileDAO.NewFile(
+                        row.id(),
+                        componentCode,
+                        s.name(),
+                        s.blob().size(),
+                        s.blob().sha256(),
+                        s.type().mediaType(),
+                        s.pages(),
+                        clerk.username(),
+                        now));
+        FileRow fileRow = new FileRow(
+                id,
+                row.id(),
+                componentCode,
+                s.name(),
+                s.blob().size(),
+                s.blob().sha256(),
+                s.type().mediaType(),
+                s.pages(),
+                clerk.username(),
+                now,
+                null);
+        dossiers.changes()
+                .record(
+                        h,
+                        clerk.actor(),
+                        row.id(),
+                        TimelineEvent.FILE_ADDED,
+                        componentCode + ": " + s.name(),
+                        eventPayload(fileRow));
         return DossierFiles.view(row.code(), fileRow);
     }
 

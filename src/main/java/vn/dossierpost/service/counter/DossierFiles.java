@@ -32,9 +32,13 @@ public final class DossierFiles {
     /** The dossier's files, for whoever may read the dossier. */
     public List<FileView> list(User user, String code) {
         return jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .findByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             DossierService.checkCanRead(user, row);
-            return h.attach(DossierFileDAO.class).ofDossier(row.id()).stream().map(f -> view(code, f)).toList();
+            return h.attach(DossierFileDAO.class).ofDossier(row.id()).stream()
+                    .map(f -> view(code, f))
+                    .toList();
         });
     }
 
@@ -49,9 +53,12 @@ public final class DossierFiles {
      */
     public ServedFile open(User user, String code, String fileId) {
         FileRow file = jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .findByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             DossierService.checkCanRead(user, row);
-            Optional<FileRow> found = parseId(fileId).flatMap(id -> h.attach(DossierFileDAO.class).find(row.id(), id));
+            Optional<FileRow> found =
+                    parseId(fileId).flatMap(id -> h.attach(DossierFileDAO.class).find(row.id(), id));
             return found.orElseThrow(() -> Problem.notFound("no file " + fileId + " in dossier " + code));
         });
         Fixity check;
@@ -61,13 +68,22 @@ public final class DossierFiles {
             throw new UncheckedIOException("cannot read blob " + file.sha256(), e);
         }
         if (!check.ok()) {
-            fixity.recordFailure(check, user.username(), "found while serving file " + file.id() + " to " + user.username());
-            String what = check.status() == Fixity.Status.MISSING ? "its bytes are missing from the store"
+            fixity.recordFailure(
+                    check, user.username(), "found while serving file " + file.id() + " to " + user.username());
+            String what = check.status() == Fixity.Status.MISSING
+                    ? "its bytes are missing from the store"
                     : "its bytes no longer match its SHA-256";
-            throw Problem.conflict("stored file failed its integrity check: file " + file.id() + " '" + file.originalName()
-                    + "' (" + file.componentCode() + ") of dossier " + code + " is not served because " + what
-                    + "; scan the paper document again", Map.of("fileId", file.id(), "sha256", file.sha256(),
-                    "fixity", check.status().name()));
+            throw Problem.conflict(
+                    "stored file failed its integrity check: file " + file.id() + " '" + file.originalName()
+                            + "' (" + file.componentCode() + ") of dossier " + code + " is not served because " + what
+                            + "; scan the paper document again",
+                    Map.of(
+                            "fileId",
+                            file.id(),
+                            "sha256",
+                            file.sha256(),
+                            "fixity",
+                            check.status().name()));
         }
         return new ServedFile(code, view(code, file));
     }
@@ -81,7 +97,17 @@ public final class DossierFiles {
     }
 
     public static FileView view(String code, FileRow f) {
-        return new FileView(f.id(), f.componentCode(), f.originalName(), f.sizeBytes(), f.sha256(), f.contentType(), f.pageCount(),
-                f.uploadedBy(), f.uploadedAt(), f.fixityFailedAt(), "/api/dossiers/" + code + "/files/" + f.id());
+        return new FileView(
+                f.id(),
+                f.componentCode(),
+                f.originalName(),
+                f.sizeBytes(),
+                f.sha256(),
+                f.contentType(),
+                f.pageCount(),
+                f.uploadedBy(),
+                f.uploadedAt(),
+                f.fixityFailedAt(),
+                "/api/dossiers/" + code + "/files/" + f.id());
     }
 }

@@ -22,13 +22,17 @@ public final class FileNames {
         }
         String name = Normalizer.normalize(given, Normalizer.Form.NFC);
         if (name.codePoints().anyMatch(FileNames::refused)) {
-            throw Problem.invalid(field, "'" + printable(name) + "': a file name must not contain control characters "
-                    + "(NUL, line breaks, tabs) or direction overrides");
+            throw Problem.invalid(
+                    field,
+                    "'" + printable(name) + "': a file name must not contain control characters "
+                            + "(NUL, line breaks, tabs) or direction overrides");
         }
         int length = name.codePointCount(0, name.length());
         if (length > MAX_LENGTH) {
-            throw Problem.invalid(field, "'" + start(printable(name), 40) + "…': the file name is " + length
-                    + " characters long; at most " + MAX_LENGTH);
+            throw Problem.invalid(
+                    field,
+                    "'" + start(printable(name), 40) + "…': the file name is " + length + " characters long; at most "
+                            + MAX_LENGTH);
         }
         return name;
     }

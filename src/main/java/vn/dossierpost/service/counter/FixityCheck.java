@@ -37,8 +37,14 @@ public final class FixityCheck {
 
     public record Failure(Fixity fixity, List<AffectedFile> files, boolean newlyRecorded) {}
 
-    public record Report(long blobs, long bytes, long files, List<Failure> missing, List<Failure> corrupted, long unreferencedBlobs,
-                         Duration elapsed) {
+    public record Report(
+            long blobs,
+            long bytes,
+            long files,
+            List<Failure> missing,
+            List<Failure> corrupted,
+            long unreferencedBlobs,
+            Duration elapsed) {
         public boolean clean() {
             return missing.isEmpty() && corrupted.isEmpty();
         }
@@ -64,7 +70,8 @@ public final class FixityCheck {
                     bytes += fixity.actualSize();
                     continue;
                 }
-                boolean recorded = !recorder.recordFailure(fixity, ACTOR, "found by the fixity check").isEmpty();
+                boolean recorded = !recorder.recordFailure(fixity, ACTOR, "found by the fixity check")
+                        .isEmpty();
                 Failure failure = new Failure(fixity, affected(ref.sha256()), recorded);
                 (fixity.status() == Fixity.Status.MISSING ? missing : corrupted).add(failure);
             }
@@ -76,11 +83,21 @@ public final class FixityCheck {
                 unreferenced.incrementAndGet();
             }
         });
-        return new Report(blobs, bytes, files, missing, corrupted, unreferenced.get(), Duration.ofNanos(System.nanoTime() - started));
+        return new Report(
+                blobs,
+                bytes,
+                files,
+                missing,
+                corrupted,
+                unreferenced.get(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private List<AffectedFile> affected(String sha256) {
-        return jdbi.withExtension(DossierFileDAO.class, dao -> dao.withHash(sha256).stream()
-                .map(f -> new AffectedFile(dao.dossierCode(f.dossierId()), f)).toList());
+        return jdbi.withExtension(
+                DossierFileDAO.class,
+                dao -> dao.withHash(sha256).stream()
+                        .map(f -> new AffectedFile(dao.dossierCode(f.dossierId()), f))
+                        .toList());
     }
 }

@@ -1,8 +1,5 @@
 package vn.dossierpost.service.counter;
 
-import vn.dossierpost.service.dossier.StatusChanges;
-import vn.dossierpost.domain.TimelineEvent;
-import vn.dossierpost.domain.Actor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,9 +10,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.db.DossierFileDAO;
 import vn.dossierpost.db.DossierFileDAO.FileRow;
-import vn.dossierpost.db.EventDAO;
-import vn.dossierpost.storage.Fixity;
+import vn.dossierpost.domain.Actor;
+import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.dossier.StatusChanges;
+import vn.dossierpost.storage.Fixity;
 
 /**
  * Writes down that a stored blob is damaged or gone: every file row that uses it is marked, and each
@@ -56,11 +55,18 @@ public final class FixityRecorder {
     /** Within the caller's transaction: intact bytes are stored again for this hash. */
     void recordRepair(Handle h, String sha256, String actor) {
         for (FileRow f : h.attach(DossierFileDAO.class).clearFixityFailed(sha256)) {
-            append(h, f, TimelineEvent.FIXITY_REPAIRED, actor, "the same content was uploaded again and replaced the damaged copy", payload(f));
+            append(
+                    h,
+                    f,
+                    TimelineEvent.FIXITY_REPAIRED,
+                    actor,
+                    "the same content was uploaded again and replaced the damaged copy",
+                    payload(f));
         }
     }
 
-    private void append(Handle h, FileRow f, TimelineEvent type, String actor, String note, Map<String, Object> payload) {
+    private void append(
+            Handle h, FileRow f, TimelineEvent type, String actor, String note, Map<String, Object> payload) {
         changes.record(h, Actor.system(actor), f.dossierId(), type, note, JsonText.of(json, payload));
     }
 

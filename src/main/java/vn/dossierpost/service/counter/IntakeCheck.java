@@ -36,10 +36,21 @@ final class IntakeCheck {
     record CheckedComponent(String code, String name, DocumentForm form, int pages, int position) {}
 
     /** The request once every field has been checked. */
-    record Checked(ProcedureRow procedure, ServiceForm form, String fullName, CitizenId citizenId, PhoneNumber phone,
-                   String email, String street, String communeCode, DeliveryMethod deliveryMethod,
-                   IntakeRequest.Address deliveryAddress, boolean postageOnDelivery, boolean appointmentSlipByPost,
-                   String agencyReference, List<CheckedComponent> components) {}
+    record Checked(
+            ProcedureRow procedure,
+            ServiceForm form,
+            String fullName,
+            CitizenId citizenId,
+            PhoneNumber phone,
+            String email,
+            String street,
+            String communeCode,
+            DeliveryMethod deliveryMethod,
+            IntakeRequest.Address deliveryAddress,
+            boolean postageOnDelivery,
+            boolean appointmentSlipByPost,
+            String agencyReference,
+            List<CheckedComponent> components) {}
 
     private final ReferenceData ref;
     private final List<FieldProblem> problems;
@@ -58,30 +69,55 @@ final class IntakeCheck {
         ProcedureRow procedure = check.procedure(r.procedureCode());
         ServiceForm form = r.serviceForm();
         IntakeRequest.Applicant a = r.applicant();
-        CitizenId citizenId = a == null ? null : check.parsed("applicant.citizenId", () -> CitizenId.parse(a.citizenId(), currentYear));
+        CitizenId citizenId = a == null
+                ? null
+                : check.parsed("applicant.citizenId", () -> CitizenId.parse(a.citizenId(), currentYear));
         PhoneNumber phone = a == null ? null : check.parsed("applicant.phone", () -> PhoneNumber.parse(a.phone()));
-        IntakeRequest.Address address = a == null || a.address() == null ? null
-                : check.address(a.address(), "applicant.address", false);
+        IntakeRequest.Address address =
+                a == null || a.address() == null ? null : check.address(a.address(), "applicant.address", false);
         boolean returns = form != null && form.returns();
         DeliveryMethod deliveryMethod = check.deliveryMethod(r.delivery(), returns);
-        IntakeRequest.Address deliveryAddress = deliveryMethod == DeliveryMethod.HOME ? check.deliveryAddress(r.delivery()) : null;
-        boolean postageOnDelivery = r.delivery() != null && Boolean.TRUE.equals(r.delivery().postageOnDelivery());
+        IntakeRequest.Address deliveryAddress =
+                deliveryMethod == DeliveryMethod.HOME ? check.deliveryAddress(r.delivery()) : null;
+        boolean postageOnDelivery =
+                r.delivery() != null && Boolean.TRUE.equals(r.delivery().postageOnDelivery());
         if (postageOnDelivery && !returns) {
-            check.problem("delivery.postageOnDelivery", "applies only when the result is returned by post (SEND_AND_RETURN or RETURN_ONLY)");
+            check.problem(
+                    "delivery.postageOnDelivery",
+                    "applies only when the result is returned by post (SEND_AND_RETURN or RETURN_ONLY)");
         }
         String agencyReference = Text.blankToNull(r.agencyReference());
         if (form == ServiceForm.RETURN_ONLY && agencyReference == null) {
-            check.problem("agencyReference", "is required for RETURN_ONLY: the agency's reference of the dossier filed there");
+            check.problem(
+                    "agencyReference",
+                    "is required for RETURN_ONLY: the agency's reference of the dossier filed there");
         }
         check.paymentMethod(r.paymentMethod());
-        List<CheckedComponent> components = procedure == null ? List.of()
-                : components(r.components(), ref.components(procedure.code()), form != ServiceForm.RETURN_ONLY, check.problems);
+        List<CheckedComponent> components = procedure == null
+                ? List.of()
+                : components(
+                        r.components(),
+                        ref.components(procedure.code()),
+                        form != ServiceForm.RETURN_ONLY,
+                        check.problems);
         if (!check.problems.isEmpty()) {
             throw Problem.invalid(Shapes.inOrder(IntakeRequest.class, check.problems));
         }
-        return new Checked(procedure, form, line(a.fullName()), citizenId, phone, Text.blank(a.email()) ? null : a.email().trim(),
-                address.street(), address.communeCode(), deliveryMethod, deliveryAddress, postageOnDelivery,
-                Boolean.TRUE.equals(r.appointmentSlipByPost()), agencyReference, components);
+        return new Checked(
+                procedure,
+                form,
+                line(a.fullName()),
+                citizenId,
+                phone,
+                Text.blank(a.email()) ? null : a.email().trim(),
+                address.street(),
+                address.communeCode(),
+                deliveryMethod,
+                deliveryAddress,
+                postageOnDelivery,
+                Boolean.TRUE.equals(r.appointmentSlipByPost()),
+                agencyReference,
+                components);
     }
 
     private void problem(String field, String message) {
@@ -97,8 +133,10 @@ final class IntakeCheck {
         if (procedure == null) {
             problem("procedureCode", "unknown procedure '" + code + "' (see GET /api/procedures)");
         } else if (!procedure.postalAllowed()) {
-            problem("procedureCode", "'" + procedure.name() + "' requires the applicant in person: the postal channel is not allowed "
-                    + "for it (QĐ 45/2016 Art. 1.2)");
+            problem(
+                    "procedureCode",
+                    "'" + procedure.name() + "' requires the applicant in person: the postal channel is not allowed "
+                            + "for it (QĐ 45/2016 Art. 1.2)");
         }
         return procedure;
     }
@@ -151,15 +189,23 @@ final class IntakeCheck {
 
     /** Left out, the configured default applies. */
     private void paymentMethod(String given) {
-        if (!Text.blank(given) && Arrays.stream(PaymentMethod.values()).noneMatch(m -> m.name().equals(given.trim()))) {
-            problem("paymentMethod", "must be one of " + Arrays.stream(PaymentMethod.values()).map(Enum::name)
-                    .collect(Collectors.joining(", ")));
+        if (!Text.blank(given)
+                && Arrays.stream(PaymentMethod.values()).noneMatch(m -> m.name().equals(given.trim()))) {
+            problem(
+                    "paymentMethod",
+                    "must be one of "
+                            + Arrays.stream(PaymentMethod.values())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
     /** Matches the documents brought against the procedure's list; names what is missing. */
-    private static List<CheckedComponent> components(List<IntakeRequest.Component> given, List<ComponentRow> expected,
-                                                     boolean completeRequired, List<FieldProblem> problems) {
+    private static List<CheckedComponent> components(
+            List<IntakeRequest.Component> given,
+            List<ComponentRow> expected,
+            boolean completeRequired,
+            List<FieldProblem> problems) {
         Map<String, ComponentRow> byCode = new HashMap<>();
         expected.forEach(e -> byCode.put(e.code(), e));
         List<CheckedComponent> checked = new ArrayList<>();
@@ -169,22 +215,31 @@ final class IntakeCheck {
             String path = "components[" + i + "]";
             IntakeRequest.Component g = list.get(i);
             if (g == null || Text.blankToNull(g.code()) == null) {
-                problems.add(new FieldProblem(path + ".code", "is required: one of " + String.join(", ", byCode.keySet())));
+                problems.add(
+                        new FieldProblem(path + ".code", "is required: one of " + String.join(", ", byCode.keySet())));
                 continue;
             }
             ComponentRow e = byCode.get(g.code().trim());
             if (e == null) {
-                problems.add(new FieldProblem(path + ".code", "'" + g.code() + "' is not a document of this procedure; expected one of "
-                        + String.join(", ", expected.stream().map(ComponentRow::code).toList())));
+                problems.add(new FieldProblem(
+                        path + ".code",
+                        "'" + g.code() + "' is not a document of this procedure; expected one of "
+                                + String.join(
+                                        ", ",
+                                        expected.stream()
+                                                .map(ComponentRow::code)
+                                                .toList())));
                 continue;
             }
             Integer previous = seen.put(e.code(), i);
             if (previous != null) {
-                problems.add(new FieldProblem(path + ".code", "'" + e.code() + "' is listed twice (also components[" + previous + "])"));
+                problems.add(new FieldProblem(
+                        path + ".code", "'" + e.code() + "' is listed twice (also components[" + previous + "])"));
                 continue;
             }
             if (g.form() != null && !g.form().satisfies(DocumentForm.valueOf(e.form()))) {
-                problems.add(new FieldProblem(path + ".form", "'" + e.name() + "' must be the ORIGINAL (bản chính); a COPY is not accepted"));
+                problems.add(new FieldProblem(
+                        path + ".form", "'" + e.name() + "' must be the ORIGINAL (bản chính); a COPY is not accepted"));
             }
             if (g.form() != null && g.pages() != null) {
                 checked.add(new CheckedComponent(e.code(), e.name(), g.form(), g.pages(), e.position()));
@@ -193,8 +248,10 @@ final class IntakeCheck {
         if (completeRequired) {
             for (ComponentRow e : expected) {
                 if (e.required() && !seen.containsKey(e.code())) {
-                    problems.add(new FieldProblem("components", "missing required document " + e.code() + ": " + e.name()
-                            + (e.form().equals("ORIGINAL") ? " (bản chính / original)" : " (bản sao / copy)")));
+                    problems.add(new FieldProblem(
+                            "components",
+                            "missing required document " + e.code() + ": " + e.name()
+                                    + (e.form().equals("ORIGINAL") ? " (bản chính / original)" : " (bản sao / copy)")));
                 }
             }
         }

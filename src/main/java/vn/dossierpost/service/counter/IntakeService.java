@@ -1,54 +1,37 @@
 package vn.dossierpost.service.counter;
 
-import java.util.stream.Collectors;
-import java.util.Arrays;
-import vn.dossierpost.domain.PaymentMethod;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import vn.dossierpost.service.Text;
 import vn.dossierpost.api.IntakeRequest;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
-import vn.dossierpost.db.CatalogueDAO.ComponentRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
-import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.IntakeWriter;
-import vn.dossierpost.domain.CitizenId;
 import vn.dossierpost.domain.DeadlineCalculator;
-import vn.dossierpost.domain.DeliveryMethod;
-import vn.dossierpost.domain.DocumentForm;
 import vn.dossierpost.domain.DossierCode;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.DossierTransitions;
 import vn.dossierpost.domain.DueDates;
 import vn.dossierpost.domain.FeeCalculator;
 import vn.dossierpost.domain.Fees;
-import vn.dossierpost.domain.InvalidValueException;
-import vn.dossierpost.domain.PhoneNumber;
+import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.S10Number;
-import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.api.FieldProblem;
-import vn.dossierpost.service.dossier.DossierService;
-import vn.dossierpost.service.catalogue.ReferenceData;
-import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.Shapes;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Text;
+import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.DossierService;
 
 /**
  * Intake at the counter (QĐ 45/2016 Art. 6; TT 17/2017 Art. 5.1): checks the dossier against the
@@ -66,8 +49,15 @@ public final class IntakeService {
     private final String s10ServiceIndicator;
     private final PaymentMethod defaultPaymentMethod;
 
-    public IntakeService(IntakeWriter writer, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone,
-                         LocalTime cutOff, String s10ServiceIndicator, PaymentMethod defaultPaymentMethod) {
+    public IntakeService(
+            IntakeWriter writer,
+            ReferenceDataCache referenceData,
+            ObjectMapper json,
+            Clock clock,
+            ZoneId zone,
+            LocalTime cutOff,
+            String s10ServiceIndicator,
+            PaymentMethod defaultPaymentMethod) {
         this.writer = writer;
         this.referenceData = referenceData;
         this.json = json;
@@ -88,17 +78,26 @@ public final class IntakeService {
         }
         ReferenceData ref = referenceData.get();
         OfficeRow office = ref.office(clerk.officeCode())
-                .orElseThrow(() -> new IllegalStateException("clerk's office " + clerk.officeCode() + " is not in the catalogue"));
+                .orElseThrow(() ->
+                        new IllegalStateException("clerk's office " + clerk.officeCode() + " is not in the catalogue"));
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
         IntakeCheck.Checked c = IntakeCheck.check(request, ref, now.getYear());
 
         AgencyRow agency = ref.agency(c.procedure().agencyCode()).orElseThrow();
         RouteClass routeClass = RouteClass.between(ref.placeOfOffice(office), ref.placeOfAgency(agency));
         LocalDateTime localNow = now.atZoneSameInstant(zone).toLocalDateTime();
-        DueDates due = new DeadlineCalculator(ref.calendar(), cutOff).forIntake(localNow, c.form(),
-                ref.transitTime(routeClass), ref.transitTime(routeClass), c.procedure().processingDays(), c.appointmentSlipByPost());
-        Fees fees = FeeCalculator.itemise(c.form(), routeClass, ref.tariff(), c.procedure().governmentFee());
-        PaymentMethod paymentMethod = Text.blank(request.paymentMethod()) ? defaultPaymentMethod
+        DueDates due = new DeadlineCalculator(ref.calendar(), cutOff)
+                .forIntake(
+                        localNow,
+                        c.form(),
+                        ref.transitTime(routeClass),
+                        ref.transitTime(routeClass),
+                        c.procedure().processingDays(),
+                        c.appointmentSlipByPost());
+        Fees fees = FeeCalculator.itemise(
+                c.form(), routeClass, ref.tariff(), c.procedure().governmentFee());
+        PaymentMethod paymentMethod = Text.blank(request.paymentMethod())
+                ? defaultPaymentMethod
                 : PaymentMethod.valueOf(request.paymentMethod().trim());
         DossierStatus status = DossierTransitions.initialStatus(c.form());
         long dueOnDelivery = c.postageOnDelivery() ? FeeCalculator.returnPostage(fees) : 0;
@@ -109,18 +108,45 @@ public final class IntakeService {
         String code = new DossierCode(agency.code(), receiptDate, numbers.sequence()).value();
         String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
         IntakeRequest.Address delivery = c.deliveryAddress();
-        DossierDAO.NewDossier row = new DossierDAO.NewDossier(code, s10, c.procedure().code(), agency.code(),
-                office.code(), c.form(), status, c.fullName(), c.citizenId().value(), c.phone().value(), c.email(),
-                c.street(), c.communeCode(), c.deliveryMethod(),
-                delivery == null ? null : delivery.street(), delivery == null ? null : delivery.communeCode(),
-                c.appointmentSlipByPost(), c.agencyReference(), routeClass, now, clerk.username(),
-                due.acceptanceDay(), due.handoverBy(), due.resultAppointment(), due.returnBy(),
-                fees.postage(), fees.governmentFee(), paymentMethod, feesJson);
+        DossierDAO.NewDossier row = new DossierDAO.NewDossier(
+                code,
+                s10,
+                c.procedure().code(),
+                agency.code(),
+                office.code(),
+                c.form(),
+                status,
+                c.fullName(),
+                c.citizenId().value(),
+                c.phone().value(),
+                c.email(),
+                c.street(),
+                c.communeCode(),
+                c.deliveryMethod(),
+                delivery == null ? null : delivery.street(),
+                delivery == null ? null : delivery.communeCode(),
+                c.appointmentSlipByPost(),
+                c.agencyReference(),
+                routeClass,
+                now,
+                clerk.username(),
+                due.acceptanceDay(),
+                due.handoverBy(),
+                due.resultAppointment(),
+                due.returnBy(),
+                fees.postage(),
+                fees.governmentFee(),
+                paymentMethod,
+                feesJson);
         List<IntakeWriter.Document> documents = c.components().stream()
-                .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position())).toList();
+                .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position()))
+                .toList();
         long id = writer.insert(row, documents);
-        return new DossierService.Loaded(row.toRow(id), documents.stream()
-                .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position())).toList());
+        return new DossierService.Loaded(
+                row.toRow(id),
+                documents.stream()
+                        .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position()))
+                        .toList());
     }
 
     private String toJson(Object value) {

@@ -23,9 +23,15 @@ final class PdfPages {
             }
             return pages;
         } catch (InvalidPasswordException e) {
-            throw Problem.invalid(field, "'" + name + "': the PDF is locked with a password; scan the document again without one");
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException | NullPointerException e) {
-            throw Problem.invalid(field, "'" + name + "': starts like a PDF but cannot be opened as one (" + e.getMessage() + ")");
+            throw Problem.invalid(
+                    field, "'" + name + "': the PDF is locked with a password; scan the document again without one");
+        } catch (IOException
+                | IllegalArgumentException
+                | IllegalStateException
+                | ClassCastException
+                | NullPointerException e) {
+            throw Problem.invalid(
+                    field, "'" + name + "': starts like a PDF but cannot be opened as one (" + e.getMessage() + ")");
         }
     }
 }

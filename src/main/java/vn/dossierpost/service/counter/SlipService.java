@@ -1,19 +1,19 @@
 package vn.dossierpost.service.counter;
 
 import java.util.List;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.pdf.ConsignmentSlipPdf;
-import vn.dossierpost.pdf.SlipData;
-import vn.dossierpost.pdf.SlipText;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TransitTime;
-import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.pdf.ConsignmentSlipPdf;
+import vn.dossierpost.pdf.SlipData;
+import vn.dossierpost.pdf.SlipText;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.DossierService;
 
 /** The consignment slip ("Phiếu gửi hồ sơ", TT 17/2017 Art. 9) of a dossier, as a PDF. */
 public final class SlipService {
@@ -38,21 +38,37 @@ public final class SlipService {
         var fees = dossiers.fees(d);
         List<SlipData.Charge> postage = fees.items().stream()
                 .filter(i -> i.code().startsWith("POSTAGE"))
-                .map(i -> new SlipData.Charge(i.labelVi(), i.amount())).toList();
+                .map(i -> new SlipData.Charge(i.labelVi(), i.amount()))
+                .toList();
         List<SlipData.Document> documents = loaded.components().stream()
-                .map(c -> new SlipData.Document(c.name(), c.form().equals("ORIGINAL") ? "Bản chính" : "Bản sao", c.pages())).toList();
-        String applicantAddress = d.applicantStreet() + ref.commune(d.applicantCommune()).map(c -> ", " + c.name()).orElse("");
+                .map(c -> new SlipData.Document(
+                        c.name(), c.form().equals("ORIGINAL") ? "Bản chính" : "Bản sao", c.pages()))
+                .toList();
+        String applicantAddress = d.applicantStreet()
+                + ref.commune(d.applicantCommune()).map(c -> ", " + c.name()).orElse("");
         String agencyAddress = agency.address();
-        return pdf.render(new SlipData(d.code(), s10, trackingUrl + s10, d.receivedAt(),
+        return pdf.render(new SlipData(
+                d.code(),
+                s10,
+                trackingUrl + s10,
+                d.receivedAt(),
                 new SlipData.PostOffice(office.name(), office.address(), office.phone()),
-                d.serviceForm().name(), d.deliveryMethod() == null ? null : d.deliveryMethod().name(),
+                d.serviceForm().name(),
+                d.deliveryMethod() == null ? null : d.deliveryMethod().name(),
                 new SlipData.Party(d.applicantName(), applicantAddress, d.applicantPhone(), d.applicantEmail()),
                 new SlipData.Party(agency.name(), agencyAddress, agency.phone(), agency.email()),
                 ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()),
-                d.governmentFee(), postage, fees.total(), d.paymentMethod().label()
-                        + (fees.dueOnDelivery() > 0 ? "; thu khi phát kết quả / due on delivery: " + SlipText.vnd(fees.dueOnDelivery()) : ""),
-                serviceQuality(ref, d), new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
-                documents, d.receivedBy()));
+                d.governmentFee(),
+                postage,
+                fees.total(),
+                d.paymentMethod().label()
+                        + (fees.dueOnDelivery() > 0
+                                ? "; thu khi phát kết quả / due on delivery: " + SlipText.vnd(fees.dueOnDelivery())
+                                : ""),
+                serviceQuality(ref, d),
+                new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
+                documents,
+                d.receivedBy()));
     }
 
     /** "Chuyển phát hồ sơ: J+n ngày làm việc" for the route class of the dossier (TT 17/2017 Art. 7). */

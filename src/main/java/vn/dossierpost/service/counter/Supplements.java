@@ -35,25 +35,42 @@ public final class Supplements {
      */
     public DossierView completeSupplement(User clerk, String code, String note) {
         jdbi.useTransaction(h -> {
-            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .lockByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
                 throw Problem.forbidden("only a counter clerk of the dossier's post office takes a supplement");
             }
             DossierService.checkCanRead(clerk, row);
             if (row.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
-                throw Problem.conflict("dossier " + code + " is " + row.status() + "; a supplement is taken only when the agency asked "
-                        + "for one (SUPPLEMENT_REQUESTED)", Map.of("currentStatus", row.status()));
+                throw Problem.conflict(
+                        "dossier " + code + " is " + row.status()
+                                + "; a supplement is taken only when the agency asked "
+                                + "for one (SUPPLEMENT_REQUESTED)",
+                        Map.of("currentStatus", row.status()));
             }
-            int added = h.createQuery("SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
-                    + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
-                    .bind("id", row.id()).bind("added", TimelineEvent.FILE_ADDED).mapTo(Integer.class).one();
+            int added = h.createQuery(
+                            "SELECT count(*) FROM dossier_event WHERE dossier_id = :id AND type = :added AND id > "
+                                    + "(SELECT max(id) FROM dossier_event WHERE dossier_id = :id AND type = 'SUPPLEMENT_REQUESTED')")
+                    .bind("id", row.id())
+                    .bind("added", TimelineEvent.FILE_ADDED)
+                    .mapTo(Integer.class)
+                    .one();
             if (added == 0) {
-                throw Problem.invalid("files", "no document was scanned since the agency asked for the supplement: upload them first "
-                        + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
+                throw Problem.invalid(
+                        "files",
+                        "no document was scanned since the agency asked for the supplement: upload them first "
+                                + "with PUT /api/dossiers/" + code + "/components/{componentCode}/files");
             }
             OffsetDateTime now = OffsetDateTime.now(clock).withNano(0);
-            dossiers.changes().record(h, clerk.actor(), row.id(), TimelineEvent.SUPPLEMENT_RECEIVED,
-                    Text.blank(note) ? added + " files" : note.strip(), null);
+            dossiers.changes()
+                    .record(
+                            h,
+                            clerk.actor(),
+                            row.id(),
+                            TimelineEvent.SUPPLEMENT_RECEIVED,
+                            Text.blank(note) ? added + " files" : note.strip(),
+                            null);
             h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
         });
         return dossiers.view(clerk, code);

@@ -4,40 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import vn.dossierpost.service.Text;
 import vn.dossierpost.api.DossierPage;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.FeesView;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierDAO.ComponentRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.DossierTransitions;
 import vn.dossierpost.domain.LegClock;
-import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.counter.IntakeService;
-import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Text;
+import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /** Reading dossiers (with who may see what) and moving them through the transition table. */
 public final class DossierService {
     /** Statuses in which an agency has not been handed the dossier, so may not see it. */
-    private static final Set<DossierStatus> NOT_HANDED_OVER = EnumSet.of(DossierStatus.RECEIVED, DossierStatus.DIGITISED,
-            DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN);
+    private static final Set<DossierStatus> NOT_HANDED_OVER = EnumSet.of(
+            DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN);
 
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
@@ -47,7 +40,13 @@ public final class DossierService {
     private final String trackingUrl;
     private final StatusChanges changes;
 
-    public DossierService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, Clock clock, ZoneId zone, String trackingUrl) {
+    public DossierService(
+            Jdbi jdbi,
+            ReferenceDataCache referenceData,
+            ObjectMapper json,
+            Clock clock,
+            ZoneId zone,
+            String trackingUrl) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.json = json;
@@ -79,11 +78,22 @@ public final class DossierService {
 
     public List<EventView> events(User user, String code) {
         return jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .findByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkCanRead(user, row);
             return h.attach(EventDAO.class).timeline(row.id()).stream()
-                    .map(e -> new EventView(e.id(), e.type(), e.fromStatus(), e.toStatus(), e.at(), e.actor(), e.officeCode(),
-                            e.agencyCode(), e.note(), e.payload()))
+                    .map(e -> new EventView(
+                            e.id(),
+                            e.type(),
+                            e.fromStatus(),
+                            e.toStatus(),
+                            e.at(),
+                            e.actor(),
+                            e.officeCode(),
+                            e.agencyCode(),
+                            e.note(),
+                            e.payload()))
                     .toList();
         });
     }
@@ -91,7 +101,9 @@ public final class DossierService {
     /** Locks the dossier, checks the transition and moves it, in one transaction (a withdrawal, say). */
     public DossierView transition(User user, String code, DossierStatus to, String note) {
         jdbi.useTransaction(h -> {
-            DossierRow row = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .lockByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkCanRead(user, row);
             changes.move(h, user.actor(), row, to, note, null);
         });
@@ -106,12 +118,14 @@ public final class DossierService {
     }
 
     /** Lists dossiers the user may see, newest first; a clerk's list is always their own office's. */
-    public DossierPage list(User user, String status, String agency, String office, boolean overdue, Long before, int limit) {
+    public DossierPage list(
+            User user, String status, String agency, String office, boolean overdue, Long before, int limit) {
         if (status != null) {
             try {
                 DossierStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw Problem.invalid("status", "unknown status '" + status + "'; one of " + List.of(DossierStatus.values()));
+                throw Problem.invalid(
+                        "status", "unknown status '" + status + "'; one of " + List.of(DossierStatus.values()));
             }
         }
         if (limit < 1 || limit > 500) {
@@ -121,20 +135,40 @@ public final class DossierService {
             case COUNTER -> office = user.officeCode();
             case AGENCY -> agency = user.agencyCode();
             case COURIER -> throw Problem.forbidden("couriers see their deliveries under /api/courier/deliveries");
-            default -> { }
+            default -> {}
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(status == null ? null : DossierStatus.valueOf(status), agency, office,
-                today, before);
+        DossierDAO.ListFilter filter = new DossierDAO.ListFilter(
+                status == null ? null : DossierStatus.valueOf(status), agency, office, today, before);
         Set<DossierStatus> hidden = user.role() == Role.AGENCY ? NOT_HANDED_OVER : Set.of();
-        List<DossierRow> rows = jdbi.withExtension(DossierDAO.class, dao -> dao.list(filter, hidden, overdue,
-                LegClock.Stage.TO_AGENCY.statuses(), LegClock.Stage.AT_AGENCY.statuses(), LegClock.Stage.TO_APPLICANT.statuses(),
-                limit + 1));
+        List<DossierRow> rows = jdbi.withExtension(
+                DossierDAO.class,
+                dao -> dao.list(
+                        filter,
+                        hidden,
+                        overdue,
+                        LegClock.Stage.TO_AGENCY.statuses(),
+                        LegClock.Stage.AT_AGENCY.statuses(),
+                        LegClock.Stage.TO_APPLICANT.statuses(),
+                        limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        return new DossierPage(rows.stream().limit(limit).map(r -> new DossierPage.Summary(r.code(), r.s10Number(), r.status(),
-                r.procedureCode(), r.agencyCode(), r.officeCode(), r.applicantName(), r.receivedAt(), r.handoverDue(), r.resultDue(),
-                clock(r)))
-                .toList(), next);
+        return new DossierPage(
+                rows.stream()
+                        .limit(limit)
+                        .map(r -> new DossierPage.Summary(
+                                r.code(),
+                                r.s10Number(),
+                                r.status(),
+                                r.procedureCode(),
+                                r.agencyCode(),
+                                r.officeCode(),
+                                r.applicantName(),
+                                r.receivedAt(),
+                                r.handoverDue(),
+                                r.resultDue(),
+                                clock(r)))
+                        .toList(),
+                next);
     }
 
     /** One place for who reads which dossier (DESIGN.md: a clerk their office's, an agency those addressed to it). */
@@ -159,22 +193,43 @@ public final class DossierService {
         DossierRow r = loaded.row();
         ReferenceData ref = referenceData.get();
         DossierStatus status = r.status();
-        String procedureName = ref.procedure(r.procedureCode()).map(p -> p.name()).orElse(null);
+        String procedureName =
+                ref.procedure(r.procedureCode()).map(p -> p.name()).orElse(null);
         String agencyName = ref.agency(r.agencyCode()).map(a -> a.name()).orElse(null);
         String officeName = ref.office(r.officeCode()).map(o -> o.name()).orElse(null);
         DossierView.Address applicantAddress = address(ref, r.applicantStreet(), r.applicantCommune());
-        DossierView.Address deliveryAddress = r.deliveryStreet() == null ? null : address(ref, r.deliveryStreet(), r.deliveryCommune());
-        return new DossierView(r.code(), r.s10Number(), r.returnS10Number(), r.status(), status.labelVi(), status.labelEn(),
-                status.allowedNext().stream().map(Enum::name).sorted().toList(), r.serviceForm(),
-                new DossierView.Ref(r.procedureCode(), procedureName), new DossierView.Ref(r.agencyCode(), agencyName),
-                new DossierView.Ref(r.officeCode(), officeName), r.routeClass(),
-                new DossierView.Applicant(r.applicantName(), r.applicantCitizenId(), r.applicantPhone(), r.applicantEmail(), applicantAddress),
-                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress), r.appointmentSlipByPost(), r.agencyReference(),
-                loaded.components().stream().map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages())).toList(),
+        DossierView.Address deliveryAddress =
+                r.deliveryStreet() == null ? null : address(ref, r.deliveryStreet(), r.deliveryCommune());
+        return new DossierView(
+                r.code(),
+                r.s10Number(),
+                r.returnS10Number(),
+                r.status(),
+                status.labelVi(),
+                status.labelEn(),
+                status.allowedNext().stream().map(Enum::name).sorted().toList(),
+                r.serviceForm(),
+                new DossierView.Ref(r.procedureCode(), procedureName),
+                new DossierView.Ref(r.agencyCode(), agencyName),
+                new DossierView.Ref(r.officeCode(), officeName),
+                r.routeClass(),
+                new DossierView.Applicant(
+                        r.applicantName(),
+                        r.applicantCitizenId(),
+                        r.applicantPhone(),
+                        r.applicantEmail(),
+                        applicantAddress),
+                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress),
+                r.appointmentSlipByPost(),
+                r.agencyReference(),
+                loaded.components().stream()
+                        .map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages()))
+                        .toList(),
                 fees(r),
                 new DossierView.DueDates(r.acceptanceDay(), r.handoverDue(), r.resultDue(), r.returnDue()),
                 clock(r),
-                r.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(), r.receivedBy(),
+                r.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                r.receivedBy(),
                 trackingUrl + (r.s10Number() != null ? r.s10Number() : r.code()),
                 "/api/dossiers/" + r.code() + "/slip.pdf");
     }
@@ -185,7 +240,8 @@ public final class DossierService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         return LegClock.running(status, r.serviceForm(), r.handoverDue(), r.resultDue(), r.returnDue())
                 .map(c -> new DossierView.Clock(c.stage().name(), c.holder().name(), c.due(), c.overdue(today)))
-                .orElseGet(() -> new DossierView.Clock(null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
+                .orElseGet(() -> new DossierView.Clock(
+                        null, LegClock.waitingFor(status).map(Enum::name).orElse(null), null, false));
     }
 
     /** The fee items stored at intake (the tariff may change later; the receipt does not). */
@@ -195,14 +251,21 @@ public final class DossierService {
         try {
             StoredFees stored = json.readValue(r.fees(), StoredFees.class);
             long total = r.postage() + r.governmentFee();
-            return new FeesView(stored.items(), r.postage(), r.governmentFee(), total, stored.dueOnDelivery(),
-                    total - stored.dueOnDelivery(), r.paymentMethod());
+            return new FeesView(
+                    stored.items(),
+                    r.postage(),
+                    r.governmentFee(),
+                    total,
+                    stored.dueOnDelivery(),
+                    total - stored.dueOnDelivery(),
+                    r.paymentMethod());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("fees of dossier " + r.code() + " are not readable", e);
         }
     }
 
     private static DossierView.Address address(ReferenceData ref, String street, String commune) {
-        return new DossierView.Address(street, commune, ref.commune(commune).map(c -> c.name()).orElse(null));
+        return new DossierView.Address(
+                street, commune, ref.commune(commune).map(c -> c.name()).orElse(null));
     }
 }

@@ -60,17 +60,37 @@ public final class StatusChanges {
         for (Change c : changes) {
             DossierStatus from = c.lockedRow().status();
             DossierTransitions.check(from, to);
-            events.add(new EventDAO.NewEvent(c.lockedRow().id(), to.name(), from, to, now, by.name(), by.officeCode(),
-                    by.agencyCode(), c.note(), c.payload()));
+            events.add(new EventDAO.NewEvent(
+                    c.lockedRow().id(),
+                    to.name(),
+                    from,
+                    to,
+                    now,
+                    by.name(),
+                    by.officeCode(),
+                    by.agencyCode(),
+                    c.note(),
+                    c.payload()));
         }
-        h.attach(DossierDAO.class).updateStatuses(changes.stream().map(c -> c.lockedRow().id()).toList(), to, changedAt());
+        h.attach(DossierDAO.class)
+                .updateStatuses(changes.stream().map(c -> c.lockedRow().id()).toList(), to, changedAt());
         h.attach(EventDAO.class).appendAll(events);
     }
 
     /** A timeline entry that changes no status. */
     public void record(Handle h, Actor by, long dossierId, TimelineEvent type, String note, String payload) {
-        h.attach(EventDAO.class).append(new EventDAO.NewEvent(dossierId, type.name(), null, null, now(), by.name(),
-                by.officeCode(), by.agencyCode(), note, payload));
+        h.attach(EventDAO.class)
+                .append(new EventDAO.NewEvent(
+                        dossierId,
+                        type.name(),
+                        null,
+                        null,
+                        now(),
+                        by.name(),
+                        by.officeCode(),
+                        by.agencyCode(),
+                        note,
+                        payload));
     }
 
     /** The agency's filing time, the first time it is known (an acknowledgement or its RECEIVED event). */

@@ -1,12 +1,11 @@
 package vn.dossierpost.service.dossier;
 
-import java.util.Arrays;
-import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.TrackingView;
@@ -19,9 +18,9 @@ import vn.dossierpost.domain.FailureAction;
 import vn.dossierpost.domain.FailureReason;
 import vn.dossierpost.domain.NameMasker;
 import vn.dossierpost.domain.S10Number;
-import vn.dossierpost.service.catalogue.ReferenceData;
+import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.returnleg.DeliveryService;
+import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /**
@@ -59,28 +58,50 @@ public final class TrackingService {
                     .map(e -> {
                         String place = e.agencyCode() != null
                                 ? data.agency(e.agencyCode()).map(a -> a.name()).orElse(null)
-                                : e.officeCode() == null ? null : data.office(e.officeCode()).map(o -> o.name()).orElse(null);
+                                : e.officeCode() == null
+                                        ? null
+                                        : data.office(e.officeCode())
+                                                .map(o -> o.name())
+                                                .orElse(null);
                         OffsetDateTime at = e.at().atZoneSameInstant(zone).toOffsetDateTime();
                         if (e.toStatus() == null) {
                             TimelineEvent t = publicEntry(e.type()).orElseThrow();
-                            return new TrackingView.Step(at, t.name(), t.labelVi(), t.labelEn(), t.upuEventCode(), place, null, null);
+                            return new TrackingView.Step(
+                                    at, t.name(), t.labelVi(), t.labelEn(), t.upuEventCode(), place, null, null);
                         }
                         DossierStatus s = e.toStatus();
                         Failure failure = s == DossierStatus.DELIVERY_FAILED ? failure(e.payload()) : Failure.NONE;
-                        return new TrackingView.Step(at, s.name(), s.labelVi(), s.labelEn(), s.upuEventCode(), place, failure.reason(),
+                        return new TrackingView.Step(
+                                at,
+                                s.name(),
+                                s.labelVi(),
+                                s.labelEn(),
+                                s.upuEventCode(),
+                                place,
+                                failure.reason(),
                                 failure.action());
                     })
                     .toList();
-            return new TrackingView(row.code(), row.s10Number(), row.returnS10Number(), NameMasker.mask(row.applicantName()),
+            return new TrackingView(
+                    row.code(),
+                    row.s10Number(),
+                    row.returnS10Number(),
+                    NameMasker.mask(row.applicantName()),
                     data.procedure(row.procedureCode()).map(p -> p.name()).orElse(null),
                     data.agency(row.agencyCode()).map(a -> a.name()).orElse(null),
-                    status, status.labelVi(), status.labelEn(), row.resultDue(), steps);
+                    status,
+                    status.labelVi(),
+                    status.labelEn(),
+                    row.resultDue(),
+                    steps);
         });
     }
 
     /** A timeline entry that is not a status change but is shown to the public (arrival at the delivery office). */
     private static Optional<TimelineEvent> publicEntry(String type) {
-        return Arrays.stream(TimelineEvent.values()).filter(t -> t.isPublic() && t.name().equals(type)).findFirst();
+        return Arrays.stream(TimelineEvent.values())
+                .filter(t -> t.isPublic() && t.name().equals(type))
+                .findFirst();
     }
 
     private record Failure(String reason, String action) {
@@ -94,8 +115,13 @@ public final class TrackingService {
             if (p == null) {
                 return Failure.NONE;
             }
-            return new Failure(p.hasNonNull("reason") ? FailureReason.valueOf(p.get("reason").asText()).labelVi() : null,
-                    p.hasNonNull("action") ? FailureAction.valueOf(p.get("action").asText()).labelVi() : null);
+            return new Failure(
+                    p.hasNonNull("reason")
+                            ? FailureReason.valueOf(p.get("reason").asText()).labelVi()
+                            : null,
+                    p.hasNonNull("action")
+                            ? FailureAction.valueOf(p.get("action").asText()).labelVi()
+                            : null);
         } catch (IOException | IllegalArgumentException e) {
             return Failure.NONE;
         }

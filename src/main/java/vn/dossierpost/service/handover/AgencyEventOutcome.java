@@ -24,7 +24,8 @@ public sealed interface AgencyEventOutcome {
 
     /** Kept on the timeline, changed nothing: the dossier is at or past what the event reports. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Stale(String eventId, String dossierCode, DossierStatus status, String reason) implements AgencyEventOutcome {
+    record Stale(String eventId, String dossierCode, DossierStatus status, String reason)
+            implements AgencyEventOutcome {
         public String kind() {
             return "STALE";
         }
@@ -32,7 +33,8 @@ public sealed interface AgencyEventOutcome {
 
     /** Kept on the timeline, refused: it contradicts the dossier or comes before its time. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Conflict(String eventId, String dossierCode, String message, DossierStatus currentStatus, List<String> allowedNext)
+    record Conflict(
+            String eventId, String dossierCode, String message, DossierStatus currentStatus, List<String> allowedNext)
             implements AgencyEventOutcome {
         public String kind() {
             return "CONFLICT";

@@ -1,9 +1,6 @@
 package vn.dossierpost.service.handover;
 
-import vn.dossierpost.service.dossier.StatusChanges;
-import vn.dossierpost.domain.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,22 +10,23 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.api.agency.AgencySyncPage;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.AgencyEventDAO;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.AgencyEventType;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.returnleg.PickupService;
-import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Shapes;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.dossier.StatusChanges;
 import vn.dossierpost.service.notify.NotificationKind;
-import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.notify.Notifications;
+import vn.dossierpost.service.returnleg.PickupService;
 
 /**
  * Applies an agency's event to a dossier, in one transaction: the rules in {@link AgencyEventRules}
@@ -60,7 +58,8 @@ public final class AgencyEventService {
      *                 checked here too, since the lines of an inbox file do not come through Jersey
      */
     public AgencyEventOutcome apply(User agency, AgencyEventRequest event, String source) {
-        AgencyEventType type = AgencyEventType.valueOf(Shapes.check(event, "an event (JSON object) is required").type());
+        AgencyEventType type = AgencyEventType.valueOf(
+                Shapes.check(event, "an event (JSON object) is required").type());
         try {
             return jdbi.inTransaction(h -> applyIn(h, agency, event, type, source));
         } catch (UnableToExecuteStatementException e) {
@@ -71,7 +70,8 @@ public final class AgencyEventService {
         }
     }
 
-    private AgencyEventOutcome applyIn(Handle h, User agency, AgencyEventRequest event, AgencyEventType type, String source) {
+    private AgencyEventOutcome applyIn(
+            Handle h, User agency, AgencyEventRequest event, AgencyEventType type, String source) {
         AgencyEventDAO events = h.attach(AgencyEventDAO.class);
         var earlier = events.answer(agency.agencyCode(), event.eventId());
         if (earlier.isPresent()) {
@@ -82,11 +82,16 @@ public final class AgencyEventService {
         OffsetDateTime at = event.at() != null ? event.at() : now;
         DossierDAO dossierDAO = h.attach(DossierDAO.class);
         // a RETURN_ONLY dossier is known to the agency by its own code, kept as the agency reference
-        DossierRow d = dossierDAO.lockByCode(event.dossierCode())
-                .or(() -> dossierDAO.lockReturnOnly(agency.agencyCode(), event.dossierCode())).orElse(null);
-        if (d == null || !d.agencyCode().equals(agency.agencyCode())
+        DossierRow d = dossierDAO
+                .lockByCode(event.dossierCode())
+                .or(() -> dossierDAO.lockReturnOnly(agency.agencyCode(), event.dossierCode()))
+                .orElse(null);
+        if (d == null
+                || !d.agencyCode().equals(agency.agencyCode())
                 || !(events.handedTo(d.id(), agency.agencyCode()) || d.serviceForm() == ServiceForm.RETURN_ONLY)) {
-            AgencyEventOutcome notFound = new AgencyEventOutcome.NotFound(event.eventId(), event.dossierCode(),
+            AgencyEventOutcome notFound = new AgencyEventOutcome.NotFound(
+                    event.eventId(),
+                    event.dossierCode(),
                     "no dossier " + event.dossierCode() + " has been handed to agency " + agency.agencyCode());
             store(events, agency, event, null, type, at, now, source, notFound);
             return notFound;
@@ -106,35 +111,71 @@ public final class AgencyEventService {
                     case RECEIVED -> changes.filedIfNot(h, d.id(), at);
                     case DELAYED -> changes.rescheduled(h, d.id(), event.newAppointmentDate());
                     case RESULT_READY -> changes.resultReference(h, d.id(), event.resultReference());
-                    default -> { }
+                    default -> {}
                 }
                 tellApplicant(h, d, type, event);
-                yield new AgencyEventOutcome.Applied(event.eventId(), event.dossierCode(), decision.to() != null ? decision.to() : current);
+                yield new AgencyEventOutcome.Applied(
+                        event.eventId(), event.dossierCode(), decision.to() != null ? decision.to() : current);
             }
             case STALE -> {
-                changes.record(h, agency.actor(), d.id(), TimelineEvent.notApplied(type), "not applied: " + decision.reason(), payload);
+                changes.record(
+                        h,
+                        agency.actor(),
+                        d.id(),
+                        TimelineEvent.notApplied(type),
+                        "not applied: " + decision.reason(),
+                        payload);
                 yield new AgencyEventOutcome.Stale(event.eventId(), event.dossierCode(), current, decision.reason());
             }
             case CONFLICT -> {
-                changes.record(h, agency.actor(), d.id(), TimelineEvent.notApplied(type), "refused: " + decision.reason(), payload);
-                yield new AgencyEventOutcome.Conflict(event.eventId(), event.dossierCode(), event.dossierCode() + ": " + decision.reason(),
-                        current, current.allowedNext().stream().map(Enum::name).sorted().toList());
+                changes.record(
+                        h,
+                        agency.actor(),
+                        d.id(),
+                        TimelineEvent.notApplied(type),
+                        "refused: " + decision.reason(),
+                        payload);
+                yield new AgencyEventOutcome.Conflict(
+                        event.eventId(),
+                        event.dossierCode(),
+                        event.dossierCode() + ": " + decision.reason(),
+                        current,
+                        current.allowedNext().stream().map(Enum::name).sorted().toList());
             }
         };
         store(events, agency, event, d, type, at, now, source, outcome);
         return outcome;
     }
 
-    private void store(AgencyEventDAO events, User agency, AgencyEventRequest event, DossierRow d, AgencyEventType type,
-                       OffsetDateTime at, OffsetDateTime now, String source, AgencyEventOutcome outcome) {
-        events.insert(new AgencyEventDAO.Received(agency.agencyCode(), event.eventId(), d == null ? null : d.id(),
-                d == null ? event.dossierCode() : d.code(), type.name(), at, now, source, outcome.kind(), answerStatus(outcome),
+    private void store(
+            AgencyEventDAO events,
+            User agency,
+            AgencyEventRequest event,
+            DossierRow d,
+            AgencyEventType type,
+            OffsetDateTime at,
+            OffsetDateTime now,
+            String source,
+            AgencyEventOutcome outcome) {
+        events.insert(new AgencyEventDAO.Received(
+                agency.agencyCode(),
+                event.eventId(),
+                d == null ? null : d.id(),
+                d == null ? event.dossierCode() : d.code(),
+                type.name(),
+                at,
+                now,
+                source,
+                outcome.kind(),
+                answerStatus(outcome),
                 toJson(outcome)));
     }
 
     /** {@code agency_event.answer_status} keeps the status of the answer over HTTP, for whoever reads the table. */
     private static int answerStatus(AgencyEventOutcome outcome) {
-        return outcome instanceof AgencyEventOutcome.Conflict ? 409 : outcome instanceof AgencyEventOutcome.NotFound ? 404 : 200;
+        return outcome instanceof AgencyEventOutcome.Conflict
+                ? 409
+                : outcome instanceof AgencyEventOutcome.NotFound ? 404 : 200;
     }
 
     private AgencyEventOutcome stored(AgencyEventDAO.Answer answer) {
@@ -153,14 +194,15 @@ public final class AgencyEventService {
             case REFUSED -> notifications.enqueue(h, d, NotificationKind.REFUSED, facts);
             case DELAYED -> notifications.enqueue(h, d, NotificationKind.DELAYED, facts);
             case RESULT_READY -> notifications.enqueue(h, d, NotificationKind.RESULT_READY, facts);
-            default -> { }
+            default -> {}
         }
     }
 
     private static String note(AgencyEventRequest e) {
         return switch (AgencyEventType.valueOf(e.type())) {
             case SUPPLEMENT_REQUESTED, REFUSED -> e.reason();
-            case DELAYED -> "new appointment date " + e.newAppointmentDate() + (e.reason() == null ? "" : ": " + e.reason());
+            case DELAYED ->
+                "new appointment date " + e.newAppointmentDate() + (e.reason() == null ? "" : ": " + e.reason());
             case RESULT_READY -> "result " + e.resultReference();
             default -> "agency event " + e.eventId();
         };
@@ -173,7 +215,10 @@ public final class AgencyEventService {
         putIfSet(m, "at", e.at() == null ? null : e.at().toString());
         putIfSet(m, "reason", e.reason());
         putIfSet(m, "missingItems", e.missingItems());
-        putIfSet(m, "newAppointmentDate", e.newAppointmentDate() == null ? null : e.newAppointmentDate().toString());
+        putIfSet(
+                m,
+                "newAppointmentDate",
+                e.newAppointmentDate() == null ? null : e.newAppointmentDate().toString());
         putIfSet(m, "resultReference", e.resultReference());
         return m;
     }
@@ -194,16 +239,32 @@ public final class AgencyEventService {
             throw Problem.invalid("limit", "must be between 1 and 1000");
         }
         OffsetDateTime from = since != null ? since : OffsetDateTime.parse("1970-01-01T00:00:00Z");
-        List<AgencyEventDAO.Synced> rows = jdbi.withExtension(AgencyEventDAO.class,
-                dao -> dao.changedSince(agency.agencyCode(), from, afterId, limit));
-        List<AgencySyncPage.Item> items = rows.stream().map(r -> {
-            DossierStatus s = r.status();
-            return new AgencySyncPage.Item(r.code(), r.s10Number(), r.procedureCode(), s.name(), s.labelVi(), s.portalStatus(),
-                    POSTAL_INTAKE_CHANNEL, r.receivedAt(), r.filedAt(), r.agencyReceiptNumber(), r.resultDue(), r.resultReference(),
-                    r.updatedAt());
-        }).toList();
+        List<AgencyEventDAO.Synced> rows = jdbi.withExtension(
+                AgencyEventDAO.class, dao -> dao.changedSince(agency.agencyCode(), from, afterId, limit));
+        List<AgencySyncPage.Item> items = rows.stream()
+                .map(r -> {
+                    DossierStatus s = r.status();
+                    return new AgencySyncPage.Item(
+                            r.code(),
+                            r.s10Number(),
+                            r.procedureCode(),
+                            s.name(),
+                            s.labelVi(),
+                            s.portalStatus(),
+                            POSTAL_INTAKE_CHANNEL,
+                            r.receivedAt(),
+                            r.filedAt(),
+                            r.agencyReceiptNumber(),
+                            r.resultDue(),
+                            r.resultReference(),
+                            r.updatedAt());
+                })
+                .toList();
         AgencyEventDAO.Synced last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-        return new AgencySyncPage(items, last == null ? new AgencySyncPage.Next(from, afterId)
-                : new AgencySyncPage.Next(last.updatedAt(), last.id()));
+        return new AgencySyncPage(
+                items,
+                last == null
+                        ? new AgencySyncPage.Next(from, afterId)
+                        : new AgencySyncPage.Next(last.updatedAt(), last.id()));
     }
 }

@@ -51,8 +51,15 @@ public final class HandoverAcknowledgements {
     private final LocalTime cutOff;
     private final Meter delivered;
 
-    public HandoverAcknowledgements(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, Notifications notifications,
-                                    ObjectMapper json, Clock clock, LocalTime cutOff, MetricRegistry metrics) {
+    public HandoverAcknowledgements(
+            Jdbi jdbi,
+            ReferenceDataCache referenceData,
+            DossierService dossiers,
+            Notifications notifications,
+            ObjectMapper json,
+            Clock clock,
+            LocalTime cutOff,
+            MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
@@ -75,7 +82,10 @@ public final class HandoverAcknowledgements {
         int[] newly = {0};
         List<String> unknown = jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
-            HandoverRow handover = handovers.findByNo(handoverNo).filter(x -> x.agencyCode().equals(agencyCode)).orElse(null);
+            HandoverRow handover = handovers
+                    .findByNo(handoverNo)
+                    .filter(x -> x.agencyCode().equals(agencyCode))
+                    .orElse(null);
             if (handover == null) {
                 return receipts.stream().map(AgencyReceipt::dossierCode).toList();
             }
@@ -93,12 +103,14 @@ public final class HandoverAcknowledgements {
      * A dossier filed again after a supplement: the agency's processing time counts from this filing
      * (Decree 61/2018 Art. 18), so its appointment and return dates move. Returns the new appointments.
      */
-    private Map<Long, LocalDate> restartAgencyClock(Handle h, List<StatusChanges.Change> delivered, Map<Long, AgencyReceipt> receipts) {
+    private Map<Long, LocalDate> restartAgencyClock(
+            Handle h, List<StatusChanges.Change> delivered, Map<Long, AgencyReceipt> receipts) {
         if (delivered.isEmpty()) {
             return Map.of();
         }
         List<Long> ids = delivered.stream().map(c -> c.lockedRow().id()).toList();
-        Set<Long> supplemented = Set.copyOf(h.attach(EventDAO.class).having(ids, DossierStatus.SUPPLEMENT_REQUESTED.name()));
+        Set<Long> supplemented =
+                Set.copyOf(h.attach(EventDAO.class).having(ids, DossierStatus.SUPPLEMENT_REQUESTED.name()));
         if (supplemented.isEmpty()) {
             return Map.of();
         }
@@ -110,9 +122,15 @@ public final class HandoverAcknowledgements {
             if (!supplemented.contains(d.id())) {
                 continue;
             }
-            int days = ref.procedure(d.procedureCode()).map(p -> p.processingDays()).orElse(0);
+            int days = ref.procedure(d.procedureCode())
+                    .map(p -> p.processingDays())
+                    .orElse(0);
             DueDates due = deadlines.afterSupplement(
-                    receipts.get(d.id()).receivedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(), days,
+                    receipts.get(d.id())
+                            .receivedAt()
+                            .atZoneSameInstant(clock.getZone())
+                            .toLocalDateTime(),
+                    days,
                     new DueDates(d.acceptanceDay(), d.handoverDue(), d.resultDue(), d.returnDue()));
             h.attach(DossierDAO.class).rescheduled(d.id(), due.resultAppointment(), due.returnBy());
             moved.put(d.id(), due.resultAppointment());
@@ -127,9 +145,11 @@ public final class HandoverAcknowledgements {
      * records the receipts of dossiers not yet delivered, set-based, and names the dossier codes that
      * are not in the handover.
      */
-    Acknowledged acknowledge(Handle h, long handoverId, String handoverNo, String agencyCode, List<AgencyReceipt> receipts) {
+    Acknowledged acknowledge(
+            Handle h, long handoverId, String handoverNo, String agencyCode, List<AgencyReceipt> receipts) {
         HandoverDAO handovers = h.attach(HandoverDAO.class);
-        Map<String, ItemRow> items = handovers.items(handoverId).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
+        Map<String, ItemRow> items =
+                handovers.items(handoverId).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
         List<String> unknown = new ArrayList<>();
         Map<Long, AgencyReceipt> fresh = new LinkedHashMap<>();
         OffsetDateTime now = dossiers.changes().now();
@@ -138,30 +158,45 @@ public final class HandoverAcknowledgements {
             if (item == null) {
                 unknown.add(r.dossierCode());
             } else if (item.state() != HandoverItemState.DELIVERED) {
-                fresh.putIfAbsent(item.dossierId(), r.receivedAt() != null ? r : new AgencyReceipt(r.dossierCode(), r.receiptNumber(), now));
+                fresh.putIfAbsent(
+                        item.dossierId(),
+                        r.receivedAt() != null ? r : new AgencyReceipt(r.dossierCode(), r.receiptNumber(), now));
             }
         }
         if (fresh.isEmpty()) {
             return new Acknowledged(0, unknown);
         }
         List<Long> ids = new ArrayList<>(fresh.keySet());
-        List<String> numbers = ids.stream().map(id -> fresh.get(id).receiptNumber()).toList();
-        List<OffsetDateTime> filedAt = ids.stream().map(id -> fresh.get(id).receivedAt()).toList();
+        List<String> numbers =
+                ids.stream().map(id -> fresh.get(id).receiptNumber()).toList();
+        List<OffsetDateTime> filedAt =
+                ids.stream().map(id -> fresh.get(id).receivedAt()).toList();
         handovers.itemsDelivered(handoverId, ids, numbers, filedAt);
         List<StatusChanges.Change> changes = new ArrayList<>();
         for (DossierRow d : h.attach(DossierDAO.class).lockByIds(ids)) {
             // a dossier that moved on meanwhile (RECEIVED event first, say) keeps its status; the receipt is still kept
             if (d.status() == DossierStatus.IN_TRANSIT_TO_AGENCY) {
                 AgencyReceipt r = fresh.get(d.id());
-                String note = r.receiptNumber() == null ? "handover " + handoverNo : "handover " + handoverNo + ", receipt " + r.receiptNumber();
-                changes.add(new StatusChanges.Change(d, note, JsonText.of(json, new Filing(handoverNo, r.receiptNumber(), r.receivedAt()))));
+                String note = r.receiptNumber() == null
+                        ? "handover " + handoverNo
+                        : "handover " + handoverNo + ", receipt " + r.receiptNumber();
+                changes.add(new StatusChanges.Change(
+                        d, note, JsonText.of(json, new Filing(handoverNo, r.receiptNumber(), r.receivedAt()))));
             }
         }
-        dossiers.changes().moveAll(h, new Actor("agency:" + agencyCode, null, agencyCode), changes, DossierStatus.DELIVERED_TO_AGENCY);
+        dossiers.changes()
+                .moveAll(
+                        h,
+                        new Actor("agency:" + agencyCode, null, agencyCode),
+                        changes,
+                        DossierStatus.DELIVERED_TO_AGENCY);
         h.attach(DossierDAO.class).filed(ids, filedAt, numbers);
         Map<Long, LocalDate> moved = restartAgencyClock(h, changes, fresh);
         // TT 17/2017 Art. 12: tell the applicant the dossier reached the agency, and the appointment date
-        notifications.enqueueAll(h, changes.stream().map(StatusChanges.Change::lockedRow).toList(), NotificationKind.DELIVERED_TO_AGENCY,
+        notifications.enqueueAll(
+                h,
+                changes.stream().map(StatusChanges.Change::lockedRow).toList(),
+                NotificationKind.DELIVERED_TO_AGENCY,
                 d -> receiptFacts(d, fresh.get(d.id()), moved.getOrDefault(d.id(), d.resultDue())));
         return new Acknowledged(fresh.size(), unknown);
     }

@@ -15,8 +15,13 @@ import vn.dossierpost.db.OutboxDAO;
 public final class HandoverBacklog {
 
     /** The whole backlog; {@code oldestWaiting} is the age of the oldest pending row of any of the three kinds. */
-    public record Counts(long dossiersWaitingForHandover, long handoversBeingSent, long agencyNoticesWaiting, Duration oldestWaiting,
-                         long deadLetters, long agencyNoticesGivenUp) {}
+    public record Counts(
+            long dossiersWaitingForHandover,
+            long handoversBeingSent,
+            long agencyNoticesWaiting,
+            Duration oldestWaiting,
+            long deadLetters,
+            long agencyNoticesGivenUp) {}
 
     /** Dossiers waiting to be put in a handover, and how long the oldest has waited. */
     public record Waiting(long dossiers, Duration oldest) {}
@@ -35,11 +40,20 @@ public final class HandoverBacklog {
             OutboxDAO.Backlog queued = outbox.backlog(OutboxDAO.HANDOVER);
             OutboxDAO.Backlog sending = outbox.backlog(OutboxDAO.HANDOVER_SEND);
             OutboxDAO.Backlog notices = outbox.backlog(OutboxDAO.AGENCY_NOTICE);
-            long deadLetters = h.createQuery("SELECT count(*) FROM handover WHERE state = 'FAILED'").mapTo(Long.class).one();
-            long noticesGivenUp = h.createQuery("SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NOT NULL "
-                    + "AND last_error IS NOT NULL").mapTo(Long.class).one();
-            Duration oldest = Stream.of(queued, sending, notices).map(b -> age(b.oldest())).max(Duration::compareTo).orElseThrow();
-            return new Counts(queued.pending(), sending.pending(), notices.pending(), oldest, deadLetters, noticesGivenUp);
+            long deadLetters = h.createQuery("SELECT count(*) FROM handover WHERE state = 'FAILED'")
+                    .mapTo(Long.class)
+                    .one();
+            long noticesGivenUp = h.createQuery(
+                            "SELECT count(*) FROM outbox WHERE kind = 'AGENCY_NOTICE' AND done_at IS NOT NULL "
+                                    + "AND last_error IS NOT NULL")
+                    .mapTo(Long.class)
+                    .one();
+            Duration oldest = Stream.of(queued, sending, notices)
+                    .map(b -> age(b.oldest()))
+                    .max(Duration::compareTo)
+                    .orElseThrow();
+            return new Counts(
+                    queued.pending(), sending.pending(), notices.pending(), oldest, deadLetters, noticesGivenUp);
         });
     }
 

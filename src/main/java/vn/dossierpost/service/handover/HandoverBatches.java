@@ -50,7 +50,8 @@ public final class HandoverBatches {
     private final Clock clock;
     private final ManifestBuilder manifests;
 
-    public HandoverBatches(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, ObjectMapper json, Clock clock) {
+    public HandoverBatches(
+            Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
@@ -73,11 +74,13 @@ public final class HandoverBatches {
         for (int pass = 0; pass < MAX_HANDOVERS_PER_PASS; pass++) {
             boolean[] full = {false};
             total += jdbi.inTransaction(h -> {
-                AgencyChannel agency = h.attach(AgencyDAO.class).channel(agencyCode).orElse(null);
+                AgencyChannel agency =
+                        h.attach(AgencyDAO.class).channel(agencyCode).orElse(null);
                 if (agency == null || !agency.active() || !agency.configured()) {
                     return 0;
                 }
-                List<OutboxDAO.Queued> queued = h.attach(OutboxDAO.class).lockQueuedDossiers(agencyCode, now(), agency.batchSize());
+                List<OutboxDAO.Queued> queued =
+                        h.attach(OutboxDAO.class).lockQueuedDossiers(agencyCode, now(), agency.batchSize());
                 full[0] = queued.size() == agency.batchSize();
                 return queued.isEmpty() ? 0 : newHandover(h, agency, queued);
             });
@@ -94,14 +97,16 @@ public final class HandoverBatches {
         DossierFileDAO files = h.attach(DossierFileDAO.class);
         ReferenceData ref = referenceData.get();
         OffsetDateTime now = now();
-        String no = "BG" + now.atZoneSameInstant(clock.getZone()).format(NUMBER_DAY) + "-" + String.format("%06d", handovers.nextNumber());
+        String no = "BG" + now.atZoneSameInstant(clock.getZone()).format(NUMBER_DAY) + "-"
+                + String.format("%06d", handovers.nextNumber());
         long handoverId = handovers.insert(no, agency.code(), agency.channel(), now);
         // set-based: one statement per kind of row for the whole batch, not one per dossier
         List<Long> ids = queued.stream().map(OutboxDAO.Queued::dossierId).toList();
-        Map<Long, List<DossierFileDAO.FileRow>> filesOf = files.ofDossiers(ids).stream()
-                .collect(Collectors.groupingBy(DossierFileDAO.FileRow::dossierId));
+        Map<Long, List<DossierFileDAO.FileRow>> filesOf =
+                files.ofDossiers(ids).stream().collect(Collectors.groupingBy(DossierFileDAO.FileRow::dossierId));
         Map<Long, List<DossierDAO.ComponentRow>> componentsOf = dossierDao.componentsOf(ids).stream()
-                .collect(Collectors.groupingBy(DossierDAO.DossierComponent::dossierId,
+                .collect(Collectors.groupingBy(
+                        DossierDAO.DossierComponent::dossierId,
                         Collectors.mapping(DossierDAO.DossierComponent::row, Collectors.toList())));
         Set<Long> incomplete = Set.copyOf(files.incomplete(ids));
         List<HandoverDAO.NewItem> items = new ArrayList<>();
@@ -110,13 +115,25 @@ public final class HandoverBatches {
         for (DossierRow d : dossierDao.lockByIds(ids)) {
             DossierStatus status = d.status();
             if (!DossierTransitions.allowed(status, DossierStatus.IN_TRANSIT_TO_AGENCY)) {
-                LOG.info("dossier {} is {} and no longer goes to the agency; dropped from the handover queue", d.code(), status);
+                LOG.info(
+                        "dossier {} is {} and no longer goes to the agency; dropped from the handover queue",
+                        d.code(),
+                        status);
                 continue;
             }
             List<DossierFileDAO.FileRow> fileRows = filesOf.getOrDefault(d.id(), List.of());
-            DossierManifest manifest = manifests.build(no, d, componentsOf.getOrDefault(d.id(), List.of()), fileRows, ref);
-            items.add(new HandoverDAO.NewItem(handoverId, d.id(), items.size() + 1, manifest.components().size(), fileRows.size(),
-                    fileRows.stream().mapToLong(DossierFileDAO.FileRow::sizeBytes).sum(), !incomplete.contains(d.id()),
+            DossierManifest manifest =
+                    manifests.build(no, d, componentsOf.getOrDefault(d.id(), List.of()), fileRows, ref);
+            items.add(new HandoverDAO.NewItem(
+                    handoverId,
+                    d.id(),
+                    items.size() + 1,
+                    manifest.components().size(),
+                    fileRows.size(),
+                    fileRows.stream()
+                            .mapToLong(DossierFileDAO.FileRow::sizeBytes)
+                            .sum(),
+                    !incomplete.contains(d.id()),
                     toJson(manifest)));
             leaving.add(new StatusChanges.Change(d, "handover " + no, payload));
         }

@@ -27,14 +27,24 @@ public final class HandoverQueries {
 
     /** Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency. */
     public HandoverView.Page list(String state, String agencyCode, Long before, int limit) {
-        HandoverState wanted = state == null ? null : Arrays.stream(HandoverState.values()).filter(s -> s.name().equals(state))
-                .findFirst().orElseThrow(() -> Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED"));
+        HandoverState wanted = state == null
+                ? null
+                : Arrays.stream(HandoverState.values())
+                        .filter(s -> s.name().equals(state))
+                        .findFirst()
+                        .orElseThrow(() -> Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED"));
         if (limit < 1 || limit > 500) {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
-        List<HandoverRow> rows = jdbi.withExtension(HandoverDAO.class, dao -> dao.list(wanted, agencyCode, before, limit + 1));
+        List<HandoverRow> rows =
+                jdbi.withExtension(HandoverDAO.class, dao -> dao.list(wanted, agencyCode, before, limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        return new HandoverView.Page(rows.stream().limit(limit).map(r -> view(referenceData, r, List.of())).toList(), next);
+        return new HandoverView.Page(
+                rows.stream()
+                        .limit(limit)
+                        .map(r -> view(referenceData, r, List.of()))
+                        .toList(),
+                next);
     }
 
     /** One handover with its dossiers; an agency sees only its own. */
@@ -53,13 +63,31 @@ public final class HandoverQueries {
             HandoverRow row = find(dao, user, no);
             ReferenceData ref = referenceData.get();
             var agency = ref.agency(row.agencyCode()).orElseThrow();
-            String province = ref.province(agency.provinceCode()).map(p -> p.name()).orElse("");
-            List<HandoverRecordData.Line> lines = dao.items(row.id()).stream().map(i -> new HandoverRecordData.Line(
-                    i.dossierCode(), i.s10Number(), ref.procedure(i.procedureCode()).map(p -> p.name()).orElse(i.procedureCode()),
-                    i.applicantName(), i.components(), i.files(), i.bytes(), i.complete(),
-                    i.state() == HandoverItemState.FAILED ? i.lastError() : null, i.receiptNumber(), i.receivedAt())).toList();
-            return new HandoverRecordData(row.no(), row.createdAt(), row.deliveredAt(), row.channel().name(), row.state().name(),
-                    "Bưu điện " + province, new HandoverRecordData.Agency(agency.code(), agency.name(), agency.address()), lines);
+            String province =
+                    ref.province(agency.provinceCode()).map(p -> p.name()).orElse("");
+            List<HandoverRecordData.Line> lines = dao.items(row.id()).stream()
+                    .map(i -> new HandoverRecordData.Line(
+                            i.dossierCode(),
+                            i.s10Number(),
+                            ref.procedure(i.procedureCode()).map(p -> p.name()).orElse(i.procedureCode()),
+                            i.applicantName(),
+                            i.components(),
+                            i.files(),
+                            i.bytes(),
+                            i.complete(),
+                            i.state() == HandoverItemState.FAILED ? i.lastError() : null,
+                            i.receiptNumber(),
+                            i.receivedAt()))
+                    .toList();
+            return new HandoverRecordData(
+                    row.no(),
+                    row.createdAt(),
+                    row.deliveredAt(),
+                    row.channel().name(),
+                    row.state().name(),
+                    "Bưu điện " + province,
+                    new HandoverRecordData.Agency(agency.code(), agency.name(), agency.address()),
+                    lines);
         });
     }
 
@@ -70,11 +98,35 @@ public final class HandoverQueries {
     }
 
     static HandoverView view(ReferenceDataCache referenceData, HandoverRow r, List<ItemRow> items) {
-        String agencyName = referenceData.get().agency(r.agencyCode()).map(a -> a.name()).orElse(null);
-        return new HandoverView(r.no(), new HandoverView.Ref(r.agencyCode(), agencyName), r.channel(), r.state(), r.createdAt(),
-                r.sentAt(), r.deliveredAt(), r.failedAt(), r.retries(), r.lastError(), r.dossiers(), r.delivered(), r.failed(),
-                items.stream().map(i -> new HandoverView.Item(i.dossierCode(), i.s10Number(), i.state(), i.components(), i.files(),
-                        i.bytes(), i.complete(), i.receiptNumber(), i.receivedAt(), i.lastError())).toList(),
+        String agencyName =
+                referenceData.get().agency(r.agencyCode()).map(a -> a.name()).orElse(null);
+        return new HandoverView(
+                r.no(),
+                new HandoverView.Ref(r.agencyCode(), agencyName),
+                r.channel(),
+                r.state(),
+                r.createdAt(),
+                r.sentAt(),
+                r.deliveredAt(),
+                r.failedAt(),
+                r.retries(),
+                r.lastError(),
+                r.dossiers(),
+                r.delivered(),
+                r.failed(),
+                items.stream()
+                        .map(i -> new HandoverView.Item(
+                                i.dossierCode(),
+                                i.s10Number(),
+                                i.state(),
+                                i.components(),
+                                i.files(),
+                                i.bytes(),
+                                i.complete(),
+                                i.receiptNumber(),
+                                i.receivedAt(),
+                                i.lastError()))
+                        .toList(),
                 "/api/handovers/" + r.no() + "/record.pdf");
     }
 }

@@ -1,63 +1,40 @@
 package vn.dossierpost.service.handover;
 
-import vn.dossierpost.service.dossier.StatusChanges;
-import vn.dossierpost.domain.TimelineEvent;
-import vn.dossierpost.domain.HandoverState;
-import vn.dossierpost.domain.HandoverItemState;
-import vn.dossierpost.domain.Actor;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dossierpost.api.HandoverView;
 import vn.dossierpost.api.agency.AgencyReceipt;
 import vn.dossierpost.api.agency.DossierManifest;
-import vn.dossierpost.api.HandoverView;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
-import vn.dossierpost.domain.AgencyChannel;
-import vn.dossierpost.pdf.HandoverRecordData;
 import vn.dossierpost.db.AgencyDAO;
-import vn.dossierpost.db.DossierDAO;
-import vn.dossierpost.db.DossierFileDAO;
-import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.db.HandoverDAO;
 import vn.dossierpost.db.HandoverDAO.HandoverRow;
 import vn.dossierpost.db.HandoverDAO.ItemRow;
 import vn.dossierpost.db.OutboxDAO;
-import vn.dossierpost.domain.DeadlineCalculator;
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.DueDates;
-import vn.dossierpost.domain.DossierTransitions;
-import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.service.dossier.DossierService;
-import vn.dossierpost.service.catalogue.ReferenceData;
-import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.notify.NotificationKind;
+import vn.dossierpost.domain.Actor;
+import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.domain.HandoverItemState;
+import vn.dossierpost.domain.HandoverState;
+import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.service.JsonText;
-import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.RetryPolicy;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.DossierService;
 
 /**
  * Handing dossiers over to their agencies, as database transactions; the routes in routes/ call
@@ -91,9 +68,16 @@ public final class HandoverService {
     private final Meter retried;
     private final Meter failed;
 
-    public HandoverService(Jdbi jdbi, ReferenceDataCache referenceData, DossierService dossiers, HandoverBatches batches,
-                           HandoverAcknowledgements acknowledgements, ObjectMapper json, RetryPolicy retry, Duration lease,
-                           MetricRegistry metrics) {
+    public HandoverService(
+            Jdbi jdbi,
+            ReferenceDataCache referenceData,
+            DossierService dossiers,
+            HandoverBatches batches,
+            HandoverAcknowledgements acknowledgements,
+            ObjectMapper json,
+            RetryPolicy retry,
+            Duration lease,
+            MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.dossiers = dossiers;
@@ -133,10 +117,17 @@ public final class HandoverService {
                 List<HandoverItem> items = new ArrayList<>();
                 for (ItemRow i : handovers.itemsIn(handover.id(), HandoverItemState.PENDING)) {
                     byte[] bytes = i.manifest().getBytes(StandardCharsets.UTF_8);
-                    items.add(new HandoverItem(handover.id(), handover.no(), i.dossierCode(), bytes,
-                            readManifest(bytes), agency));
+                    items.add(new HandoverItem(
+                            handover.id(), handover.no(), i.dossierCode(), bytes, readManifest(bytes), agency));
                 }
-                work.add(new HandoverWork(c.id(), c.attempts(), c.createdAt(), handover.id(), handover.no(), handover.createdAt(), agency,
+                work.add(new HandoverWork(
+                        c.id(),
+                        c.attempts(),
+                        c.createdAt(),
+                        handover.id(),
+                        handover.no(),
+                        handover.createdAt(),
+                        agency,
                         items));
             }
             return work;
@@ -149,7 +140,8 @@ public final class HandoverService {
      * then sends it instead.
      */
     public boolean holdLease(HandoverWork work) {
-        return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease))) == 1;
+        return jdbi.withExtension(OutboxDAO.class, dao -> dao.renew(work.outboxId(), work.attempt(), now().plus(lease)))
+                == 1;
     }
 
     private String toJson(Object value) {
@@ -194,7 +186,8 @@ public final class HandoverService {
     private Counts recordAnswers(Handle h, HandoverWork work, List<SendOutcome> outcomes) {
         HandoverDAO handovers = h.attach(HandoverDAO.class);
         long id = work.handoverId();
-        Map<String, ItemRow> items = handovers.items(id).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
+        Map<String, ItemRow> items =
+                handovers.items(id).stream().collect(Collectors.toMap(ItemRow::dossierCode, i -> i));
         List<AgencyReceipt> receipts = new ArrayList<>();
         int failed = 0;
         int retried = 0;
@@ -205,17 +198,27 @@ public final class HandoverService {
                 continue;
             }
             if (o.result() == SendOutcome.Result.PERMANENT_FAILURE) {
-                LOG.warn("agency {} refused dossier {} of handover {}: {}", work.agency().code(), item.dossierCode(),
-                        work.handoverNo(), o.error());
+                LOG.warn(
+                        "agency {} refused dossier {} of handover {}: {}",
+                        work.agency().code(),
+                        item.dossierCode(),
+                        work.handoverNo(),
+                        o.error());
             }
             if (item.state() == HandoverItemState.PENDING) {
                 boolean refused = o.result() == SendOutcome.Result.PERMANENT_FAILURE;
-                handovers.itemState(id, item.dossierId(), refused ? HandoverItemState.FAILED : HandoverItemState.PENDING, o.error());
+                handovers.itemState(
+                        id,
+                        item.dossierId(),
+                        refused ? HandoverItemState.FAILED : HandoverItemState.PENDING,
+                        o.error());
                 failed += refused ? 1 : 0;
                 retried += refused ? 0 : 1;
             }
         }
-        int delivered = acknowledgements.acknowledge(h, id, work.handoverNo(), work.agency().code(), receipts).newlyDelivered();
+        int delivered = acknowledgements
+                .acknowledge(h, id, work.handoverNo(), work.agency().code(), receipts)
+                .newlyDelivered();
         return new Counts(delivered, failed, retried);
     }
 
@@ -228,10 +231,16 @@ public final class HandoverService {
             return false;
         }
         String error = pending.get(0).lastError();
-        Duration delay = retry.delayAfter(work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
+        Duration delay = retry.delayAfter(
+                work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
         h.attach(OutboxDAO.class).retryLater(work.outboxId(), now.plus(delay), error);
         handovers.lastError(work.handoverId(), error);
-        LOG.info("handover {}: {} dossiers to send again in {} ms ({})", work.handoverNo(), pending.size(), delay.toMillis(), error);
+        LOG.info(
+                "handover {}: {} dossiers to send again in {} ms ({})",
+                work.handoverNo(),
+                pending.size(),
+                delay.toMillis(),
+                error);
         return true;
     }
 
@@ -246,7 +255,10 @@ public final class HandoverService {
         OffsetDateTime now = now();
         List<ItemRow> pending = handovers.itemsIn(id, HandoverItemState.PENDING);
         if (!pending.isEmpty()) {
-            handovers.itemsFromTo(id, HandoverItemState.PENDING, HandoverItemState.FAILED,
+            handovers.itemsFromTo(
+                    id,
+                    HandoverItemState.PENDING,
+                    HandoverItemState.FAILED,
                     "gave up after " + retry.maxAge() + ": " + pending.get(0).lastError());
         }
         h.attach(OutboxDAO.class).done(work.outboxId(), now);
@@ -257,11 +269,21 @@ public final class HandoverService {
             handovers.failed(id, now, error);
             Actor route = new Actor(HANDOVER_ROUTE.name(), null, work.agency().code());
             for (ItemRow i : refused) {
-                dossiers.changes().record(h, route, i.dossierId(), TimelineEvent.HANDOVER_FAILED, i.lastError(),
-                        toJson(Map.of("handoverNo", work.handoverNo())));
+                dossiers.changes()
+                        .record(
+                                h,
+                                route,
+                                i.dossierId(),
+                                TimelineEvent.HANDOVER_FAILED,
+                                i.lastError(),
+                                toJson(Map.of("handoverNo", work.handoverNo())));
             }
-            LOG.warn("handover {} to {} is a dead letter: {} dossiers not delivered ({})", work.handoverNo(), work.agency().code(),
-                    refused.size(), error);
+            LOG.warn(
+                    "handover {} to {} is a dead letter: {} dossiers not delivered ({})",
+                    work.handoverNo(),
+                    work.agency().code(),
+                    refused.size(),
+                    error);
         }
         return pending.size();
     }
@@ -285,7 +307,9 @@ public final class HandoverService {
      */
     public void dropFailed(HandoverWork work, Exception cause) {
         String error = describe(cause);
-        settle(work, work.items().stream().map(i -> SendOutcome.tryAgain(i, error)).toList());
+        settle(
+                work,
+                work.items().stream().map(i -> SendOutcome.tryAgain(i, error)).toList());
     }
 
     private static String describe(Exception cause) {
@@ -305,19 +329,20 @@ public final class HandoverService {
         OffsetDateTime now = now();
         return jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);
-            HandoverRow handover = handovers.findByNo(no).orElseThrow(() -> Problem.notFound("no handover numbered " + no));
+            HandoverRow handover =
+                    handovers.findByNo(no).orElseThrow(() -> Problem.notFound("no handover numbered " + no));
             HandoverState state = handovers.lock(handover.id());
             if (state != HandoverState.FAILED) {
-                throw Problem.conflict("handover " + no + " is " + state + "; only a FAILED handover can be sent again",
+                throw Problem.conflict(
+                        "handover " + no + " is " + state + "; only a FAILED handover can be sent again",
                         Map.of("state", state.name()));
             }
             handovers.itemsFromTo(handover.id(), HandoverItemState.FAILED, HandoverItemState.PENDING, null);
             handovers.resend(handover.id());
             h.attach(OutboxDAO.class).enqueueSend(handover.id(), handover.agencyCode(), now);
             LOG.info("handover {} queued to be sent again", no);
-            return HandoverQueries.view(referenceData, handovers.find(handover.id()).orElseThrow(), handovers.items(handover.id()));
+            return HandoverQueries.view(
+                    referenceData, handovers.find(handover.id()).orElseThrow(), handovers.items(handover.id()));
         });
     }
-
-
 }

@@ -25,24 +25,41 @@ final class ManifestBuilder {
         this.zone = zone;
     }
 
-    DossierManifest build(String handoverNo, DossierRow d, List<ComponentRow> components, List<FileRow> files, ReferenceData ref) {
+    DossierManifest build(
+            String handoverNo, DossierRow d, List<ComponentRow> components, List<FileRow> files, ReferenceData ref) {
         Map<String, List<FileRow>> byComponent = files.stream().collect(Collectors.groupingBy(FileRow::componentCode));
         List<DossierManifest.Component> parts = components.stream()
-                .map(c -> new DossierManifest.Component(c.code(), c.name(), c.form(),
-                        byComponent.getOrDefault(c.code(), List.of()).stream().map(f -> file(d.code(), f)).toList()))
+                .map(c -> new DossierManifest.Component(
+                        c.code(),
+                        c.name(),
+                        c.form(),
+                        byComponent.getOrDefault(c.code(), List.of()).stream()
+                                .map(f -> file(d.code(), f))
+                                .toList()))
                 .toList();
         String commune = ref.commune(d.applicantCommune()).map(c -> c.name()).orElse(null);
         String address = commune == null ? d.applicantStreet() : d.applicantStreet() + ", " + commune;
-        return new DossierManifest(handoverNo, d.code(), d.s10Number(), d.agencyCode(),
-                new DossierManifest.Ref(d.procedureCode(), ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(null)),
-                d.serviceForm().name(), d.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                new DossierManifest.Ref(d.officeCode(), ref.office(d.officeCode()).map(o -> o.name()).orElse(null)),
-                new DossierManifest.Applicant(d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(), address),
+        return new DossierManifest(
+                handoverNo,
+                d.code(),
+                d.s10Number(),
+                d.agencyCode(),
+                new DossierManifest.Ref(
+                        d.procedureCode(),
+                        ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(null)),
+                d.serviceForm().name(),
+                d.receivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                new DossierManifest.Ref(
+                        d.officeCode(),
+                        ref.office(d.officeCode()).map(o -> o.name()).orElse(null)),
+                new DossierManifest.Applicant(
+                        d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(), address),
                 parts);
     }
 
     private static DossierManifest.File file(String dossierCode, FileRow f) {
-        String path = dossierCode + "/" + f.componentCode().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + f.id() + extension(f.contentType());
+        String path = dossierCode + "/" + f.componentCode().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + f.id()
+                + extension(f.contentType());
         return new DossierManifest.File(path, f.originalName(), f.contentType(), f.sizeBytes(), f.sha256());
     }
 

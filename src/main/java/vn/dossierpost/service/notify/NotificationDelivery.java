@@ -12,13 +12,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.api.NotificationView;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.NotificationDAO;
-import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.RetryPolicy;
+import vn.dossierpost.service.dossier.DossierService;
 
 /**
  * Sending the applicant's messages, for routes/notifications.yaml: lease the due rows, renew the lease
@@ -33,8 +33,16 @@ public final class NotificationDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
     /** A leased message, as the route sends it: by e-mail or through the SMS gateway, depending on its channel. */
-    public record Message(long id, long dossierId, String kind, String channel, String recipient, String subject, String body,
-                          int attempts, OffsetDateTime createdAt) {}
+    public record Message(
+            long id,
+            long dossierId,
+            String kind,
+            String channel,
+            String recipient,
+            String subject,
+            String body,
+            int attempts,
+            OffsetDateTime createdAt) {}
 
     /** A refusal that another attempt would not change (the gateway's 4xx for a bad number, say). */
     public static final class Refused extends RuntimeException {
@@ -71,8 +79,10 @@ public final class NotificationDelivery {
      */
     public List<Message> claim(int limit) {
         OffsetDateTime now = now();
-        List<Message> claimed = jdbi.withExtension(NotificationDAO.class, dao -> dao.claim(now, now.plus(lease), limit)).stream()
-                .map(NotificationDelivery::message).toList();
+        List<Message> claimed =
+                jdbi.withExtension(NotificationDAO.class, dao -> dao.claim(now, now.plus(lease), limit)).stream()
+                        .map(NotificationDelivery::message)
+                        .toList();
         List<Message> due = new ArrayList<>(claimed.size());
         for (Message c : claimed) {
             if (retry.givenUp(Duration.between(c.createdAt(), now))) {
@@ -86,7 +96,8 @@ public final class NotificationDelivery {
 
     /** Renews the lease just before sending; false when another sender has taken the message meanwhile. */
     public boolean holdLease(Message c) {
-        return jdbi.withExtension(NotificationDAO.class, dao -> dao.renew(c.id(), c.attempts(), now().plus(lease))) == 1;
+        return jdbi.withExtension(NotificationDAO.class, dao -> dao.renew(c.id(), c.attempts(), now().plus(lease)))
+                == 1;
     }
 
     public void sent(Message c) {
@@ -102,37 +113,74 @@ public final class NotificationDelivery {
             giveUp(c, error);
             return;
         }
-        Duration delay = retry.delayAfter(c.attempts(), () -> ThreadLocalRandom.current().nextDouble());
+        Duration delay =
+                retry.delayAfter(c.attempts(), () -> ThreadLocalRandom.current().nextDouble());
         jdbi.useExtension(NotificationDAO.class, dao -> dao.retryLater(c.id(), now.plus(delay), error));
         retried.mark();
-        LOG.info("{} message {} of dossier {} to be sent again in {} ms: {}", c.channel(), c.id(), c.dossierId(), delay.toMillis(), error);
+        LOG.info(
+                "{} message {} of dossier {} to be sent again in {} ms: {}",
+                c.channel(),
+                c.id(),
+                c.dossierId(),
+                delay.toMillis(),
+                error);
     }
 
     private void giveUp(Message c, String error) {
         jdbi.useExtension(NotificationDAO.class, dao -> dao.givenUp(c.id(), now(), error));
         failed.mark();
-        LOG.warn("{} message {} of dossier {} given up after {} attempts: {}", c.channel(), c.id(), c.dossierId(), c.attempts(), error);
+        LOG.warn(
+                "{} message {} of dossier {} given up after {} attempts: {}",
+                c.channel(),
+                c.id(),
+                c.dossierId(),
+                c.attempts(),
+                error);
     }
 
     /** A dossier's messages, oldest first, for the staff who may read the dossier. */
     public List<NotificationView> list(User user, String code) {
         return jdbi.withHandle(h -> {
-            DossierRow row = h.attach(DossierDAO.class).findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow row = h.attach(DossierDAO.class)
+                    .findByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             DossierService.checkCanRead(user, row);
-            return h.attach(NotificationDAO.class).ofDossier(row.id()).stream().map(NotificationDelivery::view).toList();
+            return h.attach(NotificationDAO.class).ofDossier(row.id()).stream()
+                    .map(NotificationDelivery::view)
+                    .toList();
         });
     }
 
     private static Message message(NotificationDAO.Claimed c) {
-        return new Message(c.id(), c.dossierId(), c.kind(), c.channel(), c.recipient(), c.subject(), c.body(), c.attempts(),
+        return new Message(
+                c.id(),
+                c.dossierId(),
+                c.kind(),
+                c.channel(),
+                c.recipient(),
+                c.subject(),
+                c.body(),
+                c.attempts(),
                 c.createdAt());
     }
 
     /** The row as staff see it: its state, and while it is pending when it is tried next. */
     private static NotificationView view(NotificationDAO.Row r) {
         String state = r.sentAt() != null ? "SENT" : r.failedAt() != null ? "FAILED" : "PENDING";
-        return new NotificationView(r.id(), r.kind(), r.channel(), r.recipient(), r.subject(), r.body(), state, r.createdAt(),
-                r.sentAt(), r.failedAt(), "PENDING".equals(state) ? r.availableAt() : null, r.attempts(), r.lastError());
+        return new NotificationView(
+                r.id(),
+                r.kind(),
+                r.channel(),
+                r.recipient(),
+                r.subject(),
+                r.body(),
+                state,
+                r.createdAt(),
+                r.sentAt(),
+                r.failedAt(),
+                "PENDING".equals(state) ? r.availableAt() : null,
+                r.attempts(),
+                r.lastError());
     }
 
     private static boolean refused(Throwable cause) {

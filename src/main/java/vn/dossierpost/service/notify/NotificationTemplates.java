@@ -29,9 +29,25 @@ import java.util.stream.Collectors;
  */
 public final class NotificationTemplates {
     /** The facts a template may name; {@link Notifications} supplies the dossier's own, callers the rest. */
-    public static final Set<String> FACTS = Set.of("dossierCode", "s10Number", "procedureName", "agencyName", "officeName",
-            "applicantName", "trackingUrl", "appointmentDate", "receiptNumber", "reason", "missingItems", "newAppointmentDate",
-            "resultReference", "returnS10Number", "officeAddress", "heldUntil", "amountDue");
+    public static final Set<String> FACTS = Set.of(
+            "dossierCode",
+            "s10Number",
+            "procedureName",
+            "agencyName",
+            "officeName",
+            "applicantName",
+            "trackingUrl",
+            "appointmentDate",
+            "receiptNumber",
+            "reason",
+            "missingItems",
+            "newAppointmentDate",
+            "resultReference",
+            "returnS10Number",
+            "officeAddress",
+            "heldUntil",
+            "amountDue");
+
     public static final String BUILT_IN = "notifications/templates.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -64,12 +80,15 @@ public final class NotificationTemplates {
             }
         }
         List<String> texts = new ArrayList<>(List.of(nullToEmpty(email.header()), nullToEmpty(email.footer())));
-        kinds.values().forEach(t -> texts.addAll(List.of(nullToEmpty(t.subject()), nullToEmpty(t.email()), nullToEmpty(t.sms()))));
+        kinds.values()
+                .forEach(t ->
+                        texts.addAll(List.of(nullToEmpty(t.subject()), nullToEmpty(t.email()), nullToEmpty(t.sms()))));
         for (String text : texts) {
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
                 if (!FACTS.contains(m.group(1))) {
-                    problems.add("unknown placeholder {" + m.group(1) + "}; known: " + FACTS.stream().sorted().toList());
+                    problems.add("unknown placeholder {" + m.group(1) + "}; known: "
+                            + FACTS.stream().sorted().toList());
                 }
             }
         }
@@ -83,7 +102,8 @@ public final class NotificationTemplates {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
             if (path == null || path.isBlank()) {
-                try (InputStream in = NotificationTemplates.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+                try (InputStream in =
+                        NotificationTemplates.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
                     if (in == null) {
                         throw new IllegalStateException(BUILT_IN + " is not on the class path");
                     }
@@ -94,7 +114,8 @@ public final class NotificationTemplates {
                 return new NotificationTemplates(yaml.readValue(in, File.class), zone);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("notification templates " + (path == null ? BUILT_IN : path) + " are not readable", e);
+            throw new UncheckedIOException(
+                    "notification templates " + (path == null ? BUILT_IN : path) + " are not readable", e);
         }
     }
 
@@ -103,7 +124,8 @@ public final class NotificationTemplates {
         String subject = String.join(" ", fill(t.subject(), facts));
         // header, message and footer as paragraphs, a blank line between them
         List<String> body = new ArrayList<>();
-        for (List<String> part : List.of(fill(email.header(), facts), fill(t.email(), facts), fill(email.footer(), facts))) {
+        for (List<String> part :
+                List.of(fill(email.header(), facts), fill(t.email(), facts), fill(email.footer(), facts))) {
             if (!part.isEmpty()) {
                 if (!body.isEmpty()) {
                     body.add("");

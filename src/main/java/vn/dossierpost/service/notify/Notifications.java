@@ -36,7 +36,8 @@ public final class Notifications {
     private final Clock clock;
     private final String trackingUrl;
 
-    public Notifications(ReferenceDataCache referenceData, NotificationTemplates templates, Clock clock, String trackingUrl) {
+    public Notifications(
+            ReferenceDataCache referenceData, NotificationTemplates templates, Clock clock, String trackingUrl) {
         this.referenceData = referenceData;
         this.templates = templates;
         this.clock = clock;
@@ -56,7 +57,8 @@ public final class Notifications {
     }
 
     /** As {@link #enqueue} for several dossiers at once (an agency's receipts for a whole handover): one batched insert. */
-    public void enqueueAll(Handle h, List<DossierRow> dossiers, NotificationKind kind, Function<DossierRow, Map<String, ?>> facts) {
+    public void enqueueAll(
+            Handle h, List<DossierRow> dossiers, NotificationKind kind, Function<DossierRow, Map<String, ?>> facts) {
         if (dossiers.isEmpty()) {
             return;
         }
@@ -66,7 +68,8 @@ public final class Notifications {
             try {
                 rows.addAll(messages(d, kind, facts.apply(d), now));
             } catch (RuntimeException e) {
-                LOG.error("the {} message to the applicant of dossier {} could not be written: {}", kind, d.code(), e, e);
+                LOG.error(
+                        "the {} message to the applicant of dossier {} could not be written: {}", kind, d.code(), e, e);
             }
         }
         if (rows.isEmpty()) {
@@ -90,12 +93,15 @@ public final class Notifications {
         }
     }
 
-    private List<NewNotification> messages(DossierRow d, NotificationKind kind, Map<String, ?> given, OffsetDateTime now) {
+    private List<NewNotification> messages(
+            DossierRow d, NotificationKind kind, Map<String, ?> given, OffsetDateTime now) {
         NotificationTemplates.Rendered text = templates.render(kind, facts(d, given));
         List<NewNotification> rows = new ArrayList<>(2);
-        rows.add(new NewNotification(d.id(), kind.name(), "SMS", smsNumber(d.applicantPhone()), null, SmsText.of(text.sms()), now));
+        rows.add(new NewNotification(
+                d.id(), kind.name(), "SMS", smsNumber(d.applicantPhone()), null, SmsText.of(text.sms()), now));
         if (d.applicantEmail() != null && !d.applicantEmail().isBlank()) {
-            rows.add(new NewNotification(d.id(), kind.name(), "EMAIL", d.applicantEmail().strip(), text.subject(), text.email(), now));
+            rows.add(new NewNotification(
+                    d.id(), kind.name(), "EMAIL", d.applicantEmail().strip(), text.subject(), text.email(), now));
         }
         return rows;
     }
@@ -107,7 +113,9 @@ public final class Notifications {
         facts.put("dossierCode", d.code());
         facts.put("s10Number", d.s10Number());
         facts.put("applicantName", d.applicantName());
-        facts.put("procedureName", ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()));
+        facts.put(
+                "procedureName",
+                ref.procedure(d.procedureCode()).map(p -> p.name()).orElse(d.procedureCode()));
         facts.put("agencyName", ref.agency(d.agencyCode()).map(a -> a.name()).orElse(d.agencyCode()));
         facts.put("officeName", ref.office(d.officeCode()).map(o -> o.name()).orElse(null));
         facts.put("trackingUrl", trackingUrl + (d.s10Number() != null ? d.s10Number() : d.code()));

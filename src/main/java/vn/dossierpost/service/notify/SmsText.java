@@ -23,7 +23,9 @@ public final class SmsText {
     /** The text folded to GSM 7-bit basic characters and cut to {@link #MAX_CHARS}. */
     public static String of(String text) {
         String folded = fold(text);
-        return folded.length() <= MAX_CHARS ? folded : folded.substring(0, MAX_CHARS - 3).stripTrailing() + "...";
+        return folded.length() <= MAX_CHARS
+                ? folded
+                : folded.substring(0, MAX_CHARS - 3).stripTrailing() + "...";
     }
 
     /** Vietnamese letters to their bare Latin letter (đ to d); anything else outside GSM 7-bit to '?'. */

@@ -60,7 +60,8 @@ public final class AgencyNoticeOutbox {
      */
     public List<Due> claim(int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<OutboxDAO.ClaimedNotice> claimed = jdbi.withExtension(OutboxDAO.class, dao -> dao.claimNotices(now, now.plus(lease), limit));
+        List<OutboxDAO.ClaimedNotice> claimed =
+                jdbi.withExtension(OutboxDAO.class, dao -> dao.claimNotices(now, now.plus(lease), limit));
         if (claimed.isEmpty()) {
             return List.of();
         }
@@ -91,11 +92,16 @@ public final class AgencyNoticeOutbox {
         if (cause instanceof Refused || retry.givenUp(Duration.between(n.createdAt(), now))) {
             jdbi.useExtension(OutboxDAO.class, dao -> dao.givenUp(n.id(), now, error));
             failed.mark();
-            LOG.warn("notice {} to agency {} given up after {} attempts: {}", n.id(), n.agency() == null ? "?" : n.agency().code(),
-                    n.attempts(), error);
+            LOG.warn(
+                    "notice {} to agency {} given up after {} attempts: {}",
+                    n.id(),
+                    n.agency() == null ? "?" : n.agency().code(),
+                    n.attempts(),
+                    error);
             return;
         }
-        Duration delay = retry.delayAfter(n.attempts(), () -> ThreadLocalRandom.current().nextDouble());
+        Duration delay =
+                retry.delayAfter(n.attempts(), () -> ThreadLocalRandom.current().nextDouble());
         jdbi.useExtension(OutboxDAO.class, dao -> dao.retryLater(n.id(), now.plus(delay), error));
         LOG.info("notice {} to be sent again in {} ms: {}", n.id(), delay.toMillis(), error);
     }

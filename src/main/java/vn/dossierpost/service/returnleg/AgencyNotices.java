@@ -18,7 +18,10 @@ import vn.dossierpost.service.JsonText;
  */
 public final class AgencyNotices {
 
-    public enum Type { RESULT_DELIVERED, RESULT_RETURNED }
+    public enum Type {
+        RESULT_DELIVERED,
+        RESULT_RETURNED
+    }
 
     private final ObjectMapper json;
     private final Clock clock;

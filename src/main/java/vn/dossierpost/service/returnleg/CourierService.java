@@ -9,13 +9,13 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.CourierWork;
 import vn.dossierpost.api.DeliveryView;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.ReconciliationView;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
-import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.CourierDAO;
 import vn.dossierpost.db.DeliveryDAO;
-import vn.dossierpost.api.FieldProblem;
+import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
@@ -30,7 +30,8 @@ public final class CourierService {
     private final Clock clock;
     private final ZoneId zone;
 
-    public CourierService(Jdbi jdbi, DeliveryQueries deliveries, ReferenceDataCache referenceData, Clock clock, ZoneId zone) {
+    public CourierService(
+            Jdbi jdbi, DeliveryQueries deliveries, ReferenceDataCache referenceData, Clock clock, ZoneId zone) {
         this.jdbi = jdbi;
         this.deliveries = deliveries;
         this.referenceData = referenceData;
@@ -49,10 +50,21 @@ public final class CourierService {
         }
         LocalDate day = date != null ? date : today();
         OffsetDateTime start = day.atStartOfDay(zone).toOffsetDateTime();
-        List<DeliveryView> items = jdbi.withExtension(DeliveryDAO.class,
-                dao -> dao.work(courier.username(), day, start, day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())).stream()
-                .map(deliveries::toView).toList();
-        long toCollect = items.stream().filter(v -> v.finishedAt() == null).mapToLong(DeliveryView::amountDue).sum();
+        List<DeliveryView> items = jdbi
+                .withExtension(
+                        DeliveryDAO.class,
+                        dao -> dao.work(
+                                courier.username(),
+                                day,
+                                start,
+                                day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
+                .stream()
+                .map(deliveries::toView)
+                .toList();
+        long toCollect = items.stream()
+                .filter(v -> v.finishedAt() == null)
+                .mapToLong(DeliveryView::amountDue)
+                .sum();
         return new CourierWork(courier.username(), day, items, toCollect);
     }
 
@@ -61,10 +73,12 @@ public final class CourierService {
      * courier had moves to this one), and gives them the office's waiting items there.
      */
     public List<String> setCommunes(User user, String username, List<String> communes) {
-        User courier = jdbi.withExtension(UserDAO.class, dao -> dao.findActive(username)).map(UserDAO.StoredUser::toUser)
+        User courier = jdbi.withExtension(UserDAO.class, dao -> dao.findActive(username))
+                .map(UserDAO.StoredUser::toUser)
                 .filter(u -> u.role() == Role.COURIER)
                 .orElseThrow(() -> Problem.notFound("no active courier " + username));
-        boolean allowed = user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN
+        boolean allowed = user.role() == Role.SUPERVISOR
+                || user.role() == Role.ADMIN
                 || (user.role() == Role.COUNTER && courier.officeCode().equals(user.officeCode()));
         if (!allowed) {
             throw Problem.forbidden("courier " + username + " works for post office " + courier.officeCode());
@@ -102,7 +116,13 @@ public final class CourierService {
         if (day.isAfter(today())) {
             throw Problem.invalid("date", "is in the future");
         }
-        jdbi.useExtension(CourierDAO.class, dao -> dao.declare(courier.username(), day, amount, OffsetDateTime.now(clock).withNano(0)));
+        jdbi.useExtension(
+                CourierDAO.class,
+                dao -> dao.declare(
+                        courier.username(),
+                        day,
+                        amount,
+                        OffsetDateTime.now(clock).withNano(0)));
     }
 
     /** Supervisors: each courier of the office, expected against declared, for a day. */
@@ -111,15 +131,39 @@ public final class CourierService {
             throw Problem.invalid("office", "is required: a post office code");
         }
         LocalDate day = date != null ? date : today();
-        List<CourierDAO.Reconciliation> rows = jdbi.withExtension(CourierDAO.class, dao -> dao.reconciliation(office, day,
-                day.atStartOfDay(zone).toOffsetDateTime(), day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
-        List<ReconciliationView.Line> lines = rows.stream().map(r -> {
-            long difference = (r.declared() == null ? 0 : r.declared()) - r.expected();
-            String state = r.declared() == null ? "NOT_DECLARED" : difference == 0 ? "BALANCED" : difference < 0 ? "SHORT" : "OVER";
-            return new ReconciliationView.Line(r.courier(), r.fullName(), r.delivered(), r.expected(), r.declared(), difference, state,
-                    r.declaredAt() == null ? null : r.declaredAt().atZoneSameInstant(zone).toOffsetDateTime());
-        }).toList();
-        return new ReconciliationView(office, day, lines, lines.stream().mapToLong(ReconciliationView.Line::expected).sum(),
-                lines.stream().mapToLong(l -> l.declared() == null ? 0 : l.declared()).sum());
+        List<CourierDAO.Reconciliation> rows = jdbi.withExtension(
+                CourierDAO.class,
+                dao -> dao.reconciliation(
+                        office,
+                        day,
+                        day.atStartOfDay(zone).toOffsetDateTime(),
+                        day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        List<ReconciliationView.Line> lines = rows.stream()
+                .map(r -> {
+                    long difference = (r.declared() == null ? 0 : r.declared()) - r.expected();
+                    String state = r.declared() == null
+                            ? "NOT_DECLARED"
+                            : difference == 0 ? "BALANCED" : difference < 0 ? "SHORT" : "OVER";
+                    return new ReconciliationView.Line(
+                            r.courier(),
+                            r.fullName(),
+                            r.delivered(),
+                            r.expected(),
+                            r.declared(),
+                            difference,
+                            state,
+                            r.declaredAt() == null
+                                    ? null
+                                    : r.declaredAt().atZoneSameInstant(zone).toOffsetDateTime());
+                })
+                .toList();
+        return new ReconciliationView(
+                office,
+                day,
+                lines,
+                lines.stream().mapToLong(ReconciliationView.Line::expected).sum(),
+                lines.stream()
+                        .mapToLong(l -> l.declared() == null ? 0 : l.declared())
+                        .sum());
     }
 }

@@ -59,8 +59,15 @@ public final class DeliveryAttempts {
     private final Clock clock;
     private final ZoneId zone;
 
-    public DeliveryAttempts(Jdbi jdbi, DeliveryService deliveries, DossierService dossiers, AgencyNotices agencyNotices,
-                            FileSystemBlobStore store, ObjectMapper json, Clock clock, ZoneId zone) {
+    public DeliveryAttempts(
+            Jdbi jdbi,
+            DeliveryService deliveries,
+            DossierService dossiers,
+            AgencyNotices agencyNotices,
+            FileSystemBlobStore store,
+            ObjectMapper json,
+            Clock clock,
+            ZoneId zone) {
         this.jdbi = jdbi;
         this.deliveries = deliveries;
         this.dossiers = dossiers;
@@ -84,7 +91,8 @@ public final class DeliveryAttempts {
                 DeliveryService.Locked l = deliveries.lock(h, s10);
                 DeliveryDAO deliveries = h.attach(DeliveryDAO.class);
                 // a resend is answered as the first time, even if the item has since moved to another courier
-                var earlier = deliveries.recorded(l.dossier().id(), r.clientAttemptId().trim());
+                var earlier = deliveries.recorded(
+                        l.dossier().id(), r.clientAttemptId().trim());
                 if (earlier.isPresent()) {
                     return resent(user, r, earlier.get());
                 }
@@ -106,8 +114,10 @@ public final class DeliveryAttempts {
     /** The first answer to a resent update; an id reused for another update is refused rather than silently ignored. */
     private AttemptAnswer resent(User user, AttemptRequest r, DeliveryDAO.Recorded earlier) {
         if (!earlier.actor().equals(user.username()) || !earlier.outcome().equals(r.outcome())) {
-            throw Problem.invalid("clientAttemptId", "'" + r.clientAttemptId().trim() + "' was already used for a " + earlier.outcome()
-                    + " update by " + earlier.actor() + "; a new update needs a new id");
+            throw Problem.invalid(
+                    "clientAttemptId",
+                    "'" + r.clientAttemptId().trim() + "' was already used for a " + earlier.outcome() + " update by "
+                            + earlier.actor() + "; a new update needs a new id");
         }
         return JsonText.read(json, earlier.answer(), AttemptAnswer.class);
     }
@@ -126,15 +136,19 @@ public final class DeliveryAttempts {
         boolean afterLastUpdate = last != null && (arrived == null || last.isAfter(arrived));
         OffsetDateTime earliest = afterLastUpdate ? last : arrived;
         if (earliest != null && r.at().isBefore(earliest)) {
-            throw Problem.invalid("at", "is before " + earliest.atZoneSameInstant(zone).toOffsetDateTime() + ", when the item "
-                    + (afterLastUpdate ? "had its latest update" : "arrived at the delivering office")
-                    + "; send the time the update happened (ISO-8601 with offset), or leave it out");
+            throw Problem.invalid(
+                    "at",
+                    "is before " + earliest.atZoneSameInstant(zone).toOffsetDateTime() + ", when the item "
+                            + (afterLastUpdate ? "had its latest update" : "arrived at the delivering office")
+                            + "; send the time the update happened (ISO-8601 with offset), or leave it out");
         }
     }
 
     /** When an update happened: its {@code at} (a phone sending late), or now. */
     private OffsetDateTime happenedAt(AttemptRequest r) {
-        return r.at() != null ? r.at().atZoneSameInstant(zone).toOffsetDateTime().withNano(0) : deliveries.now();
+        return r.at() != null
+                ? r.at().atZoneSameInstant(zone).toOffsetDateTime().withNano(0)
+                : deliveries.now();
     }
 
     private LocalDate dayOf(AttemptRequest r) {
@@ -157,11 +171,14 @@ public final class DeliveryAttempts {
         }
         LocalDate from = l.delivery().nextAttemptFrom();
         if (l.dossier().status() == DossierStatus.DELIVERY_FAILED && from != null && dayOf(r).isBefore(from)) {
-            throw Problem.conflict("the next attempt may be made from " + from + ", two working days after the failed one "
-                    + "(QĐ 45/2016 Art. 10)", Map.of("currentStatus", l.dossier().status(), "nextAttemptFrom", from.toString()));
+            throw Problem.conflict(
+                    "the next attempt may be made from " + from + ", two working days after the failed one "
+                            + "(QĐ 45/2016 Art. 10)",
+                    Map.of("currentStatus", l.dossier().status(), "nextAttemptFrom", from.toString()));
         }
         if (l.delivery().arrivedAt() == null) {
-            throw Problem.conflict("item " + l.delivery().s10Number() + " has not arrived at its delivering office yet",
+            throw Problem.conflict(
+                    "item " + l.delivery().s10Number() + " has not arrived at its delivering office yet",
                     Map.of("currentStatus", l.dossier().status()));
         }
         dossiers.changes().move(h, user.actor(), l.dossier(), DossierStatus.OUT_FOR_DELIVERY, null, position(r));
@@ -172,26 +189,39 @@ public final class DeliveryAttempts {
         boolean atCounter = user.role() != Role.COURIER;
         List<FieldProblem> problems = new ArrayList<>();
         boolean proxy = "PROXY".equals(r.relation());
-        if (Text.blank(r.recipientName())) problems.add(new FieldProblem("recipientName", "is required: the name of who received it"));
+        if (Text.blank(r.recipientName()))
+            problems.add(new FieldProblem("recipientName", "is required: the name of who received it"));
         if (!"SELF".equals(r.relation()) && !proxy) problems.add(new FieldProblem("relation", "must be SELF or PROXY"));
         if (!oneOf(r.idDocumentType(), IdentityDocument.class)) {
             problems.add(new FieldProblem("idDocumentType", "must be one of CCCD, PASSPORT, CMND"));
         }
-        DeliveryRules.FieldError id = DeliveryRules.identityProblem(proxy, r.idNumber(), l.dossier().applicantCitizenId(),
-                r.proxyAuthorisation());
+        DeliveryRules.FieldError id = DeliveryRules.identityProblem(
+                proxy, r.idNumber(), l.dossier().applicantCitizenId(), r.proxyAuthorisation());
         if (id != null) problems.add(new FieldProblem(id.field(), id.message()));
         if (proof == null && !atCounter) {
-            problems.add(new FieldProblem("proof", "is required: the recipient's signature or a photo (mediaType image/png or "
-                    + "image/jpeg, base64)"));
+            problems.add(new FieldProblem(
+                    "proof",
+                    "is required: the recipient's signature or a photo (mediaType image/png or "
+                            + "image/jpeg, base64)"));
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
         DossierStatus required = atCounter ? DossierStatus.HELD_AT_OFFICE : DossierStatus.OUT_FOR_DELIVERY;
         if (required != l.dossier().status()) {
-            throw Problem.conflict((atCounter ? "a hand-over at the counter is for an item held at the office" : "the item is not out "
-                    + "for delivery") + "; it is " + l.dossier().status(), Map.of("currentStatus", l.dossier().status(),
-                    "allowedNext", l.dossier().status().allowedNext().stream().map(Enum::name).sorted().toList()));
+            throw Problem.conflict(
+                    (atCounter
+                                    ? "a hand-over at the counter is for an item held at the office"
+                                    : "the item is not out " + "for delivery")
+                            + "; it is " + l.dossier().status(),
+                    Map.of(
+                            "currentStatus",
+                            l.dossier().status(),
+                            "allowedNext",
+                            l.dossier().status().allowedNext().stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .toList()));
         }
         if (proof != null) {
             try {
@@ -204,12 +234,25 @@ public final class DeliveryAttempts {
         facts.put("relation", r.relation());
         facts.put("idDocumentType", r.idDocumentType());
         facts.put("atCounter", atCounter);
-        dossiers.changes().move(h, user.actor(), l.dossier(), DossierStatus.DELIVERED, (atCounter ? "handed over at the counter to " : "delivered to ")
-                + r.recipientName().strip() + (proxy ? " (proxy)" : ""), JsonText.of(json, facts));
+        dossiers.changes()
+                .move(
+                        h,
+                        user.actor(),
+                        l.dossier(),
+                        DossierStatus.DELIVERED,
+                        (atCounter ? "handed over at the counter to " : "delivered to ")
+                                + r.recipientName().strip()
+                                + (proxy ? " (proxy)" : ""),
+                        JsonText.of(json, facts));
         h.attach(DeliveryDAO.class).finished(l.dossier().id(), deliveries.now());
-        agencyNotices.enqueue(h, l.dossier(), l.delivery().s10Number(), AgencyNotices.Type.RESULT_DELIVERED,
+        agencyNotices.enqueue(
+                h,
+                l.dossier(),
+                l.delivery().s10Number(),
+                AgencyNotices.Type.RESULT_DELIVERED,
                 Map.of("relation", r.relation(), "deliveredAt", ISO_OFFSET_DATE_TIME.format(happenedAt(r))));
-        return record(h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
+        return record(
+                h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
     }
 
     private AttemptAnswer failed(Handle h, User user, DeliveryService.Locked l, AttemptRequest r) {
@@ -218,7 +261,8 @@ public final class DeliveryAttempts {
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (!oneOf(r.reason(), FailureReason.class)) {
-            problems.add(new FieldProblem("reason", "must be one of NOT_AT_HOME, WRONG_ADDRESS, REFUSED, MOVED, OTHER"));
+            problems.add(
+                    new FieldProblem("reason", "must be one of NOT_AT_HOME, WRONG_ADDRESS, REFUSED, MOVED, OTHER"));
         } else if (r.reason().equals("OTHER") && Text.blank(r.note())) {
             problems.add(new FieldProblem("note", "is required when the reason is OTHER: say what happened"));
         }
@@ -241,8 +285,15 @@ public final class DeliveryAttempts {
         facts.put("reason", reason.name());
         facts.put("action", r.action());
         facts.put("attempt", failedAttempts);
-        dossiers.changes().move(h, user.actor(), l.dossier(), DossierStatus.DELIVERY_FAILED, reason.labelVi()
-                + (Text.blank(r.note()) ? "" : ": " + r.note().strip()), JsonText.of(json, facts));
+        dossiers.changes()
+                .move(
+                        h,
+                        user.actor(),
+                        l.dossier(),
+                        DossierStatus.DELIVERY_FAILED,
+                        reason.labelVi()
+                                + (Text.blank(r.note()) ? "" : ": " + r.note().strip()),
+                        JsonText.of(json, facts));
         LocalDate failedOn = dayOf(r);
         LocalDate nextFrom = rules.nextAttemptFrom(failedOn);
         h.attach(DeliveryDAO.class).failed(l.dossier().id(), failedAttempts, failedOn, nextFrom);
@@ -251,25 +302,70 @@ public final class DeliveryAttempts {
         switch (next.status()) {
             case HELD_AT_OFFICE -> heldUntil = deliveries.hold(h, user, after, l.delivery(), next.why());
             case RETURNED_TO_AGENCY -> deliveries.returned(h, user, after, l.delivery(), next.why());
-            default -> { }
+            default -> {}
         }
-        return record(h, user, l, r, next.status(), null, 0, next.status() == DossierStatus.DELIVERY_FAILED ? nextFrom : null, heldUntil);
+        return record(
+                h,
+                user,
+                l,
+                r,
+                next.status(),
+                null,
+                0,
+                next.status() == DossierStatus.DELIVERY_FAILED ? nextFrom : null,
+                heldUntil);
     }
 
-    private AttemptAnswer record(Handle h, User user, DeliveryService.Locked l, AttemptRequest r, DossierStatus status, StagedBlob proof,
-                                 long collected, LocalDate nextAttemptFrom, LocalDate heldUntil) {
+    private AttemptAnswer record(
+            Handle h,
+            User user,
+            DeliveryService.Locked l,
+            AttemptRequest r,
+            DossierStatus status,
+            StagedBlob proof,
+            long collected,
+            LocalDate nextAttemptFrom,
+            LocalDate heldUntil) {
         OffsetDateTime now = deliveries.now();
         Delivery after = h.attach(DeliveryDAO.class).find(l.dossier().id()).orElseThrow();
-        AttemptAnswer answer = new AttemptAnswer(r.clientAttemptId().trim(), l.delivery().s10Number(), l.dossier().code(),
-                r.outcome(), status, after.failedAttempts(), nextAttemptFrom, heldUntil, collected, null, now);
+        AttemptAnswer answer = new AttemptAnswer(
+                r.clientAttemptId().trim(),
+                l.delivery().s10Number(),
+                l.dossier().code(),
+                r.outcome(),
+                status,
+                after.failedAttempts(),
+                nextAttemptFrom,
+                heldUntil,
+                collected,
+                null,
+                now);
         boolean delivered = r.outcome().equals("DELIVERED");
-        h.attach(DeliveryDAO.class).insertAttempt(new DeliveryDAO.Attempt(null, l.dossier().id(), answer.clientAttemptId(), user.username(),
-                r.outcome().equals("FAILED") ? "FAILED" : r.outcome(), r.at() != null ? r.at() : now, now, user.role() != Role.COURIER,
-                delivered ? r.recipientName().strip() : null, delivered ? r.relation() : null, delivered ? r.idDocumentType() : null,
-                delivered ? DeliveryRules.lastFour(r.idNumber()) : null, delivered && !Text.blank(r.proxyAuthorisation())
-                        ? r.proxyAuthorisation().strip() : null,
-                proof == null ? null : proof.sha256(), proof == null ? null : r.proof().mediaType(), r.latitude(), r.longitude(),
-                r.reason(), r.action(), collected, JsonText.of(json, answer)));
+        h.attach(DeliveryDAO.class)
+                .insertAttempt(new DeliveryDAO.Attempt(
+                        null,
+                        l.dossier().id(),
+                        answer.clientAttemptId(),
+                        user.username(),
+                        r.outcome().equals("FAILED") ? "FAILED" : r.outcome(),
+                        r.at() != null ? r.at() : now,
+                        now,
+                        user.role() != Role.COURIER,
+                        delivered ? r.recipientName().strip() : null,
+                        delivered ? r.relation() : null,
+                        delivered ? r.idDocumentType() : null,
+                        delivered ? DeliveryRules.lastFour(r.idNumber()) : null,
+                        delivered && !Text.blank(r.proxyAuthorisation())
+                                ? r.proxyAuthorisation().strip()
+                                : null,
+                        proof == null ? null : proof.sha256(),
+                        proof == null ? null : r.proof().mediaType(),
+                        r.latitude(),
+                        r.longitude(),
+                        r.reason(),
+                        r.action(),
+                        collected,
+                        JsonText.of(json, answer)));
         return answer;
     }
 
@@ -294,9 +390,14 @@ public final class DeliveryAttempts {
         if (bytes.length == 0 || bytes.length > MAX_PROOF_BYTES) {
             throw Problem.invalid("proof.base64", "must be an image of 1 byte to 2 MB");
         }
-        ScanType type = ScanType.detect(bytes, Math.min(bytes.length, ScanType.MAGIC_LENGTH)).orElse(null);
-        if (type == null || !(type == ScanType.PNG || type == ScanType.JPEG) || !type.mediaType().equals(proof.mediaType())) {
-            throw Problem.invalid("proof", "must be a PNG or JPEG image whose mediaType (image/png or image/jpeg) matches its content");
+        ScanType type = ScanType.detect(bytes, Math.min(bytes.length, ScanType.MAGIC_LENGTH))
+                .orElse(null);
+        if (type == null
+                || !(type == ScanType.PNG || type == ScanType.JPEG)
+                || !type.mediaType().equals(proof.mediaType())) {
+            throw Problem.invalid(
+                    "proof",
+                    "must be a PNG or JPEG image whose mediaType (image/png or image/jpeg) matches its content");
         }
         try {
             return store.stage(new ByteArrayInputStream(bytes), MAX_PROOF_BYTES);
@@ -306,7 +407,8 @@ public final class DeliveryAttempts {
     }
 
     private String position(AttemptRequest r) {
-        return r.latitude() == null || r.longitude() == null ? null
+        return r.latitude() == null || r.longitude() == null
+                ? null
                 : JsonText.of(json, Map.of("latitude", r.latitude(), "longitude", r.longitude()));
     }
 

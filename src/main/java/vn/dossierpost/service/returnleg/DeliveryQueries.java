@@ -53,20 +53,59 @@ public final class DeliveryQueries {
     public DeliveryView view(Handle h, long dossierId) {
         DossierRow d = h.attach(DossierDAO.class).findById(dossierId).orElseThrow();
         Delivery l = h.attach(DeliveryDAO.class).find(dossierId).orElseThrow();
-        return toView(new DeliveryDAO.Item(d.id(), l.s10Number(), d.code(), d.status(), l.officeCode(), l.method(), d.applicantName(),
-                d.applicantPhone(), d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet(), l.communeCode(), l.courier(),
-                l.amountDue(), l.failedAttempts(), l.nextAttemptFrom(), l.heldUntil(), l.arrivedAt(), l.finishedAt()));
+        return toView(new DeliveryDAO.Item(
+                d.id(),
+                l.s10Number(),
+                d.code(),
+                d.status(),
+                l.officeCode(),
+                l.method(),
+                d.applicantName(),
+                d.applicantPhone(),
+                d.deliveryStreet() != null ? d.deliveryStreet() : d.applicantStreet(),
+                l.communeCode(),
+                l.courier(),
+                l.amountDue(),
+                l.failedAttempts(),
+                l.nextAttemptFrom(),
+                l.heldUntil(),
+                l.arrivedAt(),
+                l.finishedAt()));
     }
 
     DeliveryView toView(DeliveryDAO.Item i) {
         DossierStatus s = i.status();
-        String communeName = i.communeCode() == null ? null : referenceData.get().commune(i.communeCode()).map(c -> c.name()).orElse(null);
-        return new DeliveryView(i.s10Number(), i.dossierCode(), s, s.labelVi(), i.method(), i.officeCode(),
-                new DeliveryView.Recipient(i.recipientName(), i.recipientPhone(), i.method() == DeliveryMethod.HOME ? i.street() : null,
-                        i.communeCode(), communeName),
-                i.courier(), i.amountDue(), i.failedAttempts(), i.nextAttemptFrom(), i.heldUntil(),
-                i.arrivedAt() == null ? null : i.arrivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                i.finishedAt() == null ? null : i.finishedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+        String communeName = i.communeCode() == null
+                ? null
+                : referenceData
+                        .get()
+                        .commune(i.communeCode())
+                        .map(c -> c.name())
+                        .orElse(null);
+        return new DeliveryView(
+                i.s10Number(),
+                i.dossierCode(),
+                s,
+                s.labelVi(),
+                i.method(),
+                i.officeCode(),
+                new DeliveryView.Recipient(
+                        i.recipientName(),
+                        i.recipientPhone(),
+                        i.method() == DeliveryMethod.HOME ? i.street() : null,
+                        i.communeCode(),
+                        communeName),
+                i.courier(),
+                i.amountDue(),
+                i.failedAttempts(),
+                i.nextAttemptFrom(),
+                i.heldUntil(),
+                i.arrivedAt() == null
+                        ? null
+                        : i.arrivedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                i.finishedAt() == null
+                        ? null
+                        : i.finishedAt().atZoneSameInstant(zone).toOffsetDateTime(),
                 "/api/deliveries/" + i.s10Number() + "/slip.pdf");
     }
 
@@ -78,7 +117,10 @@ public final class DeliveryQueries {
         }
         List<DossierStatus> statuses;
         if (status == null) {
-            statuses = List.of(DossierStatus.RESULT_COLLECTED, DossierStatus.OUT_FOR_DELIVERY, DossierStatus.DELIVERY_FAILED,
+            statuses = List.of(
+                    DossierStatus.RESULT_COLLECTED,
+                    DossierStatus.OUT_FOR_DELIVERY,
+                    DossierStatus.DELIVERY_FAILED,
                     DossierStatus.HELD_AT_OFFICE);
         } else {
             try {
@@ -91,7 +133,8 @@ public final class DeliveryQueries {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
         return jdbi.withExtension(DeliveryDAO.class, dao -> dao.ofOffice(officeCode, statuses, limit)).stream()
-                .map(this::toView).toList();
+                .map(this::toView)
+                .toList();
     }
 
     /** Every update recorded for an item, for the staff of its office (a complaint, a dispute about money). */
@@ -100,12 +143,29 @@ public final class DeliveryQueries {
             long id = DeliveryService.dossierOf(h, s10);
             Delivery delivery = h.attach(DeliveryDAO.class).find(id).orElseThrow();
             DeliveryService.checkOffice(user, delivery);
-            return h.attach(DeliveryDAO.class).attempts(id).stream().map(a -> new AttemptView(a.id(), a.clientAttemptId(), a.outcome(),
-                    a.at().atZoneSameInstant(zone).toOffsetDateTime(), a.recordedAt().atZoneSameInstant(zone).toOffsetDateTime(),
-                    a.actor(), a.atCounter(), a.recipientName(), a.recipientRelation(), a.idDocumentType(), a.idLast4(),
-                    a.proxyAuthorisation(), a.proofSha256() == null ? null
-                            : "/api/deliveries/" + delivery.s10Number() + "/attempts/" + a.id() + "/proof",
-                    a.latitude(), a.longitude(), a.reason(), a.action(), a.amountCollected())).toList();
+            return h.attach(DeliveryDAO.class).attempts(id).stream()
+                    .map(a -> new AttemptView(
+                            a.id(),
+                            a.clientAttemptId(),
+                            a.outcome(),
+                            a.at().atZoneSameInstant(zone).toOffsetDateTime(),
+                            a.recordedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                            a.actor(),
+                            a.atCounter(),
+                            a.recipientName(),
+                            a.recipientRelation(),
+                            a.idDocumentType(),
+                            a.idLast4(),
+                            a.proxyAuthorisation(),
+                            a.proofSha256() == null
+                                    ? null
+                                    : "/api/deliveries/" + delivery.s10Number() + "/attempts/" + a.id() + "/proof",
+                            a.latitude(),
+                            a.longitude(),
+                            a.reason(),
+                            a.action(),
+                            a.amountCollected()))
+                    .toList();
         });
     }
 
@@ -115,9 +175,13 @@ public final class DeliveryQueries {
     public ProofImage proof(User user, String s10, long attemptId) {
         DeliveryDAO.Attempt a = jdbi.withHandle(h -> {
             long id = DeliveryService.dossierOf(h, s10);
-            DeliveryService.checkOffice(user, h.attach(DeliveryDAO.class).find(id).orElseThrow());
-            return h.attach(DeliveryDAO.class).attempts(id).stream().filter(x -> x.id() == attemptId && x.proofSha256() != null)
-                    .findFirst().orElseThrow(() -> Problem.notFound("attempt " + attemptId + " of item " + s10 + " has no proof image"));
+            DeliveryService.checkOffice(
+                    user, h.attach(DeliveryDAO.class).find(id).orElseThrow());
+            return h.attach(DeliveryDAO.class).attempts(id).stream()
+                    .filter(x -> x.id() == attemptId && x.proofSha256() != null)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> Problem.notFound("attempt " + attemptId + " of item " + s10 + " has no proof image"));
         });
         try {
             return new ProofImage(a.proofMediaType(), Files.readAllBytes(store.pathOf(a.proofSha256())));

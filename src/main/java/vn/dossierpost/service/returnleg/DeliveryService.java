@@ -1,55 +1,32 @@
 package vn.dossierpost.service.returnleg;
 
-import vn.dossierpost.domain.DeliveryMethod;
-import vn.dossierpost.service.Text;
-import vn.dossierpost.domain.TimelineEvent;
-import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import vn.dossierpost.api.AttemptAnswer;
-import vn.dossierpost.api.AttemptRequest;
-import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
-import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.DeliveryDAO;
 import vn.dossierpost.db.DeliveryDAO.Delivery;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.db.EventDAO;
-import vn.dossierpost.pdf.SlipText;
+import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DeliveryRules;
 import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.FailureAction;
-import vn.dossierpost.domain.FailureReason;
-import vn.dossierpost.domain.IdentityDocument;
-import vn.dossierpost.domain.InvalidValueException;
-import vn.dossierpost.domain.ScanType;
-import vn.dossierpost.api.FieldProblem;
-import vn.dossierpost.storage.FileSystemBlobStore;
-import vn.dossierpost.storage.StagedBlob;
-import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.User;
+import vn.dossierpost.pdf.SlipText;
 import vn.dossierpost.service.Problem;
-import vn.dossierpost.service.notify.NotificationKind;
-import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.Text;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.notify.NotificationKind;
+import vn.dossierpost.service.notify.Notifications;
 
 /**
  * The return leg at the delivering office (QĐ 45/2016 Art. 10): arrival there, couriers, holding,
@@ -71,9 +48,18 @@ public final class DeliveryService {
     private final int attempts;
     private final int holdDays;
 
-    public DeliveryService(Jdbi jdbi, DossierService dossiers, ReferenceDataCache referenceData, Notifications notifications,
-                           AgencyNotices agencyNotices, DeliveryQueries queries, Clock clock, ZoneId zone,
-                           int daysBetweenAttempts, int attempts, int holdDays) {
+    public DeliveryService(
+            Jdbi jdbi,
+            DossierService dossiers,
+            ReferenceDataCache referenceData,
+            Notifications notifications,
+            AgencyNotices agencyNotices,
+            DeliveryQueries queries,
+            Clock clock,
+            ZoneId zone,
+            int daysBetweenAttempts,
+            int attempts,
+            int holdDays) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.referenceData = referenceData;
@@ -111,16 +97,19 @@ public final class DeliveryService {
 
     /** The dossier whose return item has this S10 number (404 if none). */
     static long dossierOf(Handle h, String s10) {
-        return h.attach(DeliveryDAO.class).dossierOf(s10 == null ? "" : s10.trim().toUpperCase())
+        return h.attach(DeliveryDAO.class)
+                .dossierOf(s10 == null ? "" : s10.trim().toUpperCase())
                 .orElseThrow(() -> Problem.notFound("no return item with S10 number " + s10));
     }
 
     /** Staff of the delivering office (or a supervisor) only. */
     static void checkOffice(User user, Delivery delivery) {
-        boolean allowed = user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN
+        boolean allowed = user.role() == Role.SUPERVISOR
+                || user.role() == Role.ADMIN
                 || (user.role() == Role.COUNTER && delivery.officeCode().equals(user.officeCode()));
         if (!allowed) {
-            throw Problem.forbidden("item " + delivery.s10Number() + " is handled by post office " + delivery.officeCode());
+            throw Problem.forbidden(
+                    "item " + delivery.s10Number() + " is handled by post office " + delivery.officeCode());
         }
     }
 
@@ -138,17 +127,32 @@ public final class DeliveryService {
     }
 
     void arrive(Handle h, User clerk, DossierRow d, Delivery delivery) {
-        if (d.status() != DossierStatus.RESULT_COLLECTED || h.attach(DeliveryDAO.class).arrived(d.id(), now()) == 0) {
-            throw Problem.conflict("item " + delivery.s10Number() + " has arrived already; it is " + d.status(),
+        if (d.status() != DossierStatus.RESULT_COLLECTED
+                || h.attach(DeliveryDAO.class).arrived(d.id(), now()) == 0) {
+            throw Problem.conflict(
+                    "item " + delivery.s10Number() + " has arrived already; it is " + d.status(),
                     Map.of("currentStatus", d.status()));
         }
-        String officeName = referenceData.get().office(delivery.officeCode()).map(o -> o.name()).orElse(delivery.officeCode());
-        dossiers.changes().record(h, clerk.actor(), d.id(), TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE, "arrived at " + officeName, null);
+        String officeName = referenceData
+                .get()
+                .office(delivery.officeCode())
+                .map(o -> o.name())
+                .orElse(delivery.officeCode());
+        dossiers.changes()
+                .record(
+                        h,
+                        clerk.actor(),
+                        d.id(),
+                        TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE,
+                        "arrived at " + officeName,
+                        null);
         if (delivery.method() == DeliveryMethod.PICKUP_AT_OFFICE) {
             hold(h, clerk, d, delivery, "the applicant collects it at the office");
             return;
         }
-        h.attach(DeliveryDAO.class).courierByCommune(d.id()).ifPresent(courier -> assign(h, clerk, d, courier, "by commune"));
+        h.attach(DeliveryDAO.class)
+                .courierByCommune(d.id())
+                .ifPresent(courier -> assign(h, clerk, d, courier, "by commune"));
     }
 
     /** Gives the item to a courier of its office by hand. */
@@ -157,14 +161,25 @@ public final class DeliveryService {
             Locked l = lock(h, s10);
             checkOffice(user, l.delivery());
             // an item out for delivery is in its courier's hands: it changes hands only once back
-            if (l.delivery().finishedAt() != null || l.dossier().status() == DossierStatus.HELD_AT_OFFICE
+            if (l.delivery().finishedAt() != null
+                    || l.dossier().status() == DossierStatus.HELD_AT_OFFICE
                     || l.dossier().status() == DossierStatus.OUT_FOR_DELIVERY) {
-                throw Problem.conflict("item " + l.delivery().s10Number() + " is " + l.dossier().status() + ": no courier takes it now",
+                throw Problem.conflict(
+                        "item " + l.delivery().s10Number() + " is "
+                                + l.dossier().status() + ": no courier takes it now",
                         Map.of("currentStatus", l.dossier().status()));
             }
-            User c = h.attach(UserDAO.class).findActive(courier.trim()).map(UserDAO.StoredUser::toUser).orElse(null);
-            if (c == null || c.role() != Role.COURIER || !l.delivery().officeCode().equals(c.officeCode())) {
-                throw Problem.invalid("courier", "'" + courier + "' is not a courier of post office " + l.delivery().officeCode());
+            User c = h.attach(UserDAO.class)
+                    .findActive(courier.trim())
+                    .map(UserDAO.StoredUser::toUser)
+                    .orElse(null);
+            if (c == null
+                    || c.role() != Role.COURIER
+                    || !l.delivery().officeCode().equals(c.officeCode())) {
+                throw Problem.invalid(
+                        "courier",
+                        "'" + courier + "' is not a courier of post office "
+                                + l.delivery().officeCode());
             }
             assign(h, user, l.dossier(), c.username(), "by hand");
             return queries.view(h, l.dossier().id());
@@ -173,7 +188,14 @@ public final class DeliveryService {
 
     private void assign(Handle h, User by, DossierRow d, String courier, String how) {
         h.attach(DeliveryDAO.class).assign(d.id(), courier, now());
-        dossiers.changes().record(h, by.actor(), d.id(), TimelineEvent.ASSIGNED_TO_COURIER, "to courier " + courier + " (" + how + ")", null);
+        dossiers.changes()
+                .record(
+                        h,
+                        by.actor(),
+                        d.id(),
+                        TimelineEvent.ASSIGNED_TO_COURIER,
+                        "to courier " + courier + " (" + how + ")",
+                        null);
     }
 
     /** Held at the office for the configured working days; the applicant is invited to collect it. */
@@ -208,18 +230,27 @@ public final class DeliveryService {
             Locked l = lock(h, s10);
             checkOffice(clerk, l.delivery());
             if (l.dossier().status() != DossierStatus.HELD_AT_OFFICE) {
-                throw Problem.conflict("only an item held at the office goes back from the counter; it is " + l.dossier().status(),
+                throw Problem.conflict(
+                        "only an item held at the office goes back from the counter; it is "
+                                + l.dossier().status(),
                         Map.of("currentStatus", l.dossier().status()));
             }
             if (!rules().mayReturnHeld(today(), l.delivery().heldUntil())) {
-                throw Problem.conflict("the applicant may collect it until " + l.delivery().heldUntil() + "; it goes back after that",
-                        Map.of("currentStatus", l.dossier().status(), "heldUntil", l.delivery().heldUntil().toString()));
+                throw Problem.conflict(
+                        "the applicant may collect it until " + l.delivery().heldUntil() + "; it goes back after that",
+                        Map.of(
+                                "currentStatus",
+                                l.dossier().status(),
+                                "heldUntil",
+                                l.delivery().heldUntil().toString()));
             }
-            returned(h, clerk, l.dossier(), l.delivery(), "not collected by " + l.delivery().heldUntil()
-                    + (Text.blank(note) ? "" : ": " + note.strip()));
+            returned(
+                    h,
+                    clerk,
+                    l.dossier(),
+                    l.delivery(),
+                    "not collected by " + l.delivery().heldUntil() + (Text.blank(note) ? "" : ": " + note.strip()));
             return queries.view(h, l.dossier().id());
         });
     }
-
-
 }

@@ -1,6 +1,5 @@
 package vn.dossierpost.service.returnleg;
 
-import vn.dossierpost.domain.DeliveryMethod;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -14,23 +13,23 @@ import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.CollectionRequest;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.PickupView;
-import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.User;
 import vn.dossierpost.db.DeliveryDAO;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.PickupDAO;
+import vn.dossierpost.domain.DeliveryMethod;
+import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.S10Number;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.pdf.ReturnSlipData;
 import vn.dossierpost.pdf.ReturnSlipPdf;
 import vn.dossierpost.pdf.SlipData;
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.S10Number;
-import vn.dossierpost.domain.ServiceForm;
-import vn.dossierpost.service.dossier.DossierService;
-import vn.dossierpost.service.catalogue.ReferenceData;
-import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.JsonText;
+import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.DossierService;
 
 /**
  * Collecting results at agencies (QĐ 45/2016 Art. 9): the pickup task made with the agency's
@@ -52,9 +51,17 @@ public final class PickupService {
     private final String s10ServiceIndicator;
     private final String trackingUrl;
 
-    public PickupService(Jdbi jdbi, DossierService dossiers, DeliveryService deliveries, DeliveryQueries queries,
-                         ReferenceDataCache referenceData,
-                         ObjectMapper json, Clock clock, ZoneId zone, String s10ServiceIndicator, String trackingUrl) {
+    public PickupService(
+            Jdbi jdbi,
+            DossierService dossiers,
+            DeliveryService deliveries,
+            DeliveryQueries queries,
+            ReferenceDataCache referenceData,
+            ObjectMapper json,
+            Clock clock,
+            ZoneId zone,
+            String s10ServiceIndicator,
+            String trackingUrl) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.deliveries = deliveries;
@@ -71,12 +78,18 @@ public final class PickupService {
      * Called in the agency event's transaction: a result, or a refusal notice, that the post brings
      * back makes a pickup task; a SEND_ONLY dossier's journey with the post ends at the agency.
      */
-    public static void onAgencyAnswer(Handle h, DossierRow d, DossierStatus to, String resultReference, OffsetDateTime at) {
+    public static void onAgencyAnswer(
+            Handle h, DossierRow d, DossierStatus to, String resultReference, OffsetDateTime at) {
         if (!d.serviceForm().returns()) {
             return;
         }
         if (to == DossierStatus.RESULT_READY || to == DossierStatus.REFUSED) {
-            h.attach(PickupDAO.class).create(d.id(), to == DossierStatus.REFUSED ? "REFUSAL" : "RESULT", resultReference, at.withNano(0));
+            h.attach(PickupDAO.class)
+                    .create(
+                            d.id(),
+                            to == DossierStatus.REFUSED ? "REFUSAL" : "RESULT",
+                            resultReference,
+                            at.withNano(0));
         }
     }
 
@@ -89,13 +102,24 @@ public final class PickupService {
         if (limit < 1 || limit > 500) {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
-        return jdbi.withExtension(PickupDAO.class, dao -> dao.open(officeCode, limit)).stream().map(this::view).toList();
+        return jdbi.withExtension(PickupDAO.class, dao -> dao.open(officeCode, limit)).stream()
+                .map(this::view)
+                .toList();
     }
 
     private PickupView view(PickupDAO.Pickup p) {
         var agency = referenceData.get().agency(p.agencyCode());
-        return new PickupView(p.dossierCode(), p.kind(), p.resultReference(), p.agencyCode(), agency.map(a -> a.name()).orElse(null),
-                agency.map(a -> a.address()).orElse(null), p.officeCode(), zoned(p.createdAt()), zoned(p.collectedAt()), p.collectedBy());
+        return new PickupView(
+                p.dossierCode(),
+                p.kind(),
+                p.resultReference(),
+                p.agencyCode(),
+                agency.map(a -> a.name()).orElse(null),
+                agency.map(a -> a.address()).orElse(null),
+                p.officeCode(),
+                zoned(p.createdAt()),
+                zoned(p.collectedAt()),
+                p.collectedBy());
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {
@@ -109,39 +133,73 @@ public final class PickupService {
         }
         String items = items(request);
         return jdbi.inTransaction(h -> {
-            DossierRow d = h.attach(DossierDAO.class).lockByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
+            DossierRow d = h.attach(DossierDAO.class)
+                    .lockByCode(code)
+                    .orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             PickupDAO pickups = h.attach(PickupDAO.class);
-            PickupDAO.Pickup p = pickups.find(d.id()).orElseThrow(() -> Problem.conflict("dossier " + code + " has no result to "
-                    + "collect; it is " + d.status(), Map.of("currentStatus", d.status())));
+            PickupDAO.Pickup p = pickups.find(d.id())
+                    .orElseThrow(() -> Problem.conflict(
+                            "dossier " + code + " has no result to " + "collect; it is " + d.status(),
+                            Map.of("currentStatus", d.status())));
             if (!p.officeCode().equals(clerk.officeCode())) {
                 throw Problem.forbidden("the result of " + code + " is collected by post office " + p.officeCode());
             }
             if (p.collectedAt() != null) {
-                throw Problem.conflict("the result of " + code + " was collected at " + zoned(p.collectedAt()) + " by " + p.collectedBy(),
+                throw Problem.conflict(
+                        "the result of " + code + " was collected at " + zoned(p.collectedAt()) + " by "
+                                + p.collectedBy(),
                         Map.of("currentStatus", d.status()));
             }
             OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-            String s10 = S10Number.of(s10ServiceIndicator, pickups.nextS10Serial()).value();
+            String s10 =
+                    S10Number.of(s10ServiceIndicator, pickups.nextS10Serial()).value();
             long fee = d.governmentFee();
-            String officer = request.agencyOfficer() == null || request.agencyOfficer().isBlank() ? null : request.agencyOfficer().strip();
+            String officer =
+                    request.agencyOfficer() == null || request.agencyOfficer().isBlank()
+                            ? null
+                            : request.agencyOfficer().strip();
             pickups.collected(d.id(), now, clerk.username(), officer, items, fee);
             h.attach(DossierDAO.class).returnS10(d.id(), s10);
             boolean home = d.deliveryMethod() == DeliveryMethod.HOME;
-            DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(d.id(), s10, d.officeCode(),
+            DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(
+                    d.id(),
+                    s10,
+                    d.officeCode(),
                     home ? DeliveryMethod.HOME : DeliveryMethod.PICKUP_AT_OFFICE,
-                    home ? (d.deliveryCommune() != null ? d.deliveryCommune() : d.applicantCommune()) : null, null, null, null,
-                    dossiers.fees(d).dueOnDelivery(), 0, null, null, null, null);
+                    home ? (d.deliveryCommune() != null ? d.deliveryCommune() : d.applicantCommune()) : null,
+                    null,
+                    null,
+                    null,
+                    dossiers.fees(d).dueOnDelivery(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null);
             h.attach(DeliveryDAO.class).insert(delivery);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("returnS10Number", s10);
             payload.put("governmentFeeRemitted", fee);
             payload.put("items", JsonText.read(json, items, ITEMS));
-            dossiers.changes().move(h, clerk.actor(), d, DossierStatus.RESULT_COLLECTED, (p.kind().equals("REFUSAL") ? "refusal notice" : "result")
-                    + (p.resultReference() == null ? "" : " " + p.resultReference()) + " collected; item " + s10
-                    + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""), JsonText.of(json, payload));
+            dossiers.changes()
+                    .move(
+                            h,
+                            clerk.actor(),
+                            d,
+                            DossierStatus.RESULT_COLLECTED,
+                            (p.kind().equals("REFUSAL") ? "refusal notice" : "result")
+                                    + (p.resultReference() == null ? "" : " " + p.resultReference())
+                                    + " collected; item " + s10
+                                    + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""),
+                            JsonText.of(json, payload));
             if (d.officeCode().equals(clerk.officeCode())) {
-                DossierRow collected = h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
-                deliveries.arrive(h, clerk, collected, h.attach(DeliveryDAO.class).find(d.id()).orElseThrow());
+                DossierRow collected =
+                        h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
+                deliveries.arrive(
+                        h,
+                        clerk,
+                        collected,
+                        h.attach(DeliveryDAO.class).find(d.id()).orElseThrow());
             }
             return queries.view(h, d.id());
         });
@@ -150,11 +208,17 @@ public final class PickupService {
     /** The items as stored; their shape was checked by the request's annotations (Jersey's {@code @Valid}). */
     private String items(CollectionRequest r) {
         List<Map<String, Object>> items = r.items().stream()
-                .<Map<String, Object>>map(i -> Map.of("name", java.text.Normalizer.normalize(i.name().strip(), java.text.Normalizer.Form.NFC),
-                        "kind", i.kind(), "copies", i.copies()))
+                .<Map<String, Object>>map(i -> Map.of(
+                        "name",
+                        java.text.Normalizer.normalize(i.name().strip(), java.text.Normalizer.Form.NFC),
+                        "kind",
+                        i.kind(),
+                        "copies",
+                        i.copies()))
                 .toList();
         if (items.stream().noneMatch(m -> m.get("kind").equals("RESULT"))) {
-            throw Problem.invalid("items", "must hold the result itself (kind RESULT): the decision, licence or refusal notice");
+            throw Problem.invalid(
+                    "items", "must hold the result itself (kind RESULT): the decision, licence or refusal notice");
         }
         return JsonText.of(json, items);
     }
@@ -169,13 +233,15 @@ public final class PickupService {
             // the collecting office prints it at the agency, the delivering office and the courier carry it
             boolean allowed = switch (user.role()) {
                 case SUPERVISOR, ADMIN -> true;
-                case COUNTER -> user.officeCode().equals(p.officeCode()) || user.officeCode().equals(l.officeCode());
+                case COUNTER ->
+                    user.officeCode().equals(p.officeCode())
+                            || user.officeCode().equals(l.officeCode());
                 case COURIER -> user.username().equals(l.courier());
                 case AGENCY -> false;
             };
             if (!allowed) {
-                throw Problem.forbidden("item " + s10 + " is collected by post office " + p.officeCode() + " and delivered by "
-                        + l.officeCode());
+                throw Problem.forbidden("item " + s10 + " is collected by post office " + p.officeCode()
+                        + " and delivered by " + l.officeCode());
             }
             return new ReturnSlipPdf().render(slipData(d, p, l));
         });
@@ -191,15 +257,27 @@ public final class PickupService {
                         + ref.commune(l.communeCode()).map(c -> c.name()).orElse(l.communeCode())
                 : "Nhận tại bưu cục: " + delivering.name();
         List<ReturnSlipData.Item> items = JsonText.read(json, p.items(), ITEMS).stream()
-                .map(m -> new ReturnSlipData.Item((String) m.get("name"), (String) m.get("kind"), ((Number) m.get("copies")).intValue()))
+                .map(m -> new ReturnSlipData.Item(
+                        (String) m.get("name"), (String) m.get("kind"), ((Number) m.get("copies")).intValue()))
                 .toList();
-        return new ReturnSlipData(l.s10Number(), d.code(), d.s10Number(),
-                ref.procedure(d.procedureCode()).map(x -> x.name()).orElse(d.procedureCode()), p.kind(), p.resultReference(),
+        return new ReturnSlipData(
+                l.s10Number(),
+                d.code(),
+                d.s10Number(),
+                ref.procedure(d.procedureCode()).map(x -> x.name()).orElse(d.procedureCode()),
+                p.kind(),
+                p.resultReference(),
                 new SlipData.Party(agency.name(), agency.address(), agency.phone(), agency.email()),
-                new SlipData.Party(d.applicantName(), address, d.applicantPhone(), d.applicantEmail()), l.method().name(),
+                new SlipData.Party(d.applicantName(), address, d.applicantPhone(), d.applicantEmail()),
+                l.method().name(),
                 new SlipData.PostOffice(collecting.name(), collecting.address(), collecting.phone()),
-                new SlipData.PostOffice(delivering.name(), delivering.address(), delivering.phone()), items, l.amountDue(),
-                p.feeRemitted() == null ? 0 : p.feeRemitted(), p.collectedAt().atZoneSameInstant(zone).toOffsetDateTime(), p.collectedBy(),
-                p.agencyOfficer(), trackingUrl + l.s10Number());
+                new SlipData.PostOffice(delivering.name(), delivering.address(), delivering.phone()),
+                items,
+                l.amountDue(),
+                p.feeRemitted() == null ? 0 : p.feeRemitted(),
+                p.collectedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                p.collectedBy(),
+                p.agencyOfficer(),
+                trackingUrl + l.s10Number());
     }
 }

@@ -57,6 +57,7 @@ class StatusChangesTest {
             return now;
         }
     };
+
     private final StatusChanges changes = new StatusChanges(ticking);
 
     StatusChangesTest() {
@@ -68,9 +69,11 @@ class StatusChangesTest {
     @Test
     void aChangeWritesTheStatusAndItsEventTogetherOnOneClock() {
         long id = receivedDossier("000.00.15.H26-261202-0001");
-        jdbi.useTransaction(h -> changes.move(h, CLERK, lock(h, id), DossierStatus.DIGITISED, "every required document is scanned", null));
+        jdbi.useTransaction(h -> changes.move(
+                h, CLERK, lock(h, id), DossierStatus.DIGITISED, "every required document is scanned", null));
 
-        DossierRow row = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow();
+        DossierRow row =
+                jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow();
         List<EventDAO.EventRow> timeline = jdbi.withExtension(EventDAO.class, dao -> dao.timeline(id));
         assertThat(row.status()).isEqualTo(DossierStatus.DIGITISED);
         EventDAO.EventRow last = timeline.get(timeline.size() - 1);
@@ -79,20 +82,28 @@ class StatusChangesTest {
         assertThat(last.actor()).isEqualTo("lan.nguyen");
         assertThat(last.officeCode()).isEqualTo("100000");
         assertThat(last.at().getNano()).as("events are to the second").isZero();
-        assertThat(row.updatedAt().toInstant()).as("updated_at keeps the clock's fraction")
-                .isAfter(last.at().toInstant()).isBefore(last.at().toInstant().plusSeconds(1));
+        assertThat(row.updatedAt().toInstant())
+                .as("updated_at keeps the clock's fraction")
+                .isAfter(last.at().toInstant())
+                .isBefore(last.at().toInstant().plusSeconds(1));
     }
 
     @Test
     void twoChangesWithinOneSecondGetIncreasingUpdatedAt() {
         long id = receivedDossier("000.00.15.H26-261202-0002");
         jdbi.useTransaction(h -> changes.move(h, CLERK, lock(h, id), DossierStatus.DIGITISED, null, null));
-        OffsetDateTime first = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow().updatedAt();
+        OffsetDateTime first = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
+                .orElseThrow()
+                .updatedAt();
         jdbi.useTransaction(h -> changes.rescheduled(h, id, LocalDate.of(2026, 12, 20)));
-        OffsetDateTime second = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow().updatedAt();
+        OffsetDateTime second = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
+                .orElseThrow()
+                .updatedAt();
 
         assertThat(second.toEpochSecond()).isEqualTo(first.toEpochSecond());
-        assertThat(second).as("the agencies' sync pages by updated_at: the second change must come after the first").isAfter(first);
+        assertThat(second)
+                .as("the agencies' sync pages by updated_at: the second change must come after the first")
+                .isAfter(first);
     }
 
     @Test
@@ -100,10 +111,14 @@ class StatusChangesTest {
         long id = receivedDossier("000.00.15.H26-261202-0003");
         int before = jdbi.withExtension(EventDAO.class, dao -> dao.timeline(id)).size();
 
-        assertThatThrownBy(() -> jdbi.useTransaction(h -> changes.move(h, CLERK, lock(h, id), DossierStatus.DELIVERED, null, null)))
+        assertThatThrownBy(() -> jdbi.useTransaction(
+                        h -> changes.move(h, CLERK, lock(h, id), DossierStatus.DELIVERED, null, null)))
                 .isInstanceOf(IllegalTransitionException.class);
 
-        assertThat(jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow().status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(DossierStatus.RECEIVED);
         List<EventDAO.EventRow> after = jdbi.withExtension(EventDAO.class, dao -> dao.timeline(id));
         assertThat(after).hasSize(before);
     }
@@ -111,14 +126,19 @@ class StatusChangesTest {
     @Test
     void anEntryThatIsNotAStatusChangeLeavesTheStatusAlone() {
         long id = receivedDossier("000.00.15.H26-261202-0004");
-        jdbi.useTransaction(h -> changes.record(h, CLERK, id, TimelineEvent.FILE_ADDED, "TO_KHAI: tờ khai.pdf", "{\"fileId\": 1}"));
+        jdbi.useTransaction(
+                h -> changes.record(h, CLERK, id, TimelineEvent.FILE_ADDED, "TO_KHAI: tờ khai.pdf", "{\"fileId\": 1}"));
 
-        EventDAO.EventRow last = jdbi.withExtension(EventDAO.class, dao -> dao.timeline(id)).get(1);
+        EventDAO.EventRow last =
+                jdbi.withExtension(EventDAO.class, dao -> dao.timeline(id)).get(1);
         assertThat(last.type()).isEqualTo("FILE_ADDED");
         assertThat(last.fromStatus()).isNull();
         assertThat(last.toStatus()).isNull();
         assertThat(last.note()).isEqualTo("TO_KHAI: tờ khai.pdf");
-        assertThat(jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id)).orElseThrow().status()).isEqualTo(DossierStatus.RECEIVED);
+        assertThat(jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(DossierStatus.RECEIVED);
     }
 
     private static DossierRow lock(org.jdbi.v3.core.Handle h, long id) {
@@ -127,10 +147,38 @@ class StatusChangesTest {
 
     private long receivedDossier(String code) {
         OffsetDateTime at = OffsetDateTime.of(2026, 12, 2, 9, 0, 0, 0, ZoneOffset.ofHours(7));
-        return new IntakeWriter(dataSource).insert(new DossierDAO.NewDossier(code, null, "2.000488", "000.00.15.H26", "100000",
-                ServiceForm.SEND_ONLY, DossierStatus.RECEIVED, "Lê Thị Thu Hằng", "001190123456", "0912345678", null,
-                "Số 1 Tràng Tiền", "00070", DeliveryMethod.PICKUP_AT_OFFICE, null, null, false, null, RouteClass.WITHIN_PROVINCE, at,
-                "lan.nguyen", LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18), null, 28000, 200000,
-                PaymentMethod.CASH, "{\"items\": []}"), List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1)));
+        return new IntakeWriter(dataSource)
+                .insert(
+                        new DossierDAO.NewDossier(
+                                code,
+                                null,
+                                "2.000488",
+                                "000.00.15.H26",
+                                "100000",
+                                ServiceForm.SEND_ONLY,
+                                DossierStatus.RECEIVED,
+                                "Lê Thị Thu Hằng",
+                                "001190123456",
+                                "0912345678",
+                                null,
+                                "Số 1 Tràng Tiền",
+                                "00070",
+                                DeliveryMethod.PICKUP_AT_OFFICE,
+                                null,
+                                null,
+                                false,
+                                null,
+                                RouteClass.WITHIN_PROVINCE,
+                                at,
+                                "lan.nguyen",
+                                LocalDate.of(2026, 12, 2),
+                                LocalDate.of(2026, 12, 4),
+                                LocalDate.of(2026, 12, 18),
+                                null,
+                                28000,
+                                200000,
+                                PaymentMethod.CASH,
+                                "{\"items\": []}"),
+                        List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1)));
     }
 }

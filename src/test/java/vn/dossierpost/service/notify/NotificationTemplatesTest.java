@@ -38,26 +38,31 @@ class NotificationTemplatesTest {
         facts.put("appointmentDate", LocalDate.of(2026, 12, 4));
         NotificationTemplates.Rendered r = templates.render(NotificationKind.DELIVERED_TO_AGENCY, facts);
 
-        assertThat(r.subject()).isEqualTo("Hồ sơ 000.00.15.H26-261122-0007 đã được chuyển đến Sở Tư pháp thành phố Hà Nội");
+        assertThat(r.subject())
+                .isEqualTo("Hồ sơ 000.00.15.H26-261122-0007 đã được chuyển đến Sở Tư pháp thành phố Hà Nội");
         assertThat(r.email())
-                .startsWith("Kính gửi Ông/Bà Nguyễn Thị Hồng Nhung,\n\nHồ sơ 000.00.15.H26-261122-0007 của Ông/Bà (thủ tục: Cấp Phiếu lý lịch tư pháp số 1)")
+                .startsWith(
+                        "Kính gửi Ông/Bà Nguyễn Thị Hồng Nhung,\n\nHồ sơ 000.00.15.H26-261122-0007 của Ông/Bà (thủ tục: Cấp Phiếu lý lịch tư pháp số 1)")
                 .contains("Sở Tư pháp thành phố Hà Nội")
                 .contains("Số biên nhận hồ sơ: 000.00.15.H26-261123-0042.\n")
                 .contains("Ngày hẹn trả kết quả: 04/12/2026.\n")
                 .contains("Tra cứu tình trạng hồ sơ: https://tracuu.example.vn/track/EH473124829VN\n")
                 .endsWith("xin Ông/Bà không trả lời thư này.\n")
                 .doesNotContain("{");
-        assertThat(r.sms()).isEqualTo("Bưu điện: hồ sơ 000.00.15.H26-261122-0007 đã được chuyển đến Sở Tư pháp thành phố Hà Nội."
-                + " Ngày hẹn trả kết quả: 04/12/2026.");
-        assertThat(SmsText.of(r.sms())).isEqualTo("Buu dien: ho so 000.00.15.H26-261122-0007 da duoc chuyen den So Tu phap thanh pho Ha Noi."
-                + " Ngay hen tra ket qua: 04/12/2026.");
+        assertThat(r.sms())
+                .isEqualTo("Bưu điện: hồ sơ 000.00.15.H26-261122-0007 đã được chuyển đến Sở Tư pháp thành phố Hà Nội."
+                        + " Ngày hẹn trả kết quả: 04/12/2026.");
+        assertThat(SmsText.of(r.sms()))
+                .isEqualTo("Buu dien: ho so 000.00.15.H26-261122-0007 da duoc chuyen den So Tu phap thanh pho Ha Noi."
+                        + " Ngay hen tra ket qua: 04/12/2026.");
     }
 
     @Test
     void aLineWhoseFactIsUnknownIsLeftOut() {
         Map<String, Object> facts = dossier();
         facts.put("appointmentDate", LocalDate.of(2026, 12, 4)); // no receipt number (an agency that answered 409)
-        String email = templates.render(NotificationKind.DELIVERED_TO_AGENCY, facts).email();
+        String email =
+                templates.render(NotificationKind.DELIVERED_TO_AGENCY, facts).email();
         assertThat(email).doesNotContain("Số biên nhận").contains("Ngày hẹn trả kết quả: 04/12/2026.");
     }
 
@@ -71,22 +76,35 @@ class NotificationTemplatesTest {
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationTemplates.Rendered r = templates.render(kind, facts);
             assertThat(r.subject()).as("%s", kind).contains("000.00.15.H26-261122-0007");
-            assertThat(r.email()).as("%s", kind).contains("000.00.15.H26-261122-0007", "Sở Tư pháp thành phố Hà Nội",
-                    "Cấp Phiếu lý lịch tư pháp số 1").doesNotContain("{", "..");
+            assertThat(r.email())
+                    .as("%s", kind)
+                    .contains(
+                            "000.00.15.H26-261122-0007",
+                            "Sở Tư pháp thành phố Hà Nội",
+                            "Cấp Phiếu lý lịch tư pháp số 1")
+                    .doesNotContain("{", "..");
             String sms = SmsText.of(r.sms());
-            assertThat(sms).as("%s", kind).contains("000.00.15.H26-261122-0007").hasSizeLessThanOrEqualTo(SmsText.MAX_CHARS)
-                    .matches("[ -~]*").doesNotContainPattern("[`^{}\\\\\\[\\]~|]");
+            assertThat(sms)
+                    .as("%s", kind)
+                    .contains("000.00.15.H26-261122-0007")
+                    .hasSizeLessThanOrEqualTo(SmsText.MAX_CHARS)
+                    .matches("[ -~]*")
+                    .doesNotContainPattern("[`^{}\\\\\\[\\]~|]");
         }
-        assertThat(templates.render(NotificationKind.SUPPLEMENT_REQUESTED, facts).email())
+        assertThat(templates
+                        .render(NotificationKind.SUPPLEMENT_REQUESTED, facts)
+                        .email())
                 .contains("Giấy tờ cần bổ sung: Tờ khai có chữ ký; Bản sao căn cước công dân.\n")
                 .contains("Lý do: Tờ khai thiếu chữ ký của người yêu cầu.\n");
-        assertThat(templates.render(NotificationKind.DELAYED, facts).email()).contains("Ngày hẹn trả kết quả mới: 18/12/2026.");
+        assertThat(templates.render(NotificationKind.DELAYED, facts).email())
+                .contains("Ngày hẹn trả kết quả mới: 18/12/2026.");
         assertThat(templates.render(NotificationKind.RESULT_READY, facts).sms()).contains("đã có kết quả");
     }
 
     @Test
     void smsTextIsFoldedAndCutToTwoSegments() {
-        assertThat(SmsText.fold("Đường Nguyễn Huệ – Quận 1, TP. Hồ Chí Minh {ghi chú}")).isEqualTo("Duong Nguyen Hue - Quan 1, TP. Ho Chi Minh ?ghi chu?");
+        assertThat(SmsText.fold("Đường Nguyễn Huệ – Quận 1, TP. Hồ Chí Minh {ghi chú}"))
+                .isEqualTo("Duong Nguyen Hue - Quan 1, TP. Ho Chi Minh ?ghi chu?");
         assertThat(SmsText.fold("Ưu tiên: Ấp Ơn Ước")).isEqualTo("Uu tien: Ap On Uoc");
         String cut = SmsText.of("Hồ sơ ".repeat(100));
         assertThat(cut).hasSizeBetween(SmsText.MAX_CHARS - 5, SmsText.MAX_CHARS).endsWith("...");
@@ -94,14 +112,23 @@ class NotificationTemplatesTest {
 
     @Test
     void aTemplateNamingAnUnknownFactFailsAtLoad(@TempDir Path dir) throws Exception {
-        String text = new String(NotificationTemplates.class.getClassLoader().getResourceAsStream(NotificationTemplates.BUILT_IN)
-                .readAllBytes(), StandardCharsets.UTF_8).replace("{receiptNumber}", "{soBienNhan}");
+        String text = new String(
+                        NotificationTemplates.class
+                                .getClassLoader()
+                                .getResourceAsStream(NotificationTemplates.BUILT_IN)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("{receiptNumber}", "{soBienNhan}");
         Path file = dir.resolve("templates.yml");
         Files.writeString(file, text);
         assertThatThrownBy(() -> NotificationTemplates.load(file.toString(), HANOI))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("{soBienNhan}");
-        Files.writeString(file, text.replace("{soBienNhan}", "{receiptNumber}").replace("Số biên nhận hồ sơ", "Số tiếp nhận"));
-        assertThat(NotificationTemplates.load(file.toString(), HANOI).render(NotificationKind.DELIVERED_TO_AGENCY,
-                Map.of("receiptNumber", "TN-1")).email()).contains("Số tiếp nhận: TN-1.");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("{soBienNhan}");
+        Files.writeString(
+                file, text.replace("{soBienNhan}", "{receiptNumber}").replace("Số biên nhận hồ sơ", "Số tiếp nhận"));
+        assertThat(NotificationTemplates.load(file.toString(), HANOI)
+                        .render(NotificationKind.DELIVERED_TO_AGENCY, Map.of("receiptNumber", "TN-1"))
+                        .email())
+                .contains("Số tiếp nhận: TN-1.");
     }
 }
