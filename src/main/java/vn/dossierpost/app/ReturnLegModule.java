@@ -13,6 +13,7 @@ import vn.dossierpost.service.returnleg.DeliveryAttempts;
 import vn.dossierpost.service.returnleg.DeliveryQueries;
 import vn.dossierpost.service.returnleg.DeliveryService;
 import vn.dossierpost.service.returnleg.PickupService;
+import vn.dossierpost.service.returnleg.ProofImages;
 
 /**
  * The way back to the citizen: results collected at agencies (pickups), delivering offices,
@@ -50,7 +51,7 @@ public final class ReturnLegModule {
                 deliveries,
                 shared.dossiers(),
                 agencyNotices,
-                shared.store(),
+                new ProofImages(shared.store()),
                 shared.json(),
                 shared.clock(),
                 shared.zone());

@@ -3,15 +3,11 @@ package vn.dossierpost.service.returnleg;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +27,11 @@ import vn.dossierpost.domain.FailureReason;
 import vn.dossierpost.domain.IdentityDocument;
 import vn.dossierpost.domain.InvalidValueException;
 import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Text;
 import vn.dossierpost.service.dossier.DossierService;
-import vn.dossierpost.storage.FileSystemBlobStore;
 import vn.dossierpost.storage.StagedBlob;
 
 /**
@@ -48,13 +42,11 @@ import vn.dossierpost.storage.StagedBlob;
  * new status (409). A resent update ({@code clientAttemptId}) gets its first answer again.
  */
 public final class DeliveryAttempts {
-    private static final int MAX_PROOF_BYTES = 2 * 1024 * 1024;
-
     private final Jdbi jdbi;
     private final DeliveryService deliveries;
     private final DossierService dossiers;
     private final AgencyNotices agencyNotices;
-    private final FileSystemBlobStore store;
+    private final ProofImages proofImages;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
@@ -64,7 +56,7 @@ public final class DeliveryAttempts {
             DeliveryService deliveries,
             DossierService dossiers,
             AgencyNotices agencyNotices,
-            FileSystemBlobStore store,
+            ProofImages proofImages,
             ObjectMapper json,
             Clock clock,
             ZoneId zone) {
@@ -72,7 +64,7 @@ public final class DeliveryAttempts {
         this.deliveries = deliveries;
         this.dossiers = dossiers;
         this.agencyNotices = agencyNotices;
-        this.store = store;
+        this.proofImages = proofImages;
         this.json = json;
         this.clock = clock;
         this.zone = zone;
@@ -85,7 +77,7 @@ public final class DeliveryAttempts {
     public AttemptAnswer attempt(User user, String s10, AttemptRequest r) {
         checkNotFuture(r);
         String outcome = r.outcome();
-        StagedBlob proof = outcome.equals("DELIVERED") ? stageProof(r.proof()) : null;
+        StagedBlob proof = outcome.equals("DELIVERED") ? proofImages.stage(r.proof()) : null;
         try {
             return jdbi.inTransaction(h -> {
                 DeliveryService.Locked l = deliveries.lock(h, s10);
@@ -105,9 +97,7 @@ public final class DeliveryAttempts {
                 };
             });
         } finally {
-            if (proof != null) {
-                store.discard(proof);
-            }
+            proofImages.discard(proof);
         }
     }
 
@@ -223,13 +213,7 @@ public final class DeliveryAttempts {
                                     .sorted()
                                     .toList()));
         }
-        if (proof != null) {
-            try {
-                store.place(proof);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the proof image could not be stored", e);
-            }
-        }
+        proofImages.keep(proof);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("relation", r.relation());
         facts.put("idDocumentType", r.idDocumentType());
@@ -373,36 +357,6 @@ public final class DeliveryAttempts {
     private void checkNotFuture(AttemptRequest r) {
         if (r.at() != null && r.at().isAfter(OffsetDateTime.now(clock).plusMinutes(10))) {
             throw Problem.invalid("at", "is in the future; send when it happened (ISO-8601 with offset)");
-        }
-    }
-
-    /** The proof image staged (not yet in the store): checked to be a PNG or JPEG of at most 2 MB. */
-    private StagedBlob stageProof(AttemptRequest.Proof proof) {
-        if (proof == null || Text.blank(proof.base64())) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(proof.base64());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("proof.base64", "is not base64: " + e.getMessage());
-        }
-        if (bytes.length == 0 || bytes.length > MAX_PROOF_BYTES) {
-            throw Problem.invalid("proof.base64", "must be an image of 1 byte to 2 MB");
-        }
-        ScanType type = ScanType.detect(bytes, Math.min(bytes.length, ScanType.MAGIC_LENGTH))
-                .orElse(null);
-        if (type == null
-                || !(type == ScanType.PNG || type == ScanType.JPEG)
-                || !type.mediaType().equals(proof.mediaType())) {
-            throw Problem.invalid(
-                    "proof",
-                    "must be a PNG or JPEG image whose mediaType (image/png or image/jpeg) matches its content");
-        }
-        try {
-            return store.stage(new ByteArrayInputStream(bytes), MAX_PROOF_BYTES);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the proof image could not be staged", e);
         }
     }
 
