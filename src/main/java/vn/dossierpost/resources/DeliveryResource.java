@@ -70,9 +70,7 @@ public class DeliveryResource {
     @Produces("application/pdf")
     @RolesAllowed({"COUNTER", "COURIER", "SUPERVISOR", "ADMIN"})
     public Response slip(@Auth User user, @PathParam("s10") String s10) {
-        return Response.ok(pickups.slip(user, s10), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"phieu-gui-ket-qua-" + s10 + ".pdf\"")
-                .build();
+        return PdfResponse.of(pickups.slip(user, s10), "phieu-gui-ket-qua-" + s10 + ".pdf");
     }
 
     @POST

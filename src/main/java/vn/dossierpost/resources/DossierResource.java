@@ -80,10 +80,7 @@ public class DossierResource {
     @Produces("application/pdf")
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public Response slip(@Auth User user, @PathParam("code") String code) {
-        byte[] pdf = slips.slip(user, code);
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"phieu-gui-" + code + ".pdf\"")
-                .build();
+        return PdfResponse.of(slips.slip(user, code), "phieu-gui-" + code + ".pdf");
     }
 
     @POST

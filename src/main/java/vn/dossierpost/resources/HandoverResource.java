@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.HandoverView;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.pdf.HandoverRecordPdf;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 
@@ -26,7 +25,6 @@ import vn.dossierpost.service.handover.HandoverService;
 public class HandoverResource {
     private final HandoverService handovers;
     private final HandoverQueries queries;
-    private final HandoverRecordPdf recordPdf = new HandoverRecordPdf();
 
     public HandoverResource(HandoverService handovers, HandoverQueries queries) {
         this.handovers = handovers;
@@ -56,10 +54,7 @@ public class HandoverResource {
     @Produces("application/pdf")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN"})
     public Response record(@Auth User user, @PathParam("no") String no) {
-        byte[] pdf = recordPdf.render(queries.recordData(user, no));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"bien-ban-giao-nhan-" + no + ".pdf\"")
-                .build();
+        return PdfResponse.of(queries.recordPdf(user, no), "bien-ban-giao-nhan-" + no + ".pdf");
     }
 
     @POST

@@ -11,6 +11,7 @@ import vn.dossierpost.domain.HandoverItemState;
 import vn.dossierpost.domain.HandoverState;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.pdf.HandoverRecordData;
+import vn.dossierpost.pdf.HandoverRecordPdf;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
@@ -56,8 +57,13 @@ public final class HandoverQueries {
         });
     }
 
+    /** The handover record ("Biên bản giao nhận hồ sơ") as a PDF; an agency gets only its own. */
+    public byte[] recordPdf(User user, String no) {
+        return new HandoverRecordPdf().render(recordData(user, no));
+    }
+
     /** What the handover record PDF prints. */
-    public HandoverRecordData recordData(User user, String no) {
+    HandoverRecordData recordData(User user, String no) {
         return jdbi.withHandle(h -> {
             HandoverDAO dao = h.attach(HandoverDAO.class);
             HandoverRow row = find(dao, user, no);
