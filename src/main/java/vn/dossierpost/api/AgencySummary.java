@@ -1,5 +1,7 @@
 package vn.dossierpost.api;
 
+import vn.dossierpost.domain.Channel;
+
 /**
  * An agency as the catalogue lists it for every member of staff: where it is and whether it takes
  * dossiers; its channel's settings are for administrators ({@link AgencyView}).
@@ -12,5 +14,5 @@ public record AgencySummary(
         String address,
         String phone,
         String email,
-        String channel,
+        Channel channel,
         boolean active) {}

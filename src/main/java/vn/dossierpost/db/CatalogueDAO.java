@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import vn.dossierpost.domain.Channel;
 
 /** Reads the reference data: procedures and their documents, agencies, offices, tariff, calendar. */
 public interface CatalogueDAO {
@@ -23,7 +24,7 @@ public interface CatalogueDAO {
             String address,
             String phone,
             String email,
-            String channel,
+            Channel channel,
             boolean active) {}
 
     record OfficeRow(String code, String name, String provinceCode, String communeCode, String address, String phone) {}
