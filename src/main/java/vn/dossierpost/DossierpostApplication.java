@@ -22,9 +22,11 @@ import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.HandoverModule;
 import vn.dossierpost.app.NotificationModule;
+import vn.dossierpost.app.PublicTracking;
 import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
+import vn.dossierpost.app.WebModule;
 import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
@@ -72,6 +74,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 return Database.CHANGELOG;
             }
         });
+        WebModule.initialize(bootstrap);
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new CatalogueCommand());
         bootstrap.addCommand(new IntakeBenchmarkCommand());
@@ -129,10 +132,11 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         trackingUrl));
 
         new ApiSetup(config, environment).register(jdbi);
-        new CounterModule(config, environment).register(shared);
+        PublicTracking tracking = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes =
                 new NotificationModule(config.getNotifications(), environment).register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
+        new WebModule(environment).register(shared, tracking);
     }
 }

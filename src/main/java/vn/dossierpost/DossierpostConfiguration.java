@@ -160,7 +160,7 @@ public class DossierpostConfiguration extends Configuration {
 
         /** Public tracking address printed as a QR code on the slip; the S10 number is appended. */
         @NotEmpty
-        public String publicTrackingUrl = "http://localhost:8080/api/track/";
+        public String publicTrackingUrl = "http://localhost:8080/tra-cuu/";
 
         @NotNull
         public PaymentMethod defaultPaymentMethod = PaymentMethod.CASH;

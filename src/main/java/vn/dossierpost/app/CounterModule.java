@@ -10,11 +10,11 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
-import vn.dossierpost.resources.RateLimiter;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
@@ -43,7 +43,8 @@ public final class CounterModule {
         this.environment = environment;
     }
 
-    public void register(SharedParts shared) {
+    /** Returns the public tracking, which the tracking page shares with the API (one rate limit per address). */
+    public PublicTracking register(SharedParts shared) {
         DossierpostConfiguration.Intake settings = config.getIntake();
         IntakeService intake = new IntakeService(
                 new IntakeWriter(shared.dataSource()),
@@ -56,14 +57,14 @@ public final class CounterModule {
                 settings.defaultPaymentMethod);
         SlipService slips = new SlipService(shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
-        environment
-                .jersey()
-                .register(new TrackingResource(
-                        new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
-                        new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst)));
+        PublicTracking tracking = new PublicTracking(
+                new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
+                new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
+        environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
         registerDigitisation(shared);
+        return tracking;
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */

@@ -43,11 +43,11 @@ public final class SlipText {
         return symbols;
     }
 
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 
-    static String dateTime(OffsetDateTime time) {
+    public static String dateTime(OffsetDateTime time) {
         return DATE_TIME.format(time.atZoneSameInstant(VIETNAM));
     }
 

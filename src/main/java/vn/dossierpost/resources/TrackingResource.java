@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.api.TrackingView;
+import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.service.dossier.TrackingService;
 
 /** Public and free (TT 17/2017 Art. 12): no credentials, limited per client so it cannot be scraped. */

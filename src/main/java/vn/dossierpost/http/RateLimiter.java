@@ -1,4 +1,4 @@
-package vn.dossierpost.resources;
+package vn.dossierpost.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

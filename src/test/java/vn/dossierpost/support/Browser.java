@@ -1,0 +1,82 @@
+package vn.dossierpost.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium through its chromedriver, one per test class (a start costs seconds).
+ * Where neither is installed the browser tests are skipped on a developer's machine, but fail when
+ * {@code CI=true}: a missing install step must not pass unnoticed. A failing test leaves a screenshot
+ * of its page under {@code target/screenshots}.
+ */
+public final class Browser implements TestWatcher {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private WebDriver driver;
+
+    /** A browser whose pages ask for {@code acceptLanguage} (e.g. "vi-VN,vi" or "en-US,en"). */
+    public WebDriver start(String acceptLanguage) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver fonts-liberation2)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1366,768",
+                "--accept-lang=" + acceptLanguage);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return driver;
+    }
+
+    public void quit() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver instanceof TakesScreenshot camera) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target/screenshots"));
+                Files.write(
+                        dir.resolve(context.getDisplayName().replaceAll("[^A-Za-z0-9_-]", "_") + ".png"),
+                        camera.getScreenshotAs(OutputType.BYTES));
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}
