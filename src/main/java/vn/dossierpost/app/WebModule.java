@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.PublicPages;
 
 /**
@@ -27,6 +28,7 @@ public final class WebModule {
     }
 
     public void register(SharedParts shared, PublicTracking tracking) {
+        environment.jersey().register(new ErrorPages());
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 }

@@ -75,6 +75,26 @@ class PublicPagesBrowserTest {
     }
 
     @Test
+    void anUnknownPageIsAPageInVietnameseWhileProgramsKeepTheirJson() {
+        browser.get(APP.url("/khong-co-trang-nay"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy trang");
+        assertThat(browser.findElement(By.cssSelector(".error-code")).getText()).isEqualTo("404");
+
+        Response json = EXT.client()
+                .target(APP.url("/khong-co-trang-nay"))
+                .request("application/json")
+                .get();
+        assertThat(json.getStatus()).isEqualTo(404);
+        assertThat(json.getMediaType().toString()).startsWith("application/json");
+        Response api = EXT.client()
+                .target(APP.url("/api/khong-co"))
+                .request("text/html")
+                .get();
+        assertThat(api.getStatus()).isEqualTo(404);
+        assertThat(api.readEntity(String.class)).doesNotContain("<html");
+    }
+
+    @Test
     void theFeeBoardListsTheProceduresAndFindsThemWithoutDiacritics() {
         browser.get(APP.url("/bang-phi"));
         assertThat(browser.findElements(By.cssSelector("#postage tbody tr"))).hasSize(4);
