@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.multi.GenericMultipleBarcodeReader;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,11 +21,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.dossierpost.support.PdfCodes;
 
 /** Reads the rendered slip back as a person or a scanner would: page size, text, fonts, barcodes. */
 class ConsignmentSlipPdfTest {
@@ -98,7 +88,7 @@ class ConsignmentSlipPdfTest {
 
     @Test
     void barcodeAndQrCodeScanFromAPrintAt300Dpi() throws IOException {
-        List<Result> found = scan(pdf);
+        List<Result> found = PdfCodes.scan(pdf);
         assertThat(found)
                 .filteredOn(r -> r.getBarcodeFormat() == BarcodeFormat.CODE_128)
                 .extracting(Result::getText)
@@ -211,23 +201,6 @@ class ConsignmentSlipPdfTest {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String raw = new PDFTextStripper().getText(doc);
             return nfc(raw).replaceAll("\\s+", " ");
-        }
-    }
-
-    private static List<Result> scan(byte[] bytes) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(bytes)) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.RGB);
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-            Map<DecodeHintType, Object> hints = Map.of(
-                    DecodeHintType.TRY_HARDER,
-                    Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS,
-                    List.of(BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE));
-            try {
-                return List.of(new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, hints));
-            } catch (NotFoundException e) {
-                return List.of();
-            }
         }
     }
 
