@@ -39,5 +39,15 @@ class TrackingRateLimitTest {
         HttpResponse<String> limited = responses.get(7);
         assertThat(limited.headers().firstValue("Retry-After")).contains("60");
         assertThat(limited.body()).contains("too many tracking requests");
+
+        // the public page shares the limit (one budget per address) and says it in words
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create(APP.url("/tra-cuu/EH473124829VN")))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.headers().firstValue("Retry-After")).contains("60");
+        assertThat(page.body()).contains("Xin chờ một chút", "60 giây");
     }
 }
