@@ -137,6 +137,6 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 new NotificationModule(config.getNotifications(), environment).register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
-        new WebModule(environment).register(shared, tracking);
+        new WebModule(config, environment).register(shared, tracking);
     }
 }

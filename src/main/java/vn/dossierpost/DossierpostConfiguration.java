@@ -49,6 +49,10 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Notifications notifications = new Notifications();
 
+    @Valid
+    @NotNull
+    private Web web = new Web();
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;
@@ -143,6 +147,16 @@ public class DossierpostConfiguration extends Configuration {
         this.notifications = notifications;
     }
 
+    @JsonProperty
+    public Web getWeb() {
+        return web;
+    }
+
+    @JsonProperty
+    public void setWeb(Web web) {
+        this.web = web;
+    }
+
     public static class Intake {
         /** Decree 61/2018 Art. 18: a dossier received after this time counts from the next working day. */
         @NotNull
@@ -207,6 +221,25 @@ public class DossierpostConfiguration extends Configuration {
         @Min(4)
         @Max(16)
         public int bcryptCost = 10;
+    }
+
+    /** Staff sign-in to the web pages: sessions kept in PostgreSQL, wrong passwords throttled per username. */
+    public static class Web {
+        /** A session not used for this long ends (the clerk signs in again). */
+        @NotNull
+        public Duration sessionIdleTimeout = Duration.minutes(30);
+
+        /** Send the session cookie only over HTTPS (on behind TLS in production; off for plain http on a test machine). */
+        public boolean secureCookies = false;
+
+        /** Wrong passwords in a row for one username before it is locked. */
+        @Min(1)
+        @Max(100)
+        public int maxFailedSignIns = 5;
+
+        /** How long such a username stays locked (answers 429 with Retry-After). */
+        @NotNull
+        public Duration signInLockout = Duration.minutes(5);
     }
 
     /** Scans taken at intake (Decree 107/2021); they are stored under {@code dataDir/files}. */

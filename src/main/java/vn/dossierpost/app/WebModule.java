@@ -5,18 +5,26 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.auth.SignInThrottle;
+import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.web.Cookies;
+import vn.dossierpost.web.CounterPages;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.PublicPages;
+import vn.dossierpost.web.SessionFilter;
+import vn.dossierpost.web.SignInPages;
 
 /**
  * The web pages: FreeMarker views, the static files (ours under {@code /assets}, Bootstrap and htmx
- * from their WebJars under {@code /webjars}) and the page resources. No Node build: what the browser
+ * from their WebJars under {@code /webjars}), staff sessions (sign-in, CSRF) and the page resources. No Node build: what the browser
  * gets is in the jar.
  */
 public final class WebModule {
+    private final DossierpostConfiguration config;
     private final Environment environment;
 
-    public WebModule(Environment environment) {
+    public WebModule(DossierpostConfiguration config, Environment environment) {
+        this.config = config;
         this.environment = environment;
     }
 
@@ -29,6 +37,16 @@ public final class WebModule {
 
     public void register(SharedParts shared, PublicTracking tracking) {
         environment.jersey().register(new ErrorPages());
+        DossierpostConfiguration.Web web = config.getWeb();
+        WebSessions sessions = new WebSessions(
+                shared.jdbi(),
+                shared.clock(),
+                web.sessionIdleTimeout.toJavaDuration(),
+                new SignInThrottle(web.maxFailedSignIns, web.signInLockout.toJavaDuration()),
+                config.getAuth().bcryptCost);
+        environment.jersey().register(new SessionFilter(sessions));
+        environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
+        environment.jersey().register(new CounterPages());
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 }

@@ -36,6 +36,13 @@ public final class Passwords {
         return "dp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** {@code bytes} random bytes, base64url without padding (for cookies and form fields). */
+    public static String randomUrlToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     public static String tokenHash(String token) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

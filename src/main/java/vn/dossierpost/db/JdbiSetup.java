@@ -29,7 +29,8 @@ public final class JdbiSetup {
             NotificationDAO.class,
             OutboxDAO.class,
             PickupDAO.class,
-            UserDAO.class);
+            UserDAO.class,
+            WebSessionDAO.class);
 
     private JdbiSetup() {}
 

@@ -2,6 +2,7 @@ package vn.dossierpost.web;
 
 import io.dropwizard.views.common.View;
 import java.nio.charset.StandardCharsets;
+import vn.dossierpost.auth.WebSession;
 
 /**
  * A page: its template under {@code src/main/resources/templates} and its title. Always UTF-8: a
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public class Page extends View {
     private final String title;
+    private WebSession staff;
 
     protected Page(String template, String title) {
         super("/templates/" + template, StandardCharsets.UTF_8);
@@ -17,5 +19,19 @@ public class Page extends View {
 
     public String getTitle() {
         return title;
+    }
+
+    /** Who is signed in (the layout shows them and the sign-out button), or null on a public visit. */
+    public WebSession getStaff() {
+        return staff;
+    }
+
+    /** The session's CSRF token for forms and htmx, or null without a session. */
+    public String getCsrfToken() {
+        return staff == null ? null : staff.csrfToken();
+    }
+
+    void signedIn(WebSession session) {
+        this.staff = session;
     }
 }
