@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.api.agency.AgencyReceipt;
 import vn.dossierpost.api.agency.DossierManifest;
+import vn.dossierpost.service.Refused;
 import vn.dossierpost.service.handover.HandoverItem;
 import vn.dossierpost.service.handover.SendOutcome;
-import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
 import vn.dossierpost.storage.BlobStore;
 
 /**
@@ -95,13 +95,13 @@ public final class AgencyHttpClient implements AutoCloseable {
 
     /**
      * {@code POST {baseUrl}/notices} with the notice as JSON, signed like a manifest and keyed by its
-     * event id. 2xx or 409 is done; another 4xx is {@link AgencyNoticeOutbox.Refused}; a 5xx or no
+     * event id. 2xx or 409 is done; another 4xx is {@link Refused}; a 5xx or no
      * answer throws to be tried again.
      */
     public void sendNotice(AgencyNoticeSender.Notice notice) throws IOException {
         HttpUrl base = HttpUrl.parse(notice.agency().baseUrl());
         if (base == null) {
-            throw new AgencyNoticeOutbox.Refused("the agency's base URL is not a valid http(s) URL: "
+            throw new Refused("the agency's base URL is not a valid http(s) URL: "
                     + notice.agency().baseUrl());
         }
         byte[] body = notice.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -122,7 +122,7 @@ public final class AgencyHttpClient implements AutoCloseable {
                     + abbreviate(response.body().string());
             // 408 and 429 say "later", not "never": a notice the agency must get is not given up on them
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
-                throw new AgencyNoticeOutbox.Refused(error);
+                throw new Refused(error);
             }
             throw new IOException(error);
         }

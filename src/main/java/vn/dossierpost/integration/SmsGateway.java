@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import vn.dossierpost.service.Refused;
 import vn.dossierpost.service.notify.NotificationDelivery;
 
 /**
@@ -65,7 +66,7 @@ public final class SmsGateway implements AutoCloseable {
             String error = "SMS gateway answered HTTP " + code + ": "
                     + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
-                throw new NotificationDelivery.Refused(error);
+                throw new Refused(error);
             }
             throw new IOException(error);
         }

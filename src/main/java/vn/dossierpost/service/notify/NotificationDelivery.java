@@ -17,6 +17,7 @@ import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.NotificationDAO;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.Refused;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.dossier.DossierService;
 
@@ -43,13 +44,6 @@ public final class NotificationDelivery {
             String body,
             int attempts,
             OffsetDateTime createdAt) {}
-
-    /** A refusal that another attempt would not change (the gateway's 4xx for a bad number, say). */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.service.Refused;
 import vn.dossierpost.service.RetryPolicy;
 
 /**
@@ -30,13 +31,6 @@ public final class AgencyNoticeOutbox {
 
     /** A leased notice to send through its agency's channel (configured: the others are not handed out). */
     public record Due(long id, int attempts, OffsetDateTime createdAt, AgencyChannel agency, String body) {}
-
-    /** The agency answered with a refusal another attempt would not change. */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
-        }
-    }
 
     private final Jdbi jdbi;
     private final Clock clock;
