@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import vn.dossierpost.domain.DeliveryMethod;
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.PaymentMethod;
-import vn.dossierpost.domain.RouteClass;
-import vn.dossierpost.domain.ServiceForm;
+import vn.dossierpost.support.StoredDossiers;
 import vn.dossierpost.support.TestDatabase;
 
 /** The intake statement stores a dossier, its documents and its first event together, or nothing. */
@@ -30,43 +24,10 @@ class IntakeWriterTest {
         return ds;
     }
 
-    private static DossierDAO.NewDossier dossier(String code) {
-        return new DossierDAO.NewDossier(
-                code,
-                null,
-                "2.000488",
-                "000.00.15.H26",
-                "100000",
-                ServiceForm.SEND_ONLY,
-                DossierStatus.RECEIVED,
-                "Lê Thị Thu Hằng",
-                "001190123456",
-                "0912345678",
-                null,
-                "Số 1 Tràng Tiền",
-                "00070",
-                DeliveryMethod.PICKUP_AT_OFFICE,
-                null,
-                null,
-                false,
-                null,
-                RouteClass.WITHIN_PROVINCE,
-                OffsetDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneOffset.ofHours(7)),
-                "clerk",
-                LocalDate.of(2026, 11, 23),
-                LocalDate.of(2026, 11, 25),
-                LocalDate.of(2026, 12, 9),
-                null,
-                28000,
-                200000,
-                PaymentMethod.CASH,
-                "{\"items\": []}");
-    }
-
     @Test
     void storesAllThreeInOneGo() {
         long id = writer.insert(
-                dossier("000.00.15.H26-261123-0001"),
+                StoredDossiers.received("000.00.15.H26-261123-0001"),
                 List.of(
                         new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1),
                         new IntakeWriter.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", 1, 2)));
@@ -86,7 +47,7 @@ class IntakeWriterTest {
         long dossiersBefore = count("dossier");
         long eventsBefore = count("dossier_event");
         assertThatThrownBy(() -> writer.insert(
-                        dossier("000.00.15.H26-261123-0002"),
+                        StoredDossiers.received("000.00.15.H26-261123-0002"),
                         List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 0, 1))))
                 .hasMessageContaining("pages");
         assertThat(count("dossier")).isEqualTo(dossiersBefore);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -21,13 +20,10 @@ import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
 import vn.dossierpost.domain.Actor;
-import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.IllegalTransitionException;
-import vn.dossierpost.domain.PaymentMethod;
-import vn.dossierpost.domain.RouteClass;
-import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.support.StoredDossiers;
 import vn.dossierpost.support.TestDatabase;
 
 /** The one path of status changes and timeline entries, against the embedded PostgreSQL. */
@@ -146,39 +142,9 @@ class StatusChangesTest {
     }
 
     private long receivedDossier(String code) {
-        OffsetDateTime at = OffsetDateTime.of(2026, 12, 2, 9, 0, 0, 0, ZoneOffset.ofHours(7));
         return new IntakeWriter(dataSource)
                 .insert(
-                        new DossierDAO.NewDossier(
-                                code,
-                                null,
-                                "2.000488",
-                                "000.00.15.H26",
-                                "100000",
-                                ServiceForm.SEND_ONLY,
-                                DossierStatus.RECEIVED,
-                                "Lê Thị Thu Hằng",
-                                "001190123456",
-                                "0912345678",
-                                null,
-                                "Số 1 Tràng Tiền",
-                                "00070",
-                                DeliveryMethod.PICKUP_AT_OFFICE,
-                                null,
-                                null,
-                                false,
-                                null,
-                                RouteClass.WITHIN_PROVINCE,
-                                at,
-                                "lan.nguyen",
-                                LocalDate.of(2026, 12, 2),
-                                LocalDate.of(2026, 12, 4),
-                                LocalDate.of(2026, 12, 18),
-                                null,
-                                28000,
-                                200000,
-                                PaymentMethod.CASH,
-                                "{\"items\": []}"),
+                        StoredDossiers.received(code),
                         List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1)));
     }
 }
