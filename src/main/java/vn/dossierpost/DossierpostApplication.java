@@ -20,9 +20,9 @@ import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
+import vn.dossierpost.app.CounterServices;
 import vn.dossierpost.app.HandoverModule;
 import vn.dossierpost.app.NotificationModule;
-import vn.dossierpost.app.PublicTracking;
 import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
@@ -132,11 +132,11 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         trackingUrl));
 
         new ApiSetup(config, environment).register(jdbi);
-        PublicTracking tracking = new CounterModule(config, environment).register(shared);
+        CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes =
                 new NotificationModule(config.getNotifications(), environment).register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, tracking);
+        new WebModule(config, environment).register(shared, counter);
     }
 }

@@ -43,8 +43,8 @@ public final class CounterModule {
         this.environment = environment;
     }
 
-    /** Returns the public tracking, which the tracking page shares with the API (one rate limit per address). */
-    public PublicTracking register(SharedParts shared) {
+    /** Returns the services the counter pages share with the API (public tracking: one rate limit per address). */
+    public CounterServices register(SharedParts shared) {
         DossierpostConfiguration.Intake settings = config.getIntake();
         IntakeService intake = new IntakeService(
                 new IntakeWriter(shared.dataSource()),
@@ -63,12 +63,12 @@ public final class CounterModule {
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        registerDigitisation(shared);
-        return tracking;
+        return registerDigitisation(shared, intake, slips, tracking);
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
-    private void registerDigitisation(SharedParts shared) {
+    private CounterServices registerDigitisation(
+            SharedParts shared, IntakeService intake, SlipService slips, PublicTracking tracking) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -82,20 +82,19 @@ public final class CounterModule {
                 limits.maxDossierSize.toBytes(),
                 limits.maxFilesPerRequest);
         environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        Supplements supplements = new Supplements(shared.jdbi(), shared.dossiers(), shared.clock());
         environment
                 .jersey()
-                .register(new SupplementResource(
-                        digitisation,
-                        new Supplements(shared.jdbi(), shared.dossiers(), shared.clock()),
-                        limits.maxDossierSize.toBytes() + (1 << 20)));
+                .register(
+                        new SupplementResource(digitisation, supplements, limits.maxDossierSize.toBytes() + (1 << 20)));
         excludeScansFromGzip();
-        environment
-                .jersey()
-                .register(new FileResource(new DossierFiles(shared.jdbi(), shared.store(), fixity), shared.store()));
+        DossierFiles files = new DossierFiles(shared.jdbi(), shared.store(), fixity);
+        environment.jersey().register(new FileResource(files, shared.store()));
         environment
                 .jersey()
                 .register(new ReportResource(
                         new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
+        return new CounterServices(intake, slips, digitisation, supplements, files, tracking);
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

@@ -8,11 +8,12 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.web.Cookies;
-import vn.dossierpost.web.CounterPages;
 import vn.dossierpost.web.ErrorPages;
+import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.counter.TodayPages;
 
 /**
  * The web pages: FreeMarker views, the static files (ours under {@code /assets}, Bootstrap and htmx
@@ -35,8 +36,10 @@ public final class WebModule {
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
     }
 
-    public void register(SharedParts shared, PublicTracking tracking) {
+    public void register(SharedParts shared, CounterServices counter) {
+        PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
+        environment.jersey().register(new Flash());
         DossierpostConfiguration.Web web = config.getWeb();
         WebSessions sessions = new WebSessions(
                 shared.jdbi(),
@@ -46,7 +49,7 @@ public final class WebModule {
                 config.getAuth().bcryptCost);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
-        environment.jersey().register(new CounterPages());
+        environment.jersey().register(new TodayPages());
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 }

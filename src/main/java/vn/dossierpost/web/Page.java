@@ -11,6 +11,7 @@ import vn.dossierpost.auth.WebSession;
 public class Page extends View {
     private final String title;
     private WebSession staff;
+    private String flash;
 
     protected Page(String template, String title) {
         super("/templates/" + template, StandardCharsets.UTF_8);
@@ -31,7 +32,17 @@ public class Page extends View {
         return staff == null ? null : staff.csrfToken();
     }
 
-    void signedIn(WebSession session) {
+    /** The message a redirect left for this page ({@link Flash}), or null. */
+    public String getFlash() {
+        return flash;
+    }
+
+    /** The staff page of {@code session}: the layout shows who it is, their navigation, and the CSRF token. */
+    public void signedIn(WebSession session) {
         this.staff = session;
+    }
+
+    void flash(String message) {
+        this.flash = message;
     }
 }

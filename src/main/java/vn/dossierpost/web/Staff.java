@@ -13,16 +13,16 @@ import vn.dossierpost.domain.Role;
  * The signed-in member of staff of a page request, as {@link SessionFilter} found them. A staff page
  * calls {@link #require}: without a session the browser goes to {@code /login?next=} this page.
  */
-final class Staff {
+public final class Staff {
     static final String PROPERTY = "dossierpost.webSession";
 
     private Staff() {}
 
-    static Optional<WebSession> current(ContainerRequestContext request) {
+    public static Optional<WebSession> current(ContainerRequestContext request) {
         return Optional.ofNullable((WebSession) request.getProperty(PROPERTY));
     }
 
-    static WebSession require(ContainerRequestContext request) {
+    public static WebSession require(ContainerRequestContext request) {
         return current(request).orElseThrow(() -> {
             var uri = request.getUriInfo().getRequestUri();
             String here = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -33,7 +33,7 @@ final class Staff {
     }
 
     /** The session of a user in one of {@code roles}; another role is refused (403). */
-    static WebSession require(ContainerRequestContext request, Role... roles) {
+    public static WebSession require(ContainerRequestContext request, Role... roles) {
         WebSession session = require(request);
         for (Role role : roles) {
             if (session.user().role() == role) {

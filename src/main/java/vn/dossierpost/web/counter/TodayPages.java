@@ -1,4 +1,4 @@
-package vn.dossierpost.web;
+package vn.dossierpost.web.counter;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,11 +7,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.web.Staff;
+import vn.dossierpost.web.StaffPage;
 
 /** The counter clerk's screens. For now the start page: who is signed in, at which office. */
 @Path("/counter")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-public class CounterPages {
+public class TodayPages {
 
     @GET
     public StaffPage today(@Context ContainerRequestContext request) {

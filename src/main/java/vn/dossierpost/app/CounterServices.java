@@ -1,0 +1,16 @@
+package vn.dossierpost.app;
+
+import vn.dossierpost.service.counter.DigitisationService;
+import vn.dossierpost.service.counter.DossierFiles;
+import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.counter.SlipService;
+import vn.dossierpost.service.counter.Supplements;
+
+/** The counter's services, built once by {@link CounterModule} and shared by the JSON API and the counter pages. */
+public record CounterServices(
+        IntakeService intake,
+        SlipService slips,
+        DigitisationService digitisation,
+        Supplements supplements,
+        DossierFiles files,
+        PublicTracking tracking) {}
