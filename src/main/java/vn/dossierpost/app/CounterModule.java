@@ -11,6 +11,7 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.http.RateLimiter;
+import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
@@ -81,12 +82,14 @@ public final class CounterModule {
                 limits.maxFileSize.toBytes(),
                 limits.maxDossierSize.toBytes(),
                 limits.maxFilesPerRequest);
-        environment.jersey().register(new UploadResource(digitisation, limits.maxDossierSize.toBytes() + (1 << 20)));
+        environment
+                .jersey()
+                .register(new UploadResource(digitisation, ScanUpload.drainLimit(limits.maxDossierSize.toBytes())));
         Supplements supplements = new Supplements(shared.jdbi(), shared.dossiers(), shared.clock());
         environment
                 .jersey()
-                .register(
-                        new SupplementResource(digitisation, supplements, limits.maxDossierSize.toBytes() + (1 << 20)));
+                .register(new SupplementResource(
+                        digitisation, supplements, ScanUpload.drainLimit(limits.maxDossierSize.toBytes())));
         excludeScansFromGzip();
         DossierFiles files = new DossierFiles(shared.jdbi(), shared.store(), fixity);
         environment.jersey().register(new FileResource(files, shared.store()));

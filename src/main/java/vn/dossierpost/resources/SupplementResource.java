@@ -16,6 +16,7 @@ import java.io.InputStream;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.SupplementRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.Supplements;
@@ -60,7 +61,7 @@ public class SupplementResource {
             throw Problem.invalid(
                     "component", "is required: the code of the document the scans are for, e.g. ?component=TO_KHAI");
         }
-        UploadResource.receive(
+        ScanUpload.receive(
                 digitisation, drainLimit, clerk, code, component, contentType, contentLength, expect, entity);
         return supplements.completeSupplement(clerk, code, note);
     }

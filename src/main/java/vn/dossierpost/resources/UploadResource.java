@@ -15,8 +15,7 @@ import java.io.InputStream;
 import java.net.URI;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.http.RequestBody;
-import vn.dossierpost.service.Problem;
+import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.counter.DigitisationService;
 
 /**
@@ -48,38 +47,10 @@ public class UploadResource {
             @HeaderParam("Expect") String expect,
             InputStream entity)
             throws IOException {
-        UploadResult result = receive(
+        UploadResult result = ScanUpload.receive(
                 digitisation, drainLimit, clerk, code, componentCode, contentType, contentLength, expect, entity);
         return Response.created(URI.create(result.files().get(0).url()))
                 .entity(result)
                 .build();
-    }
-
-    /** Reads a multipart body of scans for one document of the dossier (also used for a supplement's scans). */
-    static UploadResult receive(
-            DigitisationService digitisation,
-            long drainLimit,
-            User clerk,
-            String code,
-            String componentCode,
-            String contentType,
-            Long contentLength,
-            String expect,
-            InputStream entity)
-            throws IOException {
-        RequestBody body = new RequestBody(entity);
-        try {
-            return digitisation.upload(
-                    clerk, code, componentCode, contentLength, MultipartFiles.open(contentType, body));
-        } catch (Problem p) {
-            // A client waiting for "100 Continue" has sent nothing yet: it gets the refusal without sending.
-            boolean waitingToSend = expect != null && expect.equalsIgnoreCase("100-continue") && body.count() == 0;
-            if (!waitingToSend) {
-                body.drain(drainLimit);
-            }
-            throw p;
-        } catch (RequestBody.CutOff e) {
-            throw Problem.malformed("body", e.getMessage());
-        }
     }
 }

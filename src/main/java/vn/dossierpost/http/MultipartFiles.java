@@ -1,4 +1,4 @@
-package vn.dossierpost.resources;
+package vn.dossierpost.http;
 
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.fileupload2.core.ParameterParser;
-import vn.dossierpost.http.MultipartStream;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.counter.IncomingFiles;
 
@@ -20,7 +19,7 @@ import vn.dossierpost.service.counter.IncomingFiles;
  * browsers send for a file name like "Tờ khai.pdf"; commons-fileupload's parameter parser reads the
  * Content-Disposition, RFC 2231 {@code filename*} included.
  */
-final class MultipartFiles implements IncomingFiles {
+public final class MultipartFiles implements IncomingFiles {
     private static final int BUFFER = 256 * 1024;
     private static final int MAX_PART_HEADERS = 16 * 1024;
 
@@ -33,7 +32,7 @@ final class MultipartFiles implements IncomingFiles {
     }
 
     /** Refuses (415) anything but multipart/form-data with a boundary. */
-    static MultipartFiles open(String contentType, InputStream body) throws IOException {
+    public static MultipartFiles open(String contentType, InputStream body) throws IOException {
         String boundary = boundary(contentType);
         return new MultipartFiles(
                 new MultipartStream(body, boundary.getBytes(StandardCharsets.ISO_8859_1), BUFFER, MAX_PART_HEADERS));
