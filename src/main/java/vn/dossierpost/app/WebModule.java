@@ -7,12 +7,14 @@ import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.counter.DossierPages;
 import vn.dossierpost.web.counter.TodayPages;
 
 /**
@@ -50,6 +52,17 @@ public final class WebModule {
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
         environment.jersey().register(new TodayPages());
+        environment
+                .jersey()
+                .register(new DossierPages(
+                        shared.dossiers(),
+                        counter.files(),
+                        counter.digitisation(),
+                        counter.supplements(),
+                        shared.store(),
+                        shared.referenceData(),
+                        shared.zone(),
+                        ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 }

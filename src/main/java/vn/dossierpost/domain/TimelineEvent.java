@@ -2,38 +2,39 @@ package vn.dossierpost.domain;
 
 /**
  * Timeline entries that are not a change of status (those carry the {@link DossierStatus} name).
- * The names are stored in {@code dossier_event.type} and shown to staff as they are. Only
+ * The names are stored in {@code dossier_event.type}; staff read the labels. Only
  * {@link #ARRIVED_AT_DELIVERY_OFFICE} is shown to the public, as the UPU event EMG.
  */
 public enum TimelineEvent {
     /** A scan added to one of the dossier's documents. */
-    FILE_ADDED,
+    FILE_ADDED("Thêm tệp quét", "Scan added"),
     /** A stored scan no longer matches its SHA-256 (the fixity check). */
-    FIXITY_FAILED,
+    FIXITY_FAILED("Tệp quét bị hỏng", "Scan failed its integrity check"),
     /** Intact bytes of a damaged scan were uploaded again. */
-    FIXITY_REPAIRED,
+    FIXITY_REPAIRED("Đã khôi phục tệp quét", "Scan repaired"),
     /** The documents the agency asked for are scanned; the dossier goes back to it. */
-    SUPPLEMENT_RECEIVED,
+    SUPPLEMENT_RECEIVED("Đã nhận hồ sơ bổ sung", "Supplement received"),
     /** The agency refused the dossier for good, or the handover was given up: a dead letter. */
-    HANDOVER_FAILED,
+    HANDOVER_FAILED("Bàn giao không thành công", "Handover failed"),
     /** The agency gave one new appointment date (form 04). */
-    DELAYED,
+    DELAYED("Cơ quan hẹn lại ngày trả kết quả", "New appointment date"),
     ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG"),
-    ASSIGNED_TO_COURIER,
+    ASSIGNED_TO_COURIER("Đã giao cho bưu tá", "Assigned to a courier"),
     /** An agency's event kept on the timeline without changing anything: stale, or refused with 409. */
-    AGENCY_RECEIVED,
-    AGENCY_IN_PROCESSING,
-    AGENCY_SUPPLEMENT_REQUESTED,
-    AGENCY_REFUSED,
-    AGENCY_DELAYED,
-    AGENCY_RESULT_READY;
+    AGENCY_RECEIVED("Cơ quan báo đã nhận (không áp dụng)", "Agency: received (not applied)"),
+    AGENCY_IN_PROCESSING("Cơ quan báo đang giải quyết (không áp dụng)", "Agency: in processing (not applied)"),
+    AGENCY_SUPPLEMENT_REQUESTED(
+            "Cơ quan yêu cầu bổ sung (không áp dụng)", "Agency: supplement requested (not applied)"),
+    AGENCY_REFUSED("Cơ quan báo từ chối (không áp dụng)", "Agency: refused (not applied)"),
+    AGENCY_DELAYED("Cơ quan báo hẹn lại (không áp dụng)", "Agency: delayed (not applied)"),
+    AGENCY_RESULT_READY("Cơ quan báo có kết quả (không áp dụng)", "Agency: result ready (not applied)");
 
     private final String labelVi;
     private final String labelEn;
     private final String upuEventCode;
 
-    TimelineEvent() {
-        this(null, null, null);
+    TimelineEvent(String labelVi, String labelEn) {
+        this(labelVi, labelEn, null);
     }
 
     TimelineEvent(String labelVi, String labelEn, String upuEventCode) {

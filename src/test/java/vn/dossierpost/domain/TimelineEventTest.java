@@ -28,4 +28,12 @@ class TimelineEventTest {
             assertThat(Arrays.stream(DossierStatus.values()).map(Enum::name)).doesNotContain(event.name());
         }
     }
+
+    @Test
+    void everyEntryHasAVietnameseLabelForTheStaffTimeline() {
+        for (TimelineEvent event : TimelineEvent.values()) {
+            assertThat(event.labelVi()).as(event.name()).isNotBlank();
+            assertThat(event.labelEn()).as(event.name()).isNotBlank();
+        }
+    }
 }
