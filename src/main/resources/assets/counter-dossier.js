@@ -146,6 +146,9 @@
   document.querySelectorAll(".drop-zone").forEach(function (zone) {
     var component = zone.dataset.component;
     var input = zone.querySelector('input[type="file"]');
+    zone.querySelector(".pick-files").addEventListener("click", function () {
+      input.click();
+    });
     input.addEventListener("change", function () {
       take(component, Array.prototype.slice.call(input.files));
       input.value = "";
@@ -207,6 +210,6 @@
     }
     preview.appendChild(element("p", "preview-name", name));
     preview.appendChild(shown);
-    document.getElementById("preview-pane").scrollIntoView({ block: "nearest" });
+    document.getElementById("preview-pane").scrollIntoView({ block: "nearest", behavior: "instant" });
   });
 })();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -124,13 +125,12 @@ class DossierPageBrowserTest {
         screenshot("dossier-page-digitised");
 
         // preview: the PDF in a frame, the image as an image, both served to the session
-        browser.findElement(By.cssSelector("#filelist-TO_KHAI a.scan-link[data-kind=pdf]"))
-                .click();
+        click(By.cssSelector("#filelist-TO_KHAI a.scan-link[data-kind=pdf]"));
         WebElement frame = browser.findElement(By.cssSelector("#preview iframe"));
+        screenshot("dossier-page-preview-pdf");
         assertThat(frame.getAttribute("src")).containsPattern("/counter/ho-so/" + code + "/tep/\\d+$");
         assertThat(fetchContentType(frame.getAttribute("src"))).isEqualTo("application/pdf");
-        browser.findElement(By.cssSelector("#filelist-GIAY_TO_TUY_THAN a.scan-link"))
-                .click();
+        click(By.cssSelector("#filelist-GIAY_TO_TUY_THAN a.scan-link"));
         WebElement image = browser.findElement(By.cssSelector("#preview img"));
         waitUntil(d -> ((Number) js("return arguments[0].naturalWidth", image)).intValue() == 64);
         screenshot("dossier-page-preview");
@@ -145,18 +145,22 @@ class DossierPageBrowserTest {
                 .contains(
                         "ghi-chu.pdf", "Không nhận", "PDF, JPEG, PNG hay TIFF", "is not a PDF, JPEG, PNG or TIFF file");
         assertThat(fileRows(code)).isEqualTo(filesBefore);
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", refused);
         screenshot("dossier-page-refused");
     }
 
     @Test
     void aWithdrawalNeedsAReasonAndThenShowsOnTheTimeline() {
         String code = (String) takeIn().get("code");
+        APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET handover_due = current_date - 3 WHERE code = ?", code));
         signIn(CLERK);
         browser.get(APP.url("/counter/ho-so/" + code));
+        assertThat(text("overdue")).isEqualTo("Quá hạn");
+        waitUntil(d -> "pick-TO_KHAI".equals(d.switchTo().activeElement().getAttribute("id")));
 
         click(By.id("withdraw"));
         assertThat(text("withdraw-reason-error")).contains("Xin ghi lý do rút hồ sơ");
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("withdraw-reason");
+        waitUntil(d -> "withdraw-reason".equals(d.switchTo().activeElement().getAttribute("id")));
         assertThat(text("status")).isEqualTo("Đã tiếp nhận tại bưu cục");
         assertThat(status(code)).isEqualTo("RECEIVED");
         screenshot("dossier-page-withdraw-refused");
@@ -259,7 +263,8 @@ class DossierPageBrowserTest {
         }
         browser.manage().deleteAllCookies();
         browser.get(APP.url("/login"));
-        browser.switchTo().activeElement().sendKeys(username, Keys.TAB, TestApp.PASSWORD, Keys.ENTER);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD, Keys.ENTER);
         waitUntil(d -> d.findElements(By.id("signed-in")).size() == 1);
         signedIn = username;
     }
@@ -284,11 +289,20 @@ class DossierPageBrowserTest {
                 .until(condition::apply);
     }
 
-    /** Bootstrap scrolls smoothly: the element is brought into view at once, or the click lands mid-scroll. */
+    /**
+     * Brings the element into view at once and clicks it. Bootstrap scrolls smoothly, and the PDF
+     * viewer of an opened preview may scroll the page as it loads, so a click that lands mid-scroll
+     * is tried again.
+     */
     private static void click(By by) {
-        WebElement element = browser.findElement(by);
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+                    element.click();
+                    return true;
+                });
     }
 
     private static String text(String id) {
