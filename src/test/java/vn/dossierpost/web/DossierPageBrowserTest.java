@@ -175,6 +175,21 @@ class DossierPageBrowserTest {
     }
 
     @Test
+    void aWithdrawalTheDossierNoLongerAllowsIsRefusedWithTheReason() {
+        String code = (String) takeIn().get("code");
+        signIn(CLERK);
+        browser.get(APP.url("/counter/ho-so/" + code));
+        // meanwhile the dossier left for the agency (the page still offers the withdrawal)
+        APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET status = 'IN_TRANSIT_TO_AGENCY' WHERE code = ?", code));
+
+        browser.findElement(By.id("withdraw-reason")).sendKeys("Người nộp đổi ý", Keys.ENTER);
+        assertThat(text("action-error")).contains("Không thể rút hồ sơ", "Đang chuyển đến cơ quan giải quyết");
+        assertThat(text("status")).isEqualTo("Đang chuyển đến cơ quan giải quyết");
+        assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
+        assertThat(status(code)).isEqualTo("IN_TRANSIT_TO_AGENCY");
+    }
+
+    @Test
     void aSupplementIsScannedThenTaken() {
         String code = (String) takeIn().get("code");
         upload(code, "TO_KHAI", "to-khai.pdf", Scans.pdf(1));
