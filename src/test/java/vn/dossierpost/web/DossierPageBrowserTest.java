@@ -64,7 +64,6 @@ class DossierPageBrowserTest {
         Files.write(scans.resolve("to-khai.pdf"), Scans.pdf(2));
         Files.write(scans.resolve("to-khai-trang-3.jpg"), Scans.jpeg(7));
         Files.write(scans.resolve("can-cuoc.jpg"), Scans.jpeg(11));
-        Files.write(scans.resolve("ho-chieu.png"), Scans.png(5));
         Files.writeString(
                 scans.resolve("ghi-chu.pdf"), "Đây là một tệp văn bản, không phải PDF.\n", StandardCharsets.UTF_8);
         browser = BROWSER.start("vi-VN,vi");
@@ -83,6 +82,7 @@ class DossierPageBrowserTest {
         browser.get(APP.url("/counter/ho-so/" + code));
 
         assertThat(text("dossier-code")).isEqualTo(code);
+        screenshot("dossier-page-received");
         assertThat(text("s10")).isEqualTo(dossier.get("s10Number"));
         assertThat(text("status")).isEqualTo("Đã tiếp nhận tại bưu cục");
         assertThat(text("holder")).startsWith("Bưu điện");
@@ -204,9 +204,9 @@ class DossierPageBrowserTest {
         click(By.id("supplement"));
         assertThat(text("supplement-note-error")).contains("Chưa có tệp quét nào của hồ sơ bổ sung");
 
-        browser.findElement(By.id("files-GIAY_TO_TUY_THAN"))
-                .sendKeys(scans.resolve("ho-chieu.png").toString());
-        assertThat(waitForUploads("GIAY_TO_TUY_THAN", 1).get(0).getText()).contains("PNG");
+        // dropped on the document's zone this time
+        drop("drop-GIAY_TO_TUY_THAN", "ho-chieu.png", "image/png", Scans.png(5));
+        assertThat(waitForUploads("GIAY_TO_TUY_THAN", 1).get(0).getText()).contains("ho-chieu.png", "PNG");
         WebElement note = browser.findElement(By.id("supplement-note"));
         note.clear();
         note.sendKeys("Đã nhận bản chụp hộ chiếu", Keys.ENTER);
@@ -282,6 +282,21 @@ class DossierPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD, Keys.ENTER);
         waitUntil(d -> d.findElements(By.id("signed-in")).size() == 1);
         signedIn = username;
+    }
+
+    /** A file dropped on {@code zoneId} as the browser delivers a drop from the desktop (a DataTransfer with the file). */
+    private static void drop(String zoneId, String name, String type, byte[] content) {
+        js(
+                "const bytes = Uint8Array.from(atob(arguments[1]), c => c.charCodeAt(0));"
+                        + "const data = new DataTransfer();"
+                        + "data.items.add(new File([bytes], arguments[2], {type: arguments[3]}));"
+                        + "const zone = document.getElementById(arguments[0]);"
+                        + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));"
+                        + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));",
+                zoneId,
+                java.util.Base64.getEncoder().encodeToString(content),
+                name,
+                type);
     }
 
     /** The upload rows of a document not looked at yet, once {@code count} of them have finished (done or refused). */
