@@ -11,6 +11,11 @@
   var code = page.dataset.code;
   var tokenMeta = document.querySelector('meta[name="csrf-token"]');
   var csrf = tokenMeta ? tokenMeta.content : "";
+  // The first picker takes the focus without scrolling: the status at the top stays in view.
+  var first = document.querySelector("[data-autofocus]");
+  if (first && !document.querySelector("[autofocus]")) {
+    first.focus({ preventScroll: true });
+  }
   var queue = [];
   var busy = false;
 
@@ -90,6 +95,8 @@
       }
       if (xhr.status === 201 && answer && answer.stored) {
         finished(job.view, true, answer.files.map(describe).join("; "));
+      } else if (xhr.responseURL && xhr.responseURL.indexOf("/login") >= 0) {
+        finished(job.view, false, "Phiên đăng nhập đã hết: xin đăng nhập lại rồi chọn lại tệp.", null);
       } else if (answer && answer.reason) {
         finished(job.view, false, answer.reason, answer.detail);
       } else {
