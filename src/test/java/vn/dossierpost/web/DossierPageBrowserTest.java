@@ -215,6 +215,23 @@ class DossierPageBrowserTest {
     }
 
     @Test
+    void aReturnOnlyDossierHasNoScansToTake() {
+        Map<String, Object> intake = Dossiers.judicialRecord();
+        intake.put("serviceForm", "RETURN_ONLY");
+        intake.put("agencyReference", "STP-HN-2026-000123");
+        Response created = APP.post(CLERK, "/api/dossiers", intake);
+        assertThat(created.getStatus()).isEqualTo(201);
+        String code = (String) TestApp.json(created).get("code");
+        signIn(CLERK);
+        browser.get(APP.url("/counter/ho-so/" + code));
+
+        assertThat(text("status")).isEqualTo("Chờ kết quả từ cơ quan");
+        assertThat(text("holder")).isEqualTo("Sở Tư pháp Thành phố Hà Nội");
+        assertThat(browser.findElements(By.cssSelector(".drop-zone"))).isEmpty();
+        assertThat(text("fees-total")).endsWith(" đ");
+    }
+
+    @Test
     void aClerkOfAnotherOfficeIsKeptOutOfThePageAndTheFiles() {
         String code = (String) takeIn().get("code");
         long fileId = upload(code, "TO_KHAI", "to-khai.pdf", Scans.pdf(1));
