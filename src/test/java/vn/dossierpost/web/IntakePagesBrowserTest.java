@@ -55,8 +55,8 @@ class IntakePagesBrowserTest {
         APP.addUser("clerk", Role.COUNTER, Dossiers.OFFICE, null);
         browser = BROWSER.start("vi-VN,vi");
         browser.get(APP.url("/counter/thu-tuc"));
-        browser.switchTo().activeElement().sendKeys("clerk", Keys.TAB, TestApp.PASSWORD, Keys.ENTER);
-        assertThat(browser.getCurrentUrl()).endsWith("/counter/thu-tuc");
+        browser.findElement(By.id("username")).sendKeys("clerk", Keys.TAB, TestApp.PASSWORD, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlMatches("/counter/thu-tuc$"));
     }
 
     @AfterAll
@@ -69,7 +69,9 @@ class IntakePagesBrowserTest {
         browser.get(APP.url("/counter/thu-tuc"));
         browser.switchTo().activeElement().sendKeys("ly lich tu phap", Keys.ENTER);
 
-        assertThat(browser.getCurrentUrl()).contains("q=ly+lich+tu+phap");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.urlMatches("q=ly(\\+|%20)lich(\\+|%20)tu(\\+|%20)phap$"));
+        waitUntil(() -> browser.findElement(By.id("count")).getText().endsWith("khớp «ly lich tu phap»"));
         List<WebElement> found = browser.findElements(By.cssSelector("#results .procedure"));
         assertThat(found)
                 .isNotEmpty()
@@ -124,6 +126,7 @@ class IntakePagesBrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#commune-options .commune-option")));
         assertThat(option.getText()).contains("Phường Hoàn Kiếm", "Thành phố Hà Nội");
+        screenshot("commune-picker");
         browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(value("communeCode")).isEqualTo("00070");
@@ -164,10 +167,13 @@ class IntakePagesBrowserTest {
                         .toList());
         assertThat(browser.findElement(By.id("quote-appointment")).getText())
                 .isEqualTo(ddMMyyyy((String) ((Map<?, ?>) api.get("dueDates")).get("resultAppointment")));
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('quote').scrollIntoView({block: 'center'})");
         screenshot("intake-quoted");
 
         browser.findElement(By.id("save")).click();
-        assertThat(browser.getCurrentUrl()).matches(".*/counter/tiep-nhan/[^/]+/xong");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.urlMatches("/counter/tiep-nhan/[^/]+/xong$"));
         String code = browser.findElement(By.id("code")).getText();
         assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("Đã tiếp nhận hồ sơ " + code);
         String s10 = browser.findElement(By.id("s10")).getText();
