@@ -26,6 +26,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
@@ -104,6 +105,19 @@ class IntakePagesBrowserTest {
     }
 
     @Test
+    void choosingAProcedureInTheFormBringsItsDocumentsAndPrice() {
+        browser.get(APP.url("/counter/tiep-nhan"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("procedure");
+        assertThat(browser.findElements(By.cssSelector("#components input[type=checkbox]")))
+                .isEmpty();
+
+        new Select(browser.findElement(By.id("procedure"))).selectByValue("9.000101");
+        waitUntil(() -> !browser.findElements(By.id("component-GIAY_TO_CU_TRU")).isEmpty());
+        assertThat(missing()).containsExactly("TO_KHAI", "GIAY_TO_TUY_THAN");
+        assertThat(browser.findElement(By.id("quote-total")).getText()).matches("[\\d.]+ đ");
+    }
+
+    @Test
     void anIntakeTypedAtTheCounterIsRefusedUntilCompleteThenSavedWithItsSlip() throws IOException {
         browser.get(APP.url("/counter/tiep-nhan?thu-tuc=2.000488"));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("fullName");
@@ -135,7 +149,7 @@ class IntakePagesBrowserTest {
 
         // the declaration is ticked, the copy of the ID card is not: the checklist says so at once
         browser.findElement(By.id("component-TO_KHAI")).sendKeys(Keys.SPACE);
-        waitUntil(() -> missingRequired().equals(List.of("GIAY_TO_TUY_THAN")));
+        waitUntil(() -> missing().equals(List.of("GIAY_TO_TUY_THAN")));
         browser.findElement(By.id("fullName")).sendKeys(Keys.ENTER);
 
         assertThat(browser.findElement(By.id("error-components")).getText())
@@ -213,15 +227,8 @@ class IntakePagesBrowserTest {
         return browser.findElement(By.id(id)).getAttribute("value");
     }
 
-    /** The codes the guidance sheet lists as still to bring. */
+    /** The codes the guidance sheet lists as still to bring, or the intake form as required and missing. */
     private static List<String> missing() {
-        return browser.findElements(By.cssSelector("#missing li")).stream()
-                .map(li -> li.getAttribute("data-code"))
-                .toList();
-    }
-
-    /** The codes the intake form lists as required and missing. */
-    private static List<String> missingRequired() {
         return browser.findElements(By.cssSelector("#missing li")).stream()
                 .map(li -> li.getAttribute("data-code"))
                 .toList();
