@@ -87,13 +87,15 @@ class IntakePagesTest {
         Form form = complete().param("_csrf", csrf);
         form.asMap().putSingle("procedure", "9.999999");
         form.asMap().putSingle("citizenId", "12345");
+        form.asMap().putSingle("street", " ");
         try (Response res =
                 request("/counter/tiep-nhan").cookie(Cookies.SESSION, session).post(Entity.form(form))) {
             assertThat(res.getStatus()).isEqualTo(422);
             String page = res.readEntity(String.class);
             assertThat(page)
                     .contains("id=\"error-procedure\"", "unknown procedure &#39;9.999999&#39;")
-                    .contains("id=\"error-citizenId\"")
+                    .contains("id=\"error-citizenId\"", "id=\"error-street\"")
+                    .doesNotContain("id=\"error-sameAddress\"")
                     .contains("value=\"" + Dossiers.NAME + "\"", "value=\"12345\"");
         }
         assertThat(dossierRows()).isEqualTo(before);

@@ -195,6 +195,9 @@ public final class IntakeForm {
     Map<String, List<String>> inputsOf(List<FieldProblem> problems) {
         Map<String, List<String>> byInput = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
+            if (p.field().startsWith("delivery.address") && checked("sameAddress")) {
+                continue; // the applicant's own address, whose problems are already beside its inputs
+            }
             byInput.computeIfAbsent(inputOf(p.field()), k -> new ArrayList<>()).add(p.message());
         }
         return byInput;
@@ -209,9 +212,6 @@ public final class IntakeForm {
                 return "components";
             }
             return (m.group(2).equals("code") ? "component" : m.group(2)) + "-" + code;
-        }
-        if (field.startsWith("delivery.address") && checked("sameAddress")) {
-            return "sameAddress";
         }
         String input = INPUT_OF.getOrDefault(field, field);
         return FIELDS.contains(input) || BOXES.contains(input) || input.equals("components") ? input : "form";
