@@ -29,6 +29,9 @@ import vn.dossierpost.web.Staff;
 @Path("/counter/thu-tuc")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ProcedurePages {
+    /** A national catalogue has thousands: the first ones shown, the clerk types more to narrow. */
+    static final int SHOWN = 50;
+
     private final ReferenceDataCache referenceData;
     private final IntakeService intake;
 
@@ -40,10 +43,12 @@ public class ProcedurePages {
     @GET
     public ProcedureSearchPage search(@Context ContainerRequestContext request, @QueryParam("q") String query) {
         WebSession session = Staff.require(request, Role.COUNTER);
-        List<ProcedureSearchPage.Found> found = referenceData.get().searchProcedures(query).stream()
+        List<ProcedureView> matching = referenceData.get().searchProcedures(query);
+        List<ProcedureSearchPage.Found> found = matching.stream()
+                .limit(SHOWN)
                 .map(p -> new ProcedureSearchPage.Found(p, ProcedureFees.of(p, quote(session, p))))
                 .toList();
-        return new ProcedureSearchPage(session, query == null ? "" : query.strip(), found);
+        return new ProcedureSearchPage(session, query == null ? "" : query.strip(), found, matching.size());
     }
 
     /** {@code ?co=} lists the documents ticked as brought. */

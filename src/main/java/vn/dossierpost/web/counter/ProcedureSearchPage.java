@@ -16,12 +16,19 @@ public final class ProcedureSearchPage extends Page {
 
     private final String query;
     private final List<Found> found;
+    private final int matching;
 
-    ProcedureSearchPage(WebSession session, String query, List<Found> found) {
+    ProcedureSearchPage(WebSession session, String query, List<Found> found, int matching) {
         super("counter/procedures.ftlh", "Thủ tục hành chính");
         signedIn(session);
         this.query = query;
         this.found = found;
+        this.matching = matching;
+    }
+
+    /** How many procedures match, of which {@link #getFound} are shown. */
+    public int getMatching() {
+        return matching;
     }
 
     public String getQuery() {
