@@ -92,4 +92,15 @@
     }
   }
   document.addEventListener('change', sync);
+
+  // The total of the quote also in the save bar, which is always in view.
+  function total() {
+    const bar = document.getElementById('save-total');
+    const quoted = document.getElementById('quote-total');
+    if (bar) {
+      bar.textContent = quoted ? quoted.textContent : '—';
+    }
+  }
+  document.addEventListener('htmx:afterSettle', total);
+  total();
 })();

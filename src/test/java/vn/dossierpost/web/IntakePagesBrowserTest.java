@@ -171,6 +171,7 @@ class IntakePagesBrowserTest {
         browser.findElement(By.id("component-GIAY_TO_TUY_THAN")).sendKeys(Keys.SPACE);
         waitUntil(() -> !browser.findElements(By.id("complete")).isEmpty());
         assertThat(browser.findElement(By.id("quote-total")).getText()).isEqualTo(vnd(total));
+        assertThat(browser.findElement(By.id("save-total")).getText()).isEqualTo(vnd(total));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> apiItems = (List<Map<String, Object>>) apiFees.get("items");
         assertThat(browser.findElements(By.cssSelector("#quote .quote tbody tr")).stream()

@@ -89,7 +89,7 @@ public final class Checklist {
                 day(q.dueDates().handoverBy()),
                 day(q.dueDates().resultAppointment()),
                 day(q.dueDates().returnBy()),
-                q.paymentMethod() == null ? null : q.paymentMethod().label(),
+                q.paymentMethod() == null ? null : q.paymentMethod().label().replaceFirst(" / .*", ""),
                 q.acceptable(),
                 q.problems().size());
     }
