@@ -119,8 +119,13 @@ public class IntakePages {
                 ref.communeView(form.value("deliveryCommuneCode").trim()).orElse(null));
     }
 
+    /** The procedure chosen, when the post takes it (the service says why another one is refused). */
     private ProcedureView procedure(IntakeForm form) {
-        return referenceData.get().procedureView(form.procedure()).orElse(null);
+        return referenceData
+                .get()
+                .procedureView(form.procedure())
+                .filter(ProcedureView::postalAllowed)
+                .orElse(null);
     }
 
     /** Only once a procedure is chosen: before, there is nothing to price or check documents against. */
