@@ -14,7 +14,11 @@ import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.counter.CommunePages;
 import vn.dossierpost.web.counter.DossierPages;
+import vn.dossierpost.web.counter.IntakePages;
+import vn.dossierpost.web.counter.ProcedurePages;
+import vn.dossierpost.web.counter.SlipPages;
 import vn.dossierpost.web.counter.TodayPages;
 
 /**
@@ -63,6 +67,15 @@ public final class WebModule {
                         shared.referenceData(),
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
+        registerIntake(shared, counter);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
+    }
+
+    /** The procedure search, the guidance sheet, the intake form and its slip. */
+    private void registerIntake(SharedParts shared, CounterServices counter) {
+        environment.jersey().register(new ProcedurePages(shared.referenceData(), counter.intake()));
+        environment.jersey().register(new IntakePages(counter.intake(), shared.dossiers(), shared.referenceData()));
+        environment.jersey().register(new CommunePages(shared.referenceData()));
+        environment.jersey().register(new SlipPages(counter.slips()));
     }
 }

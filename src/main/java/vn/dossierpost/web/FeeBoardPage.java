@@ -28,9 +28,11 @@ public final class FeeBoardPage extends Page {
 
     private final List<Procedure> procedures;
     private final List<Postage> postage;
+    private final String query;
 
-    FeeBoardPage(List<ProcedureView> procedures, Tariff tariff) {
+    FeeBoardPage(List<ProcedureView> procedures, Tariff tariff, String query) {
         super("public/fees.ftlh", "Bảng phí dịch vụ bưu chính công ích");
+        this.query = query == null ? "" : query.strip();
         this.procedures = procedures.stream()
                 .filter(ProcedureView::postalAllowed)
                 .map(FeeBoardPage::procedure)
@@ -62,5 +64,10 @@ public final class FeeBoardPage extends Page {
 
     public List<Postage> getPostage() {
         return postage;
+    }
+
+    /** What the procedures were filtered by ("" for all). */
+    public String getQuery() {
+        return query;
     }
 }

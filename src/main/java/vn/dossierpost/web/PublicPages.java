@@ -78,10 +78,11 @@ public class PublicPages {
         }
     }
 
+    /** {@code ?q=} keeps the procedures whose name or code holds the words typed, with or without diacritics. */
     @GET
     @Path("bang-phi")
-    public FeeBoardPage feeBoard() {
+    public FeeBoardPage feeBoard(@QueryParam("q") String query) {
         var ref = referenceData.get();
-        return new FeeBoardPage(ref.procedureViews(), ref.tariff());
+        return new FeeBoardPage(ref.searchProcedures(query), ref.tariff(), query);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Browser;
@@ -98,7 +101,13 @@ class PublicPagesBrowserTest {
     void theFeeBoardListsTheProceduresAndFindsThemWithoutDiacritics() {
         browser.get(APP.url("/bang-phi"));
         assertThat(browser.findElements(By.cssSelector("#postage tbody tr"))).hasSize(4);
+        int all = browser.findElements(By.cssSelector("#procedures .procedure")).size();
         browser.findElement(By.id("filter")).sendKeys("ly lich tu phap");
+        // the server filters (htmx swaps the list in and puts the search in the address)
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.urlMatches("q=ly(\\+|%20)lich(\\+|%20)tu(\\+|%20)phap$"));
+        assertThat(browser.findElements(By.cssSelector("#procedures .procedure")))
+                .hasSizeLessThan(all);
         List<String> shown = browser.findElements(By.cssSelector("#procedures .procedure")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(WebElement::getText)

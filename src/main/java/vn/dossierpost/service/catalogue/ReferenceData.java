@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.dossierpost.api.AgencySummary;
+import vn.dossierpost.api.CommuneView;
 import vn.dossierpost.api.OfficeView;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.CatalogueDAO;
@@ -26,6 +27,7 @@ import vn.dossierpost.domain.Tariff;
 import vn.dossierpost.domain.TariffRate;
 import vn.dossierpost.domain.TransitTime;
 import vn.dossierpost.domain.WorkingCalendar;
+import vn.dossierpost.service.Text;
 
 /**
  * An immutable snapshot of the catalogue, read in one go so that an intake needs no catalogue query.
@@ -43,6 +45,10 @@ public final class ReferenceData {
     private final WorkingCalendar calendar;
     private final List<AgencySummary> agencySummaries;
     private final List<OfficeView> officeViews;
+    /** Each commune with its name folded once ({@link Text#plain}), for the pickers that search them by name. */
+    private final List<Searchable<CommuneView>> communeSearch;
+
+    private record Searchable<T>(String plain, T value) {}
 
     ReferenceData(CatalogueDAO dao) {
         provinces = index(dao.provinces(), ProvinceRow::code);
@@ -83,6 +89,15 @@ public final class ReferenceData {
         officeViews = offices.values().stream()
                 .map(o -> new OfficeView(o.code(), o.name(), o.provinceCode(), o.communeCode(), o.address(), o.phone()))
                 .toList();
+        communeSearch = communes.values().stream()
+                .map(c -> communeView(c))
+                .map(v -> new Searchable<>(Text.plain(v.name() + " " + v.code()), v))
+                .toList();
+    }
+
+    private CommuneView communeView(CommuneRow c) {
+        ProvinceRow province = provinces.get(c.provinceCode());
+        return new CommuneView(c.code(), c.name(), c.provinceCode(), province == null ? null : province.name());
     }
 
     private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
@@ -109,6 +124,39 @@ public final class ReferenceData {
 
     public Optional<CommuneRow> commune(String code) {
         return Optional.ofNullable(communes.get(code));
+    }
+
+    public Optional<CommuneView> communeView(String code) {
+        return commune(code).map(this::communeView);
+    }
+
+    /**
+     * The communes whose name (or code) holds every word of {@code query}, with or without diacritics
+     * ("hoan kiem" finds "Phường Hoàn Kiếm"), those whose name starts with it first, at most {@code limit}.
+     */
+    public List<CommuneView> communes(String query, int limit) {
+        String wanted = Text.plain(query);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<CommuneView> starting = new ArrayList<>();
+        List<CommuneView> containing = new ArrayList<>();
+        for (Searchable<CommuneView> c : communeSearch) {
+            if (Text.containsWords(c.plain(), wanted)) {
+                String bareName = c.plain().replaceFirst("^(phuong|xa|dac khu) ", "");
+                (bareName.startsWith(wanted) ? starting : containing).add(c.value());
+            }
+        }
+        starting.addAll(containing);
+        return starting.subList(0, Math.min(limit, starting.size()));
+    }
+
+    /** The procedures whose code or name holds every word of {@code query}, diacritics aside; all of them for a blank one. */
+    public List<ProcedureView> searchProcedures(String query) {
+        return procedures.values().stream()
+                .filter(p -> Text.matches(p.code() + " " + p.name(), query))
+                .map(this::view)
+                .toList();
     }
 
     public List<ComponentRow> components(String procedureCode) {

@@ -246,16 +246,21 @@ final class IntakeCheck {
             }
         }
         if (completeRequired) {
-            for (ComponentRow e : expected) {
-                if (e.required() && !seen.containsKey(e.code())) {
-                    problems.add(new FieldProblem(
-                            "components",
-                            "missing required document " + e.code() + ": " + e.name()
-                                    + (e.form().equals("ORIGINAL") ? " (bản chính / original)" : " (bản sao / copy)")));
-                }
+            for (ComponentRow e : missingRequired(seen.keySet(), expected)) {
+                problems.add(new FieldProblem(
+                        "components",
+                        "missing required document " + e.code() + ": " + e.name()
+                                + (e.form().equals("ORIGINAL") ? " (bản chính / original)" : " (bản sao / copy)")));
             }
         }
         return checked;
+    }
+
+    /** The procedure's required documents whose code is not among {@code brought}: what the clerk must still ask for. */
+    static List<ComponentRow> missingRequired(Set<String> brought, List<ComponentRow> expected) {
+        return expected.stream()
+                .filter(e -> e.required() && !brought.contains(e.code()))
+                .toList();
     }
 
     /** A line of text as stored: trimmed and composed (NFC); its shape is the request's to check. */

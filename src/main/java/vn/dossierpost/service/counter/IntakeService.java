@@ -7,16 +7,22 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.IntakeRequest;
+import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
+import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.DeadlineCalculator;
 import vn.dossierpost.domain.DossierCode;
-import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.DossierTransitions;
 import vn.dossierpost.domain.DueDates;
 import vn.dossierpost.domain.FeeCalculator;
@@ -25,6 +31,7 @@ import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.S10Number;
+import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
@@ -70,40 +77,15 @@ public final class IntakeService {
 
     /** Takes a dossier in; returns it as stored. Throws {@link Problem} (422) listing everything wrong. */
     public DossierService.Loaded intake(User clerk, IntakeRequest request) {
-        if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
-            throw Problem.forbidden("only a counter clerk bound to a post office takes dossiers in");
-        }
-        if (request == null) {
-            throw Problem.invalid("body", "a JSON dossier is required");
-        }
-        ReferenceData ref = referenceData.get();
-        OfficeRow office = ref.office(clerk.officeCode())
-                .orElseThrow(() ->
-                        new IllegalStateException("clerk's office " + clerk.officeCode() + " is not in the catalogue"));
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-        IntakeCheck.Checked c = IntakeCheck.check(request, ref, now.getYear());
+        Counter at = counter(clerk, request);
+        IntakeCheck.Checked c = IntakeCheck.check(request, at.ref(), at.now().getYear());
+        Priced priced = price(at, c.procedure(), c.form(), c.appointmentSlipByPost(), c.postageOnDelivery(), request);
+        AgencyRow agency = priced.agency();
+        DueDates due = priced.due();
+        Fees fees = priced.fees();
+        String feesJson = toJson(Map.of("items", fees.items(), "dueOnDelivery", priced.dueOnDelivery()));
 
-        AgencyRow agency = ref.agency(c.procedure().agencyCode()).orElseThrow();
-        RouteClass routeClass = RouteClass.between(ref.placeOfOffice(office), ref.placeOfAgency(agency));
-        LocalDateTime localNow = now.atZoneSameInstant(zone).toLocalDateTime();
-        DueDates due = new DeadlineCalculator(ref.calendar(), cutOff)
-                .forIntake(
-                        localNow,
-                        c.form(),
-                        ref.transitTime(routeClass),
-                        ref.transitTime(routeClass),
-                        c.procedure().processingDays(),
-                        c.appointmentSlipByPost());
-        Fees fees = FeeCalculator.itemise(
-                c.form(), routeClass, ref.tariff(), c.procedure().governmentFee());
-        PaymentMethod paymentMethod = Text.blank(request.paymentMethod())
-                ? defaultPaymentMethod
-                : PaymentMethod.valueOf(request.paymentMethod().trim());
-        DossierStatus status = DossierTransitions.initialStatus(c.form());
-        long dueOnDelivery = c.postageOnDelivery() ? FeeCalculator.returnPostage(fees) : 0;
-        String feesJson = toJson(Map.of("items", fees.items(), "dueOnDelivery", dueOnDelivery));
-
-        LocalDate receiptDate = localNow.toLocalDate();
+        LocalDate receiptDate = at.localNow().toLocalDate();
         IntakeWriter.Allocation numbers = writer.allocate(agency.code(), receiptDate);
         String code = new DossierCode(agency.code(), receiptDate, numbers.sequence()).value();
         String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
@@ -113,9 +95,9 @@ public final class IntakeService {
                 s10,
                 c.procedure().code(),
                 agency.code(),
-                office.code(),
+                at.office().code(),
                 c.form(),
-                status,
+                DossierTransitions.initialStatus(c.form()),
                 c.fullName(),
                 c.citizenId().value(),
                 c.phone().value(),
@@ -127,8 +109,8 @@ public final class IntakeService {
                 delivery == null ? null : delivery.communeCode(),
                 c.appointmentSlipByPost(),
                 c.agencyReference(),
-                routeClass,
-                now,
+                priced.routeClass(),
+                at.now(),
                 clerk.username(),
                 due.acceptanceDay(),
                 due.handoverBy(),
@@ -136,7 +118,7 @@ public final class IntakeService {
                 due.returnBy(),
                 fees.postage(),
                 fees.governmentFee(),
-                paymentMethod,
+                priced.paymentMethod(),
                 feesJson);
         List<IntakeWriter.Document> documents = c.components().stream()
                 .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position()))
@@ -147,6 +129,128 @@ public final class IntakeService {
                 documents.stream()
                         .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position()))
                         .toList());
+    }
+
+    /**
+     * What {@link #intake} would give for {@code request} now — fees, dates, the required documents
+     * still missing, every problem — by the same checks and calculations, storing nothing. The price
+     * is there as soon as the procedure and the service form are known, whatever else is still wrong.
+     */
+    public IntakeQuote quote(User clerk, IntakeRequest request) {
+        Counter at = counter(clerk, request);
+        ReferenceData ref = at.ref();
+        IntakeCheck.Checked c = null;
+        List<FieldProblem> problems = List.of();
+        try {
+            c = IntakeCheck.check(request, ref, at.now().getYear());
+        } catch (Problem p) {
+            if (p.status() != 422) {
+                throw p;
+            }
+            problems = p.problems();
+        }
+        ProcedureRow procedure = c != null
+                ? c.procedure()
+                : Optional.ofNullable(Text.blankToNull(request.procedureCode()))
+                        .flatMap(code -> ref.procedure(code.trim()))
+                        .filter(ProcedureRow::postalAllowed)
+                        .orElse(null);
+        ServiceForm form = request.serviceForm();
+        List<ProcedureView.Document> missing = procedure == null || form == ServiceForm.RETURN_ONLY
+                ? List.of()
+                : IntakeCheck.missingRequired(brought(request), ref.components(procedure.code())).stream()
+                        .map(e -> new ProcedureView.Document(e.code(), e.name(), e.form(), e.required()))
+                        .toList();
+        if (procedure == null || form == null) {
+            return new IntakeQuote(null, 0, null, null, null, missing, problems);
+        }
+        Priced priced = c != null
+                ? price(at, procedure, form, c.appointmentSlipByPost(), c.postageOnDelivery(), request)
+                : price(
+                        at,
+                        procedure,
+                        form,
+                        Boolean.TRUE.equals(request.appointmentSlipByPost()),
+                        form.returns()
+                                && request.delivery() != null
+                                && Boolean.TRUE.equals(request.delivery().postageOnDelivery()),
+                        request);
+        return new IntakeQuote(
+                priced.fees(),
+                priced.dueOnDelivery(),
+                priced.paymentMethod(),
+                priced.routeClass(),
+                priced.due(),
+                missing,
+                problems);
+    }
+
+    /** The clerk's office and the moment of the intake: who may take dossiers in, where, when. */
+    private record Counter(ReferenceData ref, OfficeRow office, OffsetDateTime now, LocalDateTime localNow) {}
+
+    private Counter counter(User clerk, IntakeRequest request) {
+        if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
+            throw Problem.forbidden("only a counter clerk bound to a post office takes dossiers in");
+        }
+        if (request == null) {
+            throw Problem.invalid("body", "a JSON dossier is required");
+        }
+        ReferenceData ref = referenceData.get();
+        OfficeRow office = ref.office(clerk.officeCode())
+                .orElseThrow(() ->
+                        new IllegalStateException("clerk's office " + clerk.officeCode() + " is not in the catalogue"));
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
+        return new Counter(ref, office, now, now.atZoneSameInstant(zone).toLocalDateTime());
+    }
+
+    /** The route, the dates and the price of a dossier: the one place each is worked out, for intake and quote alike. */
+    private record Priced(
+            AgencyRow agency,
+            RouteClass routeClass,
+            DueDates due,
+            Fees fees,
+            long dueOnDelivery,
+            PaymentMethod paymentMethod) {}
+
+    private Priced price(
+            Counter at,
+            ProcedureRow procedure,
+            ServiceForm form,
+            boolean appointmentSlipByPost,
+            boolean postageOnDelivery,
+            IntakeRequest request) {
+        ReferenceData ref = at.ref();
+        AgencyRow agency = ref.agency(procedure.agencyCode()).orElseThrow();
+        RouteClass routeClass = RouteClass.between(ref.placeOfOffice(at.office()), ref.placeOfAgency(agency));
+        DueDates due = new DeadlineCalculator(ref.calendar(), cutOff)
+                .forIntake(
+                        at.localNow(),
+                        form,
+                        ref.transitTime(routeClass),
+                        ref.transitTime(routeClass),
+                        procedure.processingDays(),
+                        appointmentSlipByPost);
+        Fees fees = FeeCalculator.itemise(form, routeClass, ref.tariff(), procedure.governmentFee());
+        long dueOnDelivery = postageOnDelivery ? FeeCalculator.returnPostage(fees) : 0;
+        return new Priced(agency, routeClass, due, fees, dueOnDelivery, paymentMethod(request.paymentMethod()));
+    }
+
+    /** The method given, the configured default when none (or, in a quote, one not known) is. */
+    private PaymentMethod paymentMethod(String given) {
+        return Arrays.stream(PaymentMethod.values())
+                .filter(m -> !Text.blank(given) && m.name().equals(given.trim()))
+                .findFirst()
+                .orElse(defaultPaymentMethod);
+    }
+
+    /** The codes of the documents a request lists. */
+    private static Set<String> brought(IntakeRequest request) {
+        return request.components() == null
+                ? Set.of()
+                : request.components().stream()
+                        .filter(k -> k != null && !Text.blank(k.code()))
+                        .map(k -> k.code().trim())
+                        .collect(Collectors.toSet());
     }
 
     private String toJson(Object value) {
