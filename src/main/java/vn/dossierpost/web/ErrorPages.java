@@ -23,7 +23,12 @@ public final class ErrorPages implements ContainerResponseFilter {
                 || !wantsHtml(request.getAcceptableMediaTypes())) {
             return;
         }
-        response.setEntity(page(status), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        // staff keep their layout (name, navigation) and go back to their own start page
+        var staff = Staff.current(request);
+        ErrorPage page =
+                page(status, staff.map(s -> LocalPath.home(s.user().role())).orElse("/tra-cuu"));
+        staff.ifPresent(page::signedIn);
+        response.setEntity(page, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         response.getHeaders().remove("Content-Length");
     }
 
@@ -34,28 +39,28 @@ public final class ErrorPages implements ContainerResponseFilter {
                 && !acceptable.get(0).isWildcardType();
     }
 
-    static ErrorPage page(int status) {
+    static ErrorPage page(int status, String back) {
         return switch (status) {
             case 401, 403 ->
-                new ErrorPage(status, "Không có quyền truy cập", "Bạn không có quyền xem trang này.", "/tra-cuu");
+                new ErrorPage(status, "Không có quyền truy cập", "Bạn không có quyền xem trang này.", back);
             case 404 ->
                 new ErrorPage(
                         status,
                         "Không tìm thấy trang",
                         "Không có trang nào ở địa chỉ này. Xin kiểm tra lại đường dẫn.",
-                        "/tra-cuu");
+                        back);
             case 409 ->
                 new ErrorPage(
                         status,
                         "Không thực hiện được",
                         "Hồ sơ đã thay đổi trong lúc bạn thao tác. Xin tải lại trang và " + "thử lại.",
-                        "/tra-cuu");
+                        back);
             case 429 ->
                 new ErrorPage(
                         status,
                         "Xin chờ một chút",
                         "Có quá nhiều yêu cầu từ địa chỉ này. Vui lòng thử lại sau ít " + "phút.",
-                        "/tra-cuu");
+                        back);
             default ->
                 status >= 500
                         ? new ErrorPage(
@@ -63,8 +68,8 @@ public final class ErrorPages implements ContainerResponseFilter {
                                 "Đã có lỗi",
                                 "Máy chủ gặp sự cố khi xử lý yêu cầu. Xin thử lại sau; nếu vẫn lỗi, "
                                         + "hãy báo cho bộ phận hỗ trợ.",
-                                "/tra-cuu")
-                        : new ErrorPage(status, "Yêu cầu không hợp lệ", "Không thể xử lý yêu cầu này.", "/tra-cuu");
+                                back)
+                        : new ErrorPage(status, "Yêu cầu không hợp lệ", "Không thể xử lý yêu cầu này.", back);
         };
     }
 }

@@ -241,6 +241,10 @@ class DossierPageBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".error-code")).getText()).isEqualTo("403");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không có quyền truy cập");
         assertThat(browser.getPageSource()).doesNotContain(Dossiers.NAME);
+        // still signed in, with the way back to the clerk's own start page
+        assertThat(browser.findElements(By.id("signed-in"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".error-box a")).getAttribute("href"))
+                .endsWith("/counter");
 
         browser.get(APP.url("/counter/ho-so/" + code + "/tep/" + fileId));
         assertThat(browser.findElement(By.cssSelector(".error-code")).getText()).isEqualTo("403");
