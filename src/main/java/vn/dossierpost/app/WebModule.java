@@ -7,12 +7,15 @@ import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.service.counter.CounterToday;
+import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.counter.DossierSearchPages;
 import vn.dossierpost.web.counter.TodayPages;
 
 /**
@@ -49,7 +52,13 @@ public final class WebModule {
                 config.getAuth().bcryptCost);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
-        environment.jersey().register(new TodayPages());
+        environment
+                .jersey()
+                .register(new TodayPages(new CounterToday(shared.jdbi(), shared.referenceData(), shared.clock())));
+        environment
+                .jersey()
+                .register(new DossierSearchPages(
+                        new DossierSearch(shared.jdbi(), shared.referenceData(), shared.clock())));
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 }

@@ -121,6 +121,19 @@ public interface DeliveryDAO {
             @BindList("statuses") List<DossierStatus> statuses,
             @Bind("limit") int limit);
 
+    /**
+     * Items waiting at an office for the applicant to collect them (HELD_AT_OFFICE: arrived for a
+     * counter pickup, or held after failed deliveries), the longest held first.
+     */
+    @SqlQuery(ITEM + "WHERE l.office_code = :office AND l.finished_at IS NULL AND d.status = 'HELD_AT_OFFICE' "
+            + "ORDER BY l.held_until, l.dossier_id LIMIT :limit")
+    @RegisterConstructorMapper(Item.class)
+    List<Item> heldAt(@Bind("office") String officeCode, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM delivery l JOIN dossier d ON d.id = l.dossier_id "
+            + "WHERE l.office_code = :office AND l.finished_at IS NULL AND d.status = 'HELD_AT_OFFICE'")
+    long countHeldAt(@Bind("office") String officeCode);
+
     /** One recorded update; {@code id} is null until stored. */
     record Attempt(
             Long id,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -221,4 +222,64 @@ public interface DossierDAO {
     }
 
     record ListFilter(DossierStatus status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}
+    /** What an office took in within [from, to), newest first. */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE office_code = :office "
+            + "AND received_at >= :from AND received_at < :to ORDER BY received_at DESC, id DESC LIMIT :limit")
+    List<DossierRow> receivedBetween(
+            @Bind("office") String officeCode,
+            @Bind("from") OffsetDateTime from,
+            @Bind("to") OffsetDateTime to,
+            @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM dossier WHERE office_code = :office AND received_at >= :from AND received_at < :to")
+    long countReceivedBetween(
+            @Bind("office") String officeCode, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+
+    /** An office's dossiers in one status, the longest waiting first. */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS
+            + " FROM dossier WHERE office_code = :office AND status = :status ORDER BY id LIMIT :limit")
+    List<DossierRow> inStatus(
+            @Bind("office") String officeCode, @Bind("status") DossierStatus status, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM dossier WHERE office_code = :office AND status = :status")
+    long countInStatus(@Bind("office") String officeCode, @Bind("status") DossierStatus status);
+
+    /** What a counter search matches on; each a fixed piece of SQL on an indexed column (migration 010). */
+    enum SearchBy {
+        CITIZEN_ID("applicant_citizen_id = :value"),
+        PHONE("applicant_phone = :value"),
+        NAME("applicant_name_folded LIKE :value");
+
+        private final String condition;
+
+        SearchBy(String condition) {
+            this.condition = condition;
+        }
+
+        public String condition() {
+            return condition;
+        }
+    }
+
+    /**
+     * A page of a search, newest first, keyset-paged on id; {@code officeCode} null searches every
+     * office. For NAME, {@code value} is a LIKE pattern on the folded name.
+     */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE <condition>"
+            + "<if(byOffice)> AND office_code = :office<endif>"
+            + "<if(byBefore)> AND id \\< :before<endif> ORDER BY id DESC LIMIT :limit")
+    @UseStringTemplateEngine
+    @AllowUnusedBindings
+    List<DossierRow> search(
+            @Define("condition") String condition,
+            @Bind("value") String value,
+            @Define("byOffice") boolean byOffice,
+            @Bind("office") String officeCode,
+            @Define("byBefore") boolean byBefore,
+            @Bind("before") Long beforeId,
+            @Bind("limit") int limit);
+
+    default List<DossierRow> search(SearchBy by, String value, String officeCode, Long beforeId, int limit) {
+        return search(by.condition(), value, officeCode != null, officeCode, beforeId != null, beforeId, limit);
+    }
 }
