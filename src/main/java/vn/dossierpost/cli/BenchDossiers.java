@@ -72,13 +72,13 @@ final class BenchDossiers {
     /**
      * One row per i: person p = a hash of i (about 1.4 dossiers a person); age in days from i, the
      * status by age (today: received or digitised; the first days: on the way or at the agency; then
-     * results coming back; older: mostly delivered). Codes use sequence numbers from 10000 up so they
+     * results coming back; older: mostly delivered). Codes end in 10000 + i, unique whatever the agency and day, so they
      * never meet the counter's own (0001…) on the same agency and day.
      */
     private static final String DOSSIERS = "WITH o AS (SELECT array_agg(code ORDER BY code) a FROM post_office), "
             + "p AS (SELECT array_agg(code ORDER BY code) c, array_agg(agency_code ORDER BY code) ag FROM procedure), "
             + "m AS (SELECT array_agg(code ORDER BY code) a FROM commune), "
-            + "g AS (SELECT i, (i * 7919) % 700001 AS person, i % 400 AS age, (i * 31) % 100 AS roll FROM generate_series(:first, :last) i), "
+            + "g AS (SELECT i, (i * 7919) % 700001 AS person, i % 400 AS age, (i * 31) % 100 AS roll FROM generate_series(:first::bigint, :last::bigint) i), "
             + "x AS (SELECT g.*, now() - make_interval(days => age::int, secs => (i * 37) % 28800) AS at, "
             + "CASE WHEN age = 0 THEN (CASE WHEN roll < 60 THEN 'RECEIVED' ELSE 'DIGITISED' END) "
             + "WHEN age <= 2 THEN (CASE WHEN roll < 50 THEN 'IN_TRANSIT_TO_AGENCY' ELSE 'DELIVERED_TO_AGENCY' END) "
@@ -90,7 +90,7 @@ final class BenchDossiers {
             + "INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, service_form, status, applicant_name, "
             + "applicant_citizen_id, applicant_phone, applicant_street, applicant_commune, delivery_method, route_class, received_at, "
             + "received_by, acceptance_day, handover_due, result_due, return_due, postage, government_fee, payment_method, fees, updated_at) "
-            + "SELECT p.ag[1 + i % array_length(p.c, 1)] || '-' || to_char(x.at, 'YYMMDD') || '-' || (10000 + i / 400), "
+            + "SELECT p.ag[1 + i % array_length(p.c, 1)] || '-' || to_char(x.at, 'YYMMDD') || '-' || (10000 + i), "
             + "pg_temp.s10(nextval('s10_serial')), p.c[1 + i % array_length(p.c, 1)], p.ag[1 + i % array_length(p.c, 1)], "
             + "o.a[1 + (i / 3) % array_length(o.a, 1)], 'SEND_AND_RETURN', x.status, "
             + "(ARRAY['Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','Nguyễn','Trần','Trần','Lê','Lê','Phạm','Hoàng',"

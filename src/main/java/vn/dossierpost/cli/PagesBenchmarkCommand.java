@@ -215,7 +215,7 @@ public class PagesBenchmarkCommand extends ConfiguredCommand<DossierpostConfigur
     private static List<String[]> samples(Connection c, String office, int n) throws Exception {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT applicant_citizen_id, applicant_name_folded, applicant_phone, s10_number FROM dossier "
+                "SELECT applicant_citizen_id, array_to_string(applicant_name_words, ' '), applicant_phone, s10_number FROM dossier "
                         + "TABLESAMPLE SYSTEM (1) WHERE office_code = ? AND s10_number IS NOT NULL LIMIT ?")) {
             st.setString(1, office);
             st.setInt(2, n);

@@ -248,7 +248,8 @@ public interface DossierDAO {
     enum SearchBy {
         CITIZEN_ID("applicant_citizen_id = :value"),
         PHONE("applicant_phone = :value"),
-        NAME("applicant_name_folded LIKE :value");
+        /** {@code value}: folded words separated by single spaces, all of which the name must have. */
+        NAME("applicant_name_words @> string_to_array(:value, ' ')");
 
         private final String condition;
 
@@ -263,7 +264,7 @@ public interface DossierDAO {
 
     /**
      * A page of a search, newest first, keyset-paged on id; {@code officeCode} null searches every
-     * office. For NAME, {@code value} is a LIKE pattern on the folded name.
+     * office.
      */
     @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE <condition>"
             + "<if(byOffice)> AND office_code = :office<endif>"

@@ -22,7 +22,8 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /**
  * Finding a dossier from what the clerk typed: its code, its S10 number (outbound or return item),
- * the applicant's CCCD (12 digits), phone number, or name (part of it, with or without diacritics).
+ * the applicant's CCCD (12 digits), phone number, or name: some or all of its words, in any order,
+ * with or without diacritics ("hong nhung" finds Nguyễn Thị Hồng Nhung).
  * A clerk finds only their own office's dossiers; a supervisor or administrator every office's.
  * Newest first, a page at a time; {@code next} continues after the last row shown.
  */
@@ -95,7 +96,7 @@ public final class DossierSearch {
         if (folded.replace(" ", "").length() < 2) {
             throw Problem.invalid("q", "Nhập ít nhất 2 chữ của họ tên.");
         }
-        return page(Kind.NAME, SearchBy.NAME, "%" + likeEscaped(folded) + "%", office, before, pageSize);
+        return page(Kind.NAME, SearchBy.NAME, folded, office, before, pageSize);
     }
 
     private Result byNumber(String q, String office, Long before, int pageSize) {
@@ -156,15 +157,11 @@ public final class DossierSearch {
 
     /**
      * A name as searched: lower case, no diacritics (đ to d), single spaces. The same as the
-     * database's dossier_fold (migration 010), which fills applicant_name_folded.
+     * database's dossier_fold (migration 010), whose words fill applicant_name_words.
      */
     public static String fold(String name) {
         String bare = MARKS.matcher(Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD))
                 .replaceAll("");
         return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-    }
-
-    private static String likeEscaped(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
