@@ -246,15 +246,21 @@ public interface DossierDAO {
 
     /** What a counter search matches on; each a fixed piece of SQL on an indexed column (migration 010). */
     enum SearchBy {
-        CITIZEN_ID("applicant_citizen_id = :value"),
-        PHONE("applicant_phone = :value"),
+        CITIZEN_ID("applicant_citizen_id = :value", false),
+        PHONE("applicant_phone = :value", false),
         /** {@code value}: folded words separated by single spaces, all of which the name must have. */
-        NAME("applicant_name_words @> string_to_array(:value, ' ')");
+        NAME("applicant_name_words @> string_to_array(:value, ' ')", false),
+        /** As NAME, inside one office, through the index of office-prefixed words. */
+        NAME_IN_OFFICE(
+                "dossier_office_words(office_code, applicant_name_words) @> dossier_office_words(:office, string_to_array(:value, ' '))",
+                true);
 
         private final String condition;
+        private final boolean coversOffice;
 
-        SearchBy(String condition) {
+        SearchBy(String condition, boolean coversOffice) {
             this.condition = condition;
+            this.coversOffice = coversOffice;
         }
 
         public String condition() {
@@ -281,6 +287,14 @@ public interface DossierDAO {
             @Bind("limit") int limit);
 
     default List<DossierRow> search(SearchBy by, String value, String officeCode, Long beforeId, int limit) {
-        return search(by.condition(), value, officeCode != null, officeCode, beforeId != null, beforeId, limit);
+        SearchBy used = by == SearchBy.NAME && officeCode != null ? SearchBy.NAME_IN_OFFICE : by;
+        return search(
+                used.condition(),
+                value,
+                officeCode != null && !used.coversOffice,
+                officeCode,
+                beforeId != null,
+                beforeId,
+                limit);
     }
 }
