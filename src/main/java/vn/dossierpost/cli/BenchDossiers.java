@@ -71,14 +71,15 @@ final class BenchDossiers {
 
     /**
      * One row per i: person p = a hash of i (about 1.4 dossiers a person); age in days from i, the
-     * status by age (today: received or digitised; the first days: on the way or at the agency; then
-     * results coming back; older: mostly delivered). Codes end in 10000 + i, unique whatever the agency and day, so they
-     * never meet the counter's own (0001…) on the same agency and day.
+     * status drawn by age with a die from another hash of i, so every status turns up at every age that
+     * allows it (today: received or digitised; the first days: on the way or at the agency; then results
+     * coming back; older: mostly delivered). Codes end in 10000 + i, unique whatever the agency and day,
+     * so they never meet the counter's own (0001…).
      */
     private static final String DOSSIERS = "WITH o AS (SELECT array_agg(code ORDER BY code) a FROM post_office), "
             + "p AS (SELECT array_agg(code ORDER BY code) c, array_agg(agency_code ORDER BY code) ag FROM procedure), "
             + "m AS (SELECT array_agg(code ORDER BY code) a FROM commune), "
-            + "g AS (SELECT i, (i * 7919) % 700001 AS person, i % 400 AS age, (i * 31) % 100 AS roll FROM generate_series(:first::bigint, :last::bigint) i), "
+            + "g AS (SELECT i, (i * 7919) % 700001 AS person, i % 400 AS age, (hashint8(i) & 1023) % 100 AS roll FROM generate_series(:first::bigint, :last::bigint) i), "
             + "x AS (SELECT g.*, now() - make_interval(days => age::int, secs => (i * 37) % 28800) AS at, "
             + "CASE WHEN age = 0 THEN (CASE WHEN roll < 60 THEN 'RECEIVED' ELSE 'DIGITISED' END) "
             + "WHEN age <= 2 THEN (CASE WHEN roll < 50 THEN 'IN_TRANSIT_TO_AGENCY' ELSE 'DELIVERED_TO_AGENCY' END) "
