@@ -38,3 +38,6 @@ CREATE INDEX dossier_phone ON dossier (applicant_phone, id);
 
 -- The counter's "today": what one office took in since midnight.
 CREATE INDEX dossier_office_received_at ON dossier (office_code, received_at);
+
+-- Results held at an office for the applicant (DeliveryDAO.heldAt): unfinished items with a holding date.
+CREATE INDEX delivery_held ON delivery (office_code, held_until, dossier_id) WHERE finished_at IS NULL AND held_until IS NOT NULL;

@@ -46,8 +46,8 @@ final class BenchDossiers {
             out.printf("  %,d dossiers added (%.0f s)%n", added, (System.nanoTime() - t0) / 1e9);
         }
         try (Statement s = c.createStatement()) {
-            s.execute("ANALYZE dossier");
-            s.execute("ANALYZE dossier_event");
+            s.execute("VACUUM ANALYZE dossier");
+            s.execute("VACUUM ANALYZE dossier_event");
             s.execute("ANALYZE pickup");
             s.execute("ANALYZE delivery");
         }
