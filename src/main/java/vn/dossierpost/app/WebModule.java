@@ -8,6 +8,8 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.service.counter.CounterToday;
+import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
@@ -16,6 +18,7 @@ import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
 import vn.dossierpost.web.counter.CommunePages;
 import vn.dossierpost.web.counter.DossierPages;
+import vn.dossierpost.web.counter.DossierSearchPages;
 import vn.dossierpost.web.counter.IntakePages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
@@ -55,7 +58,13 @@ public final class WebModule {
                 config.getAuth().bcryptCost);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
-        environment.jersey().register(new TodayPages());
+        environment
+                .jersey()
+                .register(new TodayPages(new CounterToday(shared.jdbi(), shared.referenceData(), shared.clock())));
+        environment
+                .jersey()
+                .register(new DossierSearchPages(
+                        new DossierSearch(shared.jdbi(), shared.referenceData(), shared.clock())));
         environment
                 .jersey()
                 .register(new DossierPages(

@@ -121,6 +121,23 @@ public interface DeliveryDAO {
             @BindList("statuses") List<DossierStatus> statuses,
             @Bind("limit") int limit);
 
+    /**
+     * Items waiting at an office for the applicant to collect them (HELD_AT_OFFICE: arrived for a
+     * counter pickup, or held after failed deliveries), the soonest to go back first. An item is held
+     * exactly while it has a holding date and is not finished (HELD_AT_OFFICE moves on only to
+     * DELIVERED or RETURNED_TO_AGENCY, both of which finish it), so the delivery rows alone answer,
+     * through the partial index delivery_held, and only the rows shown are joined to their dossiers.
+     */
+    @SqlQuery(ITEM + "WHERE l.dossier_id IN (SELECT dossier_id FROM delivery WHERE office_code = :office "
+            + "AND finished_at IS NULL AND held_until IS NOT NULL ORDER BY held_until, dossier_id LIMIT :limit) "
+            + "ORDER BY l.held_until, l.dossier_id")
+    @RegisterConstructorMapper(Item.class)
+    List<Item> heldAt(@Bind("office") String officeCode, @Bind("limit") int limit);
+
+    @SqlQuery(
+            "SELECT count(*) FROM delivery WHERE office_code = :office AND finished_at IS NULL AND held_until IS NOT NULL")
+    long countHeldAt(@Bind("office") String officeCode);
+
     /** One recorded update; {@code id} is null until stored. */
     record Attempt(
             Long id,

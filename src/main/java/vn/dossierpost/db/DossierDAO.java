@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -221,4 +222,79 @@ public interface DossierDAO {
     }
 
     record ListFilter(DossierStatus status, String agencyCode, String officeCode, LocalDate today, Long beforeId) {}
+    /** What an office took in within [from, to), newest first. */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE office_code = :office "
+            + "AND received_at >= :from AND received_at < :to ORDER BY received_at DESC, id DESC LIMIT :limit")
+    List<DossierRow> receivedBetween(
+            @Bind("office") String officeCode,
+            @Bind("from") OffsetDateTime from,
+            @Bind("to") OffsetDateTime to,
+            @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM dossier WHERE office_code = :office AND received_at >= :from AND received_at < :to")
+    long countReceivedBetween(
+            @Bind("office") String officeCode, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+
+    /** An office's dossiers in one status, the longest waiting first. */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS
+            + " FROM dossier WHERE office_code = :office AND status = :status ORDER BY id LIMIT :limit")
+    List<DossierRow> inStatus(
+            @Bind("office") String officeCode, @Bind("status") DossierStatus status, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM dossier WHERE office_code = :office AND status = :status")
+    long countInStatus(@Bind("office") String officeCode, @Bind("status") DossierStatus status);
+
+    /** What a counter search matches on; each a fixed piece of SQL on an indexed column (migration 010). */
+    enum SearchBy {
+        CITIZEN_ID("applicant_citizen_id = :value", false),
+        PHONE("applicant_phone = :value", false),
+        /** {@code value}: folded words separated by single spaces, all of which the name must have. */
+        NAME("applicant_name_words @> string_to_array(:value, ' ')", false),
+        /** As NAME, inside one office, through the index of office-prefixed words. */
+        NAME_IN_OFFICE(
+                "dossier_office_words(office_code, applicant_name_words) @> dossier_office_words(:office, string_to_array(:value, ' '))",
+                true);
+
+        private final String condition;
+        private final boolean coversOffice;
+
+        SearchBy(String condition, boolean coversOffice) {
+            this.condition = condition;
+            this.coversOffice = coversOffice;
+        }
+
+        public String condition() {
+            return condition;
+        }
+    }
+
+    /**
+     * A page of a search, newest first, keyset-paged on id; {@code officeCode} null searches every
+     * office.
+     */
+    @SqlQuery("SELECT " + DossierRow.COLUMNS + " FROM dossier WHERE <condition>"
+            + "<if(byOffice)> AND office_code = :office<endif>"
+            + "<if(byBefore)> AND id \\< :before<endif> ORDER BY id DESC LIMIT :limit")
+    @UseStringTemplateEngine
+    @AllowUnusedBindings
+    List<DossierRow> search(
+            @Define("condition") String condition,
+            @Bind("value") String value,
+            @Define("byOffice") boolean byOffice,
+            @Bind("office") String officeCode,
+            @Define("byBefore") boolean byBefore,
+            @Bind("before") Long beforeId,
+            @Bind("limit") int limit);
+
+    default List<DossierRow> search(SearchBy by, String value, String officeCode, Long beforeId, int limit) {
+        SearchBy used = by == SearchBy.NAME && officeCode != null ? SearchBy.NAME_IN_OFFICE : by;
+        return search(
+                used.condition(),
+                value,
+                officeCode != null && !used.coversOffice,
+                officeCode,
+                beforeId != null,
+                beforeId,
+                limit);
+    }
 }

@@ -70,6 +70,9 @@ public interface PickupDAO {
     @RegisterConstructorMapper(Pickup.class)
     List<Pickup> open(@Bind("office") String officeCode, @Bind("limit") int limit);
 
+    @SqlQuery("SELECT count(*) FROM pickup WHERE office_code = :office AND collected_at IS NULL")
+    long countOpen(@Bind("office") String officeCode);
+
     @SqlUpdate(
             "UPDATE pickup SET collected_at = :at, collected_by = :by, agency_officer = :officer, items = CAST(:items AS jsonb), "
                     + "fee_remitted = :fee WHERE dossier_id = :dossierId AND collected_at IS NULL")

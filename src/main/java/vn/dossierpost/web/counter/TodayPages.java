@@ -6,17 +6,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.web.Staff;
-import vn.dossierpost.web.StaffPage;
 
-/** The counter clerk's screens. For now the start page: who is signed in, at which office. */
+/** The counter clerk's start page: who is signed in, at which office, and what waits for that office today. */
 @Path("/counter")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class TodayPages {
+    private final CounterToday today;
+
+    public TodayPages(CounterToday today) {
+        this.today = today;
+    }
 
     @GET
-    public StaffPage today(@Context ContainerRequestContext request) {
-        return new StaffPage("counter/today.ftlh", "Hôm nay", Staff.require(request, Role.COUNTER));
+    public TodayPage today(@Context ContainerRequestContext request) {
+        WebSession session = Staff.require(request, Role.COUNTER);
+        var clerk = session.user();
+        return new TodayPage(
+                session,
+                today.received(clerk),
+                today.scansMissing(clerk),
+                today.supplements(clerk),
+                today.pickups(clerk),
+                today.held(clerk));
     }
 }
