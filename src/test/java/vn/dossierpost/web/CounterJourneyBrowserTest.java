@@ -73,9 +73,11 @@ class CounterJourneyBrowserTest {
     void fromSignInToThePublicPageOfTheSlip() throws IOException {
         // sign in: refused once, then to the intake form the clerk asked for
         browser.get(BASE + "/counter/tiep-nhan?thu-tuc=2.000488");
-        browser.switchTo().activeElement().sendKeys("lan", Keys.TAB, "mat-khau-sai", Keys.ENTER);
+        waitUntil(d -> d.getCurrentUrl().contains("/login?next="));
+        browser.findElement(By.id("username")).sendKeys("lan", Keys.TAB, "mat-khau-sai", Keys.ENTER);
+        waitUntil(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertThat(text("login-error")).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
-        browser.switchTo().activeElement().sendKeys(TestApp.PASSWORD, Keys.ENTER);
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD, Keys.ENTER);
         waitUntil(d -> d.getCurrentUrl().endsWith("/counter/tiep-nhan?thu-tuc=2.000488"));
 
         // the applicant, typed; the commune picked by a name typed without diacritics
