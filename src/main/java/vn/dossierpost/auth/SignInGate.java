@@ -88,8 +88,9 @@ public final class SignInGate {
         String name = username == null ? "" : username;
         String pass = password == null ? "" : password;
         String from = client == null || client.isEmpty() ? "unknown" : cut(client);
-        // an empty or absurd username is counted against the client only (it would only fill the table)
-        String counted = name.isEmpty() || name.length() > LONGEST_USERNAME ? null : name;
+        // an empty or absurd username (too long, control characters such as NUL, which PostgreSQL
+        // text cannot hold) names nobody: counted against the client only, and looked up nowhere
+        String counted = plausible(name) ? name : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<OffsetDateTime> locked =
                 jdbi.withExtension(SignInFailureDAO.class, d -> d.lockedUntil(counted, from, now));
@@ -158,6 +159,13 @@ public final class SignInGate {
 
     private static OffsetDateTime earlier(OffsetDateTime a, OffsetDateTime b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** Whether a username as typed could be anyone's (the {@code user} command allows far less). */
+    static boolean plausible(String username) {
+        return !username.isEmpty()
+                && username.length() <= LONGEST_USERNAME
+                && username.chars().noneMatch(Character::isISOControl);
     }
 
     private static String cut(String client) {

@@ -118,6 +118,15 @@ class SignInLimitTest {
         assertThat(basic("long-clerk", TestApp.PASSWORD, from).status()).isEqualTo(200);
     }
 
+    @Test
+    void aUsernameNoOneCouldHaveIsA401NeverA500() {
+        String from = "192.0.2.150";
+        assertThat(basic("lan\u0000", TestApp.PASSWORD, from).status()).isEqualTo(401);
+        assertThat(basic("x".repeat(5000), TestApp.PASSWORD, from).status()).isEqualTo(401);
+        assertThat(basic("", TestApp.PASSWORD, from).status()).isEqualTo(401);
+        assertThat(webSignIn("hoa\u0000", TestApp.PASSWORD, from).status()).isEqualTo(401);
+    }
+
     /** Counted, not timed: an unknown username costs a bcrypt as a known one does. */
     @Test
     void everyAttemptCostsOneBcryptKnownUsernameOrNot() {

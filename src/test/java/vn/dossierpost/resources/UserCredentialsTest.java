@@ -162,6 +162,13 @@ class UserCredentialsTest {
                 .isEqualTo(404);
         assertThat(TestApp.status(admin(NODE_A, "/api/users/khong-co-ai/token").delete()))
                 .isEqualTo(404);
+        // Jetty itself refuses a NUL in the path (400); past it, the service would answer 404
+        assertThat(TestApp.status(
+                        admin(NODE_A, "/api/users/plain%00clerk/token").delete()))
+                .isIn(400, 404);
+        assertThat(TestApp.status(admin(NODE_A, "/api/users/" + "x".repeat(2000) + "/disabled")
+                        .put(json("{\"disabled\": true}"))))
+                .isEqualTo(404);
 
         assertThat(version("plain-clerk")).isEqualTo(before);
         assertThat(basic(NODE_A, "plain-clerk", TestApp.PASSWORD)).isEqualTo(200);

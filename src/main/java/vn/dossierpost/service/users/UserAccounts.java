@@ -98,6 +98,7 @@ public final class UserAccounts {
     }
 
     private UserView change(String username, String by, Function<Handle, Object> work) {
+        requireUser(username);
         return jdbi.inTransaction(h -> {
             UserDAO users = h.attach(UserDAO.class);
             if (users.find(username).isEmpty()) {
@@ -108,8 +109,13 @@ public final class UserAccounts {
         });
     }
 
+    /** 404 for a username nobody has, including one the database could not even look up (NUL, a megabyte). */
     private void requireUser(String username) {
-        if (!jdbi.withExtension(UserDAO.class, users -> users.exists(username))) {
+        if (username == null
+                || username.isEmpty()
+                || username.length() > 100
+                || username.chars().anyMatch(Character::isISOControl)
+                || !jdbi.withExtension(UserDAO.class, users -> users.exists(username))) {
             throw Problem.notFound("no user " + username);
         }
     }
