@@ -46,16 +46,19 @@ public final class ApiSetup {
         this.environment = environment;
     }
 
-    /** Returns the sign-in gate, which the web sign-in shares (one rule for every password). */
+    /**
+     * Error mappers, authentication, and the administrators' user API. Returns the sign-in gate,
+     * which the web sign-in shares: one rule for every password, whichever way it comes.
+     */
     public SignInGate register(Jdbi jdbi, Clock clock) {
         registerErrorMappers();
         DossierpostConfiguration.Auth auth = config.getAuth();
-        SignInThrottle throttle = new SignInThrottle(auth.maxFailedSignIns, auth.signInLockout.toJavaDuration());
+        java.time.Duration lockout = auth.signInLockout.toJavaDuration();
         SignInGate gate = new SignInGate(
                 jdbi,
                 clock,
-                throttle,
-                new SignInThrottle(auth.maxFailedSignInsPerClient, auth.signInLockout.toJavaDuration()),
+                new SignInThrottle(auth.maxFailedSignIns, lockout),
+                new SignInThrottle(auth.maxFailedSignInsPerClient, lockout),
                 auth.bcryptCost,
                 CaffeineSpec.parse(auth.cachePolicy),
                 environment.metrics().counter(BCRYPT_CHECKS));
