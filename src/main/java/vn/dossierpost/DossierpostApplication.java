@@ -27,6 +27,7 @@ import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
 import vn.dossierpost.app.WebModule;
+import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
@@ -133,12 +134,12 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         clock,
                         trackingUrl));
 
-        new ApiSetup(config, environment).register(jdbi);
+        SignInGate signIns = new ApiSetup(config, environment).register(jdbi, clock);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes =
                 new NotificationModule(config.getNotifications(), environment).register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, counter);
+        new WebModule(config, environment).register(shared, counter, signIns);
     }
 }

@@ -214,16 +214,39 @@ public class DossierpostConfiguration extends Configuration {
     }
 
     public static class Auth {
-        /** Verified credentials are cached so bcrypt runs once per user, not on every request. */
+        /**
+         * How long a node remembers a verified Basic password (under an HMAC of it, never the password)
+         * so bcrypt runs once, not on every request; every request still compares the user's
+         * credentials version in the database, so a change counts at once.
+         */
         @NotEmpty
         public String cachePolicy = "maximumSize=10000, expireAfterWrite=10m";
 
         @Min(4)
         @Max(16)
         public int bcryptCost = 10;
+
+        /** The shortest new password, in characters (the longest is 72 bytes in UTF-8, bcrypt's limit). */
+        @Min(8)
+        @Max(64)
+        public int minPasswordLength = 10;
+
+        /** Wrong passwords for one username (API and sign-in form alike) before it is locked. */
+        @Min(1)
+        @Max(100)
+        public int maxFailedSignIns = 5;
+
+        /** Wrong passwords from one client address, whatever the usernames, before the address is locked. */
+        @Min(1)
+        @Max(10000)
+        public int maxFailedSignInsPerClient = 20;
+
+        /** How long a username or an address stays locked (429 with Retry-After); also how long failures count. */
+        @NotNull
+        public Duration signInLockout = Duration.minutes(5);
     }
 
-    /** Staff sign-in to the web pages: sessions kept in PostgreSQL, wrong passwords throttled per username. */
+    /** Staff sign-in to the web pages: sessions kept in PostgreSQL (wrong passwords: see {@link Auth}). */
     public static class Web {
         /** A session not used for this long ends (the clerk signs in again). */
         @NotNull
@@ -231,15 +254,6 @@ public class DossierpostConfiguration extends Configuration {
 
         /** Send the session cookie only over HTTPS (on behind TLS in production; off for plain http on a test machine). */
         public boolean secureCookies = false;
-
-        /** Wrong passwords in a row for one username before it is locked. */
-        @Min(1)
-        @Max(100)
-        public int maxFailedSignIns = 5;
-
-        /** How long such a username stays locked (answers 429 with Retry-After). */
-        @NotNull
-        public Duration signInLockout = Duration.minutes(5);
     }
 
     /** Scans taken at intake (Decree 107/2021); they are stored under {@code dataDir/files}. */

@@ -4,26 +4,30 @@ import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.JSONUnauthorizedHandler;
-import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
-import io.dropwizard.auth.basic.BasicCredentials;
 import io.dropwizard.auth.chained.ChainedAuthFilter;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
+import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.BasicAuthenticator;
+import vn.dossierpost.auth.BasicAuthFilter;
+import vn.dossierpost.auth.ClientAddress;
 import vn.dossierpost.auth.RoleAuthorizer;
+import vn.dossierpost.auth.SignInGate;
+import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.resources.ErrorMappers;
+import vn.dossierpost.resources.UserResource;
+import vn.dossierpost.service.users.UserAccounts;
 
 /**
  * What every JSON resource relies on without naming it: errors answered as JSON that names the
@@ -31,6 +35,9 @@ import vn.dossierpost.resources.ErrorMappers;
  * {@code @RolesAllowed}.
  */
 public final class ApiSetup {
+    /** The metric counting bcrypt checks of sign-ins (a rise is someone guessing passwords). */
+    public static final String BCRYPT_CHECKS = "vn.dossierpost.auth.bcrypt-checks";
+
     private final DossierpostConfiguration config;
     private final Environment environment;
 
@@ -39,9 +46,28 @@ public final class ApiSetup {
         this.environment = environment;
     }
 
-    public void register(Jdbi jdbi) {
+    /**
+     * Error mappers, authentication, and the administrators' user API. Returns the sign-in gate,
+     * which the web sign-in shares: one rule for every password, whichever way it comes.
+     */
+    public SignInGate register(Jdbi jdbi, Clock clock) {
         registerErrorMappers();
-        registerAuth(jdbi.onDemand(UserDAO.class));
+        DossierpostConfiguration.Auth auth = config.getAuth();
+        java.time.Duration lockout = auth.signInLockout.toJavaDuration();
+        SignInGate gate = new SignInGate(
+                jdbi,
+                clock,
+                new SignInThrottle(auth.maxFailedSignIns, lockout),
+                new SignInThrottle(auth.maxFailedSignInsPerClient, lockout),
+                auth.bcryptCost,
+                CaffeineSpec.parse(auth.cachePolicy),
+                environment.metrics().counter(BCRYPT_CHECKS));
+        registerAuth(gate, jdbi.onDemand(UserDAO.class));
+        environment
+                .jersey()
+                .register(new UserResource(
+                        new UserAccounts(jdbi, clock, new PasswordPolicy(auth.minPasswordLength), auth.bcryptCost)));
+        return gate;
     }
 
     /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */
@@ -54,21 +80,22 @@ public final class ApiSetup {
         ErrorMappers.all().forEach(environment.jersey()::register);
     }
 
-    /** HTTP Basic (bcrypt, cached) for staff, bearer tokens for agency systems; roles via @RolesAllowed. */
-    private void registerAuth(UserDAO users) {
-        CaffeineSpec cacheSpec = CaffeineSpec.parse(config.getAuth().cachePolicy);
+    /**
+     * HTTP Basic (bcrypt through the sign-in gate) for staff, bearer tokens for agency systems; roles
+     * via @RolesAllowed. Neither is cached past a change of the user's credentials (SignInGate).
+     */
+    private void registerAuth(SignInGate gate, UserDAO users) {
         RoleAuthorizer authorizer = new RoleAuthorizer();
         JSONUnauthorizedHandler unauthorized = new JSONUnauthorizedHandler();
-        AuthFilter<BasicCredentials, User> basic = new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(
-                        new CachingAuthenticator<>(environment.metrics(), new BasicAuthenticator(users), cacheSpec))
+        environment.jersey().register(new ClientAddress());
+        AuthFilter<BasicAuthFilter.Attempt, User> basic = new BasicAuthFilter.Builder()
+                .setAuthenticator(attempt -> BasicAuthFilter.authenticate(gate, attempt))
                 .setAuthorizer(authorizer)
                 .setRealm("dossierpost")
                 .setUnauthorizedHandler(unauthorized)
                 .buildAuthFilter();
         AuthFilter<String, User> bearer = new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(
-                        new CachingAuthenticator<>(environment.metrics(), new TokenAuthenticator(users), cacheSpec))
+                .setAuthenticator(new TokenAuthenticator(users))
                 .setAuthorizer(authorizer)
                 .setPrefix("Bearer")
                 .setUnauthorizedHandler(unauthorized)

@@ -5,7 +5,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.SignInThrottle;
+import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.counter.CounterToday;
@@ -45,17 +45,13 @@ public final class WebModule {
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
     }
 
-    public void register(SharedParts shared, CounterServices counter) {
+    public void register(SharedParts shared, CounterServices counter, SignInGate signIns) {
         PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
         environment.jersey().register(new Flash());
         DossierpostConfiguration.Web web = config.getWeb();
-        WebSessions sessions = new WebSessions(
-                shared.jdbi(),
-                shared.clock(),
-                web.sessionIdleTimeout.toJavaDuration(),
-                new SignInThrottle(web.maxFailedSignIns, web.signInLockout.toJavaDuration()),
-                config.getAuth().bcryptCost);
+        WebSessions sessions =
+                new WebSessions(shared.jdbi(), shared.clock(), web.sessionIdleTimeout.toJavaDuration(), signIns);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
         environment

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import vn.dossierpost.domain.PasswordPolicy;
 
 /**
  * Password hashing (bcrypt) and API tokens. Tokens are long random strings, so a fast hash
@@ -21,8 +22,9 @@ public final class Passwords {
         return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
+    /** False for a password bcrypt cannot take (over 72 bytes): it can never be the right one. */
     public static boolean verify(String password, String hash) {
-        if (hash == null || password == null) {
+        if (hash == null || password == null || !PasswordPolicy.fitsBcrypt(password)) {
             return false;
         }
         return BCrypt.verifyer()

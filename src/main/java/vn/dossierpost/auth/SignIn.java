@@ -9,6 +9,6 @@ public sealed interface SignIn {
     /** Wrong username or password; which of the two is never said. */
     record Refused() implements SignIn {}
 
-    /** Too many wrong passwords in a row for this username: wait this many seconds. */
+    /** Too many wrong passwords for this username or from this address: wait this many seconds. */
     record Locked(long retryAfterSeconds) implements SignIn {}
 }

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Wrong passwords in a row for one username: {@code maxFailures} of them lock it for {@code lockout}
- * (the last of them already answers "wait"); a right password resets the count. Counted per username
- * as typed, known or not, so the answer says nothing about which usernames exist.
+ * The one rule for wrong passwords, applied to each subject they are counted for (a username as
+ * typed, known or not, so the answer says nothing about which usernames exist; and a client
+ * address): {@code maxFailures} of them lock the subject for {@code lockout} (the last of them
+ * already answers "wait"). A count whose last failure is older than {@code lockout} starts again;
+ * a right password resets the username's count (not the client's: one account of one's own must
+ * not buy more guesses at others').
  */
 public record SignInThrottle(int maxFailures, Duration lockout) {
 
@@ -23,6 +26,11 @@ public record SignInThrottle(int maxFailures, Duration lockout) {
 
     public OffsetDateTime lockedUntil(OffsetDateTime now) {
         return now.plus(lockout);
+    }
+
+    /** Failures before this are forgotten: the count starts again. */
+    public OffsetDateTime forgetBefore(OffsetDateTime now) {
+        return now.minus(lockout);
     }
 
     /** Whole seconds until the lock ends, at least one (the value of Retry-After). */

@@ -9,8 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import vn.dossierpost.domain.Role;
 
 /**
- * Web sessions (kept by the SHA-256 of their cookie token, never the token) and the count of wrong
- * passwords in a row per username. The rules are in {@code auth/WebSessions}.
+ * Web sessions, kept by the SHA-256 of their cookie token, never the token. The rules are in
+ * {@code auth/WebSessions}; wrong passwords are counted in {@link SignInFailureDAO}.
  */
 public interface WebSessionDAO {
 
@@ -51,20 +51,7 @@ public interface WebSessionDAO {
     @SqlUpdate("DELETE FROM web_session WHERE last_seen_at < :before")
     int deleteIdle(@Bind("before") OffsetDateTime before);
 
-    /** Until when the username is locked, if it is. */
-    @SqlQuery("SELECT locked_until FROM web_sign_in_failure WHERE username = :u AND locked_until > :now")
-    Optional<OffsetDateTime> lockedUntil(@Bind("u") String username, @Bind("now") OffsetDateTime now);
-
-    /** Counts one more wrong password in a row and returns the count. */
-    @SqlQuery("INSERT INTO web_sign_in_failure (username, failures, last_failure_at) VALUES (:u, 1, :at) "
-            + "ON CONFLICT (username) DO UPDATE SET failures = web_sign_in_failure.failures + 1, "
-            + "last_failure_at = :at RETURNING failures")
-    int recordFailure(@Bind("u") String username, @Bind("at") OffsetDateTime at);
-
-    /** Locks the username until {@code until}; the count starts again after the lock. */
-    @SqlUpdate("UPDATE web_sign_in_failure SET failures = 0, locked_until = :until WHERE username = :u")
-    int lock(@Bind("u") String username, @Bind("until") OffsetDateTime until);
-
-    @SqlUpdate("DELETE FROM web_sign_in_failure WHERE username = :u")
-    int clearFailures(@Bind("u") String username);
+    /** Ends every session of a user (disabled, or a new password). */
+    @SqlUpdate("DELETE FROM web_session WHERE username = :u")
+    int deleteAllOf(@Bind("u") String username);
 }

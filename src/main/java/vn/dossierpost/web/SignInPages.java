@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import vn.dossierpost.auth.ClientAddress;
 import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.auth.SignIn;
 import vn.dossierpost.auth.WebSession;
@@ -53,8 +54,9 @@ public class SignInPages {
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("next") String next,
-            @CookieParam(Cookies.SESSION) String previous) {
-        SignIn outcome = sessions.signIn(username, password);
+            @CookieParam(Cookies.SESSION) String previous,
+            @Context ContainerRequestContext request) {
+        SignIn outcome = sessions.signIn(username, password, ClientAddress.of(request));
         if (outcome instanceof SignIn.Success s) {
             sessions.signOut(previous); // a new session, never one the browser came with
             WebSession session = s.session();

@@ -20,6 +20,11 @@ class SignInThrottleTest {
     }
 
     @Test
+    void failuresOlderThanTheLockoutAreForgotten() {
+        assertThat(throttle.forgetBefore(NOW)).isEqualTo(NOW.minusMinutes(5));
+    }
+
+    @Test
     void retryAfterIsWholeSecondsRoundedUpAndNeverZero() {
         assertThat(SignInThrottle.retryAfterSeconds(NOW.plusMinutes(5), NOW)).isEqualTo(300);
         assertThat(SignInThrottle.retryAfterSeconds(NOW.plusNanos(1_500_000_000L), NOW))

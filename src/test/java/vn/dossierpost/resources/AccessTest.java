@@ -56,7 +56,11 @@ class AccessTest {
             Response res = EXT.client()
                     .target(APP.url(path))
                     .request()
-                    .method(method, method.equals("GET") ? null : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
+                    .method(
+                            method,
+                            method.equals("GET") || method.equals("DELETE")
+                                    ? null
+                                    : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
             int expected = path.startsWith("/api/track") ? 404 : 401;
             assertThat(TestApp.status(res)).as(method + " " + path).isEqualTo(expected);
             checked.add(method + " " + path);
@@ -68,6 +72,8 @@ class AccessTest {
                         "GET /api/dossiers/x/slip.pdf",
                         "GET /api/procedures",
                         "PUT /api/calendar/2026",
+                        "GET /api/users",
+                        "DELETE /api/users/x/token",
                         "GET /api/track/x");
     }
 
