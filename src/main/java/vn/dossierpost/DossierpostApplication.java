@@ -131,7 +131,9 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         clock,
                         trackingUrl));
 
-        new ApiSetup(config, environment).register(jdbi);
+        ApiSetup api = new ApiSetup(config, environment);
+        api.register(jdbi);
+        api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes =
                 new NotificationModule(config.getNotifications(), environment).register(shared);

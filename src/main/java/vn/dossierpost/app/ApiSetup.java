@@ -23,7 +23,10 @@ import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.AccessLogFeature;
+import vn.dossierpost.resources.AccessLogResource;
 import vn.dossierpost.resources.ErrorMappers;
+import vn.dossierpost.service.audit.AccessLog;
 
 /**
  * What every JSON resource relies on without naming it: errors answered as JSON that names the
@@ -42,6 +45,16 @@ public final class ApiSetup {
     public void register(Jdbi jdbi) {
         registerErrorMappers();
         registerAuth(jdbi.onDemand(UserDAO.class));
+    }
+
+    /**
+     * The access log of personal data: its recorder on every {@code @PersonalData} method of the
+     * API and the pages, and the administrator's list.
+     */
+    public void registerAccessLog(Jdbi jdbi, java.time.ZoneId zone) {
+        AccessLog log = new AccessLog(jdbi, zone);
+        environment.jersey().register(new AccessLogFeature(log));
+        environment.jersey().register(new AccessLogResource(log));
     }
 
     /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */
