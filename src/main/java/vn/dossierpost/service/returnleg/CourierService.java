@@ -77,9 +77,9 @@ public final class CourierService {
                 .map(UserDAO.StoredUser::toUser)
                 .filter(u -> u.role() == Role.COURIER)
                 .orElseThrow(() -> Problem.notFound("no active courier " + username));
-        boolean allowed = user.role() == Role.SUPERVISOR
-                || user.role() == Role.ADMIN
-                || (user.role() == Role.COUNTER && courier.officeCode().equals(user.officeCode()));
+        boolean allowed = user.role() == Role.ADMIN
+                || ((user.role() == Role.SUPERVISOR || user.role() == Role.COUNTER)
+                        && (user.officeScope() == null || courier.officeCode().equals(user.officeScope())));
         if (!allowed) {
             throw Problem.forbidden("courier " + username + " works for post office " + courier.officeCode());
         }
