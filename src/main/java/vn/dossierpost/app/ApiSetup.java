@@ -23,7 +23,7 @@ import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.User;
-import vn.dossierpost.http.AccessLogFeature;
+import vn.dossierpost.http.AccessLogFilter;
 import vn.dossierpost.resources.AccessLogResource;
 import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.service.audit.AccessLog;
@@ -53,7 +53,7 @@ public final class ApiSetup {
      */
     public void registerAccessLog(Jdbi jdbi, java.time.ZoneId zone) {
         AccessLog log = new AccessLog(jdbi, zone);
-        environment.jersey().register(new AccessLogFeature(log));
+        environment.jersey().register(new AccessLogFilter(log));
         environment.jersey().register(new AccessLogResource(log));
     }
 

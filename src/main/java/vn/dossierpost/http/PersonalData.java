@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a resource or page method that answers with personal data (an applicant's name, ID
  * number, address, phone, scans): each successful call is recorded in the access log
- * ({@link AccessLogFeature}). The path parameters {@code code}, {@code s10}, {@code fileId},
+ * ({@link AccessLogFilter}). The path parameters {@code code}, {@code s10}, {@code fileId},
  * {@code no} and {@code id} say which dossier and which of its parts were read.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -175,7 +175,6 @@ class AccessTest {
     static final Map<String, String[]> PARAMS = new LinkedHashMap<>();
 
     static String agencyToken;
-    static final Map<String, Long> TIMES = new LinkedHashMap<>();
 
     @BeforeAll
     static void fixtures() {
@@ -313,7 +312,6 @@ class AccessTest {
         for (String endpoint : ordered) {
             Map<Caller, String> access = parse(RULES.get(endpoint));
             int sides = endpoint.contains("{") ? 2 : 1;
-            long started = System.nanoTime();
             for (Caller caller : Caller.values()) {
                 for (int side = 0; side < sides; side++) {
                     String failure = check(endpoint, caller, side, access);
@@ -323,12 +321,7 @@ class AccessTest {
                     }
                 }
             }
-            TIMES.put(endpoint, (System.nanoTime() - started) / 1_000_000);
         }
-        TIMES.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(12)
-                .forEach(e -> System.out.println("TIMING " + e.getValue() + " ms " + e.getKey()));
         assertThat(failures).as("of " + calls + " calls").isEmpty();
         assertThat(calls).isGreaterThan(600);
     }
