@@ -471,6 +471,10 @@ class AccessTest {
         List<Object> offices = ((List<?>) national.get("items"))
                 .stream().map(i -> (Object) ((Map<?, ?>) i).get("officeCode")).toList();
         assertThat(offices).contains(Dossiers.OFFICE, Dossiers.OTHER_OFFICE);
+        Map<String, Object> cash =
+                json(APP.as("supervisor.a", "/api/couriers/reconciliation?office=" + Dossiers.OTHER_OFFICE)
+                        .get());
+        assertThat(cash).containsEntry("officeCode", Dossiers.OFFICE);
     }
 
     @Test

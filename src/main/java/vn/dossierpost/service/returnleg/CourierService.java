@@ -125,8 +125,12 @@ public final class CourierService {
                         OffsetDateTime.now(clock).withNano(0)));
     }
 
-    /** Supervisors: each courier of the office, expected against declared, for a day. */
-    public ReconciliationView reconciliation(String office, LocalDate date) {
+    /**
+     * Supervisors: each courier of the office, expected against declared, for a day; a supervisor
+     * bound to an office sees that office's.
+     */
+    public ReconciliationView reconciliation(User user, String requestedOffice, LocalDate date) {
+        String office = user.officeScope() != null ? user.officeScope() : requestedOffice;
         if (office == null || referenceData.get().office(office).isEmpty()) {
             throw Problem.invalid("office", "is required: a post office code");
         }

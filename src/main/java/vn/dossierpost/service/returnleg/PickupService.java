@@ -95,7 +95,7 @@ public final class PickupService {
 
     /** An office's results still to collect; a clerk sees their own office's. */
     public List<PickupView> open(User user, String office, int limit) {
-        String officeCode = user.role() == Role.COUNTER ? user.officeCode() : office;
+        String officeCode = user.officeScope() != null ? user.officeScope() : office;
         if (officeCode == null) {
             throw Problem.invalid("office", "is required: the post office code");
         }
