@@ -134,7 +134,9 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         clock,
                         trackingUrl));
 
-        SignInGate signIns = new ApiSetup(config, environment).register(jdbi, clock);
+        ApiSetup api = new ApiSetup(config, environment);
+        SignInGate signIns = api.register(jdbi, clock);
+        api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes =
                 new NotificationModule(config.getNotifications(), environment).register(shared);

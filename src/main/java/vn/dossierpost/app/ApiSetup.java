@@ -25,8 +25,11 @@ import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.AccessLogFilter;
+import vn.dossierpost.resources.AccessLogResource;
 import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.resources.UserResource;
+import vn.dossierpost.service.audit.AccessLog;
 import vn.dossierpost.service.users.UserAccounts;
 
 /**
@@ -68,6 +71,16 @@ public final class ApiSetup {
                 .register(new UserResource(
                         new UserAccounts(jdbi, clock, new PasswordPolicy(auth.minPasswordLength), auth.bcryptCost)));
         return gate;
+    }
+
+    /**
+     * The access log of personal data: its recorder on every {@code @PersonalData} method of the
+     * API and the pages, and the administrator's list.
+     */
+    public void registerAccessLog(Jdbi jdbi, java.time.ZoneId zone) {
+        AccessLog log = new AccessLog(jdbi, zone);
+        environment.jersey().register(new AccessLogFilter(log));
+        environment.jersey().register(new AccessLogResource(log));
     }
 
     /** Our own mappers replace Dropwizard's JSON-error mapper so a wrong value names its field. */

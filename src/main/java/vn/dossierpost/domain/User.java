@@ -11,6 +11,15 @@ public record User(String username, Role role, String officeCode, String agencyC
         return username;
     }
 
+    /**
+     * The one post office whose dossiers and items the user is confined to: a clerk's or courier's
+     * office, a supervisor's when bound to one; null for national reach (an administrator, a
+     * supervisor bound to no office) and for an agency, which is scoped by agency instead.
+     */
+    public String officeScope() {
+        return role == Role.ADMIN || role == Role.AGENCY ? null : officeCode;
+    }
+
     /** The user as the author of a timeline entry. */
     public Actor actor() {
         return new Actor(username, officeCode, agencyCode);

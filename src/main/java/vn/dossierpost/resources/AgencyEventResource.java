@@ -22,6 +22,7 @@ import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.api.agency.AgencySyncPage;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.handover.AgencyEventOutcome;
 import vn.dossierpost.service.handover.AgencyEventService;
@@ -40,6 +41,7 @@ public class AgencyEventResource {
     }
 
     /** The agency's dossiers changed since a moment, oldest change first: {@code next} gives where to go on from. */
+    @PersonalData("DOSSIER_LIST")
     @GET
     @Path("/dossiers")
     @RolesAllowed("AGENCY")

@@ -17,6 +17,7 @@ import vn.dossierpost.api.CashDeclaration;
 import vn.dossierpost.api.CourierWork;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.http.Dates;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.returnleg.CourierService;
 
 /** A courier's own day: deliveries to make and the cash handed in. */
@@ -29,6 +30,7 @@ public class CourierResource {
         this.couriers = couriers;
     }
 
+    @PersonalData("DELIVERY_LIST")
     @GET
     @Path("/deliveries")
     @RolesAllowed({"COURIER"})

@@ -42,7 +42,8 @@ public class CouriersResource {
     @GET
     @Path("/reconciliation")
     @RolesAllowed({"SUPERVISOR", "ADMIN"})
-    public ReconciliationView reconciliation(@QueryParam("office") String office, @QueryParam("date") String date) {
-        return couriers.reconciliation(office, Dates.parse(date, "date"));
+    public ReconciliationView reconciliation(
+            @Auth User user, @QueryParam("office") String office, @QueryParam("date") String date) {
+        return couriers.reconciliation(user, office, Dates.parse(date, "date"));
     }
 }

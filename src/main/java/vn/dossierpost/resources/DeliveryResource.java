@@ -23,6 +23,7 @@ import vn.dossierpost.api.AttemptView;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.ReturnRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.returnleg.DeliveryAttempts;
 import vn.dossierpost.service.returnleg.DeliveryQueries;
 import vn.dossierpost.service.returnleg.DeliveryService;
@@ -48,6 +49,7 @@ public class DeliveryResource {
         this.pickups = pickups;
     }
 
+    @PersonalData("DELIVERY_LIST")
     @GET
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public List<DeliveryView> list(
@@ -58,6 +60,7 @@ public class DeliveryResource {
         return queries.ofOffice(user, office, status, limit);
     }
 
+    @PersonalData("DELIVERY")
     @GET
     @Path("/{s10}")
     @RolesAllowed({"COUNTER", "COURIER", "SUPERVISOR", "ADMIN"})
@@ -65,6 +68,7 @@ public class DeliveryResource {
         return queries.view(user, s10);
     }
 
+    @PersonalData("DELIVERY_SLIP")
     @GET
     @Path("/{s10}/slip.pdf")
     @Produces("application/pdf")
@@ -103,6 +107,7 @@ public class DeliveryResource {
         return attempts.attempt(user, s10, request);
     }
 
+    @PersonalData("ATTEMPTS")
     @GET
     @Path("/{s10}/attempts")
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
@@ -110,6 +115,7 @@ public class DeliveryResource {
         return queries.attempts(user, s10);
     }
 
+    @PersonalData("PROOF")
     @GET
     @Path("/{s10}/attempts/{id}/proof")
     @Produces({"image/png", "image/jpeg"})

@@ -20,6 +20,7 @@ import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.WithdrawRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.dossier.DossierService;
@@ -48,6 +49,7 @@ public class DossierResource {
                 .build();
     }
 
+    @PersonalData("DOSSIER_LIST")
     @GET
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
     public DossierPage list(
@@ -61,6 +63,7 @@ public class DossierResource {
         return dossiers.list(user, status, agency, office, overdue, before, limit);
     }
 
+    @PersonalData("DOSSIER")
     @GET
     @Path("/{code}")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
@@ -68,6 +71,7 @@ public class DossierResource {
         return dossiers.view(user, code);
     }
 
+    @PersonalData("TIMELINE")
     @GET
     @Path("/{code}/events")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
@@ -75,6 +79,7 @@ public class DossierResource {
         return dossiers.events(user, code);
     }
 
+    @PersonalData("SLIP")
     @GET
     @Path("/{code}/slip.pdf")
     @Produces("application/pdf")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.http.ScanDownload;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.storage.BlobStore;
@@ -32,6 +33,7 @@ public class FileResource {
         this.store = store;
     }
 
+    @PersonalData("FILES")
     @GET
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
@@ -39,6 +41,7 @@ public class FileResource {
         return files.list(user, code);
     }
 
+    @PersonalData("FILE")
     @GET
     @Path("/{fileId}")
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})

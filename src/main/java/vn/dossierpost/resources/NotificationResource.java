@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import vn.dossierpost.api.NotificationView;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.notify.NotificationDelivery;
 
 /**
@@ -25,6 +26,7 @@ public class NotificationResource {
         this.delivery = delivery;
     }
 
+    @PersonalData("NOTIFICATIONS")
     @GET
     @RolesAllowed({"COUNTER", "SUPERVISOR", "ADMIN"})
     public List<NotificationView> list(@Auth User user, @PathParam("code") String code) {

@@ -50,6 +50,8 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
                 cookie == null ? null : sessions.find(cookie.getValue()).orElse(null);
         if (session != null) {
             request.setProperty(Staff.PROPERTY, session);
+            request.setSecurityContext(new SessionSecurityContext(
+                    session.user(), request.getSecurityContext().isSecure()));
         }
         if (!CHANGING.contains(request.getMethod())) {
             return;

@@ -5,137 +5,489 @@ import static vn.dossierpost.support.TestApp.json;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.Multipart;
+import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.TestApp;
 
-/** Who may do what in the JSON API: credentials everywhere but tracking, offices kept apart, roles enforced. */
+/**
+ * Who may do what, proven on every endpoint the running application has: the JSON API and the
+ * pages, as Jersey's resource model lists them, each called by every role and anonymously, once
+ * with the caller's own office's (agency's, courier's) data in the path and once with another's.
+ * What each call must answer is the table in {@link #RULES}; an endpoint without a line there fails
+ * the test, so a new endpoint cannot go live without a decision on who may call it. Leaks: no 2xx
+ * where a refusal is expected, no applicant data of office B in any answer to a caller confined to
+ * office A, and no applicant data at all in a refusal.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
-    static String code;
+
+    /** Who calls: one user per role bound to office A (or agency A), a national supervisor, nobody. */
+    enum Caller {
+        COUNTER("counter.a", Role.COUNTER, true),
+        COURIER("courier.a", Role.COURIER, true),
+        AGENCY("agency.a", Role.AGENCY, true),
+        SUPERVISOR("supervisor", Role.SUPERVISOR, false),
+        OFFICE_SUPERVISOR("supervisor.a", Role.SUPERVISOR, true),
+        ADMIN("admin", Role.ADMIN, false),
+        ANONYMOUS(null, null, false);
+
+        final String username;
+        final Role role;
+        /** Confined to office A or agency A: must never be shown office B's applicant. */
+        final boolean confined;
+
+        Caller(String username, Role role, boolean confined) {
+            this.username = username;
+            this.role = role;
+            this.confined = confined;
+        }
+    }
+
+    /** What a caller gets: refused (403), served whatever the path holds, or served its own only. */
+    enum Access {
+        NONE,
+        ALL,
+        OWN,
+        PUBLIC
+    }
+
+    /**
+     * The expectations, one line per endpoint: the callers allowed and how far ("own": the path
+     * must hold their office's, agency's or courier's data, another's is 403/404); every caller not
+     * named is refused, 401 on the API and sent to sign in on the pages when anonymous.
+     */
+    static final Map<String, String> RULES = new LinkedHashMap<>();
+
+    static {
+        String staff = "COUNTER COURIER AGENCY SUPERVISOR OFFICE_SUPERVISOR ADMIN";
+        String supervisors = "SUPERVISOR OFFICE_SUPERVISOR:own ADMIN";
+        String dossierReaders = "COUNTER:own AGENCY:own " + supervisors;
+        String officeStaff = "COUNTER:own " + supervisors;
+        // the catalogue and the calendar: reference data, for everyone signed in
+        RULES.put("GET /api/procedures", staff);
+        RULES.put("GET /api/procedures/{code}", staff);
+        RULES.put("GET /api/offices", staff);
+        RULES.put("GET /api/agencies", staff);
+        RULES.put("GET /api/calendar/{year}", staff);
+        RULES.put("PUT /api/calendar/{year}", "ADMIN");
+        RULES.put("GET /api/agencies/{code}", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /api/agencies", "ADMIN");
+        RULES.put("PUT /api/agencies/{code}", "ADMIN");
+        RULES.put("GET /api/agencies/{code}/pickup-office", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("PUT /api/agencies/{code}/pickup-office", "ADMIN");
+        // dossiers: a clerk their office's, an agency those handed to it, supervisors their reach
+        RULES.put("POST /api/dossiers", "COUNTER");
+        RULES.put("GET /api/dossiers", "COUNTER AGENCY SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /api/dossiers/{code}", dossierReaders);
+        RULES.put("GET /api/dossiers/{code}/events", dossierReaders);
+        RULES.put("GET /api/dossiers/{code}/files", dossierReaders);
+        RULES.put("GET /api/dossiers/{code}/files/{fileId}", dossierReaders);
+        RULES.put("GET /api/dossiers/{code}/slip.pdf", officeStaff);
+        RULES.put("GET /api/dossiers/{code}/notifications", officeStaff);
+        RULES.put("POST /api/dossiers/{code}/withdraw", "COUNTER:own");
+        RULES.put("PUT /api/dossiers/{code}/components/{componentCode}/files", "COUNTER:own");
+        RULES.put("POST /api/dossiers/{code}/supplements", "COUNTER:own");
+        RULES.put("POST /api/dossiers/{code}/collection", "COUNTER");
+        RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
+        RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
+        RULES.put("GET /api/handovers/{no}", "AGENCY:own SUPERVISOR ADMIN");
+        RULES.put("GET /api/handovers/{no}/record.pdf", "AGENCY:own SUPERVISOR ADMIN");
+        RULES.put("POST /api/handovers/{no}/retry", "SUPERVISOR ADMIN");
+        // the agency's own channel
+        RULES.put("GET /api/agency/dossiers", "AGENCY");
+        RULES.put("POST /api/agency/events", "AGENCY");
+        // the return leg: the delivering office, the courier holding the item, supervisors
+        RULES.put("GET /api/pickups", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /api/deliveries", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /api/deliveries/{s10}", "COURIER:own " + officeStaff);
+        RULES.put("GET /api/deliveries/{s10}/slip.pdf", "COURIER:own " + officeStaff);
+        RULES.put("GET /api/deliveries/{s10}/attempts", officeStaff);
+        RULES.put("GET /api/deliveries/{s10}/attempts/{id}/proof", officeStaff);
+        RULES.put("POST /api/deliveries/{s10}/attempts", "COURIER:own COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("POST /api/deliveries/{s10}/arrival", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("PUT /api/deliveries/{s10}/assignment", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("POST /api/deliveries/{s10}/return", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("GET /api/courier/deliveries", "COURIER");
+        RULES.put("PUT /api/courier/cash/{date}", "COURIER");
+        RULES.put("PUT /api/couriers/{username}/communes", officeStaff);
+        RULES.put("GET /api/couriers/reconciliation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /api/access-log", "ADMIN");
+        RULES.put("GET /api/users", "ADMIN");
+        RULES.put("PUT /api/users/{username}/disabled", "ADMIN");
+        RULES.put("PUT /api/users/{username}/password", "ADMIN");
+        RULES.put("DELETE /api/users/{username}/token", "ADMIN");
+        RULES.put("GET /api/track/{reference}", "PUBLIC");
+        // the pages: the counter's are a clerk's, of their own office
+        RULES.put("GET /counter", "COUNTER");
+        RULES.put("GET /counter/xa", "COUNTER");
+        RULES.put("GET /counter/thu-tuc", "COUNTER");
+        RULES.put("GET /counter/thu-tuc/{code}", "COUNTER");
+        RULES.put("GET /counter/tiep-nhan", "COUNTER");
+        RULES.put("POST /counter/tiep-nhan", "COUNTER");
+        RULES.put("POST /counter/tiep-nhan/kiem-tra", "COUNTER");
+        RULES.put("GET /counter/tiep-nhan/{code}/xong", "COUNTER:own");
+        RULES.put("GET /counter/ho-so", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /counter/ho-so/{code}", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/phieu.pdf", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/tep/{fileId}", "COUNTER:own");
+        RULES.put("POST /counter/ho-so/{code}/tep", "COUNTER:own");
+        RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
+        RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
+        RULES.put("GET /trang-chu", staff);
+        RULES.put("GET /tra-cuu", "PUBLIC");
+        RULES.put("GET /tra-cuu/{reference}", "PUBLIC");
+        RULES.put("GET /bang-phi", "PUBLIC");
+        RULES.put("GET /login", "PUBLIC");
+        // signing in and out: anyone, answered by the form's own checks (CSRF, password)
+        RULES.put("POST /login", "ANY");
+        RULES.put("POST /logout", "ANY");
+    }
+
+    static final String NAME_B = "Lê Văn Bốn";
+    static final String CITIZEN_ID_B = "079085000002";
+    static final String PHONE_B = "0909876543";
+
+    /** Path parameters of the two sides: [0] office A's (agency A's, courier A's), [1] office B's. */
+    static final Map<String, String[]> PARAMS = new LinkedHashMap<>();
+
     static String agencyToken;
 
     @BeforeAll
-    static void setUp() {
-        APP.addUser("clerk.hn", Role.COUNTER, Dossiers.OFFICE, null);
-        APP.addUser("clerk.hcm", Role.COUNTER, Dossiers.OTHER_OFFICE, null);
-        APP.addUser("courier.hn", Role.COURIER, Dossiers.OFFICE, null);
+    static void fixtures() {
+        APP.addUser("counter.a", Role.COUNTER, Dossiers.OFFICE, null);
+        APP.addUser("counter.b", Role.COUNTER, Dossiers.OTHER_OFFICE, null);
+        APP.addUser("courier.a", Role.COURIER, Dossiers.OFFICE, null);
+        APP.addUser("courier.b", Role.COURIER, Dossiers.OTHER_OFFICE, null);
         APP.addUser("supervisor", Role.SUPERVISOR, null, null);
-        agencyToken = APP.addTokenUser("agency.stp.hn", Role.AGENCY, null, Dossiers.AGENCY);
-        Response res = APP.post("clerk.hn", "/api/dossiers", Dossiers.judicialRecord());
-        assertThat(res.getStatus()).isEqualTo(201);
-        code = (String) json(res).get("code");
-    }
+        APP.addUser("supervisor.a", Role.SUPERVISOR, Dossiers.OFFICE, null);
+        APP.addUser("admin", Role.ADMIN, null, null);
+        agencyToken = APP.addTokenUser("agency.a", Role.AGENCY, null, Dossiers.AGENCY);
+        String otherAgency = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT code FROM agency WHERE code <> :c ORDER BY code LIMIT 1")
+                        .bind("c", Dossiers.AGENCY)
+                        .mapTo(String.class)
+                        .one());
 
-    /** Every endpoint of the running application, as Dropwizard lists them at start-up. */
-    @Test
-    void everyApiEndpointButTrackingAnswers401WithoutCredentials() {
-        List<String> checked = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^\\s+(GET|POST|PUT|DELETE|PATCH)\\s+(\\S+)")
-                .matcher(EXT.getEnvironment().jersey().getResourceConfig().getEndpointsInfo());
-        while (m.find()) {
-            String method = m.group(1);
-            String path = m.group(2).replaceAll("\\{year}", "2026").replaceAll("\\{[^}]+}", "x");
-            if (!path.startsWith("/api")) {
-                continue; // web pages: public, or sent to /login (SignInTest, SignInBrowserTest)
+        String codeA = intake("counter.a", Dossiers.judicialRecord());
+        Map<String, Object> b = Dossiers.judicialRecord();
+        Dossiers.applicant(b).putAll(Map.of("fullName", NAME_B, "citizenId", CITIZEN_ID_B, "phone", PHONE_B));
+        String codeB = intake("counter.b", b);
+        String fileA = scan("counter.a", codeA);
+        String fileB = scan("counter.b", codeB);
+        // A has reached its agency (which may read it now); B is still at its office.
+        APP.jdbi().useHandle(h -> {
+            h.execute("UPDATE dossier SET status = 'DELIVERED_TO_AGENCY' WHERE code = ?", codeA);
+            handover(h, "BG-A", Dossiers.AGENCY, codeA);
+            handover(h, "BG-B", otherAgency, codeB);
+            delivery(h, codeA, "EA000000011VN", Dossiers.OFFICE, "courier.a");
+            delivery(h, codeB, "EA000000025VN", Dossiers.OTHER_OFFICE, "courier.b");
+            for (Caller c : Caller.values()) {
+                if (c.username != null) {
+                    h.execute(
+                            "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
+                                    + "VALUES (?, ?, ?, now(), now())",
+                            Passwords.tokenHash("session-" + c.username),
+                            c.username,
+                            "csrf-" + c.username);
+                }
             }
-            Response res = EXT.client()
-                    .target(APP.url(path))
-                    .request()
-                    .method(
-                            method,
-                            method.equals("GET") || method.equals("DELETE")
-                                    ? null
-                                    : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE));
-            int expected = path.startsWith("/api/track") ? 404 : 401;
-            assertThat(TestApp.status(res)).as(method + " " + path).isEqualTo(expected);
-            checked.add(method + " " + path);
+        });
+        PARAMS.put("code", new String[] {codeA, codeB});
+        PARAMS.put("fileId", new String[] {fileA, fileB});
+        PARAMS.put("no", new String[] {"BG-A", "BG-B"});
+        PARAMS.put("s10", new String[] {"EA000000011VN", "EA000000025VN"});
+        PARAMS.put("username", new String[] {"courier.a", "courier.b"});
+        PARAMS.put("agency", new String[] {Dossiers.AGENCY, otherAgency});
+    }
+
+    private static String intake(String clerk, Map<String, Object> body) {
+        Response res = APP.post(clerk, "/api/dossiers", body);
+        assertThat(res.getStatus()).isEqualTo(201);
+        return (String) json(res).get("code");
+    }
+
+    private static String scan(String clerk, String code) {
+        Response res =
+                APP.upload(clerk, code, "TO_KHAI", Multipart.file("to-khai.pdf", "application/pdf", Scans.pdf(1)));
+        assertThat(res.getStatus()).isEqualTo(201);
+        res.close();
+        List<?> files = APP.as(clerk, "/api/dossiers/" + code + "/files").get(List.class);
+        return String.valueOf(((Map<?, ?>) files.get(0)).get("id"));
+    }
+
+    private static void handover(org.jdbi.v3.core.Handle h, String no, String agency, String code) {
+        h.execute(
+                "INSERT INTO handover (no, agency_code, channel, state, created_at) VALUES (?, ?, 'HTTP', 'DELIVERED', now())",
+                no,
+                agency);
+        h.execute(
+                "INSERT INTO handover_item (handover_id, dossier_id, position, state, components, files, bytes, "
+                        + "complete, manifest) SELECT h.id, d.id, 1, 'DELIVERED', 2, 1, 1, true, '{}' "
+                        + "FROM handover h, dossier d WHERE h.no = ? AND d.code = ?",
+                no,
+                code);
+    }
+
+    private static void delivery(org.jdbi.v3.core.Handle h, String code, String s10, String office, String courier) {
+        h.execute(
+                "INSERT INTO pickup (dossier_id, office_code, agency_code, kind, created_at, collected_at, collected_by, "
+                        + "agency_officer, fee_remitted, items) SELECT id, ?, agency_code, 'RESULT', now(), now(), "
+                        + "'counter.a', 'Trần Văn Bình', 0, "
+                        + "'[{\"name\": \"Phiếu lý lịch tư pháp\", \"kind\": \"RESULT\", \"copies\": 1}]' "
+                        + "FROM dossier WHERE code = ?",
+                office,
+                code);
+        h.execute(
+                "INSERT INTO delivery (dossier_id, s10_number, office_code, method, commune_code, courier, assigned_at) "
+                        + "SELECT id, ?, ?, 'HOME', '00070', ?, now() FROM dossier WHERE code = ?",
+                s10,
+                office,
+                courier,
+                code);
+    }
+
+    /** Every method × path of the running application's resource model, sub-resources included. */
+    static Set<String> endpoints() {
+        Set<String> found = new TreeSet<>();
+        var config = EXT.getEnvironment().jersey().getResourceConfig();
+        List<Class<?>> classes = new ArrayList<>(config.getClasses());
+        config.getInstances().forEach(i -> classes.add(i.getClass()));
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(Path.class)) {
+                walk(Resource.from(c), "", found);
+            }
         }
-        assertThat(checked)
-                .contains(
-                        "POST /api/dossiers",
-                        "GET /api/dossiers/x",
-                        "GET /api/dossiers/x/slip.pdf",
-                        "GET /api/procedures",
-                        "PUT /api/calendar/2026",
-                        "GET /api/users",
-                        "DELETE /api/users/x/token",
-                        "GET /api/track/x");
+        return found;
+    }
+
+    private static void walk(Resource resource, String parent, Set<String> found) {
+        String path = (parent + "/" + resource.getPath()).replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+        path = path.replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+        for (ResourceMethod m : resource.getResourceMethods()) {
+            found.add(m.getHttpMethod() + " " + path);
+        }
+        assertThat(resource.getResourceLocator())
+                .as("sub-resource locator at " + path + ": give it rules")
+                .isNull();
+        for (Resource child : resource.getChildResources()) {
+            walk(child, path, found);
+        }
     }
 
     @Test
-    void wrongPasswordIs401() {
+    void everyEndpointHasAnExpectationForEveryRoleAndScopeAndNothingLeaks() {
+        Set<String> endpoints = endpoints();
+        assertThat(RULES.keySet())
+                .as("endpoints without a line in RULES (add one), or lines for endpoints that are gone")
+                .containsExactlyInAnyOrderElementsOf(endpoints);
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        List<String> ordered = new ArrayList<>(endpoints);
+        ordered.remove("POST /logout");
+        ordered.add("POST /logout"); // last: it ends the sessions the other pages use
+        for (String endpoint : ordered) {
+            Map<Caller, String> access = parse(RULES.get(endpoint));
+            int sides = endpoint.contains("{") ? 2 : 1;
+            for (Caller caller : Caller.values()) {
+                for (int side = 0; side < sides; side++) {
+                    String failure = check(endpoint, caller, side, access);
+                    calls++;
+                    if (failure != null) {
+                        failures.add(failure);
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("of " + calls + " calls").isEmpty();
+        assertThat(calls).isGreaterThan(600);
+    }
+
+    private static Map<Caller, String> parse(String rule) {
+        Map<Caller, String> access = new EnumMap<>(Caller.class);
+        for (String word : rule.split("\\s+")) {
+            if (word.equals("PUBLIC") || word.equals("ANY")) {
+                for (Caller c : Caller.values()) {
+                    access.put(c, word.toLowerCase());
+                }
+                continue;
+            }
+            String[] parts = word.split(":");
+            access.put(Caller.valueOf(parts[0]), parts.length > 1 ? parts[1] : "all");
+        }
+        return access;
+    }
+
+    /** One call and its verdict: null when it answered as the table says. */
+    private static String check(String endpoint, Caller caller, int side, Map<Caller, String> access) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = fill(endpoint.substring(endpoint.indexOf(' ') + 1), side);
+        boolean page = !path.startsWith("/api");
+        int status;
+        String body;
+        try (Response res = call(method, path, caller, page)) {
+            status = res.getStatus();
+            body = res.hasEntity() ? res.readEntity(String.class) : "";
+        }
+        String what = endpoint + " as " + caller + (side == 0 ? " (own)" : " (other)") + ": " + status;
+        String granted = access.get(caller);
+        boolean refusal;
+        if (status >= 500) {
+            return what + " (server error)";
+        } else if (granted == null && caller == Caller.ANONYMOUS) {
+            int expected = !page ? 401 : method.equals("GET") ? 303 : 403;
+            if (status != expected) {
+                return what + ", expected " + expected;
+            }
+            refusal = true;
+        } else if (granted == null) {
+            if (status != 403) {
+                return what + ", expected 403";
+            }
+            refusal = true;
+        } else if (granted.equals("any")) {
+            refusal = false;
+        } else if (granted.equals("own") && side == 1) {
+            boolean refused = method.equals("GET") ? status == 403 || status == 404 : status >= 400 && status != 401;
+            if (!refused) {
+                return what + ", expected a refusal (403/404)";
+            }
+            refusal = true;
+        } else {
+            if (status == 401 || status == 403) {
+                return what + ", expected to be let in";
+            }
+            refusal = false;
+        }
+        List<String> forbidden = new ArrayList<>(List.of(NAME_B, CITIZEN_ID_B, PHONE_B));
+        if (refusal) {
+            forbidden.addAll(List.of(Dossiers.NAME, Dossiers.CITIZEN_ID, Dossiers.PHONE));
+        } else if (!caller.confined) {
+            forbidden.clear();
+        }
+        for (String data : forbidden) {
+            if (body.contains(data)) {
+                return what + ", and its body shows " + data;
+            }
+        }
+        return null;
+    }
+
+    private static String fill(String template, int side) {
+        String path = template.replace("{year}", "2026")
+                .replace("{date}", LocalDate.now().toString())
+                .replace("{componentCode}", "TO_KHAI")
+                .replace("{id}", "1")
+                .replace("{reference}", PARAMS.get("s10")[side]);
+        if (path.startsWith("/api/agencies/")) {
+            path = path.replace("{code}", PARAMS.get("agency")[side]);
+        } else if (path.startsWith("/api/procedures/") || path.startsWith("/counter/thu-tuc/")) {
+            path = path.replace("{code}", Dossiers.PROCEDURE);
+        }
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String[] values = PARAMS.get(m.group(1));
+            assertThat(values)
+                    .as("a fixture for {" + m.group(1) + "} in " + template)
+                    .isNotNull();
+            m.appendReplacement(out, Matcher.quoteReplacement(values[side]));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static Response call(String method, String path, Caller caller, boolean page) {
+        Invocation.Builder request = EXT.client()
+                .target(APP.url(path))
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .request();
+        if (caller.username != null && page) {
+            request = request.cookie("dossierpost_session", "session-" + caller.username)
+                    .header("X-CSRF-Token", "csrf-" + caller.username);
+        } else if (caller == Caller.AGENCY) {
+            request = request.header("Authorization", "Bearer " + agencyToken);
+        } else if (caller.username != null) {
+            request = request.header("Authorization", TestApp.basic(caller.username));
+        }
+        if (method.equals("GET") || method.equals("DELETE")) {
+            return request.method(method);
+        }
+        Entity<?> body = page
+                ? Entity.entity("", MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE);
+        return request.method(method, body);
+    }
+
+    @Test
+    void wrongCredentialsAre401() {
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("counter.a:wrong-password".getBytes());
         Response res = EXT.client()
-                .target(APP.url("/api/dossiers/" + code))
-                .request()
-                .header(
-                        "Authorization",
-                        "Basic " + java.util.Base64.getEncoder().encodeToString("clerk.hn:wrong-password".getBytes()))
-                .get();
-        assertThat(TestApp.status(res)).isEqualTo(401);
-    }
-
-    @Test
-    void aClerkCannotReadAnotherOfficesDossier() {
-        assertThat(TestApp.status(APP.as("clerk.hn", "/api/dossiers/" + code).get()))
-                .isEqualTo(200);
-        for (String path : List.of("", "/events", "/slip.pdf")) {
-            Response res = APP.as("clerk.hcm", "/api/dossiers/" + code + path).get();
-            assertThat(TestApp.status(res)).as(path).isEqualTo(403);
-        }
-        assertThat(TestApp.status(APP.post("clerk.hcm", "/api/dossiers/" + code + "/withdraw", Map.of("reason", "x"))))
-                .isEqualTo(403);
-        Map<String, Object> page = json(
-                APP.as("clerk.hcm", "/api/dossiers?office=" + Dossiers.OFFICE).get());
-        assertThat((List<?>) page.get("items")).isEmpty();
-        assertThat(TestApp.status(APP.as("supervisor", "/api/dossiers/" + code).get()))
-                .isEqualTo(200);
-    }
-
-    @Test
-    void rolesAreEnforced() {
-        assertThat(TestApp.status(APP.post("courier.hn", "/api/dossiers", Dossiers.judicialRecord())))
-                .isEqualTo(403);
-        assertThat(TestApp.status(APP.post("supervisor", "/api/dossiers", Dossiers.judicialRecord())))
-                .isEqualTo(403);
-        assertThat(TestApp.status(APP.as("clerk.hn", "/api/calendar/2026").put(Entity.json(Map.of("days", List.of())))))
-                .isEqualTo(403);
-    }
-
-    @Test
-    void agencyTokenAuthenticatesAndSeesOnlyHandedOverDossiers() {
-        Response procedures = EXT.client()
                 .target(APP.url("/api/procedures"))
                 .request()
-                .header("Authorization", "Bearer " + agencyToken)
+                .header("Authorization", wrong)
                 .get();
-        assertThat(TestApp.status(procedures)).isEqualTo(200);
-        // not yet handed over: the agency may not see it
-        Response dossier = EXT.client()
-                .target(APP.url("/api/dossiers/" + code))
-                .request()
-                .header("Authorization", "Bearer " + agencyToken)
-                .get();
-        assertThat(TestApp.status(dossier)).isEqualTo(403);
+        assertThat(TestApp.status(res)).isEqualTo(401);
         Response bad = EXT.client()
                 .target(APP.url("/api/procedures"))
                 .request()
                 .header("Authorization", "Bearer dp_not-a-token")
                 .get();
         assertThat(TestApp.status(bad)).isEqualTo(401);
+    }
+
+    /** A supervisor bound to an office lists that office's dossiers only; one bound to none, every office's. */
+    @Test
+    void anOfficeSupervisorListsTheirOfficeAndANationalOneEveryOffice() {
+        Map<String, Object> office = json(APP.as("supervisor.a", "/api/dossiers?office=" + Dossiers.OTHER_OFFICE)
+                .get());
+        assertThat((List<?>) office.get("items"))
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(((Map<?, ?>) i).get("officeCode")).isEqualTo(Dossiers.OFFICE));
+        Map<String, Object> national =
+                json(APP.as("supervisor", "/api/dossiers").get());
+        List<Object> offices = ((List<?>) national.get("items"))
+                .stream().map(i -> (Object) ((Map<?, ?>) i).get("officeCode")).toList();
+        assertThat(offices).contains(Dossiers.OFFICE, Dossiers.OTHER_OFFICE);
+        Map<String, Object> cash =
+                json(APP.as("supervisor.a", "/api/couriers/reconciliation?office=" + Dossiers.OTHER_OFFICE)
+                        .get());
+        assertThat(cash).containsEntry("officeCode", Dossiers.OFFICE);
+    }
+
+    @Test
+    void aClerksDossierListIsTheirOfficesWhateverTheyAskFor() {
+        Map<String, Object> page = json(APP.as("counter.a", "/api/dossiers?office=" + Dossiers.OTHER_OFFICE)
+                .get());
+        assertThat((List<?>) page.get("items"))
+                .isNotEmpty()
+                .allSatisfy(i -> assertThat(((Map<?, ?>) i).get("officeCode")).isEqualTo(Dossiers.OFFICE));
     }
 }

@@ -149,8 +149,8 @@ public final class DossierSearch {
     /** The office a user's search is limited to, null for every office. */
     private static String scope(User user) {
         return switch (user.role()) {
-            case COUNTER -> user.officeCode();
-            case SUPERVISOR, ADMIN -> null;
+            // a supervisor bound to an office searches that office, as they read it
+            case COUNTER, SUPERVISOR, ADMIN -> user.officeScope();
             default -> throw Problem.forbidden("searching dossiers is for counter clerks and supervisors");
         };
     }

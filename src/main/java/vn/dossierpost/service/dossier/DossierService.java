@@ -117,7 +117,10 @@ public final class DossierService {
         return transition(clerk, code, DossierStatus.WITHDRAWN, reason.trim());
     }
 
-    /** Lists dossiers the user may see, newest first; a clerk's list is always their own office's. */
+    /**
+     * Lists dossiers the user may see, newest first; a clerk's list (and an office-bound
+     * supervisor's) is always their own office's.
+     */
     public DossierPage list(
             User user, String status, String agency, String office, boolean overdue, Long before, int limit) {
         if (status != null) {
@@ -133,6 +136,7 @@ public final class DossierService {
         }
         switch (user.role()) {
             case COUNTER -> office = user.officeCode();
+            case SUPERVISOR -> office = user.officeScope() != null ? user.officeScope() : office;
             case AGENCY -> agency = user.agencyCode();
             case COURIER -> throw Problem.forbidden("couriers see their deliveries under /api/courier/deliveries");
             default -> {}
@@ -171,10 +175,14 @@ public final class DossierService {
                 next);
     }
 
-    /** One place for who reads which dossier (DESIGN.md: a clerk their office's, an agency those addressed to it). */
+    /**
+     * One place for who reads which dossier (DESIGN.md: a clerk their office's, an agency those
+     * addressed to it; a supervisor bound to an office that office's, one bound to none all).
+     */
     public static void checkCanRead(User user, DossierRow row) {
         boolean allowed = switch (user.role()) {
-            case SUPERVISOR, ADMIN -> true;
+            case ADMIN -> true;
+            case SUPERVISOR -> user.officeScope() == null || row.officeCode().equals(user.officeScope());
             case COUNTER -> row.officeCode().equals(user.officeCode());
             case AGENCY -> row.agencyCode().equals(user.agencyCode()) && handedOver(row);
             case COURIER -> false;

@@ -26,8 +26,13 @@ public final class HandoverQueries {
         this.referenceData = referenceData;
     }
 
-    /** Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency. */
-    public HandoverView.Page list(String state, String agencyCode, Long before, int limit) {
+    /**
+     * Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency; an
+     * agency's own only.
+     */
+    public HandoverView.Page list(User user, String state, String agency, Long before, int limit) {
+        checkNational(user);
+        String agencyCode = user.agencyCode() != null ? user.agencyCode() : agency;
         HandoverState wanted = state == null
                 ? null
                 : Arrays.stream(HandoverState.values())
@@ -97,7 +102,25 @@ public final class HandoverQueries {
         });
     }
 
+    /**
+     * A handover carries dossiers of every office for one agency: only its agency and staff of
+     * national reach read it (a clerk, or a supervisor bound to one office, would see other
+     * offices' applicants).
+     */
+    static void checkNational(User user) {
+        boolean allowed = switch (user.role()) {
+            case AGENCY, ADMIN -> true;
+            case SUPERVISOR -> user.officeCode() == null;
+            case COUNTER, COURIER -> false;
+        };
+        if (!allowed) {
+            throw Problem.forbidden("handovers hold dossiers of every post office; "
+                    + "follow your office's dossiers under /api/dossiers");
+        }
+    }
+
     private static HandoverRow find(HandoverDAO dao, User user, String no) {
+        checkNational(user);
         return dao.findByNo(no)
                 .filter(r -> user.agencyCode() == null || user.agencyCode().equals(r.agencyCode()))
                 .orElseThrow(() -> Problem.notFound("no handover numbered " + no));

@@ -30,6 +30,7 @@ import vn.dossierpost.domain.AgencyChannel;
 import vn.dossierpost.domain.HandoverItemState;
 import vn.dossierpost.domain.HandoverState;
 import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.RetryPolicy;
@@ -325,7 +326,8 @@ public final class HandoverService {
     }
 
     /** Sends a dead-letter handover again, under the same number (so the same idempotency keys). */
-    public HandoverView retry(String no) {
+    public HandoverView retry(User user, String no) {
+        HandoverQueries.checkNational(user);
         OffsetDateTime now = now();
         return jdbi.inTransaction(h -> {
             HandoverDAO handovers = h.attach(HandoverDAO.class);

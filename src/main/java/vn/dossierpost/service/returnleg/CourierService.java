@@ -77,9 +77,9 @@ public final class CourierService {
                 .map(UserDAO.StoredUser::toUser)
                 .filter(u -> u.role() == Role.COURIER)
                 .orElseThrow(() -> Problem.notFound("no active courier " + username));
-        boolean allowed = user.role() == Role.SUPERVISOR
-                || user.role() == Role.ADMIN
-                || (user.role() == Role.COUNTER && courier.officeCode().equals(user.officeCode()));
+        boolean allowed = user.role() == Role.ADMIN
+                || ((user.role() == Role.SUPERVISOR || user.role() == Role.COUNTER)
+                        && (user.officeScope() == null || courier.officeCode().equals(user.officeScope())));
         if (!allowed) {
             throw Problem.forbidden("courier " + username + " works for post office " + courier.officeCode());
         }
@@ -125,8 +125,12 @@ public final class CourierService {
                         OffsetDateTime.now(clock).withNano(0)));
     }
 
-    /** Supervisors: each courier of the office, expected against declared, for a day. */
-    public ReconciliationView reconciliation(String office, LocalDate date) {
+    /**
+     * Supervisors: each courier of the office, expected against declared, for a day; a supervisor
+     * bound to an office sees that office's.
+     */
+    public ReconciliationView reconciliation(User user, String requestedOffice, LocalDate date) {
+        String office = user.officeScope() != null ? user.officeScope() : requestedOffice;
         if (office == null || referenceData.get().office(office).isEmpty()) {
             throw Problem.invalid("office", "is required: a post office code");
         }

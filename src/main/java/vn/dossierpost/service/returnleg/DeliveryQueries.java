@@ -111,7 +111,7 @@ public final class DeliveryQueries {
 
     /** An office's items, in the given status or in any not yet finished. */
     public List<DeliveryView> ofOffice(User user, String office, String status, int limit) {
-        String officeCode = user.role() == Role.COUNTER ? user.officeCode() : office;
+        String officeCode = user.officeScope() != null ? user.officeScope() : office;
         if (officeCode == null) {
             throw Problem.invalid("office", "is required: the post office code");
         }

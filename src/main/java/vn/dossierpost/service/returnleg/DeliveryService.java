@@ -104,8 +104,9 @@ public final class DeliveryService {
 
     /** Staff of the delivering office (or a supervisor) only. */
     static void checkOffice(User user, Delivery delivery) {
-        boolean allowed = user.role() == Role.SUPERVISOR
-                || user.role() == Role.ADMIN
+        boolean allowed = user.role() == Role.ADMIN
+                || (user.role() == Role.SUPERVISOR
+                        && (user.officeScope() == null || delivery.officeCode().equals(user.officeScope())))
                 || (user.role() == Role.COUNTER && delivery.officeCode().equals(user.officeCode()));
         if (!allowed) {
             throw Problem.forbidden(

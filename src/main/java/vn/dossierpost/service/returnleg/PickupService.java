@@ -95,7 +95,7 @@ public final class PickupService {
 
     /** An office's results still to collect; a clerk sees their own office's. */
     public List<PickupView> open(User user, String office, int limit) {
-        String officeCode = user.role() == Role.COUNTER ? user.officeCode() : office;
+        String officeCode = user.officeScope() != null ? user.officeScope() : office;
         if (officeCode == null) {
             throw Problem.invalid("office", "is required: the post office code");
         }
@@ -228,11 +228,17 @@ public final class PickupService {
         return jdbi.withHandle(h -> {
             long id = DeliveryService.dossierOf(h, s10);
             DossierRow d = h.attach(DossierDAO.class).findById(id).orElseThrow();
-            PickupDAO.Pickup p = h.attach(PickupDAO.class).find(id).orElseThrow();
+            PickupDAO.Pickup p = h.attach(PickupDAO.class)
+                    .find(id)
+                    .orElseThrow(() -> Problem.notFound("item " + s10 + " has no collection at an agency"));
             DeliveryDAO.Delivery l = h.attach(DeliveryDAO.class).find(id).orElseThrow();
             // the collecting office prints it at the agency, the delivering office and the courier carry it
             boolean allowed = switch (user.role()) {
-                case SUPERVISOR, ADMIN -> true;
+                case ADMIN -> true;
+                case SUPERVISOR ->
+                    user.officeScope() == null
+                            || user.officeScope().equals(p.officeCode())
+                            || user.officeScope().equals(l.officeCode());
                 case COUNTER ->
                     user.officeCode().equals(p.officeCode())
                             || user.officeCode().equals(l.officeCode());

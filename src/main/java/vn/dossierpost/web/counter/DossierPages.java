@@ -24,6 +24,7 @@ import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.IllegalTransitionException;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.http.ScanDownload;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.Problem;
@@ -74,6 +75,7 @@ public class DossierPages {
         this.drainLimit = drainLimit;
     }
 
+    @PersonalData("DOSSIER")
     @GET
     @Path("{code}")
     public Response show(@Context ContainerRequestContext request, @PathParam("code") String code) {
@@ -84,6 +86,7 @@ public class DossierPages {
     }
 
     /** A scan of the dossier, inline with its own type (PDFs open in the page's frame, images in an img). */
+    @PersonalData("FILE")
     @GET
     @Path("{code}/tep/{fileId}")
     @Produces(MediaType.WILDCARD)

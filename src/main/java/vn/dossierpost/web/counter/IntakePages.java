@@ -20,6 +20,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
@@ -96,6 +97,7 @@ public class IntakePages {
     }
 
     /** After saving: the codes, the slip shown at once and a link to print it, the way on to the scans. */
+    @PersonalData("DOSSIER")
     @GET
     @Path("{code}/xong")
     public IntakeDonePage done(@Context ContainerRequestContext request, @PathParam("code") String code) {

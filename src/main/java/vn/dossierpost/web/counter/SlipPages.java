@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.web.Staff;
 
@@ -20,6 +21,7 @@ public class SlipPages {
         this.slips = slips;
     }
 
+    @PersonalData("SLIP")
     @GET
     @Produces("application/pdf")
     public Response slip(@Context ContainerRequestContext request, @PathParam("code") String code) {
