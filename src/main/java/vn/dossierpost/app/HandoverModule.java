@@ -20,6 +20,7 @@ import vn.dossierpost.integration.AgencyNoticeSender;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.HandoverResource;
@@ -97,7 +98,8 @@ public final class HandoverModule {
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
                 "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json())));
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json()),
+                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()))));
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
