@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import vn.dossierpost.domain.PaymentMethod;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
@@ -318,11 +319,31 @@ public class DossierpostConfiguration extends Configuration {
         public Duration agencySyncInterval = Duration.seconds(30);
 
         /**
-         * OpenSSH known_hosts file holding the host keys of the agencies' SFTP servers; when set, a
-         * server whose key is not in it is refused. Unset: host keys are not checked (fine for tests,
-         * not for production).
+         * OpenSSH known_hosts file holding the host keys of the agencies' SFTP servers: an SFTP agency
+         * is accepted, and its route started, only when its server's key is in it, and a server
+         * presenting another key is refused before the password is sent.
          */
         public String sftpKnownHosts;
+
+        /**
+         * Without a known_hosts file, SFTP routes are refused unless this says explicitly that host
+         * keys go unchecked (a test server whose key is new on every run; never in production).
+         */
+        public boolean sftpInsecure = false;
+
+        /**
+         * Hosts an agency's base URL may reach over plain {@code http://} (loopback for a stand-in
+         * agency); any other agency URL must be {@code https://}.
+         */
+        @NotNull
+        public List<String> allowPlainHttp = List.of();
+
+        /**
+         * Folders under which the agencies' local folders (inboxDir, a file-drop agency's outboxDir)
+         * must lie; empty: no agency may have a local folder.
+         */
+        @NotNull
+        public List<String> fileDropRoots = List.of();
 
         /** The health check fails when a dossier has waited longer than this to leave. */
         @NotNull

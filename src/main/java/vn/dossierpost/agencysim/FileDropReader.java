@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The agency's side of the file-drop channel: watches the drop folder for {@code <handoverNo>.zip.ready}
  * (so a ZIP still being written, or a {@code .part}, is never touched), checks the ZIP
  * ({@link HandoverZip}), writes {@code <handoverNo>.ack.json} under a temporary name, renames it and
- * then writes its empty {@code .ready}, in the service's inbox for this agency. A processed ZIP and its
+ * then writes its {@code .ready} holding the ack's signature (HMAC-SHA256 with the agency's secret,
+ * which the service checks before applying it), in the service's inbox for this agency. A processed ZIP and its
  * .ready move to {@code processed/}; a refused one to {@code rejected/} next to {@code <name>.error.txt}.
  */
 final class FileDropReader implements AutoCloseable {
@@ -125,10 +126,14 @@ final class FileDropReader implements AutoCloseable {
         log.info("agency-sim: acknowledged {} with {} receipts", zipName, receipts.size());
     }
 
-    /** The ack under a temporary name, renamed, then its empty done file: the reader never sees half an ack. */
+    /**
+     * The ack under a temporary name, renamed, then its signed done file (also written then renamed):
+     * the reader never sees half an ack nor half a signature.
+     */
     private void writeAck(String name, byte[] ack) throws IOException {
         writeThenRename(ackDir.resolve(name + ".ack.json"), ack);
-        Files.write(ackDir.resolve(name + ".ack.json" + READY), new byte[0]);
+        writeThenRename(
+                ackDir.resolve(name + ".ack.json" + READY), signatures.sign(ack).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Whoever looks at the folder sees the whole file or none of it. */

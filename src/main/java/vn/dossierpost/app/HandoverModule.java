@@ -9,8 +9,10 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.health.CamelHealthCheck;
 import vn.dossierpost.health.HandoverBacklogHealthCheck;
 import vn.dossierpost.integration.AcknowledgementFiles;
@@ -20,12 +22,15 @@ import vn.dossierpost.integration.AgencyNoticeSender;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.HandoverResource;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.AgencyChecks;
 import vn.dossierpost.service.catalogue.AgencyService;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
 import vn.dossierpost.service.handover.HandoverBacklog;
@@ -97,12 +102,12 @@ public final class HandoverModule {
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
                 "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json())));
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json()),
+                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()))));
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
-        CamelIntegration camel = new CamelIntegration(
-                settings.routes, beans, properties, new AgencyChannels(shared.jdbi()), settings.senderThreads);
+        CamelIntegration camel = camel(shared, beans, properties);
         // messages go a few at a time; the pool is Camel's, so it stops with the context
         camel.context()
                 .getRegistry()
@@ -140,12 +145,31 @@ public final class HandoverModule {
         properties.setProperty(
                 "agencyNotices.pollIntervalMs",
                 Long.toString(config.getDelivery().noticePollInterval.toMilliseconds()));
-        if (settings.sftpKnownHosts != null && !settings.sftpKnownHosts.isBlank()) {
-            properties.setProperty(
-                    CamelIntegration.SFTP_KNOWN_HOSTS,
-                    Path.of(settings.sftpKnownHosts).toAbsolutePath().toString());
-        }
         return properties;
+    }
+
+    /** The Camel context with the route beans, whose agency routes keep to the channel policy. */
+    private CamelIntegration camel(SharedParts shared, Map<String, Object> beans, Properties properties) {
+        return new CamelIntegration(
+                settings.routes,
+                beans,
+                properties,
+                new AgencyChannels(shared.jdbi()),
+                channelPolicy(),
+                sftpHostKeys(),
+                settings.senderThreads);
+    }
+
+    /** Where agencies may be reached (handover.allowPlainHttp, handover.fileDropRoots). */
+    private ChannelPolicy channelPolicy() {
+        return new ChannelPolicy(
+                Set.copyOf(settings.allowPlainHttp),
+                settings.fileDropRoots.stream().map(Path::of).toList());
+    }
+
+    private SftpHostKeys sftpHostKeys() {
+        boolean none = settings.sftpKnownHosts == null || settings.sftpKnownHosts.isBlank();
+        return new SftpHostKeys(none ? null : Path.of(settings.sftpKnownHosts), settings.sftpInsecure);
     }
 
     /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
@@ -153,6 +177,8 @@ public final class HandoverModule {
         AgencyService agencies = new AgencyService(
                 shared.jdbi(),
                 shared.referenceData(),
+                new AgencyChecks(channelPolicy(), sftpHostKeys()),
+                shared.json(),
                 () -> {
                     try {
                         routes.sync();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -52,6 +53,7 @@ public final class AgencyHttpClient implements AutoCloseable {
                 .writeTimeout(writeTimeout)
                 .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
                 .socketFactory(new NoDelaySockets())
+                .dns(new NoMetadataDns(Dns.SYSTEM))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();

@@ -1,5 +1,6 @@
 package vn.dossierpost.integration;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.domain.AgencyChannel;
 import vn.dossierpost.domain.Channel;
+import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 
 /**
  * One route per agency, made from its channel's template in routes/ with the agency's row as
@@ -25,20 +28,22 @@ import vn.dossierpost.service.catalogue.AgencyChannels;
  * an agency, and on a timer (so a change made through another node reaches this one too). A route
  * is rebuilt only when its agency's {@code revision} moved.
  *
- * <p>SFTP host keys: with {@code handover.sftpKnownHosts} set (an OpenSSH known_hosts file, e.g.
- * filled from {@code ssh-keyscan -p PORT HOST} and checked with the agency out of band), a server
- * whose key is not in it is refused. Production should set it: it pins each agency's host key. Without
- * it the key is not checked at all (a warning is logged), which suits a test server whose key is new
- * on every run; the user's own ~/.ssh/known_hosts is never read nor written either way, so what the
- * service trusts does not depend on the account it runs under.
+ * <p>An agency is given routes only when its row keeps to the channel policy ({@link ChannelPolicy}:
+ * https unless the host is allowed plain http, no link-local or metadata address, local folders under
+ * the configured roots) and, for SFTP, when its server's host key is pinned in
+ * {@code handover.sftpKnownHosts} ({@link SftpHostKeys}) or {@code handover.sftpInsecure} says keys go
+ * unchecked. The admin API refuses such settings already; this catches a row changed behind its back
+ * (a script, another node configured otherwise). With a known_hosts file, a server whose key is not in
+ * it is refused before the password is sent; the user's own ~/.ssh/known_hosts is never read nor
+ * written either way, so what the service trusts does not depend on the account it runs under.
  */
 public final class AgencyRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyRoutes.class);
 
     private final CamelContext camel;
     private final AgencyChannels channels;
-    /** OpenSSH known_hosts file pinning the agencies' SFTP host keys, or null (keys not checked) */
-    private final String sftpKnownHosts;
+    private final ChannelPolicy policy;
+    private final SftpHostKeys hostKeys;
     /** agency code → revision its routes were built from */
     private final Map<String, Integer> built = new HashMap<>();
     /** agency code → why it has no route (inactive, channel not configured) */
@@ -46,10 +51,11 @@ public final class AgencyRoutes {
     /** agency code → why its route could not be started (built holds -1 for it, so it is tried again) */
     private final Map<String, String> failed = new HashMap<>();
 
-    public AgencyRoutes(CamelContext camel, AgencyChannels channels, String sftpKnownHosts) {
+    public AgencyRoutes(CamelContext camel, AgencyChannels channels, ChannelPolicy policy, SftpHostKeys hostKeys) {
         this.camel = camel;
         this.channels = channels;
-        this.sftpKnownHosts = sftpKnownHosts == null || sftpKnownHosts.isBlank() ? null : sftpKnownHosts;
+        this.policy = policy;
+        this.hostKeys = hostKeys;
     }
 
     public static String handoverRouteId(String agencyCode) {
@@ -119,6 +125,7 @@ public final class AgencyRoutes {
     }
 
     private void add(AgencyChannel a) throws Exception {
+        refuseOutsidePolicy(a);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("agencyCode", a.code());
         p.put("batchWindowMs", a.batchWindowMs());
@@ -147,6 +154,27 @@ public final class AgencyRoutes {
                     .add();
         }
         LOG.info("agency {}: {} route {} (revision {})", a.code(), a.channel(), template, a.revision());
+    }
+
+    /** An agency whose row breaks the channel policy gets no route (the reason is its route status). */
+    private void refuseOutsidePolicy(AgencyChannel a) {
+        List<String> why = new ArrayList<>();
+        if (a.channel() == Channel.HTTP) {
+            policy.baseUrlProblem(a.baseUrl()).ifPresent(m -> why.add("baseUrl " + m));
+        }
+        if (a.inboxDir() != null && !a.inboxDir().isBlank()) {
+            policy.folderProblem(a.inboxDir()).ifPresent(m -> why.add("inboxDir " + m));
+        }
+        if (a.channel() == Channel.FILE_DROP) {
+            policy.folderProblem(a.outboxDir()).ifPresent(m -> why.add("outboxDir " + m));
+        }
+        if (a.channel() == Channel.SFTP) {
+            policy.hostProblem(a.sftpHost()).ifPresent(m -> why.add("sftpHost " + m));
+            hostKeys.problem(a.sftpHost(), a.sftpPort()).ifPresent(m -> why.add("sftpHost: " + m));
+        }
+        if (!why.isEmpty()) {
+            throw new IllegalStateException("refused by the channel policy: " + String.join("; ", why));
+        }
     }
 
     /** Where a FILE_DROP or SFTP agency's files are written: {@code file:<folder>} or {@code sftp://host:port/<folder>}. */
@@ -178,15 +206,19 @@ public final class AgencyRoutes {
                 .append(raw(nullToEmpty(a.sftpPassword())))
                 .append("&useUserKnownHostsFile=false")
                 .append("&maximumReconnectAttempts=0&");
-        if (sftpKnownHosts != null) {
-            o.append("strictHostKeyChecking=yes&knownHostsFile=")
-                    .append(raw(sftpKnownHosts))
-                    .append("&");
-        } else {
+        if (hostKeys.unchecked()) {
             LOG.warn(
-                    "agency {}: the SFTP server's host key is not checked; set handover.sftpKnownHosts to pin it",
+                    "agency {}: the SFTP server's host key is not checked (handover.sftpInsecure); set "
+                            + "handover.sftpKnownHosts to pin it",
                     a.code());
             o.append("strictHostKeyChecking=no&");
+        } else if (hostKeys.knownHosts() != null) {
+            o.append("strictHostKeyChecking=yes&knownHostsFile=")
+                    .append(raw(hostKeys.knownHosts().toString()))
+                    .append("&");
+        } else {
+            throw new IllegalStateException("agency " + a.code() + ": the SFTP server's host key cannot be checked; "
+                    + "set handover.sftpKnownHosts (or handover.sftpInsecure: true for a test server)");
         }
         return o.toString();
     }

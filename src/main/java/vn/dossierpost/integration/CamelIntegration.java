@@ -14,7 +14,9 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 
 /**
  * The Camel context, started and stopped with the service. It binds the beans the routes call, loads
@@ -25,8 +27,6 @@ import vn.dossierpost.service.catalogue.AgencyChannels;
  */
 public final class CamelIntegration implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(CamelIntegration.class);
-    /** Property: the known_hosts file that pins the agencies' SFTP host keys (see {@link AgencyRoutes}). */
-    public static final String SFTP_KNOWN_HOSTS = "handover.sftpKnownHosts";
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final String routesFolder;
@@ -36,12 +36,16 @@ public final class CamelIntegration implements Managed {
     /**
      * @param beans      the beans the routes refer to by name
      * @param properties values the routes read as {@code {{name}}}
+     * @param policy     where agencies may be reached (an agency outside it gets no route)
+     * @param hostKeys   the SFTP host keys the agencies' servers must present
      */
     public CamelIntegration(
             String routesFolder,
             Map<String, Object> beans,
             Properties properties,
             AgencyChannels agencies,
+            ChannelPolicy policy,
+            SftpHostKeys hostKeys,
             int senderThreads) {
         this.routesFolder = routesFolder;
         camel.getCamelContextExtension().setName("dossierpost");
@@ -51,7 +55,7 @@ public final class CamelIntegration implements Managed {
         this.senders = camel.getExecutorServiceManager().newFixedThreadPool(this, "handover-sender", senderThreads);
         camel.getRegistry().bind("handoverSenders", senders);
         beans.forEach(camel.getRegistry()::bind);
-        this.agencyRoutes = new AgencyRoutes(camel, agencies, properties.getProperty(SFTP_KNOWN_HOSTS));
+        this.agencyRoutes = new AgencyRoutes(camel, agencies, policy, hostKeys);
         camel.getRegistry().bind("agencyRoutes", this.agencyRoutes);
     }
 

@@ -1,21 +1,26 @@
 package vn.dossierpost.resources;
 
+import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import vn.dossierpost.api.AgencyChangeView;
 import vn.dossierpost.api.AgencyRequest;
 import vn.dossierpost.api.AgencySummary;
 import vn.dossierpost.api.AgencyView;
 import vn.dossierpost.api.PickupOffice;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
@@ -52,8 +57,8 @@ public class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
-    public Response create(AgencyRequest request) {
-        AgencyView created = agencies.create(request);
+    public Response create(@Auth User admin, AgencyRequest request) {
+        AgencyView created = agencies.create(admin, request);
         return Response.created(URI.create("/api/agencies/" + created.code()))
                 .entity(created)
                 .build();
@@ -63,8 +68,23 @@ public class AgencyResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
-    public AgencyView update(@PathParam("code") String code, AgencyRequest request) {
-        return agencies.update(code, request);
+    public AgencyView update(@Auth User admin, @PathParam("code") String code, AgencyRequest request) {
+        return agencies.update(admin, code, request);
+    }
+
+    /** Who changed the agency, when and how, latest first (secrets only as set or changed). */
+    @GET
+    @Path("/{code}/changes")
+    @RolesAllowed("ADMIN")
+    public List<AgencyChangeView> changes(
+            @PathParam("code") String code, @QueryParam("limit") @DefaultValue("100") String limit) {
+        int n;
+        try {
+            n = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        return agencies.changes(code, n);
     }
 
     /** The office whose clerks collect this agency's results (QĐ 45/2016 Art. 9). */
@@ -79,7 +99,7 @@ public class AgencyResource {
     @Path("/{code}/pickup-office")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
-    public PickupOffice setPickupOffice(@PathParam("code") String code, PickupOffice request) {
-        return agencies.setPickupOffice(code, request == null ? null : request.officeCode());
+    public PickupOffice setPickupOffice(@Auth User admin, @PathParam("code") String code, PickupOffice request) {
+        return agencies.setPickupOffice(admin, code, request == null ? null : request.officeCode());
     }
 }

@@ -467,7 +467,9 @@ class AgencySimulatorTest {
                 .allMatch(n -> n.matches("TN-\\d{6}"))
                 .doesNotHaveDuplicates();
         assertThat(ack.get("receipts").findValuesAsText("receivedAt")).containsOnly("2026-11-22T09:30:00+07:00");
-        assertThat(Files.size(inbox().resolve(HANDOVER + ".ack.json.ready"))).isZero();
+        // signed with the agency's secret, as the service requires of every inbox file
+        assertThat(Files.readString(inbox().resolve(HANDOVER + ".ack.json.ready"), StandardCharsets.US_ASCII))
+                .isEqualTo(sign(Files.readAllBytes(inbox().resolve(HANDOVER + ".ack.json"))));
         await(
                 "the ZIP to move to processed/",
                 () -> Files.exists(outbox().resolve("processed").resolve(HANDOVER + ".zip")));

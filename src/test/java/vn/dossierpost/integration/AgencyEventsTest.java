@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.InboxFiles;
 import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestApp;
 
@@ -264,8 +265,7 @@ class AgencyEventsTest {
                 "{\"eventId\": \"f-3\", \"dossierCode\": \"" + code + "\", \"type\": \"REFUSED\"}",
                 "{\"eventId\": \"f-4\", \"dossierCode\": \"000.00.15.H26-991231-9998\", \"type\": \"RECEIVED\"}",
                 "");
-        Files.writeString(inbox.resolve("su-kien-1.jsonl"), lines, StandardCharsets.UTF_8);
-        Files.writeString(inbox.resolve("su-kien-1.jsonl.ready"), "");
+        InboxFiles.drop(inbox, "su-kien-1.jsonl", lines);
         Path error = inbox.resolve(".failed/su-kien-1.jsonl.error.txt");
         Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
         String report = Files.readString(error, StandardCharsets.UTF_8);
@@ -277,15 +277,48 @@ class AgencyEventsTest {
                 .doesNotContain("line 1:");
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
 
-        Files.writeString(
-                inbox.resolve("su-kien-2.jsonl"),
+        InboxFiles.drop(
+                inbox,
+                "su-kien-2.jsonl",
                 "{\"eventId\": \"f-5\", \"dossierCode\": \"" + code
-                        + "\", \"type\": \"RESULT_READY\", \"resultReference\": \"KQ-2026-77\"}\n",
-                StandardCharsets.UTF_8);
-        Files.writeString(inbox.resolve("su-kien-2.jsonl.ready"), "");
+                        + "\", \"type\": \"RESULT_READY\", \"resultReference\": \"KQ-2026-77\"}\n");
         Handovers.await(
                 () -> Files.exists(inbox.resolve(".done/su-kien-2.jsonl")), Duration.ofSeconds(10), () -> "file done");
         assertThat(Handovers.status(APP, code)).isEqualTo("RESULT_READY");
+    }
+
+    @Test
+    void anUnsignedOrWronglySignedEventFileIsRefusedWholeAndNothingIsApplied() throws IOException {
+        String code = delivered(38);
+        String refusal = "{\"eventId\": \"gia-1\", \"dossierCode\": \"" + code
+                + "\", \"type\": \"REFUSED\", \"reason\": \"Hồ sơ giả mạo\"}\n";
+        InboxFiles.dropWithDoneFile(inbox, "gia-mao-1.jsonl", refusal.getBytes(StandardCharsets.UTF_8), "");
+        InboxFiles.drop(inbox, "gia-mao-2.jsonl", refusal, "khoa-bi-mat-cua-nguoi-khac-2026");
+        InboxFiles.dropWithDoneFile(
+                inbox, "gia-mao-3.jsonl", refusal.getBytes(StandardCharsets.UTF_8), "sha256=" + "0".repeat(64));
+        for (String name : List.of("gia-mao-1.jsonl", "gia-mao-2.jsonl", "gia-mao-3.jsonl")) {
+            Path error = inbox.resolve(".failed/" + name + ".error.txt");
+            Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
+            assertThat(Files.readString(error, StandardCharsets.UTF_8))
+                    .as(name)
+                    .contains(name.equals("gia-mao-1.jsonl") ? "unsigned" : "wrong signature")
+                    .contains("sha256=<hex HMAC-SHA256 of the file with the agency's secret>")
+                    .contains("nothing applied");
+            Handovers.await(() -> Files.exists(inbox.resolve(".failed/" + name)), Duration.ofSeconds(10), () -> name);
+        }
+        assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
+        assertThat(Handovers.eventTypes(APP, code)).doesNotContain("REFUSED");
+        int stored = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM agency_event WHERE event_id = 'gia-1'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(stored).isZero();
+
+        // the same line signed with the agency's secret is applied
+        InboxFiles.drop(inbox, "that-1.jsonl", refusal);
+        Handovers.await(
+                () -> Files.exists(inbox.resolve(".done/that-1.jsonl")), Duration.ofSeconds(10), () -> "file done");
+        assertThat(Handovers.status(APP, code)).isEqualTo("REFUSED");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.InboxFiles;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -157,6 +158,57 @@ class FileDropHandoverTest {
     }
 
     @Test
+    void anUnsignedOrWronglySignedAcknowledgementIsRefusedAndNothingIsApplied() throws Exception {
+        String code = Handovers.digitised(APP, CLERK, 16);
+        Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
+        String no = Handovers.handoversOf(APP, code).get(0);
+        String ack = """
+                {"handoverNo": "%s", "receipts": [{"dossierCode": "%s", "receiptNumber": "GIA-0001", "receivedAt": "2020-01-02T08:00:00+07:00"}]}
+                """.formatted(no, code);
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        InboxFiles.dropWithDoneFile(inbox, "khong-ky.ack.json", ack.getBytes(StandardCharsets.UTF_8), "");
+        refusals.put("khong-ky.ack.json", "unsigned");
+        InboxFiles.drop(inbox, "ky-sai.ack.json", ack, "khoa-bi-mat-cua-nguoi-khac-2026");
+        refusals.put("ky-sai.ack.json", "wrong signature");
+        // signed with the agency's secret, then changed (the receipt number) after signing
+        InboxFiles.dropWithDoneFile(
+                inbox,
+                "sua-sau-khi-ky.ack.json",
+                ack.replace("GIA-0001", "GIA-0002").getBytes(StandardCharsets.UTF_8),
+                vn.dossierpost.integration.Signatures.sign(ack.getBytes(StandardCharsets.UTF_8), Handovers.SECRET));
+        refusals.put("sua-sau-khi-ky.ack.json", "wrong signature");
+        refusals.forEach((name, reason) -> {
+            Path error = inbox.resolve(".failed/" + name + ".error.txt");
+            Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
+            try {
+                assertThat(Files.readString(error, StandardCharsets.UTF_8))
+                        .as(name)
+                        .contains(reason)
+                        .contains(name + ".ready")
+                        .contains("nothing applied");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Handovers.await(() -> Files.exists(inbox.resolve(".failed/" + name)), Duration.ofSeconds(10), () -> name);
+        });
+        assertThat(Handovers.status(APP, code)).isEqualTo("IN_TRANSIT_TO_AGENCY");
+        assertThat(receiptOf(code)).isNull();
+
+        // the same acknowledgement signed with the agency's secret delivers the dossier
+        dropAcknowledgement("dung.ack.json", ack);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+        assertThat(receiptOf(code)).isEqualTo("GIA-0001");
+    }
+
+    private static String receiptOf(String code) {
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT agency_receipt_number FROM dossier WHERE code = :c")
+                        .bind("c", code)
+                        .mapTo(String.class)
+                        .one());
+    }
+
+    @Test
     void aPackageAlreadyInPlaceIsNeverOverwrittenWhenTheHandoverIsSentAgain() throws Exception {
         String code = Handovers.digitised(APP, CLERK, 14);
         Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
@@ -230,9 +282,8 @@ class FileDropHandoverTest {
                         .one());
     }
 
-    private static void dropAcknowledgement(String name, String content) throws IOException {
-        Files.writeString(inbox.resolve(name), content, StandardCharsets.UTF_8);
-        Files.writeString(inbox.resolve(name + ".ready"), "");
+    private static void dropAcknowledgement(String name, String content) {
+        InboxFiles.drop(inbox, name, content);
     }
 
     private static String handoverState(String no) {

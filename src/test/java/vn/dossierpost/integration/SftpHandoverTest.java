@@ -37,6 +37,7 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.InboxFiles;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -177,10 +178,16 @@ class SftpHandoverTest {
                 .resolve(no + ".zip");
         Handovers.await(() -> !Files.exists(staged), Duration.ofSeconds(5), () -> staged + " removed from staging");
 
-        Files.writeString(INBOX.resolve("bg.ack.json"), """
+        String ack = """
                 {"handoverNo": "%s", "receipts": [{"dossierCode": "%s", "receiptNumber": "STP-HN-0021", "receivedAt": "2026-11-23T08:05:00+07:00"}]}
-                """.formatted(no, code), StandardCharsets.UTF_8);
-        Files.writeString(INBOX.resolve("bg.ack.json.ready"), "");
+                """.formatted(no, code);
+        // an SFTP agency's acknowledgements come through the same signed inbox: unsigned, nothing applied
+        InboxFiles.dropWithDoneFile(INBOX, "khong-ky.ack.json", ack.getBytes(StandardCharsets.UTF_8), "");
+        Path refused = INBOX.resolve(".failed/khong-ky.ack.json.error.txt");
+        Handovers.await(() -> Files.exists(refused), Duration.ofSeconds(10), () -> refused.toString());
+        assertThat(Files.readString(refused, StandardCharsets.UTF_8)).contains("unsigned");
+        assertThat(Handovers.status(APP, code)).isEqualTo("IN_TRANSIT_TO_AGENCY");
+        InboxFiles.drop(INBOX, "bg.ack.json", ack);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         Handovers.await(
                 () -> Files.exists(INBOX.resolve(".done/bg.ack.json")),

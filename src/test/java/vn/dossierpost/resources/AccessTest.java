@@ -101,6 +101,7 @@ class AccessTest {
         RULES.put("GET /api/agencies/{code}", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /api/agencies", "ADMIN");
         RULES.put("PUT /api/agencies/{code}", "ADMIN");
+        RULES.put("GET /api/agencies/{code}/changes", "ADMIN");
         RULES.put("GET /api/agencies/{code}/pickup-office", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("PUT /api/agencies/{code}/pickup-office", "ADMIN");
         // dossiers: a clerk their office's, an agency those handed to it, supervisors their reach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dossierpost.support.TestApp.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.KnownHostsFiles;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -30,7 +32,12 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AgencyResourceTest {
-    static final TestApp APP = new TestApp();
+    /** the SFTP servers the tests name, their host keys pinned (an SFTP agency needs that) */
+    static final TestApp APP = new TestApp(ConfigOverride.config(
+            "handover.sftpKnownHosts",
+            KnownHostsFiles.pinning("[sftp.stnmt.hanoi.gov.vn]:2222", "10.0.0.7")
+                    .toString()));
+
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SECRET = "khoa-bi-mat-so-tai-nguyen-2026";

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,6 +26,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
@@ -33,8 +35,10 @@ import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.AgencyChecks;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IncomingFiles;
@@ -60,6 +64,15 @@ import vn.dossierpost.storage.FileSystemBlobStore;
 public final class HandoverBeans implements AutoCloseable {
     public static final User CLERK = new User("clerk.hn", Role.COUNTER, Dossiers.OFFICE, null, "Giao dịch viên");
     public static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    /**
+     * As test-config.yml (loopback over plain http, folders under target/), and the system's temporary
+     * folder too, where the route tests' {@code @TempDir} folders are.
+     */
+    static final ChannelPolicy POLICY = new ChannelPolicy(
+            Set.of("127.0.0.1", "localhost", "::1"),
+            List.of(Path.of("target"), Path.of(System.getProperty("java.io.tmpdir"))));
+    /** No SFTP agency here: no host key is known. */
+    static final SftpHostKeys HOST_KEYS = new SftpHostKeys(null, false);
 
     public final Jdbi jdbi;
     public final ObjectMapper json;
@@ -111,7 +124,8 @@ public final class HandoverBeans implements AutoCloseable {
             this.staging = dataDir.resolve("handovers");
             this.dropPackages = new DropPackager(store, json, staging);
             // the routes are built by the test's CamelContext, not on a change of agency
-            this.agencies = new AgencyService(jdbi, referenceData, () -> {}, code -> null);
+            this.agencies = new AgencyService(
+                    jdbi, referenceData, new AgencyChecks(POLICY, HOST_KEYS), json, () -> {}, code -> null);
             this.intake = new IntakeService(
                     new IntakeWriter(dataSource),
                     referenceData,
@@ -150,12 +164,15 @@ public final class HandoverBeans implements AutoCloseable {
                 Map.of("handovers", handovers, "agencyHttp", agencyHttp, "dropPackages", dropPackages),
                 properties,
                 new AgencyChannels(jdbi),
+                POLICY,
+                HOST_KEYS,
                 4);
     }
 
     /** Points the agency at a channel through the agency service, as an administrator would. */
     public void configure(String agency, String channel, String baseUrl, String outboxDir) {
         agencies.update(
+                new User("admin", Role.ADMIN, null, null, null),
                 agency,
                 new AgencyRequest(
                         null,

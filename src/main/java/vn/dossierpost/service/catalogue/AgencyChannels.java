@@ -1,6 +1,7 @@
 package vn.dossierpost.service.catalogue;
 
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.db.AgencyDAO;
 import vn.dossierpost.domain.AgencyChannel;
@@ -20,5 +21,10 @@ public final class AgencyChannels {
     /** All agencies, active or not, by code. */
     public List<AgencyChannel> all() {
         return jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels);
+    }
+
+    /** One agency's channel as it is now (its secret checks the signatures of the files it leaves). */
+    public Optional<AgencyChannel> channel(String code) {
+        return jdbi.withExtension(AgencyDAO.class, dao -> dao.channel(code));
     }
 }
