@@ -23,6 +23,7 @@ import vn.dossierpost.auth.RoleAuthorizer;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.JsonBodyLimit;
 import vn.dossierpost.resources.ErrorMappers;
 
 /**
@@ -40,6 +41,10 @@ public final class ApiSetup {
     }
 
     public void register(Jdbi jdbi) {
+        StrictJson.apply(environment.getObjectMapper());
+        environment
+                .jersey()
+                .register(new JsonBodyLimit(config.getLimits().maxJsonBody.toBytes()));
         registerErrorMappers();
         registerAuth(jdbi.onDemand(UserDAO.class));
     }

@@ -1,5 +1,6 @@
 package vn.dossierpost.api.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.validation.selfvalidating.SelfValidating;
 import io.dropwizard.validation.selfvalidating.SelfValidation;
 import io.dropwizard.validation.selfvalidating.ViolationCollector;
@@ -19,6 +20,7 @@ import vn.dossierpost.domain.AgencyEventType;
  * each type needs besides is checked with the rest, so an agency learns every problem of an event at once.
  */
 @SelfValidating
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AgencyEventRequest(
         @NotBlank(message = EVENT_ID) @Size(max = 200, message = EVENT_ID)
         String eventId,

@@ -1,0 +1,78 @@
+package vn.dossierpost.api;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * A line a person types: at most {@code max} characters, and no control characters but around it
+ * (those are trimmed off). The length is checked first and the characters only then, in one pass:
+ * Bean Validation runs a field's constraints in no set order, so a {@code @Size} beside a
+ * {@code @Pattern} would not keep a megabyte of text away from the pattern. Null passes.
+ */
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+@Constraint(validatedBy = Line.Check.class)
+public @interface Line {
+    int max();
+
+    String message() default "must not contain control characters";
+
+    String tooLong() default "is too long: at most {max} characters";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Check implements ConstraintValidator<Line, CharSequence> {
+        private int max;
+        private String tooLong;
+
+        @Override
+        public void initialize(Line line) {
+            max = line.max();
+            tooLong = line.tooLong();
+        }
+
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            if (value.length() > max) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(tooLong).addConstraintViolation();
+                return false;
+            }
+            return isOneLine(value);
+        }
+
+        /** No character below U+0020 between the first and the last that is above it. */
+        static boolean isOneLine(CharSequence value) {
+            int start = 0;
+            int end = value.length();
+            while (start < end && value.charAt(start) <= ' ') {
+                start++;
+            }
+            while (end > start && value.charAt(end - 1) <= ' ') {
+                end--;
+            }
+            for (int i = start; i < end; i++) {
+                if (value.charAt(i) < ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
