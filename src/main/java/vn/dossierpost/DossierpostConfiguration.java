@@ -306,6 +306,10 @@ public class DossierpostConfiguration extends Configuration {
         /** Memory PDFBox may use to open an uploaded PDF; the rest of its work goes to a temporary file. */
         @NotNull
         public DataSize maxPdfMemory = DataSize.megabytes(16);
+
+        /** Memory and temporary file together that opening one PDF may take (what its streams decode to). */
+        @NotNull
+        public DataSize maxPdfWork = DataSize.megabytes(256);
     }
 
     /** Handing dossiers over to agencies: the Camel routes, the agency HTTP client, retries. */

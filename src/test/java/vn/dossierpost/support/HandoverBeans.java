@@ -130,7 +130,10 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     defaults.getFiles().maxFileSize.toBytes(),
                     defaults.getFiles().maxDossierSize.toBytes(),
-                    defaults.getFiles().maxFilesPerRequest);
+                    defaults.getFiles().maxFilesPerRequest,
+                    new vn.dossierpost.service.counter.PdfPages(
+                            defaults.getLimits().maxPdfMemory.toBytes(),
+                            defaults.getLimits().maxPdfWork.toBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
