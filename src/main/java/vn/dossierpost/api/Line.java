@@ -26,6 +26,9 @@ import java.lang.annotation.Target;
 public @interface Line {
     int max();
 
+    /** Line breaks and tabs allowed inside (a reason written on several lines); other control characters never. */
+    boolean multiline() default false;
+
     String message() default "must not contain control characters";
 
     String tooLong() default "is too long: at most {max} characters";
@@ -36,11 +39,13 @@ public @interface Line {
 
     final class Check implements ConstraintValidator<Line, CharSequence> {
         private int max;
+        private boolean multiline;
         private String tooLong;
 
         @Override
         public void initialize(Line line) {
             max = line.max();
+            multiline = line.multiline();
             tooLong = line.tooLong();
         }
 
@@ -54,7 +59,18 @@ public @interface Line {
                 context.buildConstraintViolationWithTemplate(tooLong).addConstraintViolation();
                 return false;
             }
-            return isOneLine(value);
+            return multiline ? isText(value) : isOneLine(value);
+        }
+
+        /** No control character but line breaks and tabs. */
+        static boolean isText(CharSequence value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < ' ' && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** No character below U+0020 between the first and the last that is above it. */

@@ -60,6 +60,7 @@ public final class AgencyEventService {
     public AgencyEventOutcome apply(User agency, AgencyEventRequest event, String source) {
         AgencyEventType type = AgencyEventType.valueOf(
                 Shapes.check(event, "an event (JSON object) is required").type());
+        refuseImplausible(event, null);
         try {
             return jdbi.inTransaction(h -> applyIn(h, agency, event, type, source));
         } catch (UnableToExecuteStatementException e) {
@@ -68,6 +69,17 @@ public final class AgencyEventService {
                     .map(this::stored)
                     .orElseThrow(() -> e);
         }
+    }
+
+    private void refuseImplausible(AgencyEventRequest event, java.time.LocalDate receivedOn) {
+        AgencyEventRules.implausible(
+                        event.at(),
+                        event.newAppointmentDate(),
+                        dossiers.changes().now(),
+                        receivedOn)
+                .ifPresent(p -> {
+                    throw Problem.invalid(p.field(), p.message());
+                });
     }
 
     private AgencyEventOutcome applyIn(
@@ -96,6 +108,11 @@ public final class AgencyEventService {
             store(events, agency, event, null, type, at, now, source, notFound);
             return notFound;
         }
+        refuseImplausible(
+                event,
+                d.receivedAt() == null
+                        ? null
+                        : d.receivedAt().atZoneSameInstant(now.getOffset()).toLocalDate());
         DossierStatus current = d.status();
         AgencyEventRules.Decision decision = AgencyEventRules.decide(current, type, events.delayedBefore(d.id()));
         String payload = toJson(details(event));
