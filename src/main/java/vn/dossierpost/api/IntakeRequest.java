@@ -23,6 +23,7 @@ import vn.dossierpost.domain.ServiceForm;
  */
 public record IntakeRequest(
         @NotBlank(message = "is required: the code of the administrative procedure (see GET /api/procedures)")
+        @Line(max = 40)
         String procedureCode,
 
         @NotNull(message = "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY")

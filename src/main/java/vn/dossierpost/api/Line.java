@@ -73,22 +73,31 @@ public @interface Line {
             return true;
         }
 
-        /** No character below U+0020 between the first and the last that is above it. */
+        /**
+         * No control character (below U+0020, or DEL) but blanks, tabs and line breaks around the
+         * text, which are trimmed off; a NUL is refused wherever it is (PostgreSQL cannot store it).
+         */
         static boolean isOneLine(CharSequence value) {
             int start = 0;
             int end = value.length();
-            while (start < end && value.charAt(start) <= ' ') {
+            while (start < end && isBlank(value.charAt(start))) {
                 start++;
             }
-            while (end > start && value.charAt(end - 1) <= ' ') {
+            while (end > start && isBlank(value.charAt(end - 1))) {
                 end--;
             }
-            for (int i = start; i < end; i++) {
-                if (value.charAt(i) < ' ') {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean inside = i >= start && i < end;
+                if (c == 0x7F || (c < ' ' && (inside || !isBlank(c)))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        private static boolean isBlank(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
         }
     }
 }

@@ -18,6 +18,8 @@ public final class StrictJson {
 
     public static ObjectMapper apply(ObjectMapper json) {
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // a number is not a word from a fixed set (Jackson would take 0 as the first one)
+        json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         json.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
