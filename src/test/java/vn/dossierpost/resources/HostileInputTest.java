@@ -431,7 +431,7 @@ class HostileInputTest {
         files.put("truncated pdf", "%PDF-1.7\n1 0 obj\n<<".getBytes(StandardCharsets.US_ASCII));
         files.put("pdf header only", "%PDF-".getBytes(StandardCharsets.US_ASCII));
         files.put("svg as png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
-        files.put("decompression bomb", HostilePdfs.objectStream(300L << 20));
+        files.put("decompression bomb", HostilePdfs.objectStream(80L << 20));
         files.put(
                 "nested beyond reason",
                 HostilePdfs.objectStream(10, "/D " + "[".repeat(200_000) + "]".repeat(200_000)));
