@@ -107,7 +107,7 @@ public final class HandoverBeans implements AutoCloseable {
                     Duration.ofSeconds(30),
                     metrics);
             this.agencyHttp = new AgencyHttpClient(
-                    store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
+                    store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4, 1 << 20);
             this.staging = dataDir.resolve("handovers");
             this.dropPackages = new DropPackager(store, json, staging);
             // the routes are built by the test's CamelContext, not on a change of agency

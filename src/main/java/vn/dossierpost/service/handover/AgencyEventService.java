@@ -71,12 +71,13 @@ public final class AgencyEventService {
         }
     }
 
-    private void refuseImplausible(AgencyEventRequest event, java.time.LocalDate receivedOn) {
-        AgencyEventRules.implausible(
-                        event.at(),
-                        event.newAppointmentDate(),
-                        dossiers.changes().now(),
-                        receivedOn)
+    /** @param receivedAt when the dossier was received, or null before it is looked up */
+    private void refuseImplausible(AgencyEventRequest event, OffsetDateTime receivedAt) {
+        OffsetDateTime now = dossiers.changes().now();
+        java.time.LocalDate receivedOn = receivedAt == null
+                ? null
+                : receivedAt.atZoneSameInstant(now.getOffset()).toLocalDate();
+        AgencyEventRules.implausible(event.at(), event.newAppointmentDate(), now, receivedOn)
                 .ifPresent(p -> {
                     throw Problem.invalid(p.field(), p.message());
                 });
@@ -108,11 +109,7 @@ public final class AgencyEventService {
             store(events, agency, event, null, type, at, now, source, notFound);
             return notFound;
         }
-        refuseImplausible(
-                event,
-                d.receivedAt() == null
-                        ? null
-                        : d.receivedAt().atZoneSameInstant(now.getOffset()).toLocalDate());
+        refuseImplausible(event, d.receivedAt());
         DossierStatus current = d.status();
         AgencyEventRules.Decision decision = AgencyEventRules.decide(current, type, events.delayedBefore(d.id()));
         String payload = toJson(details(event));
