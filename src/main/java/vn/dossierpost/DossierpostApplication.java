@@ -138,8 +138,11 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         SignInGate signIns = api.register(jdbi, clock);
         api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
-        RouteBindings notificationRoutes =
-                new NotificationModule(config.getNotifications(), environment).register(shared);
+        RouteBindings notificationRoutes = new NotificationModule(
+                        config.getNotifications(),
+                        config.getLimits().maxAgencyAnswer.toBytes(),
+                        environment)
+                .register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         new ReturnLegModule(config, environment).register(shared);
         new WebModule(config, environment).register(shared, counter, signIns);

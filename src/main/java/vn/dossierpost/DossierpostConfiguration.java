@@ -54,6 +54,24 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Web web = new Web();
 
+    @Valid
+    @NotNull
+    private Limits limits = new Limits();
+
+    /**
+     * The admin port (health, metrics, and tasks that change the log level) has no authentication,
+     * so when a configuration does not list its connectors it listens on loopback only, not on
+     * every interface as Dropwizard's default would.
+     */
+    public DossierpostConfiguration() {
+        if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory server) {
+            io.dropwizard.jetty.HttpConnectorFactory admin = new io.dropwizard.jetty.HttpConnectorFactory();
+            admin.setPort(8081);
+            admin.setBindHost("127.0.0.1");
+            server.setAdminConnectors(java.util.List.of(admin));
+        }
+    }
+
     @JsonProperty
     public String getDataDir() {
         return dataDir;
@@ -122,6 +140,16 @@ public class DossierpostConfiguration extends Configuration {
     @JsonProperty
     public void setFiles(Files files) {
         this.files = files;
+    }
+
+    @JsonProperty
+    public Limits getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(Limits limits) {
+        this.limits = limits;
     }
 
     @Valid
@@ -271,6 +299,32 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(1000)
         public int maxFilesPerRequest = 50;
+    }
+
+    /**
+     * The most the service reads of what others send it, so that one request or file cannot take a
+     * node's memory or a core (scans have theirs in {@link Files}).
+     */
+    public static class Limits {
+        /** A JSON request body; larger is 413. Room for a courier's proof image (2 MB) in base64. */
+        @NotNull
+        public DataSize maxJsonBody = DataSize.megabytes(4);
+
+        /** An agency's or the SMS gateway's answer to what we sent; more is read as a failed send. */
+        @NotNull
+        public DataSize maxAgencyAnswer = DataSize.megabytes(1);
+
+        /** An acknowledgement or events file in an agency's inbox folder; larger goes to .failed/. */
+        @NotNull
+        public DataSize maxInboxFile = DataSize.megabytes(16);
+
+        /** Memory PDFBox may use to open an uploaded PDF; the rest of its work goes to a temporary file. */
+        @NotNull
+        public DataSize maxPdfMemory = DataSize.megabytes(16);
+
+        /** Memory and temporary file together that opening one PDF may take (what its streams decode to). */
+        @NotNull
+        public DataSize maxPdfWork = DataSize.megabytes(256);
     }
 
     /** Handing dossiers over to agencies: the Camel routes, the agency HTTP client, retries. */

@@ -1,10 +1,10 @@
 package vn.dossierpost.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /**
@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
  * @param action   FAILED: RETRY, HOLD_AT_OFFICE or RETURN
  */
 public record AttemptRequest(
-        @NotBlank(message = CLIENT_ATTEMPT_ID) @Size(max = 100, message = CLIENT_ATTEMPT_ID)
+        @NotBlank(message = CLIENT_ATTEMPT_ID) @Line(max = 100, tooLong = CLIENT_ATTEMPT_ID)
         String clientAttemptId,
 
         @NotNull(message = OUTCOME)
@@ -32,12 +32,12 @@ public record AttemptRequest(
         String outcome,
 
         OffsetDateTime at,
-        String recipientName,
-        String relation,
-        String idDocumentType,
-        String idNumber,
-        String proxyAuthorisation,
-        Proof proof,
+        @Line(max = 300) String recipientName,
+        @Line(max = 40) String relation,
+        @Line(max = 40) String idDocumentType,
+        @Line(max = 40) String idNumber,
+        @Line(max = 200) String proxyAuthorisation,
+        @Valid Proof proof,
 
         @DecimalMin(value = "-90", message = LATITUDE) @DecimalMax(value = "90", message = LATITUDE)
         Double latitude,
@@ -45,9 +45,9 @@ public record AttemptRequest(
         @DecimalMin(value = "-180", message = LONGITUDE) @DecimalMax(value = "180", message = LONGITUDE)
         Double longitude,
 
-        String reason,
-        String action,
-        String note) {
+        @Line(max = 40) String reason,
+        @Line(max = 40) String action,
+        @Line(max = 1000, multiline = true) String note) {
 
     private static final String CLIENT_ATTEMPT_ID =
             "is required: the device's own id of this update, at most 100 characters "
@@ -57,5 +57,5 @@ public record AttemptRequest(
     private static final String LONGITUDE = "must be between -180 and 180";
 
     /** An image as base64, so the whole update is one JSON body a phone can resend as it is. */
-    public record Proof(String mediaType, String base64) {}
+    public record Proof(@Line(max = 100) String mediaType, String base64) {}
 }

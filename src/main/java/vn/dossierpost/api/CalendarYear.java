@@ -27,6 +27,6 @@ public record CalendarYear(
             @NotNull(message = "is required: HOLIDAY, DAY_OFF or WORKING_DAY")
             CalendarEntry.Kind kind,
 
-            @NotBlank(message = "is required, e.g. Tết Nguyên đán")
+            @NotBlank(message = "is required, e.g. Tết Nguyên đán") @Line(max = 200)
             String name) {}
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -19,11 +18,11 @@ public record CollectionRequest(
                         + "(kind ORIGINAL_RETURNED), each with name and copies")
         List<@NotNull(message = "is required: a document with name, kind and copies") @Valid Item> items,
 
-        String agencyOfficer) {
+        @Line(max = 300) String agencyOfficer) {
 
     /** @param kind RESULT or ORIGINAL_RETURNED */
     public record Item(
-            @NotBlank(message = NAME) @Size(max = 300, message = NAME)
+            @NotBlank(message = NAME) @Line(max = 300, tooLong = NAME)
             String name,
 
             @NotNull(message = KIND)

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import vn.dossierpost.domain.DeliveryMethod;
@@ -24,6 +23,7 @@ import vn.dossierpost.domain.ServiceForm;
  */
 public record IntakeRequest(
         @NotBlank(message = "is required: the code of the administrative procedure (see GET /api/procedures)")
+        @Line(max = 40)
         String procedureCode,
 
         @NotNull(message = "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY")
@@ -33,51 +33,40 @@ public record IntakeRequest(
         Applicant applicant,
 
         Delivery delivery,
+
+        @Size(max = 100, message = "has too many documents: at most {max}")
         List<@Valid Component> components,
+
         Boolean appointmentSlipByPost,
-        String agencyReference,
-        String paymentMethod) {
-
-    /** A line a clerk types: control characters only around it (they are trimmed off). */
-    private static final String ONE_LINE = "[\\x00-\\x20]*[^\\x00-\\x1F]*[\\x00-\\x20]*";
-
-    private static final String NOT_ONE_LINE = "must not contain control characters";
-    private static final String TOO_LONG = "is too long: at most {max} characters";
-    private static final String EMAIL = "must be an e-mail address like name@example.vn";
+        @Line(max = 100) String agencyReference,
+        @Line(max = 40) String paymentMethod) {
 
     public record Applicant(
-            @NotBlank(message = "is required")
-            @Size(max = 300, message = TOO_LONG)
-            @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
+            @NotBlank(message = "is required") @Line(max = 300)
             String fullName,
 
-            @NotBlank(message = "is required: the 12-digit citizen identity (CCCD) number")
+            @NotBlank(message = "is required: the 12-digit citizen identity (CCCD) number") @Line(max = 40)
             String citizenId,
 
-            @NotBlank(message = "is required: a mobile number, 0 or +84 followed by 9 digits")
+            @NotBlank(message = "is required: a mobile number, 0 or +84 followed by 9 digits") @Line(max = 40)
             String phone,
 
-            @Size(max = 300, message = EMAIL)
-            @Pattern(regexp = "\\s*([^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*)?", message = EMAIL)
-            String email,
+            @EmailAddress(max = 300) String email,
 
             @NotNull(message = "is required: street and communeCode") @Valid
             Address address) {}
 
     public record Address(
-            @NotBlank(message = "is required")
-            @Size(max = 300, message = TOO_LONG)
-            @Pattern(regexp = ONE_LINE, message = NOT_ONE_LINE)
+            @NotBlank(message = "is required") @Line(max = 300)
             String street,
 
-            @NotBlank(message = "is required: the 5-digit commune code (Decision 19/2025/QĐ-TTg)")
-            @Pattern(regexp = "\\s*(\\d{5}\\s*)?", message = "must be a 5-digit commune code, got '${validatedValue}'")
+            @NotBlank(message = "is required: the 5-digit commune code (Decision 19/2025/QĐ-TTg)") @CommuneCode
             String communeCode) {}
 
     public record Delivery(DeliveryMethod method, Address address, Boolean postageOnDelivery) {}
 
     public record Component(
-            String code,
+            @Line(max = 100) String code,
 
             @NotNull(message = "is required: ORIGINAL (bản chính) or COPY (bản sao)")
             DocumentForm form,

@@ -26,6 +26,7 @@ import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.http.AccessLogFilter;
+import vn.dossierpost.http.JsonBodyLimit;
 import vn.dossierpost.resources.AccessLogResource;
 import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.resources.UserResource;
@@ -54,6 +55,10 @@ public final class ApiSetup {
      * which the web sign-in shares: one rule for every password, whichever way it comes.
      */
     public SignInGate register(Jdbi jdbi, Clock clock) {
+        StrictJson.apply(environment.getObjectMapper());
+        environment
+                .jersey()
+                .register(new JsonBodyLimit(config.getLimits().maxJsonBody.toBytes()));
         registerErrorMappers();
         DossierpostConfiguration.Auth auth = config.getAuth();
         java.time.Duration lockout = auth.signInLockout.toJavaDuration();

@@ -26,6 +26,7 @@ import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.counter.PdfPages;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
@@ -81,7 +82,10 @@ public final class CounterModule {
                 shared.clock(),
                 limits.maxFileSize.toBytes(),
                 limits.maxDossierSize.toBytes(),
-                limits.maxFilesPerRequest);
+                limits.maxFilesPerRequest,
+                new PdfPages(
+                        config.getLimits().maxPdfMemory.toBytes(),
+                        config.getLimits().maxPdfWork.toBytes()));
         environment
                 .jersey()
                 .register(new UploadResource(digitisation, ScanUpload.drainLimit(limits.maxDossierSize.toBytes())));

@@ -22,6 +22,7 @@ import vn.dossierpost.integration.AgencyNoticeSender;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
@@ -92,7 +93,8 @@ public final class HandoverModule {
                 settings.connectTimeout.toJavaDuration(),
                 settings.readTimeout.toJavaDuration(),
                 settings.writeTimeout.toJavaDuration(),
-                settings.senderThreads);
+                settings.senderThreads,
+                config.getLimits().maxAgencyAnswer.toBytes());
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
         AgencyEventService agencyEvents =
                 new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
@@ -104,6 +106,8 @@ public final class HandoverModule {
                 "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
                 "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json()),
                 "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()))));
+        beans.put(
+                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()));
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());

@@ -23,8 +23,12 @@ public final class NotificationModule {
     private final DossierpostConfiguration.Notifications settings;
     private final Environment environment;
 
-    public NotificationModule(DossierpostConfiguration.Notifications settings, Environment environment) {
+    private final long maxAnswerBytes;
+
+    public NotificationModule(
+            DossierpostConfiguration.Notifications settings, long maxAnswerBytes, Environment environment) {
         this.settings = settings;
+        this.maxAnswerBytes = maxAnswerBytes;
         this.environment = environment;
     }
 
@@ -41,7 +45,8 @@ public final class NotificationModule {
                 settings.sms.keyHeader,
                 settings.sms.key,
                 settings.sms.timeout.toJavaDuration(),
-                shared.json());
+                shared.json(),
+                maxAnswerBytes);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

@@ -23,6 +23,10 @@ public final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded; // null for an external server
 
     private Database(DataSourceFactory dataSourceFactory, EmbeddedDatabase embedded) {
+        // PostgreSQL puts the row that broke a constraint into the error's message ("Key
+        // (citizen_id)=(001190123456) already exists"), and messages get logged; without it the
+        // message names the constraint only (JdbiSetup keeps JDBI from adding the bound values).
+        dataSourceFactory.getProperties().putIfAbsent("logServerErrorDetail", "false");
         this.dataSourceFactory = dataSourceFactory;
         this.embedded = embedded;
     }

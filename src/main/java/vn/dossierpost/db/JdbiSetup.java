@@ -5,6 +5,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.ExtensionFactory;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectFactory;
 
 /**
@@ -34,12 +37,26 @@ public final class JdbiSetup {
 
     private JdbiSetup() {}
 
+    /** The error and the statement as written (names of parameters, no values); JDBI's own renderings all add the values. */
+    private static String withoutValues(StatementException e) {
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        return e.getShortMessage() + " [statement:\"" + (sql.length() > 500 ? sql.substring(0, 500) + "…" : sql)
+                + "\"]";
+    }
+
     static List<Class<?>> daos() {
         return DAOS;
     }
 
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.setTemplateEngine(new DefinedAttributeTemplateEngine());
+        // JDBI's default message lists the bound values (names, ID numbers, phones) and the error
+        // mapper logs it: the statement is enough to find what failed, the values stay out of the log.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiSetup::withoutValues);
         Extensions extensions = jdbi.getConfig(Extensions.class);
         ExtensionFactory sqlObjects = extensions
                 .findFactory(SqlObjectFactory.class)

@@ -2,8 +2,13 @@ package vn.dossierpost.domain;
 
 import static vn.dossierpost.domain.DossierStatus.*;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an agency's event does to a dossier, given where the dossier stands. Agencies' systems send
@@ -46,7 +51,51 @@ public final class AgencyEventRules {
         }
     }
 
+    /** Before any dossier this service could have handed over: a wrong clock or a made-up date. */
+    public static final LocalDate EARLIEST = LocalDate.of(2020, 1, 1);
+
+    /** How far ahead of our clock an agency's clock may run. */
+    public static final Duration CLOCK_SKEW = Duration.ofHours(1);
+
+    /** How far ahead a new appointment date may be set (Decree 61/2018 time limits are weeks, not years). */
+    public static final Period FURTHEST_APPOINTMENT = Period.ofYears(3);
+
+    /** A field of an event that cannot be true, and why. */
+    public record Implausible(String field, String message) {}
+
     private AgencyEventRules() {}
+
+    /**
+     * The dates an event carries, checked against the calendar before anything is stored: when it
+     * happened ({@code at}, not before 2020 nor ahead of our clock by more than the skew) and a new
+     * appointment date (not before the dossier was received, at most three years ahead). A date
+     * like {@code +999999999-12-31} or a delay back to 1900 is refused here, with the field named.
+     *
+     * @param receivedOn the day the dossier was received, or null when the dossier is not known yet
+     */
+    public static Optional<Implausible> implausible(
+            OffsetDateTime at, LocalDate newAppointment, OffsetDateTime now, LocalDate receivedOn) {
+        if (at != null && at.toLocalDate().isBefore(EARLIEST)) {
+            return Optional.of(new Implausible("at", "is before " + EARLIEST + ": not a time of this dossier"));
+        }
+        if (at != null && at.isAfter(now.plus(CLOCK_SKEW))) {
+            return Optional.of(new Implausible(
+                    "at", "is in the future (our clock says " + now.withNano(0) + "); send when it happened"));
+        }
+        if (newAppointment != null) {
+            LocalDate earliest = receivedOn != null ? receivedOn : EARLIEST;
+            if (newAppointment.isBefore(earliest)) {
+                return Optional.of(new Implausible(
+                        "newAppointmentDate", "is before " + earliest + ", when the dossier was received"));
+            }
+            LocalDate furthest = now.toLocalDate().plus(FURTHEST_APPOINTMENT);
+            if (newAppointment.isAfter(furthest)) {
+                return Optional.of(new Implausible(
+                        "newAppointmentDate", "is more than " + FURTHEST_APPOINTMENT.getYears() + " years ahead"));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** @param delayedBefore whether a DELAYED event was already applied to this dossier */
     public static Decision decide(DossierStatus current, AgencyEventType event, boolean delayedBefore) {

@@ -1,6 +1,5 @@
 package vn.dossierpost.health;
 
-import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;
 import vn.dossierpost.service.handover.HandoverBacklog;
 
@@ -10,7 +9,7 @@ import vn.dossierpost.service.handover.HandoverBacklog;
  * person must look; dead letters are counted too. Notices to agencies about their results (delivered,
  * returned) are outbox work as well and count the same way.
  */
-public final class HandoverBacklogHealthCheck extends HealthCheck {
+public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
     private final HandoverBacklog backlog;
     private final Duration alertAge;
 
@@ -20,7 +19,7 @@ public final class HandoverBacklogHealthCheck extends HealthCheck {
     }
 
     @Override
-    protected Result check() {
+    protected Result checkOrThrow() {
         HandoverBacklog.Counts counts = backlog.counts();
         Duration oldest = counts.oldestWaiting();
         ResultBuilder result = Result.builder()

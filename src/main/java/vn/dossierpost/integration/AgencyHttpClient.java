@@ -38,13 +38,17 @@ public final class AgencyHttpClient implements AutoCloseable {
     private final BlobStore store;
     private final ObjectMapper json;
 
+    private final long maxAnswerBytes;
+
     public AgencyHttpClient(
             BlobStore store,
             ObjectMapper json,
             Duration connectTimeout,
             Duration readTimeout,
             Duration writeTimeout,
-            int maxIdleConnections) {
+            int maxIdleConnections,
+            long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
         this.store = store;
         this.json = json;
         this.client = new OkHttpClient.Builder()
@@ -82,7 +86,7 @@ public final class AgencyHttpClient implements AutoCloseable {
                 .post(body.build())
                 .build();
         try (Response response = client.newCall(request).execute()) {
-            String text = response.body().string();
+            String text = BoundedAnswer.text(response.body(), maxAnswerBytes);
             int code = response.code();
             if (response.isSuccessful() || code == 409) {
                 return SendOutcome.delivered(item, receipt(item, text));
@@ -121,7 +125,7 @@ public final class AgencyHttpClient implements AutoCloseable {
                 return;
             }
             String error = "HTTP " + code + " from " + request.url() + ": "
-                    + abbreviate(response.body().string());
+                    + abbreviate(BoundedAnswer.text(response.body(), maxAnswerBytes));
             // 408 and 429 say "later", not "never": a notice the agency must get is not given up on them
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 throw new Refused(error);

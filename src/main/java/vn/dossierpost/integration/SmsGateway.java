@@ -29,7 +29,11 @@ public final class SmsGateway implements AutoCloseable {
     private final String keyHeader;
     private final String key;
 
-    public SmsGateway(String url, String keyHeader, String key, Duration timeout, ObjectMapper json) {
+    private final long maxAnswerBytes;
+
+    public SmsGateway(
+            String url, String keyHeader, String key, Duration timeout, ObjectMapper json, long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
         this.url = HttpUrl.parse(url);
         if (this.url == null) {
             throw new IllegalArgumentException("notifications.sms.url is not an http(s) URL: " + url);
@@ -62,7 +66,7 @@ public final class SmsGateway implements AutoCloseable {
                 return;
             }
             int code = response.code();
-            String text = response.body().string();
+            String text = BoundedAnswer.text(response.body(), maxAnswerBytes);
             String error = "SMS gateway answered HTTP " + code + ": "
                     + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
             if (code >= 400 && code < 500 && code != 408 && code != 429) {

@@ -128,7 +128,7 @@ public class DeliveryResource {
     @POST
     @Path("/{s10}/return")
     @RolesAllowed({"COUNTER", "SUPERVISOR"})
-    public DeliveryView returnToAgency(@Auth User clerk, @PathParam("s10") String s10, ReturnRequest request) {
+    public DeliveryView returnToAgency(@Auth User clerk, @PathParam("s10") String s10, @Valid ReturnRequest request) {
         return deliveries.returnToAgency(clerk, s10, request == null ? null : request.note());
     }
 }

@@ -2,6 +2,7 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -92,7 +93,7 @@ public class DossierResource {
     @Path("/{code}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")
-    public DossierView withdraw(@Auth User clerk, @PathParam("code") String code, WithdrawRequest request) {
+    public DossierView withdraw(@Auth User clerk, @PathParam("code") String code, @Valid WithdrawRequest request) {
         return dossiers.withdraw(clerk, code, request == null ? null : request.reason());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.domain.IllegalTransitionException;
 import vn.dossierpost.domain.InvalidValueException;
+import vn.dossierpost.http.JsonBodyLimit;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Shapes;
 
@@ -30,6 +32,7 @@ public final class ErrorMappers {
                 new IllegalTransitionMapper(),
                 new JsonMapper(),
                 new ParameterMapper(),
+                new BodyTooLargeMapper(),
                 new ViolationMapper());
     }
 
@@ -58,6 +61,16 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ConstraintViolationException e) {
             return new ProblemMapper().toResponse(Problem.invalid(Shapes.problems(e.getConstraintViolations())));
+        }
+    }
+
+    /** A JSON body over {@code limits.maxJsonBody}. */
+    public static final class BodyTooLargeMapper implements ExceptionMapper<JsonBodyLimit.TooLarge> {
+        @Override
+        public Response toResponse(JsonBodyLimit.TooLarge e) {
+            return json(
+                    413,
+                    ErrorResponse.of(413, "the request body is too large: at most " + e.limit() + " bytes of JSON"));
         }
     }
 
@@ -98,7 +111,13 @@ public final class ErrorMappers {
             }
             String field = path(m);
             String message;
-            if (m instanceof InvalidFormatException f
+            if (m instanceof UnrecognizedPropertyException u) {
+                message = "is not a field of this request (misspelt, or not known to this version); expected one of "
+                        + u.getKnownPropertyIds().stream()
+                                .map(Object::toString)
+                                .sorted()
+                                .collect(Collectors.joining(", "));
+            } else if (m instanceof InvalidFormatException f
                     && f.getTargetType() != null
                     && f.getTargetType().isEnum()) {
                 message = "'" + f.getValue() + "' is not allowed; expected one of "
@@ -136,7 +155,7 @@ public final class ErrorMappers {
             if (type == java.time.OffsetDateTime.class)
                 return "a date and time, ISO-8601 with offset (2026-12-01T16:18:00+07:00)";
             if (type == java.time.LocalDate.class) return "a date YYYY-MM-DD";
-            if (type == String.class) return "a string";
+            if (type == String.class) return "a text (in quotes)";
             if (List.class.isAssignableFrom(type)) return "a list";
             return "an object";
         }

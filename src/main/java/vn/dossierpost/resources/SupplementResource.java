@@ -2,6 +2,7 @@ package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,7 +70,7 @@ public class SupplementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")
-    public DossierView complete(@Auth User clerk, @PathParam("code") String code, SupplementRequest request) {
+    public DossierView complete(@Auth User clerk, @PathParam("code") String code, @Valid SupplementRequest request) {
         return supplements.completeSupplement(clerk, code, request == null ? null : request.note());
     }
 }

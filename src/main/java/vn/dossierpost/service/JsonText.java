@@ -17,11 +17,16 @@ public final class JsonText {
         }
     }
 
-    /** Reads back what {@link #of} wrote (a stored answer), times with the offset they were written with. */
+    /**
+     * Reads back what {@link #of} wrote (a stored answer), times with the offset they were written
+     * with. A field written by an earlier version and since dropped from the record is no error here:
+     * strict shapes are for requests, not for what we stored ourselves.
+     */
     public static <T> T read(ObjectMapper json, String text, Class<T> type) {
         try {
             return json.readerFor(type)
                     .without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getSimpleName() + " is not readable", e);
@@ -30,7 +35,9 @@ public final class JsonText {
 
     public static <T> T read(ObjectMapper json, String text, com.fasterxml.jackson.core.type.TypeReference<T> type) {
         try {
-            return json.readValue(text, type);
+            return json.readerFor(json.constructType(type))
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored " + type.getType() + " is not readable", e);
         }

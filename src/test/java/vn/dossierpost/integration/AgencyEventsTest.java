@@ -36,7 +36,7 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AgencyEventsTest {
-    static final TestApp APP = new TestApp();
+    static final TestApp APP = new TestApp(io.dropwizard.testing.ConfigOverride.config("limits.maxInboxFile", "64KB"));
     static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> EXT = APP.extension();
     static final String CLERK = "clerk.hn";
     static final ScriptedAgency AGENCY = new ScriptedAgency();
@@ -319,6 +319,21 @@ class AgencyEventsTest {
         Handovers.await(
                 () -> Files.exists(inbox.resolve(".done/that-1.jsonl")), Duration.ofSeconds(10), () -> "file done");
         assertThat(Handovers.status(APP, code)).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void anInboxFileOverTheLimitIsNotReadAndGoesToFailedWithTheReason() throws IOException {
+        String code = delivered(40);
+        String line = "{\"eventId\": \"lon-1\", \"dossierCode\": \"" + code + "\", \"type\": \"IN_PROCESSING\"}\n";
+        // the event is good, repeated past limits.maxInboxFile (64 KB here)
+        Files.writeString(inbox.resolve("lon.jsonl"), line.repeat(70_000 / line.length() + 1), StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve("lon.jsonl.ready"), "");
+        Path error = inbox.resolve(".failed/lon.jsonl.error.txt");
+        Handovers.await(() -> Files.exists(error), Duration.ofSeconds(10), () -> error.toString());
+        assertThat(Files.readString(error, StandardCharsets.UTF_8))
+                .contains("larger than the limit")
+                .contains("limits.maxInboxFile");
+        assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
     }
 
     @Test

@@ -120,7 +120,7 @@ public final class HandoverBeans implements AutoCloseable {
                     Duration.ofSeconds(30),
                     metrics);
             this.agencyHttp = new AgencyHttpClient(
-                    store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4);
+                    store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4, 1 << 20);
             this.staging = dataDir.resolve("handovers");
             this.dropPackages = new DropPackager(store, json, staging);
             // the routes are built by the test's CamelContext, not on a change of agency
@@ -144,7 +144,10 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     defaults.getFiles().maxFileSize.toBytes(),
                     defaults.getFiles().maxDossierSize.toBytes(),
-                    defaults.getFiles().maxFilesPerRequest);
+                    defaults.getFiles().maxFilesPerRequest,
+                    new vn.dossierpost.service.counter.PdfPages(
+                            defaults.getLimits().maxPdfMemory.toBytes(),
+                            defaults.getLimits().maxPdfWork.toBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

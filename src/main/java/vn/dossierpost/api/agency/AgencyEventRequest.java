@@ -1,5 +1,6 @@
 package vn.dossierpost.api.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.dropwizard.validation.selfvalidating.SelfValidating;
 import io.dropwizard.validation.selfvalidating.SelfValidation;
 import io.dropwizard.validation.selfvalidating.ViolationCollector;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import vn.dossierpost.api.Line;
 import vn.dossierpost.api.OneOf;
 import vn.dossierpost.domain.AgencyEventType;
 
@@ -19,20 +21,23 @@ import vn.dossierpost.domain.AgencyEventType;
  * each type needs besides is checked with the rest, so an agency learns every problem of an event at once.
  */
 @SelfValidating
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AgencyEventRequest(
-        @NotBlank(message = EVENT_ID) @Size(max = 200, message = EVENT_ID)
+        @NotBlank(message = EVENT_ID) @Line(max = 200, tooLong = EVENT_ID)
         String eventId,
 
-        @NotBlank(message = "is required") String dossierCode,
+        @NotBlank(message = "is required") @Line(max = 100) String dossierCode,
 
         @NotNull(message = TYPE) @OneOf(AgencyEventType.class)
         String type,
 
         OffsetDateTime at,
-        String reason,
+        @Line(max = 2000, multiline = true) String reason,
         LocalDate newAppointmentDate,
-        String resultReference,
-        List<String> missingItems) {
+        @Line(max = 200) String resultReference,
+
+        @Size(max = 100, message = "lists too many items: at most {max}")
+        List<@NotBlank(message = "is required: what is missing") @Line(max = 500) String> missingItems) {
 
     private static final String EVENT_ID = "is required: the agency's own id of the event (at most 200 characters)";
     private static final String TYPE =

@@ -1,5 +1,6 @@
 package vn.dossierpost.api.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.List;
  * one-stop portals' numbers (DOMAIN.md) and the intake channel (3: public postal service). To go on,
  * ask again with {@code since} and {@code afterId} from {@code next}.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AgencySyncPage(List<Item> dossiers, Next next) {
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(
             String dossierCode,
             String s10Number,
@@ -26,5 +29,6 @@ public record AgencySyncPage(List<Item> dossiers, Next next) {
             String resultReference,
             OffsetDateTime updatedAt) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Next(OffsetDateTime since, long afterId) {}
 }

@@ -1,5 +1,6 @@
 package vn.dossierpost.api.agency;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * HTTP handover, an entry of a drop package's manifest.json). {@code path} names the file's
  * multipart part and its place in the ZIP.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DossierManifest(
         String handoverNo,
         String dossierCode,
@@ -20,12 +22,16 @@ public record DossierManifest(
         Applicant applicant,
         List<Component> components) {
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Ref(String code, String name) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Applicant(String name, String citizenId, String phone, String email, String address) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Component(String code, String name, String form, List<File> files) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record File(String path, String name, String contentType, long size, String sha256) {}
 
     public List<File> files() {

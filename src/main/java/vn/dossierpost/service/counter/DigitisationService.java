@@ -67,6 +67,7 @@ public final class DigitisationService {
     private final long maxFileBytes;
     private final long maxDossierBytes;
     private final int maxFiles;
+    private final PdfPages pdfPages;
 
     public DigitisationService(
             Jdbi jdbi,
@@ -77,7 +78,8 @@ public final class DigitisationService {
             Clock clock,
             long maxFileBytes,
             long maxDossierBytes,
-            int maxFiles) {
+            int maxFiles,
+            PdfPages pdfPages) {
         this.jdbi = jdbi;
         this.store = store;
         this.dossiers = dossiers;
@@ -87,6 +89,7 @@ public final class DigitisationService {
         this.maxFileBytes = maxFileBytes;
         this.maxDossierBytes = maxDossierBytes;
         this.maxFiles = maxFiles;
+        this.pdfPages = pdfPages;
     }
 
     /** A staged file that passed every check, waiting for the transaction. */
@@ -219,7 +222,7 @@ public final class DigitisationService {
                             Map.of("limitBytes", maxFileBytes));
         }
         try {
-            Integer pages = type == ScanType.PDF ? PdfPages.count(blob.localFile(), field, name) : null;
+            Integer pages = type == ScanType.PDF ? pdfPages.count(blob.localFile(), field, name) : null;
             return new Scan(name, type, pages, blob);
         } catch (RuntimeException e) {
             store.discard(blob);

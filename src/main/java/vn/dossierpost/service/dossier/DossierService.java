@@ -257,7 +257,9 @@ public final class DossierService {
 
     public FeesView fees(DossierRow r) {
         try {
-            StoredFees stored = json.readValue(r.fees(), StoredFees.class);
+            StoredFees stored = json.readerFor(StoredFees.class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(r.fees());
             long total = r.postage() + r.governmentFee();
             return new FeesView(
                     stored.items(),

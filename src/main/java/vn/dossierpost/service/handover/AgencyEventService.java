@@ -60,6 +60,7 @@ public final class AgencyEventService {
     public AgencyEventOutcome apply(User agency, AgencyEventRequest event, String source) {
         AgencyEventType type = AgencyEventType.valueOf(
                 Shapes.check(event, "an event (JSON object) is required").type());
+        refuseImplausible(event, null);
         try {
             return jdbi.inTransaction(h -> applyIn(h, agency, event, type, source));
         } catch (UnableToExecuteStatementException e) {
@@ -68,6 +69,18 @@ public final class AgencyEventService {
                     .map(this::stored)
                     .orElseThrow(() -> e);
         }
+    }
+
+    /** @param receivedAt when the dossier was received, or null before it is looked up */
+    private void refuseImplausible(AgencyEventRequest event, OffsetDateTime receivedAt) {
+        OffsetDateTime now = dossiers.changes().now();
+        java.time.LocalDate receivedOn = receivedAt == null
+                ? null
+                : receivedAt.atZoneSameInstant(now.getOffset()).toLocalDate();
+        AgencyEventRules.implausible(event.at(), event.newAppointmentDate(), now, receivedOn)
+                .ifPresent(p -> {
+                    throw Problem.invalid(p.field(), p.message());
+                });
     }
 
     private AgencyEventOutcome applyIn(
@@ -96,6 +109,7 @@ public final class AgencyEventService {
             store(events, agency, event, null, type, at, now, source, notFound);
             return notFound;
         }
+        refuseImplausible(event, d.receivedAt());
         DossierStatus current = d.status();
         AgencyEventRules.Decision decision = AgencyEventRules.decide(current, type, events.delayedBefore(d.id()));
         String payload = toJson(details(event));
