@@ -12,19 +12,19 @@ import vn.dossierpost.domain.Channel;
  * will be (required fields, the catalogue, folders), so every problem comes in one answer.
  */
 public record AgencyRequest(
-        String code,
-        String name,
-        String provinceCode,
-        String communeCode,
-        String address,
-        String phone,
-        String email,
+        @Line(max = 50) String code,
+        @Line(max = 300) String name,
+        @Line(max = 10) String provinceCode,
+        @Line(max = 10) String communeCode,
+        @Line(max = 500) String address,
+        @Line(max = 30) String phone,
+        @EmailAddress(max = 254) String email,
         @OneOf(Channel.class) String channel,
-        String baseUrl,
-        String inboxDir,
-        String outboxDir,
+        @Line(max = 2000) String baseUrl,
+        @Line(max = 1000) String inboxDir,
+        @Line(max = 1000) String outboxDir,
 
-        @Size(min = 16, message = "must be at least {min} characters (it keys the HMAC signature)")
+        @Size(min = 16, message = "must be at least {min} characters (it keys the HMAC signature)") @Line(max = 500)
         String secret,
 
         @Min(value = 50, message = BATCH_WINDOW) @Max(value = 3_600_000, message = BATCH_WINDOW)
@@ -33,10 +33,10 @@ public record AgencyRequest(
         @Min(value = 1, message = BATCH_SIZE) @Max(value = 1000, message = BATCH_SIZE)
         Integer batchSize,
 
-        String sftpHost,
+        @Line(max = 255) String sftpHost,
         Integer sftpPort,
-        String sftpUsername,
-        String sftpPassword,
+        @Line(max = 100) String sftpUsername,
+        @Line(max = 500) String sftpPassword,
         Boolean active) {
 
     private static final String BATCH_WINDOW = "must be between 50 and 3600000 (milliseconds)";

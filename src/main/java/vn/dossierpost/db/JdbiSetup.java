@@ -20,6 +20,8 @@ import org.jdbi.v3.sqlobject.SqlObjectFactory;
 public final class JdbiSetup {
     /** Every SqlObject interface of this package (JdbiSetupTest fails when one is missing). */
     private static final List<Class<?>> DAOS = List.of(
+            AccessLogDAO.class,
+            AgencyChangeDAO.class,
             AgencyDAO.class,
             AgencyEventDAO.class,
             CatalogueDAO.class,
@@ -32,6 +34,7 @@ public final class JdbiSetup {
             NotificationDAO.class,
             OutboxDAO.class,
             PickupDAO.class,
+            SignInFailureDAO.class,
             UserDAO.class,
             WebSessionDAO.class);
 

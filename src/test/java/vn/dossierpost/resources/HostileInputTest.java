@@ -406,7 +406,14 @@ class HostileInputTest {
                 Map.<String, Object>of("active", "yes"),
                 Map.<String, Object>of("baseUrll", "https://example.vn"),
                 Map.<String, Object>of("secret", "short"),
-                Map.<String, Object>of("sftpPort", "twenty-two"))) {
+                Map.<String, Object>of("sftpPort", "twenty-two"),
+                Map.<String, Object>of("name", MEGABYTE),
+                Map.<String, Object>of("address", "Số 1\u0000"),
+                Map.<String, Object>of("email", MEGABYTE + "@x.vn"),
+                Map.<String, Object>of("baseUrl", "https://" + MEGABYTE + ".vn"),
+                Map.<String, Object>of("outboxDir", "/srv/dossierpost/" + MEGABYTE),
+                Map.<String, Object>of("secret", MEGABYTE),
+                Map.<String, Object>of("sftpHost", "a\u0007b"))) {
             all.add(call(
                     "agency settings " + agency.keySet(), "PUT", "/api/agencies/" + Dossiers.AGENCY, ADMIN, agency));
         }

@@ -121,7 +121,8 @@ public final class Handovers {
         return app.jdbi().inTransaction(h -> {
             List<String> columns = h.createQuery(
                             "SELECT column_name FROM information_schema.columns WHERE table_name = 'dossier' "
-                                    + "AND column_name NOT IN ('id', 'code', 's10_number', 'return_s10_number', 'status') ORDER BY ordinal_position")
+                                    + "AND column_name NOT IN ('id', 'code', 's10_number', 'return_s10_number', 'status') "
+                                    + "AND is_generated = 'NEVER' ORDER BY ordinal_position")
                     .mapTo(String.class)
                     .list();
             String others = String.join(", ", columns);
