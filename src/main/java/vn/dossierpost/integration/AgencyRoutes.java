@@ -177,12 +177,19 @@ public final class AgencyRoutes {
         }
     }
 
-    /** Where a FILE_DROP or SFTP agency's files are written: {@code file:<folder>} or {@code sftp://host:port/<folder>}. */
+    /**
+     * Where a FILE_DROP or SFTP agency's files are written: {@code file:<folder>}, {@code
+     * sftp://host:port/<folder>} for a folder relative to the login's start (home) folder, or {@code
+     * sftp://host:port} for an absolute one, whose path then travels in {@link #dropOptions}: Camel's
+     * SFTP component strips the leading '/' of an endpoint's folder (even written {@code
+     * sftp://host//path}), so "/home/u/den" would land in "home/u/den" under the home folder.
+     */
     public static String dropEndpoint(AgencyChannel a) {
         return switch (a.channel()) {
             case FILE_DROP -> "file:" + a.outboxDir();
             case SFTP ->
-                "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort()) + "/" + a.outboxDir();
+                "sftp://" + a.sftpHost() + ":" + (a.sftpPort() == null ? 22 : a.sftpPort())
+                        + (isAbsolute(a.outboxDir()) ? "" : "/" + a.outboxDir());
             case HTTP -> throw new IllegalStateException("agency " + a.code() + " takes no files: its channel is HTTP");
         };
     }
@@ -206,6 +213,13 @@ public final class AgencyRoutes {
                 .append(raw(nullToEmpty(a.sftpPassword())))
                 .append("&useUserKnownHostsFile=false")
                 .append("&maximumReconnectAttempts=0&");
+        if (isAbsolute(a.outboxDir())) {
+            // the endpoint has no folder: each file is named by its full path on the server (a path
+            // outside the endpoint's folder, which jailStartingDirectory would refuse)
+            o.append("jailStartingDirectory=false&fileName=")
+                    .append(raw(withoutTrailingSlash(a.outboxDir()) + "/${file:name}"))
+                    .append("&");
+        }
         if (hostKeys.unchecked()) {
             LOG.warn(
                     "agency {}: the SFTP server's host key is not checked (handover.sftpInsecure); set "
@@ -229,6 +243,18 @@ public final class AgencyRoutes {
      */
     static String raw(String value) {
         return value.contains(")&") ? "RAW{" + value + "}" : "RAW(" + value + ")";
+    }
+
+    private static boolean isAbsolute(String folder) {
+        return folder != null && folder.startsWith("/");
+    }
+
+    private static String withoutTrailingSlash(String folder) {
+        String f = folder;
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
     }
 
     private static String nullToEmpty(String s) {
