@@ -386,6 +386,13 @@ public class DossierpostConfiguration extends Configuration {
         public boolean sftpInsecure = false;
 
         /**
+         * The service's own SSH private key (OpenSSH format, no passphrase) offered at every SFTP
+         * login before the agency's password: an agency whose server takes keys only lists its
+         * public half in the login's authorized_keys. Unset: password logins only.
+         */
+        public String sftpPrivateKey;
+
+        /**
          * Hosts an agency's base URL may reach over plain {@code http://} (loopback for a stand-in
          * agency); any other agency URL must be {@code https://}.
          */

@@ -173,7 +173,11 @@ public final class HandoverModule {
 
     private SftpHostKeys sftpHostKeys() {
         boolean none = settings.sftpKnownHosts == null || settings.sftpKnownHosts.isBlank();
-        return new SftpHostKeys(none ? null : Path.of(settings.sftpKnownHosts), settings.sftpInsecure);
+        boolean noKey = settings.sftpPrivateKey == null || settings.sftpPrivateKey.isBlank();
+        return new SftpHostKeys(
+                none ? null : Path.of(settings.sftpKnownHosts),
+                settings.sftpInsecure,
+                noKey ? null : Path.of(settings.sftpPrivateKey));
     }
 
     /** The admin API for agencies: saving one rebuilds the agency routes before answering. */

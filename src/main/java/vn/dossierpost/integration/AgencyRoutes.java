@@ -213,6 +213,11 @@ public final class AgencyRoutes {
                 .append(raw(nullToEmpty(a.sftpPassword())))
                 .append("&useUserKnownHostsFile=false")
                 .append("&maximumReconnectAttempts=0&");
+        if (hostKeys.clientKey() != null) {
+            o.append("privateKeyFile=")
+                    .append(raw(hostKeys.clientKey().toString()))
+                    .append("&");
+        }
         if (isAbsolute(a.outboxDir())) {
             // the endpoint has no folder: each file is named by its full path on the server (a path
             // outside the endpoint's folder, which jailStartingDirectory would refuse)

@@ -39,11 +39,15 @@ class OpenSshHandoverTest {
     static final String PASSWORD = "Gui&ho+so=100%";
     static final String CLERK = "clerk.hn";
     static final Path KNOWN_HOSTS = TestApp.newDataDir().resolve("known_hosts");
-    static final TestApp APP = new TestApp(ConfigOverride.config("handover.sftpKnownHosts", KNOWN_HOSTS.toString()));
-    static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
-
     /** under /tmp, readable on the way down: the SFTP login is not the user running the tests */
-    static Path root;
+    static final Path root = tempRoot();
+    /** the service's own key, authorized on the server for the user running the tests only */
+    static final Path CLIENT_KEY = root.resolve("sshd/client_key");
+
+    static final TestApp APP = new TestApp(
+            ConfigOverride.config("handover.sftpKnownHosts", KNOWN_HOSTS.toString()),
+            ConfigOverride.config("handover.sftpPrivateKey", CLIENT_KEY.toString()));
+    static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
 
     static Path home;
     static Path absolute;
@@ -51,8 +55,6 @@ class OpenSshHandoverTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        root = Files.createTempDirectory("dp-openssh-");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         sshd = OpenSshServer.start(root.resolve("sshd"));
         home = root.resolve("home");
         absolute = root.resolve("srv/den");
@@ -72,7 +74,21 @@ class OpenSshHandoverTest {
         }
     }
 
+    private static Path tempRoot() {
+        try {
+            Path dir = Files.createTempDirectory("dp-openssh-");
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void sftpAgency(String outboxDir) {
+        sftpAgency(USER, PASSWORD, outboxDir);
+    }
+
+    private static void sftpAgency(String user, String password, String outboxDir) {
         Handovers.configure(
                 APP,
                 "admin",
@@ -85,11 +101,22 @@ class OpenSshHandoverTest {
                         "sftpPort",
                         sshd.port(),
                         "sftpUsername",
-                        USER,
+                        user,
                         "sftpPassword",
-                        PASSWORD,
+                        password,
                         "outboxDir",
                         outboxDir));
+    }
+
+    @Test
+    void theServicesKeyLogsInWhereThePasswordIsWrong() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("key/den"));
+        sftpAgency(OpenSshServer.currentUser(), "not-the-password", folder.toString());
+        String no = handedOver(34);
+        awaitSent(no);
+        assertThat(folder.resolve(no + ".zip")).exists();
+        assertThat(folder.resolve(no + ".zip.ready")).exists();
+        assertThat(sshd.log()).contains("Accepted publickey for " + OpenSshServer.currentUser());
     }
 
     @Test
@@ -103,6 +130,9 @@ class OpenSshHandoverTest {
                 .as("nothing under the home folder")
                 .isEmpty();
         assertThat(filesNamed(no + ".zip", root)).containsExactly(absolute.resolve(no + ".zip"));
+        assertThat(sshd.log())
+                .as("the password user logged in with its password")
+                .contains("Accepted password for " + USER);
     }
 
     @Test

@@ -39,6 +39,11 @@ public final class OpenSshServer implements AutoCloseable {
         this.process = process;
     }
 
+    /** The user running the tests, whose key ({@link #clientKey}) this server takes. */
+    public static String currentUser() {
+        return System.getProperty("user.name");
+    }
+
     /** Starts sshd under {@code dir} (created), or skips (fails with CI=true) where it is not installed. */
     public static OpenSshServer start(Path dir) {
         if (!Files.isExecutable(SSHD) || !Files.isExecutable(SSH_KEYGEN)) {
@@ -68,7 +73,8 @@ public final class OpenSshServer implements AutoCloseable {
                     "",
                     "-f",
                     dir.resolve("client_key").toString());
-            Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
+            Files.copy(
+                    dir.resolve("client_key.pub"), dir.resolve("authorized_keys." + System.getProperty("user.name")));
             if (isRoot()) {
                 // sshd will not start without its privilege separation folder (made at boot by its service)
                 Files.createDirectories(Path.of("/run/sshd"));
@@ -101,7 +107,8 @@ public final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication yes",
                 "PubkeyAuthentication yes",
                 "KbdInteractiveAuthentication no",
-                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                // %u: the key is authorized for the user running the tests only, not the password user
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys.%u"),
                 "Subsystem sftp internal-sftp",
                 "ForceCommand internal-sftp",
                 "");

@@ -17,14 +17,29 @@ import java.util.Optional;
 public final class SftpHostKeys {
     private final Path knownHosts;
     private final boolean insecure;
+    private final Path clientKey;
 
     /**
      * @param knownHosts the known_hosts file, or null
      * @param insecure   whether host keys may go unchecked (handover.sftpInsecure)
      */
     public SftpHostKeys(Path knownHosts, boolean insecure) {
+        this(knownHosts, insecure, null);
+    }
+
+    /**
+     * @param clientKey the service's own private key (OpenSSH format) offered at every SFTP login
+     *                  before the password (handover.sftpPrivateKey), or null
+     */
+    public SftpHostKeys(Path knownHosts, boolean insecure, Path clientKey) {
         this.knownHosts = knownHosts == null ? null : knownHosts.toAbsolutePath();
         this.insecure = insecure;
+        this.clientKey = clientKey == null ? null : clientKey.toAbsolutePath();
+    }
+
+    /** The service's own private key for SFTP logins, or null when logins use passwords only. */
+    public Path clientKey() {
+        return clientKey;
     }
 
     /** The known_hosts file, or null when none is configured. */
