@@ -72,6 +72,13 @@ class OpenSshHandoverTest {
         if (sshd != null) {
             sshd.close();
         }
+        // the folders under /tmp (some owned by the password user) go with the test
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path tempRoot() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * before the password is sent), or when {@code handover.sftpInsecure: true} says explicitly that keys
  * are not checked (a test server whose key is new on every run). The file is read with JSch, the
  * library that checks the key on connection, so both agree on what "pinned" means (hashed names,
- * {@code [host]:port} for a port other than 22).
+ * {@code [host]:port} for a port other than 22). It also holds the service's own key for SFTP logins
+ * ({@code handover.sftpPrivateKey}), if one is set: the SSH keys of a login, the server's and ours.
  */
 public final class SftpHostKeys {
     private final Path knownHosts;
