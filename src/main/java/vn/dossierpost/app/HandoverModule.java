@@ -134,9 +134,9 @@ public final class HandoverModule {
             }
         });
         registerAgencies(shared, camel.agencyRoutes());
-        environment
-                .jersey()
-                .register(new HandoverResource(handovers, new HandoverQueries(shared.jdbi(), shared.referenceData())));
+        HandoverQueries queries = new HandoverQueries(
+                shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
+        environment.jersey().register(new HandoverResource(handovers, queries));
         registerHealth(shared, camel);
     }
 
@@ -203,7 +203,10 @@ public final class HandoverModule {
                 .healthChecks()
                 .register(
                         "handover-backlog",
-                        new HandoverBacklogHealthCheck(backlog, settings.backlogAlertAge.toJavaDuration()));
+                        new HandoverBacklogHealthCheck(
+                                backlog,
+                                settings.backlogAlertAge.toJavaDuration(),
+                                settings.ackTimeout.toJavaDuration()));
         environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {
