@@ -27,9 +27,10 @@ public class GivenUpResource {
     @GET
     @RolesAllowed({"SUPERVISOR", "ADMIN"})
     public GivenUpView.Page list(
+            @Auth User user,
             @QueryParam("all") @DefaultValue("false") boolean all,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return new GivenUpView.Page(givenUp.list(all, limit));
+        return new GivenUpView.Page(givenUp.list(user, all, limit));
     }
 
     @POST

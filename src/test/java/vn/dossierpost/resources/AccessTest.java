@@ -410,6 +410,7 @@ class AccessTest {
                 .replace("{date}", LocalDate.now().toString())
                 .replace("{componentCode}", "TO_KHAI")
                 .replace("{id}", "1")
+                .replace("{kind}", "NOTIFICATION")
                 .replace("{reference}", PARAMS.get("s10")[side]);
         if (path.startsWith("/api/agencies/")) {
             path = path.replace("{code}", PARAMS.get("agency")[side]);

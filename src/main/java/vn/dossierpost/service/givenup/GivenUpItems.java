@@ -38,7 +38,8 @@ public final class GivenUpItems {
     }
 
     /** Given-up items, newest first, the ones not yet acknowledged only unless {@code all}. */
-    public List<GivenUpView> list(boolean all, int limit) {
+    public List<GivenUpView> list(User user, boolean all, int limit) {
+        checkNational(user);
         if (limit < 1 || limit > 500) {
             throw Problem.invalid("limit", "must be between 1 and 500");
         }
@@ -74,6 +75,13 @@ public final class GivenUpItems {
                 .list());
     }
 
+    /** Given-up items span every post office: national supervisors and admins only. */
+    private static void checkNational(User user) {
+        if (user.officeCode() != null || user.agencyCode() != null) {
+            throw Problem.forbidden("given-up items concern every post office; national supervisors only");
+        }
+    }
+
     /** How many given-up items no operator has acknowledged yet. */
     public long notAcknowledged() {
         return jdbi.withHandle(h -> {
@@ -89,6 +97,7 @@ public final class GivenUpItems {
 
     /** Records that {@code user} has looked at one given-up item; acknowledging it again changes nothing. */
     public GivenUpView acknowledge(User user, String kind, long id) {
+        checkNational(user);
         String[] k = KINDS.get(kind);
         if (k == null) {
             throw Problem.invalid("kind", "must be NOTIFICATION, AGENCY_NOTICE or HANDOVER");
@@ -103,7 +112,7 @@ public final class GivenUpItems {
         if (updated == 0) {
             throw Problem.notFound("no given-up " + kind + " " + id);
         }
-        return list(true, 500).stream()
+        return list(user, true, 500).stream()
                 .filter(v -> v.kind().equals(kind) && v.id() == id)
                 .findFirst()
                 .orElseThrow();
