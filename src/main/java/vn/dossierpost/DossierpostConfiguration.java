@@ -409,6 +409,13 @@ public class DossierpostConfiguration extends Configuration {
         /** The health check fails when a dossier has waited longer than this to leave. */
         @NotNull
         public Duration backlogAlertAge = Duration.minutes(30);
+
+        /**
+         * A handover left by file drop or SFTP and not acknowledged within this (plain hours, not working
+         * hours) is overdue: the health check fails and supervisors see it, to be sent again.
+         */
+        @NotNull
+        public Duration ackTimeout = Duration.hours(4);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.health.CamelHealthCheck;
+import vn.dossierpost.health.GivenUpHealthCheck;
 import vn.dossierpost.health.HandoverBacklogHealthCheck;
 import vn.dossierpost.integration.AcknowledgementFiles;
 import vn.dossierpost.integration.AgencyEventFiles;
@@ -26,12 +27,14 @@ import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
+import vn.dossierpost.resources.GivenUpResource;
 import vn.dossierpost.resources.HandoverResource;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyChecks;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.SftpHostKeys;
+import vn.dossierpost.service.givenup.GivenUpItems;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
 import vn.dossierpost.service.handover.HandoverBacklog;
@@ -134,9 +137,9 @@ public final class HandoverModule {
             }
         });
         registerAgencies(shared, camel.agencyRoutes());
-        environment
-                .jersey()
-                .register(new HandoverResource(handovers, new HandoverQueries(shared.jdbi(), shared.referenceData())));
+        HandoverQueries queries = new HandoverQueries(
+                shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
+        environment.jersey().register(new HandoverResource(handovers, queries));
         registerHealth(shared, camel);
     }
 
@@ -199,15 +202,21 @@ public final class HandoverModule {
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
     }
 
-    /** Health checks "camel" and "handover-backlog"; gauges of the handover outbox's backlog. */
+    /** Health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors); gauges of the handover outbox's backlog. */
     private void registerHealth(SharedParts shared, CamelIntegration camel) {
         environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
+        GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
+        environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));
+        environment.jersey().register(new GivenUpResource(givenUp));
         environment
                 .healthChecks()
                 .register(
                         "handover-backlog",
-                        new HandoverBacklogHealthCheck(backlog, settings.backlogAlertAge.toJavaDuration()));
+                        new HandoverBacklogHealthCheck(
+                                backlog,
+                                settings.backlogAlertAge.toJavaDuration(),
+                                settings.ackTimeout.toJavaDuration()));
         environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {

@@ -105,6 +105,7 @@ public interface HandoverDAO {
     /** Handovers newest first, keyset-paged on id, each filter applied when it is set. */
     @SqlQuery("SELECT " + HANDOVER_COLUMNS + " FROM handover h WHERE true"
             + "<if(byState)> AND h.state = :state<endif>"
+            + "<if(bySentBefore)> AND h.channel IN ('FILE_DROP', 'SFTP') AND h.sent_at \\< :sentBefore<endif>"
             + "<if(byAgency)> AND h.agency_code = :agency<endif>"
             + "<if(byBefore)> AND h.id \\< :before<endif>"
             + " ORDER BY h.id DESC LIMIT :limit")
@@ -112,6 +113,8 @@ public interface HandoverDAO {
     List<HandoverRow> list(
             @Bind("state") HandoverState state,
             @Define("byState") boolean byState,
+            @Bind("sentBefore") OffsetDateTime sentBefore,
+            @Define("bySentBefore") boolean bySentBefore,
             @Bind("agency") String agencyCode,
             @Define("byAgency") boolean byAgency,
             @Bind("before") Long before,
@@ -120,7 +123,21 @@ public interface HandoverDAO {
 
     /** {@link #list} with the filters that are not null. */
     default List<HandoverRow> list(HandoverState state, String agencyCode, Long before, int limit) {
-        return list(state, state != null, agencyCode, agencyCode != null, before, before != null, limit);
+        return list(state, state != null, null, false, agencyCode, agencyCode != null, before, before != null, limit);
+    }
+
+    /** Handovers left in a folder (file drop, SFTP) before {@code sentBefore} and still not acknowledged. */
+    default List<HandoverRow> notAcknowledged(OffsetDateTime sentBefore, String agencyCode, Long before, int limit) {
+        return list(
+                HandoverState.SENT,
+                true,
+                sentBefore,
+                true,
+                agencyCode,
+                agencyCode != null,
+                before,
+                before != null,
+                limit);
     }
 
     @SqlQuery("SELECT " + ITEM_COLUMNS + " FROM handover_item i JOIN dossier d ON d.id = i.dossier_id "

@@ -7,15 +7,19 @@ import vn.dossierpost.service.handover.HandoverBacklog;
  * Dossiers waiting to leave for their agencies: how many, and how long the oldest has waited. Past
  * the alert age something is wrong (an agency down for hours, a channel never configured) and a
  * person must look; dead letters are counted too. Notices to agencies about their results (delivered,
- * returned) are outbox work as well and count the same way.
+ * returned) are outbox work as well and count the same way. A handover left by file drop or SFTP
+ * whose acknowledgement has not come within the acknowledgement timeout fails the check too: nothing
+ * else would notice that the agency never picked it up.
  */
 public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
     private final HandoverBacklog backlog;
     private final Duration alertAge;
+    private final Duration ackTimeout;
 
-    public HandoverBacklogHealthCheck(HandoverBacklog backlog, Duration alertAge) {
+    public HandoverBacklogHealthCheck(HandoverBacklog backlog, Duration alertAge, Duration ackTimeout) {
         this.backlog = backlog;
         this.alertAge = alertAge;
+        this.ackTimeout = ackTimeout;
     }
 
     @Override
@@ -29,10 +33,21 @@ public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
                 .withDetail("oldestWaitingSeconds", oldest.toSeconds())
                 .withDetail("deadLetters", counts.deadLetters())
                 .withDetail("agencyNoticesGivenUp", counts.agencyNoticesGivenUp());
+        HandoverBacklog.Overdue overdue = backlog.overdueAcknowledgements(ackTimeout);
+        result.withDetail("handoversNotAcknowledged", overdue.handovers());
+        if (overdue.oldestNo() != null) {
+            result.withDetail("oldestNotAcknowledged", overdue.oldestNo());
+        }
         if (oldest.compareTo(alertAge) > 0) {
             return result.unhealthy()
                     .withMessage("work has waited " + oldest.toMinutes() + " min to leave (alert at "
                             + alertAge.toMinutes() + " min)")
+                    .build();
+        }
+        if (overdue.handovers() > 0) {
+            return result.unhealthy()
+                    .withMessage(overdue.handovers() + " handover(s) not acknowledged within " + ackTimeout.toMinutes()
+                            + " min, the oldest " + overdue.oldestNo())
                     .build();
         }
         return result.healthy().build();

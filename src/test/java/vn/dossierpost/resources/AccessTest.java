@@ -123,6 +123,9 @@ class AccessTest {
         RULES.put("GET /api/handovers/{no}", "AGENCY:own SUPERVISOR ADMIN");
         RULES.put("GET /api/handovers/{no}/record.pdf", "AGENCY:own SUPERVISOR ADMIN");
         RULES.put("POST /api/handovers/{no}/retry", "SUPERVISOR ADMIN");
+        // what was given up (messages, notices, dead handovers): national staff look and acknowledge
+        RULES.put("GET /api/given-up", "SUPERVISOR ADMIN");
+        RULES.put("POST /api/given-up/{kind}/{id}/acknowledged", "SUPERVISOR ADMIN");
         // the agency's own channel
         RULES.put("GET /api/agency/dossiers", "AGENCY");
         RULES.put("POST /api/agency/events", "AGENCY");
@@ -407,6 +410,7 @@ class AccessTest {
                 .replace("{date}", LocalDate.now().toString())
                 .replace("{componentCode}", "TO_KHAI")
                 .replace("{id}", "1")
+                .replace("{kind}", "NOTIFICATION")
                 .replace("{reference}", PARAMS.get("s10")[side]);
         if (path.startsWith("/api/agencies/")) {
             path = path.replace("{code}", PARAMS.get("agency")[side]);

@@ -23,6 +23,9 @@ public final class HandoverBacklog {
             long deadLetters,
             long agencyNoticesGivenUp) {}
 
+    /** File-drop and SFTP handovers sent but not acknowledged within the timeout; {@code oldestNo} null when none. */
+    public record Overdue(long handovers, String oldestNo) {}
+
     /** Dossiers waiting to be put in a handover, and how long the oldest has waited. */
     public record Waiting(long dossiers, Duration oldest) {}
 
@@ -55,6 +58,18 @@ public final class HandoverBacklog {
             return new Counts(
                     queued.pending(), sending.pending(), notices.pending(), oldest, deadLetters, noticesGivenUp);
         });
+    }
+
+    /** Handovers left in a folder (file drop, SFTP) and still not acknowledged after {@code ackTimeout}. */
+    public Overdue overdueAcknowledgements(Duration ackTimeout) {
+        OffsetDateTime sentBefore = OffsetDateTime.now(clock).minus(ackTimeout);
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT count(*) AS n, (array_agg(no ORDER BY sent_at, id))[1] AS oldest "
+                                + "FROM handover WHERE state = 'SENT' AND channel IN ('FILE_DROP', 'SFTP') "
+                                + "AND sent_at < :before")
+                        .bind("before", sentBefore)
+                        .map((rs, ctx) -> new Overdue(rs.getLong("n"), rs.getString("oldest")))
+                        .one());
     }
 
     public Waiting dossiersWaiting() {

@@ -1,5 +1,8 @@
 package vn.dossierpost.service.handover;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -18,32 +21,46 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /** Handovers as staff and agencies read them: lists, one with its dossiers, the record to print. */
 public final class HandoverQueries {
+    /** The list's pseudo-state for handovers whose acknowledgement is overdue. */
+    public static final String NOT_ACKNOWLEDGED = "NOT_ACKNOWLEDGED";
+
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
+    private final Clock clock;
+    private final Duration ackTimeout;
 
-    public HandoverQueries(Jdbi jdbi, ReferenceDataCache referenceData) {
+    public HandoverQueries(Jdbi jdbi, ReferenceDataCache referenceData, Clock clock, Duration ackTimeout) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
+        this.clock = clock;
+        this.ackTimeout = ackTimeout;
     }
 
     /**
-     * Handovers newest first, optionally of one state (FAILED: the dead letters) or one agency; an
+     * Handovers newest first, optionally of one state (FAILED: the dead letters; NOT_ACKNOWLEDGED: left
+     * by file drop or SFTP and not acknowledged within the acknowledgement timeout) or one agency; an
      * agency's own only.
      */
     public HandoverView.Page list(User user, String state, String agency, Long before, int limit) {
         checkNational(user);
         String agencyCode = user.agencyCode() != null ? user.agencyCode() : agency;
-        HandoverState wanted = state == null
+        if (limit < 1 || limit > 500) {
+            throw Problem.invalid("limit", "must be between 1 and 500");
+        }
+        boolean overdue = NOT_ACKNOWLEDGED.equals(state);
+        HandoverState wanted = state == null || overdue
                 ? null
                 : Arrays.stream(HandoverState.values())
                         .filter(s -> s.name().equals(state))
                         .findFirst()
-                        .orElseThrow(() -> Problem.invalid("state", "must be SENDING, SENT, DELIVERED or FAILED"));
-        if (limit < 1 || limit > 500) {
-            throw Problem.invalid("limit", "must be between 1 and 500");
-        }
-        List<HandoverRow> rows =
-                jdbi.withExtension(HandoverDAO.class, dao -> dao.list(wanted, agencyCode, before, limit + 1));
+                        .orElseThrow(() -> Problem.invalid(
+                                "state", "must be SENDING, SENT, DELIVERED, FAILED or " + NOT_ACKNOWLEDGED));
+        OffsetDateTime sentBefore = OffsetDateTime.now(clock).minus(ackTimeout);
+        List<HandoverRow> rows = jdbi.withExtension(
+                HandoverDAO.class,
+                dao -> overdue
+                        ? dao.notAcknowledged(sentBefore, agencyCode, before, limit + 1)
+                        : dao.list(wanted, agencyCode, before, limit + 1));
         Long next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         return new HandoverView.Page(
                 rows.stream()

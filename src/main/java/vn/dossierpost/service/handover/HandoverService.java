@@ -334,12 +334,17 @@ public final class HandoverService {
             HandoverRow handover =
                     handovers.findByNo(no).orElseThrow(() -> Problem.notFound("no handover numbered " + no));
             HandoverState state = handovers.lock(handover.id());
-            if (state != HandoverState.FAILED) {
+            // a package left in a folder and never acknowledged may have been lost there: the same package again
+            boolean unacknowledged =
+                    state == HandoverState.SENT && handover.channel().dropsFiles();
+            if (state != HandoverState.FAILED && !unacknowledged) {
                 throw Problem.conflict(
-                        "handover " + no + " is " + state + "; only a FAILED handover can be sent again",
+                        "handover " + no + " is " + state
+                                + "; only a FAILED handover, or a file-drop or SFTP one not acknowledged, can be sent again",
                         Map.of("state", state.name()));
             }
             handovers.itemsFromTo(handover.id(), HandoverItemState.FAILED, HandoverItemState.PENDING, null);
+            handovers.itemsFromTo(handover.id(), HandoverItemState.SENT, HandoverItemState.PENDING, null);
             handovers.resend(handover.id());
             h.attach(OutboxDAO.class).enqueueSend(handover.id(), handover.agencyCode(), now);
             LOG.info("handover {} queued to be sent again", no);
