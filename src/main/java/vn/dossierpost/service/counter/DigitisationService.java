@@ -6,9 +6,11 @@ import java.io.PushbackInputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -52,6 +54,13 @@ import vn.dossierpost.storage.TooLargeException;
  * between placing and committing can only leave an unreferenced blob, which the fixity command lists).
  */
 public final class DigitisationService {
+    /**
+     * Statuses in which scans are taken: before the dossier leaves for the agency, and the documents
+     * of a supplement the agency asked for. The counter's dossier page offers its drop zones by it.
+     */
+    public static final Set<DossierStatus> TAKES_SCANS =
+            EnumSet.of(DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.SUPPLEMENT_REQUESTED);
+
     private static final Logger LOG = LoggerFactory.getLogger(DigitisationService.class);
     /** Multipart headers and boundaries around the files: allowed on top of the files when checking Content-Length. */
     private static final long MULTIPART_ALLOWANCE = 64 * 1024;
@@ -153,11 +162,7 @@ public final class DigitisationService {
         }
         DossierService.checkCanRead(clerk, row);
         DossierStatus status = row.status();
-        // and the documents of a supplement the agency asked for, taken at the counter
-        List<String> accepting = List.of(
-                DossierStatus.RECEIVED.name(),
-                DossierStatus.DIGITISED.name(),
-                DossierStatus.SUPPLEMENT_REQUESTED.name());
+        List<String> accepting = TAKES_SCANS.stream().map(DossierStatus::name).toList();
         Map<String, Object> details = Map.of("currentStatus", status.name(), "allowedStatuses", accepting);
         if (status == DossierStatus.AWAITING_RESULT) {
             throw Problem.conflict(
@@ -165,7 +170,7 @@ public final class DigitisationService {
                             + "): the post only carries its result back, " + "there is no paper of it to scan",
                     details);
         }
-        if (!accepting.contains(status.name())) {
+        if (!TAKES_SCANS.contains(status)) {
             throw Problem.conflict(
                     "dossier " + row.code() + " is " + status + "; scans are taken while it is RECEIVED or DIGITISED, "
                             + "before it leaves for the agency, or SUPPLEMENT_REQUESTED",

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.FileView;
@@ -18,6 +17,7 @@ import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DocumentForm;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.web.Page;
 
 /**
@@ -29,9 +29,6 @@ import vn.dossierpost.web.Page;
 public final class DossierPage extends Page {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    /** Statuses in which DigitisationService takes scans (the dossier has not left, or a supplement is awaited). */
-    private static final Set<DossierStatus> SCANNING =
-            Set.of(DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.SUPPLEMENT_REQUESTED);
 
     /** A stored scan as listed under its document. */
     public record Scan(
@@ -303,7 +300,7 @@ public final class DossierPage extends Page {
     }
 
     public boolean isScanning() {
-        return SCANNING.contains(dossier.status());
+        return DigitisationService.TAKES_SCANS.contains(dossier.status());
     }
 
     public boolean isWithdrawable() {
