@@ -2,7 +2,12 @@ package vn.dossierpost.api;
 
 import vn.dossierpost.domain.Channel;
 
-/** An agency and its channel settings as shown to administrators: secrets only as "set" or not. */
+/**
+ * An agency and its channel settings as shown to administrators: secrets only as "set" or not.
+ * {@code route} is its route's status on this node; {@code sendError} why the handover being sent to
+ * it failed at its last attempt (a refused connection, a remote folder that does not exist), null
+ * while sending works.
+ */
 public record AgencyView(
         String code,
         String name,
@@ -25,4 +30,5 @@ public record AgencyView(
         boolean active,
         boolean configured,
         int revision,
-        String route) {}
+        String route,
+        String sendError) {}

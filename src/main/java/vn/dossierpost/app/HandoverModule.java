@@ -136,11 +136,12 @@ public final class HandoverModule {
                 agencyHttp.close();
             }
         });
-        registerAgencies(shared, camel.agencyRoutes());
+        HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
+        registerAgencies(shared, camel.agencyRoutes(), backlog);
         HandoverQueries queries = new HandoverQueries(
                 shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
         environment.jersey().register(new HandoverResource(handovers, queries));
-        registerHealth(shared, camel);
+        registerHealth(shared, camel, backlog);
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
@@ -184,7 +185,7 @@ public final class HandoverModule {
     }
 
     /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
-    private void registerAgencies(SharedParts shared, AgencyRoutes routes) {
+    private void registerAgencies(SharedParts shared, AgencyRoutes routes, HandoverBacklog backlog) {
         AgencyService agencies = new AgencyService(
                 shared.jdbi(),
                 shared.referenceData(),
@@ -198,14 +199,16 @@ public final class HandoverModule {
                                 "the agency is saved but its route could not be rebuilt: " + e.getMessage(), e);
                     }
                 },
-                code -> routes.status().get(code));
+                code -> routes.status().get(code),
+                code -> backlog.failingSends().get(code));
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
     }
 
     /** Health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors); gauges of the handover outbox's backlog. */
-    private void registerHealth(SharedParts shared, CamelIntegration camel) {
-        environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
-        HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
+    private void registerHealth(SharedParts shared, CamelIntegration camel, HandoverBacklog backlog) {
+        environment
+                .healthChecks()
+                .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), backlog::failingSends));
         GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
         environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));
         environment.jersey().register(new GivenUpResource(givenUp));

@@ -2,31 +2,45 @@ package vn.dossierpost.health;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import vn.dossierpost.integration.AgencyRoutes;
 
 /**
- * The Camel context is started and every agency that has a channel has its route running. An agency
- * without a configured channel is listed, not counted as a failure: its dossiers wait in the outbox
- * (which the backlog check watches).
+ * The Camel context is started and every agency that has a channel has its route running and can be
+ * sent to: a route that runs but whose last attempt failed (a remote folder that does not exist, a
+ * refused login, an agency server away) counts as down too, from the first failure. An agency without
+ * a configured channel is listed, not counted as a failure: its dossiers wait in the outbox (which the
+ * backlog check watches).
  */
 public final class CamelHealthCheck extends GuardedHealthCheck {
     private final CamelContext camel;
     private final AgencyRoutes routes;
+    private final Supplier<Map<String, String>> failingSends;
 
-    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes) {
+    /** @param failingSends agency code → why sending to it fails, for the agencies whose last attempt failed */
+    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes, Supplier<Map<String, String>> failingSends) {
         this.camel = camel;
         this.routes = routes;
+        this.failingSends = failingSends;
     }
 
     @Override
     protected Result checkOrThrow() {
         ServiceStatus status = camel.getStatus();
-        // why a route failed (an exception's text, with paths and hosts) is for administrators, over
-        // the authenticated API (GET /api/agencies/{code}) and in the log, not for this open port
+        // why a route or a send failed (an exception's text, with paths and hosts) is for administrators,
+        // over the authenticated API (GET /api/agencies/{code}) and in the log, not for this open port
         Map<String, String> agencies = new TreeMap<>();
         routes.status().forEach((code, s) -> agencies.put(code, s.startsWith("failed") ? "failed (see the log)" : s));
+        failingSends
+                .get()
+                .keySet()
+                .forEach(code -> agencies.computeIfPresent(
+                        code,
+                        (c, s) -> s.equals(ServiceStatus.Started.name())
+                                ? "sending fails (see GET /api/agencies/" + c + ")"
+                                : s));
         ResultBuilder result =
                 Result.builder().withDetail("camel", status.name()).withDetail("agencies", agencies);
         if (!status.isStarted()) {
@@ -37,7 +51,7 @@ public final class CamelHealthCheck extends GuardedHealthCheck {
                 .count();
         return down > 0
                 ? result.unhealthy()
-                        .withMessage(down + " agency routes are not running")
+                        .withMessage(down + " agencies cannot be sent to: their route is not running or sending fails")
                         .build()
                 : result.healthy().withMessage(agencies.size() + " agencies").build();
     }

@@ -194,9 +194,14 @@ public final class AgencyRoutes {
         };
     }
 
-    /** The drop endpoint's options, ending with '&' (or empty): the SFTP login, nothing for a local folder. */
+    /**
+     * The drop endpoint's options, ending with '&': {@code autoCreate=false}, and the SFTP login. The
+     * folder is the agency's to make: one that does not exist (a typing error, a server rebuilt
+     * without it) fails the attempt, which then shows as the agency's send error and on the health
+     * check, instead of files landing in a folder made up on the spot that the agency never reads.
+     */
     public String dropOptions(AgencyChannel a) {
-        return a.channel() == Channel.SFTP ? sftpOptions(a) : "";
+        return "autoCreate=false&" + (a.channel() == Channel.SFTP ? sftpOptions(a) : "");
     }
 
     /**

@@ -93,11 +93,6 @@ class AcknowledgementTimeoutTest {
     }
 
     private static Map<?, ?> backlog() {
-        try (Response health = EXT.client()
-                .target("http://127.0.0.1:" + EXT.getAdminPort() + "/healthcheck")
-                .request()
-                .get()) {
-            return (Map<?, ?>) health.readEntity(Map.class).get("handover-backlog");
-        }
+        return APP.healthCheck("handover-backlog");
     }
 }

@@ -98,7 +98,9 @@ class FileDropHandoverTest {
             }
             // recorded just after the done file is written
             Handovers.await(
-                    () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> no + " recorded as sent");
+                    () -> "SENT".equals(Handovers.handoverState(APP, no)),
+                    Duration.ofSeconds(10),
+                    () -> no + " recorded as sent");
         }
         assertThat(dossiers.keySet()).containsExactlyInAnyOrder(first, second);
         assertThat(dossiers.get(first).at("/applicant/name").asText()).isEqualTo(Dossiers.NAME);
@@ -214,7 +216,7 @@ class FileDropHandoverTest {
         Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
         String no = Handovers.handoversOf(APP, code).get(0);
         Path zip = outbox.resolve(no + ".zip");
-        Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "sent");
+        Handovers.await(() -> "SENT".equals(Handovers.handoverState(APP, no)), Duration.ofSeconds(10), () -> "sent");
         byte[] original = Files.readAllBytes(zip);
         // as if the node died after the rename but before recording it: the handover is due again
         APP.jdbi().useHandle(h -> {
@@ -227,7 +229,8 @@ class FileDropHandoverTest {
                             + "SELECT 'HANDOVER_SEND', id, agency_code, now(), now() FROM handover WHERE no = ?",
                     no);
         });
-        Handovers.await(() -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "sent again");
+        Handovers.await(
+                () -> "SENT".equals(Handovers.handoverState(APP, no)), Duration.ofSeconds(10), () -> "sent again");
         assertThat(Files.readAllBytes(zip)).isEqualTo(original);
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(p -> p.getFileName().toString())
@@ -249,23 +252,34 @@ class FileDropHandoverTest {
         }
     }
 
+    @Test
+    void aFolderThatDoesNotExistIsNotMadeUpButRetriedUntilTheAgencyMakesIt() throws Exception {
+        Path missing = TestApp.newDataDir().resolve("chua-tao/den");
+        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("outboxDir", missing.toString()));
+        try {
+            sendsOnceTheFolderIsThere(missing);
+        } finally {
+            Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("outboxDir", outbox.toString()));
+        }
+    }
+
+    /** A handover to {@code blocked} (missing, or a file) is tried again and again, and written once it is a folder. */
     private void sendsOnceTheFolderIsThere(Path blocked) throws IOException {
         String code = Handovers.digitised(APP, CLERK, 15);
         Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
         String no = Handovers.handoversOf(APP, code).get(0);
         Handovers.await(() -> attempts(no) >= 3, Duration.ofSeconds(15), () -> "three attempts");
-        assertThat(handoverState(no)).isEqualTo("SENDING");
-        String lastError = APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
+        assertThat(Handovers.handoverState(APP, no)).isEqualTo("SENDING");
+        String lastError = Handovers.handoverError(APP, no);
         assertThat(lastError).isNotBlank();
+        assertThat(Files.isDirectory(blocked))
+                .as("no folder made up in its place")
+                .isFalse();
 
-        Files.delete(blocked);
+        Files.deleteIfExists(blocked);
         Files.createDirectories(blocked);
         Handovers.await(
-                () -> "SENT".equals(handoverState(no)),
+                () -> "SENT".equals(Handovers.handoverState(APP, no)),
                 Duration.ofSeconds(15),
                 () -> "written once the folder is there");
         assertThat(blocked.resolve(no + ".zip")).exists();
@@ -284,14 +298,6 @@ class FileDropHandoverTest {
 
     private static void dropAcknowledgement(String name, String content) {
         InboxFiles.drop(inbox, name, content);
-    }
-
-    private static String handoverState(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
     }
 
     private static Map<String, byte[]> unzip(Path zip) throws IOException {

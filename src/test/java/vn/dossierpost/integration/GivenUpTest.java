@@ -103,11 +103,6 @@ class GivenUpTest {
     }
 
     private static Map<?, ?> check() {
-        try (Response health = EXT.client()
-                .target("http://127.0.0.1:" + EXT.getAdminPort() + "/healthcheck")
-                .request()
-                .get()) {
-            return (Map<?, ?>) health.readEntity(Map.class).get("given-up");
-        }
+        return APP.healthCheck("given-up");
     }
 }

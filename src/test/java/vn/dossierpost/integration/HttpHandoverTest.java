@@ -119,7 +119,7 @@ class HttpHandoverTest {
                 .containsSubsequence("DIGITISED", "IN_TRANSIT_TO_AGENCY", "DELIVERED_TO_AGENCY");
 
         Handovers.await(
-                () -> "DELIVERED".equals(handoverState(handoverNo)),
+                () -> "DELIVERED".equals(Handovers.handoverState(APP, handoverNo)),
                 java.time.Duration.ofSeconds(10),
                 () -> "handover delivered");
         Map<String, Object> view = TestApp.json(
@@ -159,7 +159,7 @@ class HttpHandoverTest {
         String code = Handovers.digitised(APP, CLERK, 3);
         String handoverNo = awaitHandover(code);
         Handovers.await(
-                () -> "FAILED".equals(handoverState(handoverNo)),
+                () -> "FAILED".equals(Handovers.handoverState(APP, handoverNo)),
                 java.time.Duration.ofSeconds(20),
                 () -> "dead letter");
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_TRANSIT_TO_AGENCY");
@@ -235,14 +235,6 @@ class HttpHandoverTest {
                 java.time.Duration.ofSeconds(10),
                 () -> "a handover of " + code);
         return Handovers.handoversOf(APP, code).get(0);
-    }
-
-    private static String handoverState(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
     }
 
     static String hmac(byte[] content, String secret) throws Exception {

@@ -59,7 +59,9 @@ class OpenSshHandoverTest {
         home = root.resolve("home");
         absolute = root.resolve("srv/den");
         OpenSshServer.passwordUser(USER, PASSWORD, home);
+        // the folders are the agency's to make: the service never creates them
         Files.createDirectories(absolute);
+        Files.createDirectories(home.resolve("den"));
         OpenSshServer.chown(USER, home);
         OpenSshServer.chown(USER, root.resolve("srv"));
         Files.writeString(KNOWN_HOSTS, sshd.knownHostsLine(), StandardCharsets.US_ASCII);
@@ -164,9 +166,12 @@ class OpenSshHandoverTest {
         try {
             sftpAgency(absolute.toString());
             no = handedOver(33);
-            Handovers.await(() -> lastError(no) != null, Duration.ofSeconds(15), () -> "a failed attempt at " + no);
-            assertThat(handoverState(no)).isEqualTo("SENDING");
-            assertThat(lastError(no)).containsIgnoringCase("HostKey");
+            Handovers.await(
+                    () -> Handovers.handoverError(APP, no) != null,
+                    Duration.ofSeconds(15),
+                    () -> "a failed attempt at " + no);
+            assertThat(Handovers.handoverState(APP, no)).isEqualTo("SENDING");
+            assertThat(Handovers.handoverError(APP, no)).containsIgnoringCase("HostKey");
             assertThat(filesNamed(no + ".zip", root)).isEmpty();
         } finally {
             Files.writeString(KNOWN_HOSTS, pinned, StandardCharsets.US_ASCII);
@@ -174,6 +179,40 @@ class OpenSshHandoverTest {
         // the same handover goes once the right key is pinned again
         awaitSent(no);
         assertThat(absolute.resolve(no + ".zip")).exists();
+    }
+
+    @Test
+    void aFolderMissingOnTheServerIsTheAgencysSendErrorUntilItIsMade() throws IOException {
+        Path missing = root.resolve("srv/chua-tao");
+        sftpAgency(missing.toString());
+        String no = handedOver(35);
+        Handovers.await(
+                () -> Handovers.handoverError(APP, no) != null,
+                Duration.ofSeconds(15),
+                () -> "a failed attempt at " + no);
+        assertThat(Handovers.handoverState(APP, no)).isEqualTo("SENDING");
+        assertThat(missing).as("not made up by the service").doesNotExist();
+        assertThat((String) agency().get("sendError"))
+                .as("the agency's admin view says which handover and why")
+                .startsWith(no + ": ")
+                .contains("No such file");
+        Map<String, Object> camel = APP.healthCheck("camel");
+        assertThat(camel).containsEntry("healthy", false);
+        assertThat(camel.get("agencies").toString())
+                .contains(Dossiers.AGENCY + "=sending fails")
+                .doesNotContain("chua-tao");
+
+        // the agency makes its folder: the same handover lands there, and the error is gone
+        Files.createDirectories(missing);
+        OpenSshServer.chown(USER, missing);
+        awaitSent(no);
+        assertThat(missing.resolve(no + ".zip")).exists();
+        assertThat(agency().get("sendError")).isNull();
+        assertThat(APP.healthCheck("camel")).containsEntry("healthy", true);
+    }
+
+    private static Map<String, Object> agency() {
+        return TestApp.json(APP.as("admin", "/api/agencies/" + Dossiers.AGENCY).get());
     }
 
     private static String handedOver(int seed) {
@@ -184,9 +223,9 @@ class OpenSshHandoverTest {
 
     private static void awaitSent(String no) {
         Handovers.await(
-                () -> "SENT".equals(handoverState(no)),
+                () -> "SENT".equals(Handovers.handoverState(APP, no)),
                 Duration.ofSeconds(20),
-                () -> no + " SENT; last error: " + lastError(no) + "; sshd: " + sshd.log());
+                () -> no + " SENT; last error: " + Handovers.handoverError(APP, no) + "; sshd: " + sshd.log());
     }
 
     private static java.util.List<Path> filesNamed(String name, Path under) {
@@ -195,21 +234,5 @@ class OpenSshHandoverTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String handoverState(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
-    }
-
-    private static String lastError(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
     }
 }

@@ -75,8 +75,9 @@ class SftpHandoverTest {
     static void setUp() throws Exception {
         APP.addUser(CLERK, Role.COUNTER, Dossiers.OFFICE, null);
         APP.addUser("admin", Role.ADMIN, null, null);
-        Files.createDirectories(SERVER_ROOT);
-        Files.createDirectories(IMPOSTOR_ROOT);
+        // the folder is the agency's to make: the service never creates it
+        Files.createDirectories(SERVER_ROOT.resolve("den"));
+        Files.createDirectories(IMPOSTOR_ROOT.resolve("den"));
         Files.createDirectories(INBOX);
         KeyPair hostKey = ecKeyPair();
         server = sftpServer(SERVER_ROOT, hostKey, PASSWORDS_SEEN);
@@ -141,9 +142,11 @@ class SftpHandoverTest {
                 () -> Files.exists(ready),
                 Duration.ofSeconds(15),
                 () -> ready + " on the SFTP server; passwords the server saw: " + PASSWORDS_SEEN + "; last error: "
-                        + lastError(no));
+                        + Handovers.handoverError(APP, no));
         Handovers.await(
-                () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(10), () -> "handover " + no + " SENT");
+                () -> "SENT".equals(Handovers.handoverState(APP, no)),
+                Duration.ofSeconds(10),
+                () -> "handover " + no + " SENT");
 
         assertThat(PASSWORDS_SEEN).contains(PASSWORD);
         Map<String, byte[]> entries = unzip(folder.resolve(no + ".zip"));
@@ -205,11 +208,13 @@ class SftpHandoverTest {
             Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
             no = Handovers.handoversOf(APP, code).get(0);
             Handovers.await(
-                    () -> attempts(no) >= 2 || !"SENDING".equals(handoverState(no)),
+                    () -> attempts(no) >= 2 || !"SENDING".equals(Handovers.handoverState(APP, no)),
                     Duration.ofSeconds(15),
                     () -> "two attempts at " + no);
-            assertThat(handoverState(no)).isEqualTo("SENDING");
-            assertThat(lastError(no)).as("names the host key as the reason").containsIgnoringCase("HostKey");
+            assertThat(Handovers.handoverState(APP, no)).isEqualTo("SENDING");
+            assertThat(Handovers.handoverError(APP, no))
+                    .as("names the host key as the reason")
+                    .containsIgnoringCase("HostKey");
             assertThat(PASSWORDS_SEEN_BY_IMPOSTOR)
                     .as("the password must not reach a server with the wrong key")
                     .isEmpty();
@@ -221,7 +226,9 @@ class SftpHandoverTest {
         }
         // the same handover goes to the right server once it is configured again
         Handovers.await(
-                () -> "SENT".equals(handoverState(no)), Duration.ofSeconds(15), () -> no + " sent to the right server");
+                () -> "SENT".equals(Handovers.handoverState(APP, no)),
+                Duration.ofSeconds(15),
+                () -> no + " sent to the right server");
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip.ready")).exists();
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip")).exists();
     }
@@ -236,9 +243,10 @@ class SftpHandoverTest {
             Handovers.awaitStatus(APP, code, "IN_TRANSIT_TO_AGENCY");
             String no = Handovers.handoversOf(APP, code).get(0);
             Handovers.await(
-                    () -> "SENT".equals(handoverState(no)),
+                    () -> "SENT".equals(Handovers.handoverState(APP, no)),
                     Duration.ofSeconds(15),
-                    () -> no + " SENT; passwords the server saw: " + PASSWORDS_SEEN + "; last error: " + lastError(no));
+                    () -> no + " SENT; passwords the server saw: " + PASSWORDS_SEEN + "; last error: "
+                            + Handovers.handoverError(APP, no));
             assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip.ready")).exists();
             assertThat(PASSWORDS_SEEN).contains(tricky);
         } finally {
@@ -286,22 +294,6 @@ class SftpHandoverTest {
                                         + "WHERE h.no = :no")
                         .bind("no", no)
                         .mapTo(Integer.class)
-                        .one());
-    }
-
-    private static String handoverState(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT state FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
-                        .one());
-    }
-
-    private static String lastError(String no) {
-        return APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT last_error FROM handover WHERE no = :no")
-                        .bind("no", no)
-                        .mapTo(String.class)
                         .one());
     }
 

@@ -125,7 +125,13 @@ public final class HandoverBeans implements AutoCloseable {
             this.dropPackages = new DropPackager(store, json, staging);
             // the routes are built by the test's CamelContext, not on a change of agency
             this.agencies = new AgencyService(
-                    jdbi, referenceData, new AgencyChecks(POLICY, HOST_KEYS), json, () -> {}, code -> null);
+                    jdbi,
+                    referenceData,
+                    new AgencyChecks(POLICY, HOST_KEYS),
+                    json,
+                    () -> {},
+                    code -> null,
+                    code -> null);
             this.intake = new IntakeService(
                     new IntakeWriter(dataSource),
                     referenceData,

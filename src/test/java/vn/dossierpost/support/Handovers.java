@@ -90,6 +90,24 @@ public final class Handovers {
         }
     }
 
+    /** A handover's state (SENDING, SENT, DELIVERED, FAILED), by its number. */
+    public static String handoverState(TestApp app, String no) {
+        return handoverColumn(app, "state", no);
+    }
+
+    /** Why a handover's last attempt failed, or null. */
+    public static String handoverError(TestApp app, String no) {
+        return handoverColumn(app, "last_error", no);
+    }
+
+    private static String handoverColumn(TestApp app, String column, String no) {
+        return app.jdbi()
+                .withHandle(h -> h.createQuery("SELECT " + column + " FROM handover WHERE no = :no")
+                        .bind("no", no)
+                        .mapTo(String.class)
+                        .one());
+    }
+
     /** The handover numbers a dossier has been in, oldest first. */
     public static List<String> handoversOf(TestApp app, String code) {
         return app.jdbi()

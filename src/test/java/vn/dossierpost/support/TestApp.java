@@ -1,5 +1,7 @@
 package vn.dossierpost.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -47,6 +49,19 @@ public final class TestApp {
 
     public DropwizardAppExtension<DossierpostConfiguration> extension() {
         return app;
+    }
+
+    /** One health check's result as the admin port's /healthcheck shows it (healthy, message, details). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> healthCheck(String name) {
+        try (Response health = app.client()
+                .target("http://127.0.0.1:" + app.getAdminPort() + "/healthcheck")
+                .request()
+                .get()) {
+            Map<String, Object> checks = health.readEntity(Map.class);
+            assertThat(checks).as("the health checks").containsKey(name);
+            return (Map<String, Object>) checks.get(name);
+        }
     }
 
     public Jdbi jdbi() {

@@ -42,10 +42,12 @@ public final class AgencyService {
     private final ObjectMapper json;
     private final Runnable onChange;
     private final Function<String, String> routeStatus;
+    private final Function<String, String> sendError;
 
     /**
      * @param onChange    called after a change is committed (rebuilds the agency routes)
      * @param routeStatus the status of an agency's route, by agency code, for the view
+     * @param sendError   why the last attempt to send to an agency failed (null when it did not), for the view
      */
     public AgencyService(
             Jdbi jdbi,
@@ -53,13 +55,15 @@ public final class AgencyService {
             AgencyChecks checks,
             ObjectMapper json,
             Runnable onChange,
-            Function<String, String> routeStatus) {
+            Function<String, String> routeStatus,
+            Function<String, String> sendError) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.checks = checks;
         this.json = json;
         this.onChange = onChange;
         this.routeStatus = routeStatus;
+        this.sendError = sendError;
     }
 
     public List<AgencyView> list() {
@@ -273,6 +277,7 @@ public final class AgencyService {
                 c.active(),
                 c.configured(),
                 c.revision(),
-                routeStatus.apply(c.code()));
+                routeStatus.apply(c.code()),
+                sendError.apply(c.code()));
     }
 }

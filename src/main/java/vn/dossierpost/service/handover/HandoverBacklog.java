@@ -3,6 +3,8 @@ package vn.dossierpost.service.handover;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.db.OutboxDAO;
@@ -70,6 +72,21 @@ public final class HandoverBacklog {
                         .bind("before", sentBefore)
                         .map((rs, ctx) -> new Overdue(rs.getLong("n"), rs.getString("oldest")))
                         .one());
+    }
+
+    /**
+     * Agencies whose sending fails: agency code → the oldest handover still being sent to it whose
+     * last attempt failed, and why ("HS… : error"). A wrong setting (a remote folder that does not
+     * exist, a refused login) shows here at the first attempt, long before the backlog's alert age.
+     */
+    public Map<String, String> failingSends() {
+        Map<String, String> failing = new TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT ON (agency_code) agency_code, no, last_error FROM handover "
+                        + "WHERE state = 'SENDING' AND last_error IS NOT NULL ORDER BY agency_code, id")
+                .map((rs, ctx) -> failing.put(
+                        rs.getString("agency_code"), rs.getString("no") + ": " + rs.getString("last_error")))
+                .list());
+        return failing;
     }
 
     public Waiting dossiersWaiting() {
