@@ -411,11 +411,19 @@ public class DossierpostConfiguration extends Configuration {
         public Duration backlogAlertAge = Duration.minutes(30);
 
         /**
-         * A handover left by file drop or SFTP and not acknowledged within this (plain hours, not working
-         * hours) is overdue: the health check fails and supervisors see it, to be sent again.
+         * A handover left by file drop or SFTP and not acknowledged within this much of the agencies'
+         * working time ({@link #agencyWorkingHours} on the calendar's working days) is overdue: the
+         * health check fails and supervisors see it, to be sent again.
          */
         @NotNull
         public Duration ackTimeout = Duration.hours(4);
+
+        /**
+         * The agencies' working sessions ("HH:MM-HH:MM", in the order of the day) in which {@link
+         * #ackTimeout} runs; an empty list makes it plain elapsed time, nights and holidays included.
+         */
+        @NotNull
+        public List<String> agencyWorkingHours = List.of("07:30-11:30", "13:00-17:00");
     }
 
     /**

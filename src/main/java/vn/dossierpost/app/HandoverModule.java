@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.ChannelPolicy;
+import vn.dossierpost.domain.WorkingHours;
 import vn.dossierpost.health.CamelHealthCheck;
 import vn.dossierpost.health.GivenUpHealthCheck;
 import vn.dossierpost.health.HandoverBacklogHealthCheck;
@@ -35,6 +36,7 @@ import vn.dossierpost.service.catalogue.AgencyChecks;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.service.givenup.GivenUpItems;
+import vn.dossierpost.service.handover.AcknowledgementDeadline;
 import vn.dossierpost.service.handover.AgencyEventService;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
 import vn.dossierpost.service.handover.HandoverBacklog;
@@ -138,10 +140,7 @@ public final class HandoverModule {
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         registerAgencies(shared, camel.agencyRoutes(), backlog);
-        HandoverQueries queries = new HandoverQueries(
-                shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
-        environment.jersey().register(new HandoverResource(handovers, queries));
-        registerHealth(shared, camel, backlog);
+        registerOversight(shared, camel, handovers, backlog);
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
@@ -204,8 +203,26 @@ public final class HandoverModule {
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
     }
 
-    /** Health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors); gauges of the handover outbox's backlog. */
-    private void registerHealth(SharedParts shared, CamelIntegration camel, HandoverBacklog backlog) {
+    /**
+     * What supervisors and operators watch: the handover list (overdue acknowledgements included),
+     * the health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors),
+     * and gauges of the handover outbox's backlog.
+     */
+    private void registerOversight(
+            SharedParts shared, CamelIntegration camel, HandoverService handovers, HandoverBacklog backlog) {
+        AcknowledgementDeadline ackDeadline = new AcknowledgementDeadline(
+                shared.referenceData(),
+                shared.clock(),
+                shared.zone(),
+                settings.ackTimeout.toJavaDuration(),
+                settings.agencyWorkingHours.stream()
+                        .map(WorkingHours.Session::parse)
+                        .toList());
+        environment
+                .jersey()
+                .register(new HandoverResource(
+                        handovers,
+                        new HandoverQueries(shared.jdbi(), shared.referenceData(), shared.clock(), ackDeadline)));
         environment
                 .healthChecks()
                 .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), backlog::failingSends));
@@ -217,9 +234,7 @@ public final class HandoverModule {
                 .register(
                         "handover-backlog",
                         new HandoverBacklogHealthCheck(
-                                backlog,
-                                settings.backlogAlertAge.toJavaDuration(),
-                                settings.ackTimeout.toJavaDuration()));
+                                backlog, settings.backlogAlertAge.toJavaDuration(), ackDeadline));
         environment.metrics().register("handover.backlog.dossiers", new CachedGauge<Long>(5, TimeUnit.SECONDS) {
             @Override
             protected Long loadValue() {

@@ -1,6 +1,7 @@
 package vn.dossierpost.health;
 
 import java.time.Duration;
+import vn.dossierpost.service.handover.AcknowledgementDeadline;
 import vn.dossierpost.service.handover.HandoverBacklog;
 
 /**
@@ -8,18 +9,18 @@ import vn.dossierpost.service.handover.HandoverBacklog;
  * the alert age something is wrong (an agency down for hours, a channel never configured) and a
  * person must look; dead letters are counted too. Notices to agencies about their results (delivered,
  * returned) are outbox work as well and count the same way. A handover left by file drop or SFTP
- * whose acknowledgement has not come within the acknowledgement timeout fails the check too: nothing
+ * whose acknowledgement has not come within the acknowledgement timeout (in working hours) fails the check too: nothing
  * else would notice that the agency never picked it up.
  */
 public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
     private final HandoverBacklog backlog;
     private final Duration alertAge;
-    private final Duration ackTimeout;
+    private final AcknowledgementDeadline ackDeadline;
 
-    public HandoverBacklogHealthCheck(HandoverBacklog backlog, Duration alertAge, Duration ackTimeout) {
+    public HandoverBacklogHealthCheck(HandoverBacklog backlog, Duration alertAge, AcknowledgementDeadline ackDeadline) {
         this.backlog = backlog;
         this.alertAge = alertAge;
-        this.ackTimeout = ackTimeout;
+        this.ackDeadline = ackDeadline;
     }
 
     @Override
@@ -33,7 +34,7 @@ public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
                 .withDetail("oldestWaitingSeconds", oldest.toSeconds())
                 .withDetail("deadLetters", counts.deadLetters())
                 .withDetail("agencyNoticesGivenUp", counts.agencyNoticesGivenUp());
-        HandoverBacklog.Overdue overdue = backlog.overdueAcknowledgements(ackTimeout);
+        HandoverBacklog.Overdue overdue = backlog.overdueAcknowledgements(ackDeadline);
         result.withDetail("handoversNotAcknowledged", overdue.handovers());
         if (overdue.oldestNo() != null) {
             result.withDetail("oldestNotAcknowledged", overdue.oldestNo());
@@ -46,8 +47,8 @@ public final class HandoverBacklogHealthCheck extends GuardedHealthCheck {
         }
         if (overdue.handovers() > 0) {
             return result.unhealthy()
-                    .withMessage(overdue.handovers() + " handover(s) not acknowledged within " + ackTimeout.toMinutes()
-                            + " min, the oldest " + overdue.oldestNo())
+                    .withMessage(overdue.handovers() + " handover(s) not acknowledged within " + ackDeadline.describe()
+                            + ", the oldest " + overdue.oldestNo())
                     .build();
         }
         return result.healthy().build();

@@ -27,6 +27,8 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AcknowledgementTimeoutTest {
+    // one second of plain elapsed time (test-config.yml has no agency working hours: the tests cannot
+    // wait for those, which WorkingHoursTest covers)
     static final TestApp APP = new TestApp(ConfigOverride.config("handover.ackTimeout", "1s"));
     static final DropwizardAppExtension<?> EXT = APP.extension();
     static final String CLERK = "clerk.ack";

@@ -62,9 +62,9 @@ public final class HandoverBacklog {
         });
     }
 
-    /** Handovers left in a folder (file drop, SFTP) and still not acknowledged after {@code ackTimeout}. */
-    public Overdue overdueAcknowledgements(Duration ackTimeout) {
-        OffsetDateTime sentBefore = OffsetDateTime.now(clock).minus(ackTimeout);
+    /** Handovers left in a folder (file drop, SFTP) and still not acknowledged by their deadline. */
+    public Overdue overdueAcknowledgements(AcknowledgementDeadline deadline) {
+        OffsetDateTime sentBefore = deadline.sentBefore();
         return jdbi.withHandle(
                 h -> h.createQuery("SELECT count(*) AS n, (array_agg(no ORDER BY sent_at, id))[1] AS oldest "
                                 + "FROM handover WHERE state = 'SENT' AND channel IN ('FILE_DROP', 'SFTP') "

@@ -1,7 +1,6 @@
 package vn.dossierpost.service.handover;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -27,13 +26,14 @@ public final class HandoverQueries {
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
     private final Clock clock;
-    private final Duration ackTimeout;
+    private final AcknowledgementDeadline ackDeadline;
 
-    public HandoverQueries(Jdbi jdbi, ReferenceDataCache referenceData, Clock clock, Duration ackTimeout) {
+    public HandoverQueries(
+            Jdbi jdbi, ReferenceDataCache referenceData, Clock clock, AcknowledgementDeadline ackDeadline) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.clock = clock;
-        this.ackTimeout = ackTimeout;
+        this.ackDeadline = ackDeadline;
     }
 
     /**
@@ -55,7 +55,7 @@ public final class HandoverQueries {
                         .findFirst()
                         .orElseThrow(() -> Problem.invalid(
                                 "state", "must be SENDING, SENT, DELIVERED, FAILED or " + NOT_ACKNOWLEDGED));
-        OffsetDateTime sentBefore = OffsetDateTime.now(clock).minus(ackTimeout);
+        OffsetDateTime sentBefore = ackDeadline.sentBefore();
         List<HandoverRow> rows = jdbi.withExtension(
                 HandoverDAO.class,
                 dao -> overdue
