@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.db.OutboxDAO;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.GivenUp;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestApp;
@@ -44,6 +45,7 @@ class AgencyNoticesTest {
     static void setUp() throws Exception {
         APP.addUser("clerk", Role.COUNTER, Dossiers.OFFICE, null);
         APP.addUser("admin", Role.ADMIN, null, null);
+        APP.addUser("supervisor", Role.SUPERVISOR, null, null);
         server = new MockWebServer();
         server.setDispatcher(AGENCY);
         server.start();
@@ -98,6 +100,18 @@ class AgencyNoticesTest {
         assertThat(lastError(dossier)).contains("HTTP 400").contains("unknown dossier");
         assertThat(((Number) APP.healthCheck("handover-backlog").get("agencyNoticesGivenUp")).intValue())
                 .isGreaterThanOrEqualTo(1);
+
+        // given up, not silent: the check stays unhealthy until a supervisor has seen it
+        assertThat(APP.healthCheck("given-up")).containsEntry("healthy", false);
+        Map<String, Object> item = GivenUp.item(APP, "supervisor", "AGENCY_NOTICE", "notice to " + Dossiers.AGENCY);
+        assertThat((String) item.get("lastError")).contains("HTTP 400").contains("unknown dossier");
+        GivenUp.acknowledge(APP, "supervisor", item);
+        assertThat(GivenUp.listed(APP, "supervisor", false))
+                .noneMatch(i -> i.get("id").equals(item.get("id")));
+        assertThat(GivenUp.listed(APP, "supervisor", true))
+                .anySatisfy(i -> assertThat(i)
+                        .containsEntry("id", item.get("id"))
+                        .containsEntry("acknowledgedBy", "supervisor"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.GivenUp;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestApp;
@@ -64,41 +65,24 @@ class GivenUpTest {
         Handovers.await(() -> !Boolean.TRUE.equals(check().get("healthy")), Duration.ofSeconds(20), () -> "unhealthy");
         assertThat((String) check().get("message")).contains("given up");
 
-        List<Map<?, ?>> items = givenUp();
+        List<Map<String, Object>> items = GivenUp.listed(APP, SUPERVISOR, false);
         assertThat(items).isNotEmpty();
-        Map<?, ?> item = items.get(0);
+        Map<String, Object> item = items.get(0);
         assertThat(item.get("kind")).isEqualTo("NOTIFICATION");
         assertThat((String) item.get("lastError")).isNotBlank();
 
         // the e-mail and the SMS are given up each in its own time: acknowledge whatever is listed
         Handovers.await(
                 () -> {
-                    givenUp().forEach(GivenUpTest::acknowledge);
+                    GivenUp.listed(APP, SUPERVISOR, false).forEach(i -> GivenUp.acknowledge(APP, SUPERVISOR, i));
                     return Boolean.TRUE.equals(check().get("healthy"));
                 },
                 Duration.ofSeconds(20),
                 () -> "healthy " + check());
-        assertThat(givenUp()).isEmpty();
+        assertThat(GivenUp.listed(APP, SUPERVISOR, false)).isEmpty();
         try (Response wrong =
                 APP.as(SUPERVISOR, "/api/given-up/PARCEL/1/acknowledged").post(Entity.json("{}"))) {
             assertThat(wrong.getStatus()).isEqualTo(422);
-        }
-    }
-
-    private static void acknowledge(Map<?, ?> item) {
-        try (Response ack = APP.as(
-                        SUPERVISOR, "/api/given-up/" + item.get("kind") + "/" + item.get("id") + "/acknowledged")
-                .post(Entity.json("{}"))) {
-            assertThat(ack.getStatus()).isEqualTo(200);
-            assertThat(TestApp.json(ack).get("acknowledgedBy")).isEqualTo(SUPERVISOR);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<?, ?>> givenUp() {
-        try (Response list = APP.as(SUPERVISOR, "/api/given-up").get()) {
-            assertThat(list.getStatus()).isEqualTo(200);
-            return (List<Map<?, ?>>) TestApp.json(list).get("items");
         }
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.GivenUp;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestApp;
@@ -173,6 +174,11 @@ class HttpHandoverTest {
             assertThat(h.get("no")).isEqualTo(handoverNo);
             assertThat((String) h.get("lastError")).contains("HTTP 400").contains("citizenId");
         });
+        // a dead letter is given up: listed for supervisors with its error, the check unhealthy
+        assertThat(APP.healthCheck("given-up")).containsEntry("healthy", false);
+        assertThat((String) GivenUp.item(APP, "supervisor", "HANDOVER", "handover " + handoverNo)
+                        .get("lastError"))
+                .contains("citizenId");
         assertThat(TestApp.status(
                         APP.as(CLERK, "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}"))))
                 .as("a clerk may not resend")
@@ -181,6 +187,9 @@ class HttpHandoverTest {
         Map<String, Object> retried = TestApp.json(
                 APP.as("supervisor", "/api/handovers/" + handoverNo + "/retry").post(Entity.json("{}")));
         assertThat(retried.get("state")).isEqualTo("SENDING");
+        assertThat(GivenUp.listed(APP, "supervisor", true))
+                .as("sent again, it is no longer given up")
+                .noneMatch(i -> ("handover " + handoverNo).equals(i.get("about")));
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         assertThat(AGENCY.received())
                 .hasSize(2)
