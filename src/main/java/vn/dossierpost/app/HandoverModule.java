@@ -44,6 +44,7 @@ import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
+import vn.dossierpost.web.supervisor.AttentionPages;
 
 /**
  * Handing dossiers over to agencies and hearing back from them. It owns the one Camel context (so
@@ -199,12 +200,16 @@ public final class HandoverModule {
                     }
                 },
                 code -> routes.status().get(code),
-                code -> backlog.failingSends().get(code));
+                code -> {
+                    HandoverBacklog.FailingSend failing = backlog.failingSends().get(code);
+                    return failing == null ? null : failing.describe();
+                });
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
     }
 
     /**
-     * What supervisors and operators watch: the handover list (overdue acknowledgements included),
+     * What supervisors and operators watch: the handover list (overdue acknowledgements included) and
+     * the supervisor's page of what needs attention,
      * the health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors),
      * and gauges of the handover outbox's backlog.
      */
@@ -218,17 +223,18 @@ public final class HandoverModule {
                 settings.agencyWorkingHours.stream()
                         .map(WorkingHours.Session::parse)
                         .toList());
-        environment
-                .jersey()
-                .register(new HandoverResource(
-                        handovers,
-                        new HandoverQueries(shared.jdbi(), shared.referenceData(), shared.clock(), ackDeadline)));
+        HandoverQueries queries =
+                new HandoverQueries(shared.jdbi(), shared.referenceData(), shared.clock(), ackDeadline);
+        environment.jersey().register(new HandoverResource(handovers, queries));
         environment
                 .healthChecks()
                 .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), backlog::failingSends));
         GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
         environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));
         environment.jersey().register(new GivenUpResource(givenUp));
+        environment
+                .jersey()
+                .register(new AttentionPages(handovers, queries, backlog, ackDeadline, givenUp, shared.zone()));
         environment
                 .healthChecks()
                 .register(

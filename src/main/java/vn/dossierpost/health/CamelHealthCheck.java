@@ -17,10 +17,10 @@ import vn.dossierpost.integration.AgencyRoutes;
 public final class CamelHealthCheck extends GuardedHealthCheck {
     private final CamelContext camel;
     private final AgencyRoutes routes;
-    private final Supplier<Map<String, String>> failingSends;
+    private final Supplier<Map<String, ?>> failingSends;
 
-    /** @param failingSends agency code → why sending to it fails, for the agencies whose last attempt failed */
-    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes, Supplier<Map<String, String>> failingSends) {
+    /** @param failingSends the agencies whose last attempt failed, by agency code, for the agencies whose last attempt failed */
+    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes, Supplier<Map<String, ?>> failingSends) {
         this.camel = camel;
         this.routes = routes;
         this.failingSends = failingSends;

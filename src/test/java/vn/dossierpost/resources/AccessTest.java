@@ -167,6 +167,10 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
         RULES.put("GET /trang-chu", staff);
+        // the supervisor's page of what needs attention spans every office: national staff only
+        RULES.put("GET /supervisor/can-xu-ly", "SUPERVISOR ADMIN");
+        RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
+        RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
         RULES.put("GET /tra-cuu", "PUBLIC");
         RULES.put("GET /tra-cuu/{reference}", "PUBLIC");
         RULES.put("GET /bang-phi", "PUBLIC");

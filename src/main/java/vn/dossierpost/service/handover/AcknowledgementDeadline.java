@@ -47,6 +47,15 @@ public final class AcknowledgementDeadline {
                 .toOffsetDateTime();
     }
 
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Whether the timeout runs in working hours only (else it is plain elapsed time). */
+    public boolean inWorkingHours() {
+        return !sessions.isEmpty();
+    }
+
     /** "240 working minutes", or "240 min" for plain elapsed time. */
     public String describe() {
         return timeout.toMinutes() + (sessions.isEmpty() ? " min" : " working minutes");

@@ -74,18 +74,31 @@ public final class HandoverBacklog {
                         .one());
     }
 
+    /** An agency whose sending fails: the oldest handover still being sent to it, and why its last attempt failed. */
+    public record FailingSend(String agencyCode, String agencyName, String handoverNo, String error) {
+        /** "BG…: error", as the agency's admin view shows it */
+        public String describe() {
+            return handoverNo + ": " + error;
+        }
+    }
+
     /**
-     * Agencies whose sending fails: agency code → the oldest handover still being sent to it whose
-     * last attempt failed, and why ("HS… : error"). A wrong setting (a remote folder that does not
-     * exist, a refused login) shows here at the first attempt, long before the backlog's alert age.
+     * Agencies whose sending fails, by agency code: each one's oldest handover still being sent whose
+     * last attempt failed. A wrong setting (a remote folder that does not exist, a refused login)
+     * shows here at the first attempt, long before the backlog's alert age.
      */
-    public Map<String, String> failingSends() {
-        Map<String, String> failing = new TreeMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT DISTINCT ON (agency_code) agency_code, no, last_error FROM handover "
-                        + "WHERE state = 'SENDING' AND last_error IS NOT NULL ORDER BY agency_code, id")
-                .map((rs, ctx) -> failing.put(
-                        rs.getString("agency_code"), rs.getString("no") + ": " + rs.getString("last_error")))
-                .list());
+    public Map<String, FailingSend> failingSends() {
+        Map<String, FailingSend> failing = new TreeMap<>();
+        jdbi.useHandle(
+                h -> h.createQuery("SELECT DISTINCT ON (h.agency_code) h.agency_code, a.name, h.no, h.last_error "
+                                + "FROM handover h JOIN agency a ON a.code = h.agency_code "
+                                + "WHERE h.state = 'SENDING' AND h.last_error IS NOT NULL ORDER BY h.agency_code, h.id")
+                        .map((rs, ctx) -> new FailingSend(
+                                rs.getString("agency_code"),
+                                rs.getString("name"),
+                                rs.getString("no"),
+                                rs.getString("last_error")))
+                        .forEach(f -> failing.put(f.agencyCode(), f)));
         return failing;
     }
 
