@@ -416,6 +416,13 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public Duration ackTimeout = Duration.hours(4);
+
+        /**
+         * How long a line of an agency's inbox file (or its signature check) is tried again while the
+         * database is unreachable; after that the file is left in the inbox for a later poll.
+         */
+        @NotNull
+        public Duration inboxRetryFor = Duration.seconds(10);
     }
 
     /**

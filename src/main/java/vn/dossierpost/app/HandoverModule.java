@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.GivenUpResource;
 import vn.dossierpost.resources.HandoverResource;
+import vn.dossierpost.service.DatabaseRetry;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyChecks;
@@ -99,6 +101,9 @@ public final class HandoverModule {
                 settings.senderThreads,
                 config.getLimits().maxAgencyAnswer.toBytes());
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
+        // a lost connection or a restarting server while an inbox file is applied: tried again for a while
+        DatabaseRetry inboxRetry = new DatabaseRetry(new RetryPolicy(
+                Duration.ofMillis(100), Duration.ofSeconds(2), settings.inboxRetryFor.toJavaDuration()));
         AgencyEventService agencyEvents =
                 new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
         environment.jersey().register(new AgencyEventResource(agencyEvents));
@@ -106,9 +111,9 @@ public final class HandoverModule {
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
                 "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
-                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json()),
-                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()))));
+                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json(), inboxRetry),
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json(), inboxRetry),
+                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), inboxRetry)));
         beans.put(
                 "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()));
         beans.putAll(others.beans());
