@@ -26,6 +26,7 @@ import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
 import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
+import vn.dossierpost.integration.InboxWaiting;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.GivenUpResource;
@@ -116,6 +117,8 @@ public final class HandoverModule {
                 "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), inboxRetry)));
         beans.put(
                 "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()));
+        InboxWaiting inboxWaiting = new InboxWaiting();
+        beans.put("inboxWaiting", inboxWaiting);
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
@@ -145,7 +148,7 @@ public final class HandoverModule {
         HandoverQueries queries = new HandoverQueries(
                 shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
         environment.jersey().register(new HandoverResource(handovers, queries));
-        registerHealth(shared, camel);
+        registerHealth(shared, camel, inboxWaiting);
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
@@ -208,8 +211,10 @@ public final class HandoverModule {
     }
 
     /** Health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors); gauges of the handover outbox's backlog. */
-    private void registerHealth(SharedParts shared, CamelIntegration camel) {
-        environment.healthChecks().register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes()));
+    private void registerHealth(SharedParts shared, CamelIntegration camel, InboxWaiting inboxWaiting) {
+        environment
+                .healthChecks()
+                .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), inboxWaiting));
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
         environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));

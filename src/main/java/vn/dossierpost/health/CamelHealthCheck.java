@@ -5,19 +5,23 @@ import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import vn.dossierpost.integration.AgencyRoutes;
+import vn.dossierpost.integration.InboxWaiting;
 
 /**
  * The Camel context is started and every agency that has a channel has its route running. An agency
  * without a configured channel is listed, not counted as a failure: its dossiers wait in the outbox
- * (which the backlog check watches).
+ * (which the backlog check watches). Inbox files left for a later poll because the database was
+ * unavailable are counted by agency and fail the check until a poll has applied them.
  */
 public final class CamelHealthCheck extends GuardedHealthCheck {
     private final CamelContext camel;
     private final AgencyRoutes routes;
+    private final InboxWaiting inboxWaiting;
 
-    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes) {
+    public CamelHealthCheck(CamelContext camel, AgencyRoutes routes, InboxWaiting inboxWaiting) {
         this.camel = camel;
         this.routes = routes;
+        this.inboxWaiting = inboxWaiting;
     }
 
     @Override
@@ -27,17 +31,26 @@ public final class CamelHealthCheck extends GuardedHealthCheck {
         // the authenticated API (GET /api/agencies/{code}) and in the log, not for this open port
         Map<String, String> agencies = new TreeMap<>();
         routes.status().forEach((code, s) -> agencies.put(code, s.startsWith("failed") ? "failed (see the log)" : s));
-        ResultBuilder result =
-                Result.builder().withDetail("camel", status.name()).withDetail("agencies", agencies);
+        Map<String, Long> waiting = inboxWaiting.byAgency();
+        ResultBuilder result = Result.builder()
+                .withDetail("camel", status.name())
+                .withDetail("agencies", agencies)
+                .withDetail("inboxFilesWaitingForDatabase", waiting);
         if (!status.isStarted()) {
             return result.unhealthy().withMessage("Camel context is " + status).build();
         }
         long down = agencies.values().stream()
                 .filter(s -> !s.startsWith("no route") && !s.equals(ServiceStatus.Started.name()))
                 .count();
-        return down > 0
+        if (down > 0) {
+            return result.unhealthy()
+                    .withMessage(down + " agency routes are not running")
+                    .build();
+        }
+        long files = waiting.values().stream().mapToLong(Long::longValue).sum();
+        return files > 0
                 ? result.unhealthy()
-                        .withMessage(down + " agency routes are not running")
+                        .withMessage(files + " inbox files wait for the database")
                         .build()
                 : result.healthy().withMessage(agencies.size() + " agencies").build();
     }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import vn.dossierpost.support.TestApp;
 /**
  * An agency's inbox files while the database fails under them: a connection lost in the middle of a
  * file is tried again and every line applied once; a database away for longer than the retries leaves
- * the file in the inbox (with a warning) until it is back; and a file with wrong lines, dropped again
+ * the file in the inbox (with a warning, and the "camel" health check failing) until it is back; and a file with wrong lines, dropped again
  * whole, does not apply its good lines twice. The database "fails" as it does when a server restarts:
  * a trigger ends the app's own connection (pg_terminate_backend, SQLState 57P01) in the middle of the
  * transaction, so that its pooled connection is dead too.
@@ -182,12 +183,28 @@ class InboxRetryTest {
                         .map(ILoggingEvent::getFormattedMessage))
                 .anyMatch(m -> m.contains(name) && m.contains("left for the next poll"));
         assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
+        Map<?, ?> health = camelHealth();
+        assertThat(health.get("healthy")).isEqualTo(false);
+        assertThat((String) health.get("message")).isEqualTo("1 inbox files wait for the database");
+        assertThat(health.get("inboxFilesWaitingForDatabase")).isEqualTo(Map.of(Dossiers.AGENCY, 1));
 
         APP.jdbi().useHandle(h -> h.execute("DROP TRIGGER cut ON agency_event"));
         awaitFile(".done/" + name);
+        assertThat(camelHealth().get("healthy")).isEqualTo(true);
+        assertThat((Map<?, ?>) camelHealth().get("inboxFilesWaitingForDatabase"))
+                .isEmpty();
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
         assertThat(timelineCount(code, "IN_PROCESSING")).isEqualTo(1);
         assertThat(storedEvents("vang-%")).isEqualTo(1);
+    }
+
+    private static Map<?, ?> camelHealth() {
+        try (Response health = EXT.client()
+                .target("http://127.0.0.1:" + EXT.getAdminPort() + "/healthcheck")
+                .request()
+                .get()) {
+            return (Map<?, ?>) health.readEntity(Map.class).get("camel");
+        }
     }
 
     /**
