@@ -102,23 +102,15 @@ public final class HandoverModule {
                 settings.senderThreads,
                 config.getLimits().maxAgencyAnswer.toBytes());
         Path staging = Path.of(config.getDataDir()).resolve("handovers");
-        // a lost connection or a restarting server while an inbox file is applied: tried again for a while
-        DatabaseRetry inboxRetry = new DatabaseRetry(new RetryPolicy(
-                Duration.ofMillis(100), Duration.ofSeconds(2), settings.inboxRetryFor.toJavaDuration()));
         AgencyEventService agencyEvents =
                 new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
         environment.jersey().register(new AgencyEventResource(agencyEvents));
+        InboxWaiting inboxWaiting = new InboxWaiting();
         Map<String, Object> beans = new HashMap<>(Map.of(
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
-                "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
-                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json(), inboxRetry),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json(), inboxRetry),
-                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), inboxRetry)));
-        beans.put(
-                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()));
-        InboxWaiting inboxWaiting = new InboxWaiting();
-        beans.put("inboxWaiting", inboxWaiting);
+                "dropPackages", new DropPackager(shared.store(), shared.json(), staging)));
+        beans.putAll(inboxBeans(shared, acknowledgements, agencyEvents, inboxWaiting));
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
@@ -149,6 +141,23 @@ public final class HandoverModule {
                 shared.jdbi(), shared.referenceData(), shared.clock(), settings.ackTimeout.toJavaDuration());
         environment.jersey().register(new HandoverResource(handovers, queries));
         registerHealth(shared, camel, inboxWaiting);
+    }
+
+    /** The beans of the inbox route (agency-inbox.yaml). */
+    private Map<String, Object> inboxBeans(
+            SharedParts shared,
+            HandoverAcknowledgements acknowledgements,
+            AgencyEventService agencyEvents,
+            InboxWaiting waiting) {
+        // a lost connection or a restarting server while an inbox file is applied: tried again for a while
+        DatabaseRetry retry = new DatabaseRetry(new RetryPolicy(
+                Duration.ofMillis(100), Duration.ofSeconds(2), settings.inboxRetryFor.toJavaDuration()));
+        return Map.of(
+                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json(), retry),
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json(), retry),
+                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), retry),
+                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()),
+                "inboxWaiting", waiting);
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
