@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,9 +139,9 @@ class InboxRetryTest {
         Path error = inbox.resolve(".failed/" + name + ".error.txt");
         for (int drop = 1; drop <= 2; drop++) {
             Files.deleteIfExists(error);
+            Files.deleteIfExists(inbox.resolve(".failed/" + name));
             InboxFiles.drop(inbox, name, wrong);
-            awaitFile(".failed/" + name + ".error.txt");
-            awaitFile(".failed/" + name);
+            awaitFile(".failed/" + name); // moved there after its .error.txt is written
             assertThat(Files.readString(error, StandardCharsets.UTF_8))
                     .as("drop %d", drop)
                     .contains("line 2: not a JSON event")
@@ -166,7 +166,9 @@ class InboxRetryTest {
         String code = delivered(54);
         cutConnection("agency_event", "NEW.event_id = 'vang-1'", Long.MAX_VALUE);
         String name = "csdl-vang.jsonl";
-        LOG.list.clear();
+        synchronized (LOG) { // AppenderBase appends holding the appender's lock
+            LOG.list.clear();
+        }
         InboxFiles.drop(inbox, name, lines(event("vang-1", code, "IN_PROCESSING")));
 
         // 1 s of retries (handover.inboxRetryFor) holds at most 5 attempts: 8 is a later poll's
@@ -178,7 +180,7 @@ class InboxRetryTest {
         assertThat(Files.exists(inbox.resolve(".failed/" + name))).isFalse();
         assertThat(Files.exists(inbox.resolve(".failed/" + name + ".error.txt")))
                 .isFalse();
-        assertThat(Collections.synchronizedList(LOG.list).stream()
+        assertThat(logged().stream()
                         .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                         .map(ILoggingEvent::getFormattedMessage))
                 .anyMatch(m -> m.contains(name) && m.contains("left for the next poll"));
@@ -196,6 +198,12 @@ class InboxRetryTest {
         assertThat(Handovers.status(APP, code)).isEqualTo("IN_PROCESSING");
         assertThat(timelineCount(code, "IN_PROCESSING")).isEqualTo(1);
         assertThat(storedEvents("vang-%")).isEqualTo(1);
+    }
+
+    private static List<ILoggingEvent> logged() {
+        synchronized (LOG) {
+            return List.copyOf(LOG.list);
+        }
     }
 
     private static Map<?, ?> camelHealth() {
