@@ -424,6 +424,13 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public List<String> agencyWorkingHours = List.of("07:30-11:30", "13:00-17:00");
+
+        /**
+         * How long a line of an agency's inbox file (or its signature check) is tried again while the
+         * database is unreachable; after that the file is left in the inbox for a later poll.
+         */
+        @NotNull
+        public Duration inboxRetryFor = Duration.seconds(10);
     }
 
     /**

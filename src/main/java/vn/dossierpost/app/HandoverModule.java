@@ -5,6 +5,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,10 +27,12 @@ import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
 import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
+import vn.dossierpost.integration.InboxWaiting;
 import vn.dossierpost.resources.AgencyEventResource;
 import vn.dossierpost.resources.AgencyResource;
 import vn.dossierpost.resources.GivenUpResource;
 import vn.dossierpost.resources.HandoverResource;
+import vn.dossierpost.service.DatabaseRetry;
 import vn.dossierpost.service.RetryPolicy;
 import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyChecks;
@@ -105,15 +108,12 @@ public final class HandoverModule {
         AgencyEventService agencyEvents =
                 new AgencyEventService(shared.jdbi(), shared.dossiers(), shared.notifications(), shared.json());
         environment.jersey().register(new AgencyEventResource(agencyEvents));
+        InboxWaiting inboxWaiting = new InboxWaiting();
         Map<String, Object> beans = new HashMap<>(Map.of(
                 "handovers", handovers,
                 "agencyHttp", agencyHttp,
-                "dropPackages", new DropPackager(shared.store(), shared.json(), staging),
-                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json()),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json()),
-                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()))));
-        beans.put(
-                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()));
+                "dropPackages", new DropPackager(shared.store(), shared.json(), staging)));
+        beans.putAll(inboxBeans(shared, acknowledgements, agencyEvents, inboxWaiting));
         beans.putAll(others.beans());
         Properties properties = routeProperties();
         properties.putAll(others.properties());
@@ -141,7 +141,24 @@ public final class HandoverModule {
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         registerAgencies(shared, camel.agencyRoutes(), backlog);
-        registerOversight(shared, camel, handovers, backlog);
+        registerOversight(shared, camel, handovers, backlog, inboxWaiting);
+    }
+
+    /** The beans of the inbox route (agency-inbox.yaml). */
+    private Map<String, Object> inboxBeans(
+            SharedParts shared,
+            HandoverAcknowledgements acknowledgements,
+            AgencyEventService agencyEvents,
+            InboxWaiting waiting) {
+        // a lost connection or a restarting server while an inbox file is applied: tried again for a while
+        DatabaseRetry retry = new DatabaseRetry(new RetryPolicy(
+                Duration.ofMillis(100), Duration.ofSeconds(2), settings.inboxRetryFor.toJavaDuration()));
+        return Map.of(
+                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json(), retry),
+                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json(), retry),
+                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), retry),
+                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()),
+                "inboxWaiting", waiting);
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
@@ -214,7 +231,11 @@ public final class HandoverModule {
      * and gauges of the handover outbox's backlog.
      */
     private void registerOversight(
-            SharedParts shared, CamelIntegration camel, HandoverService handovers, HandoverBacklog backlog) {
+            SharedParts shared,
+            CamelIntegration camel,
+            HandoverService handovers,
+            HandoverBacklog backlog,
+            InboxWaiting inboxWaiting) {
         AcknowledgementDeadline ackDeadline = new AcknowledgementDeadline(
                 shared.referenceData(),
                 shared.clock(),
@@ -228,7 +249,10 @@ public final class HandoverModule {
         environment.jersey().register(new HandoverResource(handovers, queries));
         environment
                 .healthChecks()
-                .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), backlog::failingSends));
+                .register(
+                        "camel",
+                        new CamelHealthCheck(
+                                camel.context(), camel.agencyRoutes(), backlog::failingSends, inboxWaiting));
         GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
         environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));
         environment.jersey().register(new GivenUpResource(givenUp));

@@ -9,21 +9,27 @@ import java.util.List;
 import java.util.Set;
 import vn.dossierpost.api.agency.AcknowledgementFile;
 import vn.dossierpost.api.agency.AgencyReceipt;
+import vn.dossierpost.service.DatabaseRetry;
+import vn.dossierpost.service.DatabaseUnavailable;
 import vn.dossierpost.service.handover.HandoverAcknowledgements;
 
 /**
  * Applies an agency's acknowledgement file ({@code *.ack.json} in its inbox folder) for a file-drop
  * handover. Every good receipt is applied, all in one transaction and idempotently (a file dropped
  * twice changes nothing); if any receipt is wrong the file is refused with the list of problems, and the route
- * moves it to {@code .failed/} beside an {@code .error.txt}.
+ * moves it to {@code .failed/} beside an {@code .error.txt}. A database that fails meanwhile is tried
+ * again ({@link DatabaseRetry}); if it stays away, {@link DatabaseUnavailable} leaves the file in
+ * the inbox for a later poll.
  */
 public final class AcknowledgementFiles {
     private final HandoverAcknowledgements handovers;
     private final ObjectMapper json;
+    private final DatabaseRetry retry;
 
-    public AcknowledgementFiles(HandoverAcknowledgements handovers, ObjectMapper json) {
+    public AcknowledgementFiles(HandoverAcknowledgements handovers, ObjectMapper json, DatabaseRetry retry) {
         this.handovers = handovers;
         this.json = json;
+        this.retry = retry;
     }
 
     /** @return how many receipts were applied */
@@ -58,7 +64,9 @@ public final class AcknowledgementFiles {
                 positions.add(i);
             }
         }
-        Set<String> unknown = Set.copyOf(handovers.acknowledge(agencyCode, ack.handoverNo(), wellFormed));
+        Set<String> unknown = Set.copyOf(retry.call(
+                "acknowledgement of " + ack.handoverNo(),
+                () -> handovers.acknowledge(agencyCode, ack.handoverNo(), wellFormed)));
         for (int k = 0; k < wellFormed.size(); k++) {
             String code = wellFormed.get(k).dossierCode();
             if (unknown.contains(code)) {

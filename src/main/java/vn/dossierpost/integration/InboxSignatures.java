@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.dossierpost.domain.AgencyChannel;
+import vn.dossierpost.service.DatabaseRetry;
 import vn.dossierpost.service.catalogue.AgencyChannels;
 
 /**
@@ -27,9 +28,11 @@ public final class InboxSignatures {
     static final String EXPECTED = "it must hold sha256=<hex HMAC-SHA256 of the file with the agency's secret>";
 
     private final AgencyChannels agencies;
+    private final DatabaseRetry retry;
 
-    public InboxSignatures(AgencyChannels agencies) {
+    public InboxSignatures(AgencyChannels agencies, DatabaseRetry retry) {
         this.agencies = agencies;
+        this.retry = retry;
     }
 
     /**
@@ -41,7 +44,9 @@ public final class InboxSignatures {
     public void verify(String agencyCode, String file, byte[] content) {
         Path path = Path.of(file);
         String name = path.getFileName().toString();
-        String secret = agencies.channel(agencyCode).map(AgencyChannel::secret).orElse(null);
+        String secret = retry.call("the secret of agency " + agencyCode, () -> agencies.channel(agencyCode))
+                .map(AgencyChannel::secret)
+                .orElse(null);
         String refusal = null;
         if (secret == null || secret.isBlank()) {
             refusal = "agency " + agencyCode + " has no secret to check its signature with; nothing applied";
