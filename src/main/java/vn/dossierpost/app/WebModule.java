@@ -4,6 +4,7 @@ import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
+import java.util.Map;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.WebSessions;
@@ -40,9 +41,22 @@ public final class WebModule {
 
     /** The bundles, added in {@code initialize}. */
     public static void initialize(Bootstrap<DossierpostConfiguration> bootstrap) {
-        bootstrap.addBundle(new ViewBundle<>());
+        bootstrap.addBundle(views());
         bootstrap.addBundle(new AssetsBundle("/assets", "/assets", null, "assets"));
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
+    }
+
+    /**
+     * The views, where a template error fails the request (the 500 page) instead of FreeMarker's
+     * default of printing the template's and Java's stack traces into the page a clerk or the public sees.
+     */
+    static ViewBundle<DossierpostConfiguration> views() {
+        return new ViewBundle<>() {
+            @Override
+            public Map<String, Map<String, String>> getViewConfiguration(DossierpostConfiguration configuration) {
+                return Map.of("freemarker", Map.of("template_exception_handler", "rethrow"));
+            }
+        };
     }
 
     public void register(SharedParts shared, CounterServices counter, SignInGate signIns) {
