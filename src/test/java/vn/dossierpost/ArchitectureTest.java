@@ -133,6 +133,8 @@ class ArchitectureTest {
     void featuresDependInOneDirection() {
         check(layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("supervision")
+                .definedBy("vn.dossierpost.service.supervision..")
                 .layer("handover")
                 .definedBy("vn.dossierpost.service.handover..")
                 .layer("returnleg")
@@ -147,8 +149,10 @@ class ArchitectureTest {
                 .definedBy("vn.dossierpost.service.catalogue..")
                 .layer("ground")
                 .definedBy("vn.dossierpost.service")
-                .whereLayer("handover")
+                .whereLayer("supervision")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("handover")
+                .mayOnlyBeAccessedByLayers("supervision")
                 .whereLayer("returnleg")
                 .mayOnlyBeAccessedByLayers("handover")
                 .whereLayer("counter")
@@ -158,8 +162,9 @@ class ArchitectureTest {
                 .whereLayer("dossier")
                 .mayOnlyBeAccessedByLayers("counter", "notify", "returnleg", "handover")
                 .whereLayer("catalogue")
-                .mayOnlyBeAccessedByLayers("dossier", "counter", "notify", "returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("dossier", "counter", "notify", "returnleg", "handover", "supervision")
                 .whereLayer("ground")
-                .mayOnlyBeAccessedByLayers("catalogue", "dossier", "counter", "notify", "returnleg", "handover"));
+                .mayOnlyBeAccessedByLayers(
+                        "catalogue", "dossier", "counter", "notify", "returnleg", "handover", "supervision"));
     }
 }

@@ -47,7 +47,9 @@ import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
+import vn.dossierpost.service.supervision.Dashboard;
 import vn.dossierpost.web.supervisor.AttentionPages;
+import vn.dossierpost.web.supervisor.DashboardPages;
 
 /**
  * Handing dossiers over to agencies and hearing back from them. It owns the one Camel context (so
@@ -256,6 +258,10 @@ public final class HandoverModule {
         GivenUpItems givenUp = new GivenUpItems(shared.jdbi(), shared.clock());
         environment.healthChecks().register("given-up", new GivenUpHealthCheck(givenUp));
         environment.jersey().register(new GivenUpResource(givenUp));
+        environment
+                .jersey()
+                .register(new DashboardPages(
+                        new Dashboard(shared.jdbi(), shared.referenceData(), backlog, shared.clock(), shared.zone())));
         environment
                 .jersey()
                 .register(new AttentionPages(handovers, queries, backlog, ackDeadline, givenUp, shared.zone()));

@@ -26,6 +26,7 @@ public final class JdbiSetup {
             AgencyEventDAO.class,
             CatalogueDAO.class,
             CourierDAO.class,
+            DashboardDAO.class,
             DeliveryDAO.class,
             DossierDAO.class,
             DossierFileDAO.class,
