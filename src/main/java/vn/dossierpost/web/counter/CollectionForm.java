@@ -16,14 +16,14 @@ import vn.dossierpost.api.FieldProblem;
  * {@link CollectionRequest}, whose annotations check its shape; a problem found there is shown beside
  * the line it names.
  */
-record CollectionForm(List<Line> lines, String agencyOfficer) {
+public record CollectionForm(List<Line> lines, String agencyOfficer) {
     /** Lines on an empty form: the result itself and room for originals given back. */
     static final int LINES = 4;
 
     private static final Pattern ITEM = Pattern.compile("items\\[(\\d+)\\]\\.(\\w+)");
 
-    /** One document line; {@code index} is its place among the lines sent (blank ones skipped). */
-    record Line(String name, String kind, String copies) {
+    /** One document line as typed (copies as text: a wrong number comes back as it was typed). */
+    public record Line(String name, String kind, String copies) {
         boolean blank() {
             return name.isBlank() && (copies.isBlank() || copies.equals("1"));
         }
