@@ -124,7 +124,7 @@ class ReturnLegBrowserTest {
 
         // the delivering office: the item scanned in, to the commune's courier, then to another by hand
         signIn(CLERK);
-        browser.findElement(By.linkText("Bưu gửi đến")).click();
+        browser.findElement(By.linkText("Đến và phát")).click();
         waitUntil(d -> d.getCurrentUrl().endsWith("/counter/buu-gui"));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("s10");
         browser.switchTo().activeElement().sendKeys(s10, Keys.ENTER);
