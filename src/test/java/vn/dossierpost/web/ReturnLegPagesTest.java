@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +181,27 @@ class ReturnLegPagesTest {
             assertThat(r.getStatus()).isEqualTo(303);
         }
         assertThat(status(code)).isEqualTo("RETURNED_TO_AGENCY");
+    }
+
+    /** Alt+letter reaches one thing per page: the navigation's keys and the page's own never meet. */
+    @Test
+    void accessKeysAreUniqueOnEachPage() {
+        for (String page : List.of(
+                "/counter",
+                "/counter/nhan-ket-qua",
+                "/counter/buu-gui",
+                "/counter/buu-gui/luu-giu",
+                "/counter/buu-ta")) {
+            try (Response r = get(CLERK, page)) {
+                assertThat(r.getStatus()).isEqualTo(200);
+                List<String> keys = Pattern.compile("accesskey=\"(.)\"")
+                        .matcher(r.readEntity(String.class))
+                        .results()
+                        .map(m -> m.group(1))
+                        .toList();
+                assertThat(keys).as(page).doesNotHaveDuplicates().contains("h", "k", "g", "l", "u");
+            }
+        }
     }
 
     private static Response get(String user, String path) {
