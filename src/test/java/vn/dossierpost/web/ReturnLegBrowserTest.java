@@ -90,6 +90,8 @@ class ReturnLegBrowserTest {
     void collectionSlipArrivalCourierAndTheHandOverAtTheCounter() throws Exception {
         // the collecting clerk: from today's list to the pickups, the form refused once, then the slip
         signIn(COLLECTOR);
+        assertThat(codes(By.cssSelector("#today-pickups a.dossier-link"), "href"))
+                .contains(APP.url("/counter/nhan-ket-qua/" + home));
         browser.findElement(By.id("today-pickups-page")).click();
         waitUntil(d -> d.getCurrentUrl().endsWith("/counter/nhan-ket-qua"));
         assertThat(codes(By.cssSelector("#pickups tr[data-code]"), "data-code")).contains(home, atOffice);

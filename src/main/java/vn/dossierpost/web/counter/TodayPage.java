@@ -1,6 +1,7 @@
 package vn.dossierpost.web.counter;
 
 import java.util.List;
+import java.util.function.Function;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.service.counter.TodayList;
 import vn.dossierpost.web.Page;
@@ -12,7 +13,19 @@ public final class TodayPage extends Page {
      * the page where the list is worked through (null when the rows' dossier pages are that place).
      */
     public record Section(
-            String id, String heading, String empty, List<Row> rows, long total, boolean more, String page) {}
+            String id, String heading, String empty, List<Row> rows, long total, boolean more, String page) {
+        /** The rows linking where each is worked on (the collection form, the held item) instead of the dossier. */
+        Section linkingTo(Function<Row, String> href) {
+            return new Section(
+                    id,
+                    heading,
+                    empty,
+                    rows.stream().map(r -> r.at(href.apply(r))).toList(),
+                    total,
+                    more,
+                    page);
+        }
+    }
 
     private final List<Section> sections;
 
@@ -40,17 +53,19 @@ public final class TodayPage extends Page {
                         supplements,
                         null),
                 section(
-                        "today-pickups",
-                        "Kết quả cần nhận tại cơ quan",
-                        "Không có kết quả nào chờ nhận tại cơ quan.",
-                        pickups,
-                        "/counter/nhan-ket-qua"),
+                                "today-pickups",
+                                "Kết quả cần nhận tại cơ quan",
+                                "Không có kết quả nào chờ nhận tại cơ quan.",
+                                pickups,
+                                "/counter/nhan-ket-qua")
+                        .linkingTo(r -> "/counter/nhan-ket-qua/" + r.code()),
                 section(
-                        "today-held",
-                        "Kết quả chờ trả tại bưu cục",
-                        "Không có kết quả nào đang lưu tại bưu cục.",
-                        held,
-                        "/counter/buu-gui/luu-giu"));
+                                "today-held",
+                                "Kết quả chờ trả tại bưu cục",
+                                "Không có kết quả nào đang lưu tại bưu cục.",
+                                held,
+                                "/counter/buu-gui/luu-giu")
+                        .linkingTo(r -> "/counter/buu-gui/" + r.s10Number()));
     }
 
     private static Section section(String id, String heading, String empty, TodayList list, String page) {
