@@ -92,7 +92,7 @@ public final class WebModule {
                         returnLeg.attempts(),
                         returnLeg.pickups(),
                         returnLeg.couriers()));
-        environment.jersey().register(new CourierPages(returnLeg.couriers()));
+        environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
         environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
     }
 

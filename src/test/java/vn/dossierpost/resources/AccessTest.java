@@ -177,8 +177,8 @@ class AccessTest {
         RULES.put("POST /counter/buu-gui/{s10}/giao", "COUNTER:own");
         RULES.put("POST /counter/buu-gui/{s10}/trao", "COUNTER:own");
         RULES.put("POST /counter/buu-gui/{s10}/hoan-tra", "COUNTER:own");
-        RULES.put("GET /counter/buu-ta", "COUNTER");
-        RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own");
+        RULES.put("GET /counter/buu-ta", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own ADMIN");
         // the supervisor's pages: an office supervisor sees their own office's whatever they ask
         RULES.put("GET /giam-sat/doi-soat", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("GET /trang-chu", staff);

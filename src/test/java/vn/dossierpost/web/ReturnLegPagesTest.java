@@ -123,6 +123,16 @@ class ReturnLegPagesTest {
         try (Response r = get(CLERK, "/counter/buu-ta")) {
             assertThat(r.readEntity(String.class)).contains("Phường Hoàn Kiếm (00070)");
         }
+        // the office's supervisor edits the same list, and comes back to it
+        try (Response r = post(SUPERVISOR, "/counter/buu-ta/" + COURIER, new Form("communes", "00082"))) {
+            assertThat(r.getStatus()).isEqualTo(303);
+        }
+        assertThat(communes()).containsExactly("00082");
+        try (Response r = get(SUPERVISOR, "/counter/buu-ta")) {
+            assertThat(r.readEntity(String.class))
+                    .contains("Phường Cửa Nam (00082)")
+                    .doesNotContain("id=\"office\"");
+        }
     }
 
     @Test
