@@ -37,6 +37,8 @@ import vn.dossierpost.web.Staff;
 public class PickupPages {
     /** As many as a clerk works through in a day; the API pages further. */
     private static final int SHOWN = 200;
+    /** The service's most: a form opened from an older link still finds its pickup. */
+    private static final int ALL = 500;
 
     private final PickupService pickups;
 
@@ -88,7 +90,7 @@ public class PickupPages {
 
     /** The open pickup of the dossier at the clerk's office, or 404. */
     private PickupView pickup(WebSession clerk, String code) {
-        List<PickupView> open = pickups.open(clerk.user(), null, 500);
+        List<PickupView> open = pickups.open(clerk.user(), null, ALL);
         return open.stream()
                 .filter(p -> p.dossierCode().equals(code))
                 .findFirst()
