@@ -24,6 +24,7 @@ import vn.dossierpost.app.CounterServices;
 import vn.dossierpost.app.HandoverModule;
 import vn.dossierpost.app.NotificationModule;
 import vn.dossierpost.app.ReturnLegModule;
+import vn.dossierpost.app.ReturnLegServices;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
 import vn.dossierpost.app.WebModule;
@@ -144,7 +145,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         environment)
                 .register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
-        new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, counter, signIns);
+        ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
+        new WebModule(config, environment).register(shared, counter, returnLeg, signIns);
     }
 }

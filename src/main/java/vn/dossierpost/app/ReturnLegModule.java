@@ -29,7 +29,7 @@ public final class ReturnLegModule {
         this.environment = environment;
     }
 
-    public void register(SharedParts shared) {
+    public ReturnLegServices register(SharedParts shared) {
         DossierpostConfiguration.Delivery settings = config.getDelivery();
         AgencyNotices agencyNotices = new AgencyNotices(shared.json(), shared.clock());
         DeliveryQueries queries =
@@ -73,5 +73,6 @@ public final class ReturnLegModule {
         environment.jersey().register(new DeliveryResource(deliveries, queries, attempts, pickups));
         environment.jersey().register(new CourierResource(couriers));
         environment.jersey().register(new CouriersResource(couriers));
+        return new ReturnLegServices(pickups, deliveries, queries, attempts, couriers);
     }
 }

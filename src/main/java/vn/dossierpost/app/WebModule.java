@@ -18,12 +18,16 @@ import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
 import vn.dossierpost.web.counter.CommunePages;
+import vn.dossierpost.web.counter.CourierPages;
+import vn.dossierpost.web.counter.DeliveryPages;
 import vn.dossierpost.web.counter.DossierPages;
 import vn.dossierpost.web.counter.DossierSearchPages;
 import vn.dossierpost.web.counter.IntakePages;
+import vn.dossierpost.web.counter.PickupPages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
 import vn.dossierpost.web.counter.TodayPages;
+import vn.dossierpost.web.supervisor.ReconciliationPages;
 
 /**
  * The web pages: FreeMarker views, the static files (ours under {@code /assets}, Bootstrap and htmx
@@ -59,7 +63,7 @@ public final class WebModule {
         };
     }
 
-    public void register(SharedParts shared, CounterServices counter, SignInGate signIns) {
+    public void register(SharedParts shared, CounterServices counter, ReturnLegServices returnLeg, SignInGate signIns) {
         PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
         environment.jersey().register(new Flash());
@@ -87,7 +91,23 @@ public final class WebModule {
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         registerIntake(shared, counter);
+        registerReturnLeg(shared, returnLeg);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
+    }
+
+    /** Pickups at agencies, arrival and couriers, items held at the counter; the supervisor's cash reconciliation. */
+    private void registerReturnLeg(SharedParts shared, ReturnLegServices returnLeg) {
+        environment.jersey().register(new PickupPages(returnLeg.pickups()));
+        environment
+                .jersey()
+                .register(new DeliveryPages(
+                        returnLeg.deliveries(),
+                        returnLeg.queries(),
+                        returnLeg.attempts(),
+                        returnLeg.pickups(),
+                        returnLeg.couriers()));
+        environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
+        environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
     }
 
     /** The procedure search, the guidance sheet, the intake form and its slip. */

@@ -26,6 +26,17 @@ public interface CourierDAO {
             "SELECT commune_code FROM courier_commune WHERE office_code = :office AND courier = :courier ORDER BY commune_code")
     List<String> communes(@Bind("office") String officeCode, @Bind("courier") String courier);
 
+    record Courier(String username, String fullName, String[] communes) {}
+
+    /** The office's active couriers, each with the communes they cover (none: an empty list). */
+    @SqlQuery("SELECT u.username, u.full_name, COALESCE(array_agg(c.commune_code ORDER BY c.commune_code) "
+            + "FILTER (WHERE c.commune_code IS NOT NULL), '{}') AS communes FROM app_user u "
+            + "LEFT JOIN courier_commune c ON c.office_code = u.office_code AND c.courier = u.username "
+            + "WHERE u.role = 'COURIER' AND u.active AND u.office_code = :office "
+            + "GROUP BY u.username, u.full_name ORDER BY u.username")
+    @RegisterConstructorMapper(Courier.class)
+    List<Courier> couriers(@Bind("office") String officeCode);
+
     /** Items of the office in those communes that no courier has yet, given to the one covering the commune. */
     @SqlUpdate("UPDATE delivery l SET courier = c.courier, assigned_at = :at FROM courier_commune c, dossier d "
             + "WHERE d.id = l.dossier_id AND c.office_code = l.office_code AND c.commune_code = l.commune_code "

@@ -166,6 +166,21 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/tep", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
+        RULES.put("GET /counter/nhan-ket-qua", "COUNTER");
+        RULES.put("GET /counter/nhan-ket-qua/{code}", "COUNTER:own");
+        RULES.put("POST /counter/nhan-ket-qua/{code}", "COUNTER:own");
+        RULES.put("GET /counter/buu-gui", "COUNTER");
+        RULES.put("POST /counter/buu-gui/den", "COUNTER");
+        RULES.put("GET /counter/buu-gui/luu-giu", "COUNTER");
+        RULES.put("GET /counter/buu-gui/{s10}", "COUNTER:own");
+        RULES.put("GET /counter/buu-gui/{s10}/phieu.pdf", "COUNTER:own");
+        RULES.put("POST /counter/buu-gui/{s10}/giao", "COUNTER:own");
+        RULES.put("POST /counter/buu-gui/{s10}/trao", "COUNTER:own");
+        RULES.put("POST /counter/buu-gui/{s10}/hoan-tra", "COUNTER:own");
+        RULES.put("GET /counter/buu-ta", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own ADMIN");
+        // the supervisor's pages: an office supervisor sees their own office's whatever they ask
+        RULES.put("GET /supervisor/doi-soat", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("GET /trang-chu", staff);
         // the supervisor's page of what needs attention spans every office: national staff only
         RULES.put("GET /supervisor/can-xu-ly", "SUPERVISOR ADMIN");

@@ -31,7 +31,7 @@ class LocalPathTest {
             })
     void anythingElseGoesHome(String next) {
         assertThat(LocalPath.orHome(next, Role.COUNTER)).isEqualTo("/counter");
-        assertThat(LocalPath.orHome(next, Role.SUPERVISOR)).isEqualTo("/trang-chu");
+        assertThat(LocalPath.orHome(next, Role.SUPERVISOR)).isEqualTo("/supervisor");
     }
 
     @Test

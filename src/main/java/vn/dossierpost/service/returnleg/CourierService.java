@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.CourierWork;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.FieldProblem;
+import vn.dossierpost.api.OfficeCourier;
 import vn.dossierpost.api.ReconciliationView;
 import vn.dossierpost.db.CourierDAO;
 import vn.dossierpost.db.DeliveryDAO;
@@ -68,6 +70,38 @@ public final class CourierService {
         return new CourierWork(courier.username(), day, items, toCollect);
     }
 
+    /** Clerks and supervisors of the office (a national supervisor, an administrator: any office). */
+    private static boolean mayManage(User user, String officeCode) {
+        return user.role() == Role.ADMIN
+                || ((user.role() == Role.SUPERVISOR || user.role() == Role.COUNTER)
+                        && (user.officeScope() == null || officeCode.equals(user.officeScope())));
+    }
+
+    /** The office's couriers and the communes each covers, as the counter assigns and edits them. */
+    public List<OfficeCourier> couriers(User user, String requestedOffice) {
+        String office = user.officeScope() != null ? user.officeScope() : requestedOffice;
+        if (office == null || referenceData.get().office(office).isEmpty()) {
+            throw Problem.invalid("office", "is required: a post office code");
+        }
+        if (!mayManage(user, office)) {
+            throw Problem.forbidden("the couriers of post office " + office + " are its own staff's");
+        }
+        return jdbi.withExtension(CourierDAO.class, dao -> dao.couriers(office)).stream()
+                .map(c -> new OfficeCourier(
+                        c.username(),
+                        c.fullName(),
+                        Arrays.stream(c.communes())
+                                .map(code -> new OfficeCourier.Commune(
+                                        code,
+                                        referenceData
+                                                .get()
+                                                .commune(code)
+                                                .map(x -> x.name())
+                                                .orElse(code)))
+                                .toList()))
+                .toList();
+    }
+
     /**
      * Sets the communes a courier covers at their office (replacing the list; a commune another
      * courier had moves to this one), and gives them the office's waiting items there.
@@ -77,10 +111,7 @@ public final class CourierService {
                 .map(UserDAO.StoredUser::toUser)
                 .filter(u -> u.role() == Role.COURIER)
                 .orElseThrow(() -> Problem.notFound("no active courier " + username));
-        boolean allowed = user.role() == Role.ADMIN
-                || ((user.role() == Role.SUPERVISOR || user.role() == Role.COUNTER)
-                        && (user.officeScope() == null || courier.officeCode().equals(user.officeScope())));
-        if (!allowed) {
+        if (!mayManage(user, courier.officeCode())) {
             throw Problem.forbidden("courier " + username + " works for post office " + courier.officeCode());
         }
         List<FieldProblem> problems = new ArrayList<>();

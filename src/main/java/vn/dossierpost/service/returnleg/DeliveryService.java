@@ -225,6 +225,11 @@ public final class DeliveryService {
         agencyNotices.enqueue(h, d, delivery.s10Number(), AgencyNotices.Type.RESULT_RETURNED, Map.of("reason", why));
     }
 
+    /** Whether an item held until {@code heldUntil} may go back to its agency today (the counter's button). */
+    public boolean mayReturnToday(LocalDate heldUntil) {
+        return heldUntil != null && rules().mayReturnHeld(today(), heldUntil);
+    }
+
     /** A held item nobody collected goes back to the agency, once its holding time is over. */
     public DeliveryView returnToAgency(User clerk, String s10, String note) {
         return jdbi.inTransaction(h -> {

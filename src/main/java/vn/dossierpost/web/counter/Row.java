@@ -28,6 +28,10 @@ public record Row(
                 l.note());
     }
 
+    Row at(String otherHref) {
+        return new Row(code, otherHref, s10Number, applicantName, procedureName, statusLabel, when, note);
+    }
+
     static List<Row> of(List<DossierLine> lines) {
         return lines.stream().map(Row::of).toList();
     }
