@@ -27,6 +27,7 @@ import vn.dossierpost.web.counter.PickupPages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
 import vn.dossierpost.web.counter.TodayPages;
+import vn.dossierpost.web.supervisor.OverduePages;
 import vn.dossierpost.web.supervisor.ReconciliationPages;
 
 /**
@@ -92,6 +93,9 @@ public final class WebModule {
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         registerIntake(shared, counter);
         registerReturnLeg(shared, returnLeg);
+        environment
+                .jersey()
+                .register(new OverduePages(shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone()));
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 

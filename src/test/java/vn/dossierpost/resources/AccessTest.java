@@ -186,6 +186,7 @@ class AccessTest {
         RULES.put("GET /supervisor/can-xu-ly", "SUPERVISOR ADMIN");
         // the dashboard: an office-bound supervisor sees their office's numbers (no applicant data)
         RULES.put("GET /supervisor", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /supervisor/qua-han", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
         RULES.put("GET /tra-cuu", "PUBLIC");

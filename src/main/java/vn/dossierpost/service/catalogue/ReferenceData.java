@@ -118,6 +118,16 @@ public final class ReferenceData {
         return Optional.ofNullable(offices.get(code));
     }
 
+    /** An office's name for a page or a report, its code when it is not (or no longer) in the catalogue. */
+    public String officeName(String code) {
+        return office(code).map(OfficeRow::name).orElse(code);
+    }
+
+    /** An agency's name for a page or a report, its code when it is not (or no longer) in the catalogue. */
+    public String agencyName(String code) {
+        return agency(code).map(AgencyRow::name).orElse(code);
+    }
+
     public Optional<ProvinceRow> province(String code) {
         return Optional.ofNullable(provinces.get(code));
     }

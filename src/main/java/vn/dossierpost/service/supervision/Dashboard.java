@@ -53,7 +53,7 @@ public final class Dashboard {
         return jdbi.withExtension(DashboardDAO.class, dao -> {
             List<DashboardView.IntakeDay> intake = dao.intake(zone.getId(), since, office).stream()
                     .map(d -> new DashboardView.IntakeDay(
-                            d.day(), d.officeCode(), officeName(ref, d.officeCode()), d.dossiers()))
+                            d.day(), d.officeCode(), ref.officeName(d.officeCode()), d.dossiers()))
                     .toList();
             List<DashboardDAO.Legs> legs = dao.legs(zone.getId(), since, office);
             DashboardDAO.Deliveries d = dao.deliveries(since, office);
@@ -62,8 +62,8 @@ public final class Dashboard {
                     DAYS,
                     from,
                     intake,
-                    sum(legs, DashboardDAO.Legs::agencyCode, code -> agencyName(ref, code)),
-                    sum(legs, DashboardDAO.Legs::officeCode, code -> officeName(ref, code)),
+                    sum(legs, DashboardDAO.Legs::agencyCode, ref::agencyName),
+                    sum(legs, DashboardDAO.Legs::officeCode, ref::officeName),
                     office == null ? backlog() : null,
                     new DashboardView.Deliveries(
                             d.firstAttempt(), d.laterAttempt(), d.held(), d.returned(), d.underway()));
@@ -98,13 +98,5 @@ public final class Dashboard {
             legs.add(new DashboardView.Leg(e.getKey(), name.apply(e.getKey()), t[0], t[1], t[2], t[3], t[4], t[5]));
         });
         return legs;
-    }
-
-    private static String officeName(ReferenceData ref, String code) {
-        return ref.office(code).map(o -> o.name()).orElse(code);
-    }
-
-    private static String agencyName(ReferenceData ref, String code) {
-        return ref.agency(code).map(a -> a.name()).orElse(code);
     }
 }

@@ -1,0 +1,103 @@
+package vn.dossierpost.web.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.glassfish.jersey.client.ClientProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.auth.Passwords;
+import vn.dossierpost.domain.Role;
+import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.TestApp;
+import vn.dossierpost.web.Cookies;
+
+/**
+ * The overdue list: each dossier past its leg's due date with who holds the clock (the post while on
+ * its way to the agency, the agency while it decides); on time is not listed; an office-bound
+ * supervisor sees their office only.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OverduePagesTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
+    private static final Client CLIENT = ClientBuilder.newClient();
+    static String late;
+    static String agencyLate;
+    static String onTime;
+    static String otherOffice;
+
+    @BeforeAll
+    static void setUp() {
+        APP.addUser("clerk.a", Role.COUNTER, Dossiers.OFFICE, null);
+        APP.addUser("clerk.b", Role.COUNTER, Dossiers.OTHER_OFFICE, null);
+        APP.addUser("ks", Role.SUPERVISOR, null, null);
+        APP.addUser("ks.a", Role.SUPERVISOR, Dossiers.OFFICE, null);
+        late = intake("clerk.a");
+        agencyLate = intake("clerk.a");
+        onTime = intake("clerk.a");
+        otherOffice = intake("clerk.b");
+        APP.jdbi().useHandle(h -> {
+            h.execute("UPDATE dossier SET handover_due = current_date - 3 WHERE code IN (?, ?)", late, otherOffice);
+            h.execute(
+                    "UPDATE dossier SET status = 'IN_PROCESSING', result_due = current_date - 1 WHERE code = ?",
+                    agencyLate);
+            for (String user : List.of("ks", "ks.a")) {
+                h.execute(
+                        "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
+                                + "VALUES (?, ?, ?, now(), now())",
+                        Passwords.tokenHash("session-" + user),
+                        user,
+                        "csrf-" + user);
+            }
+        });
+    }
+
+    @AfterAll
+    static void tearDown() {
+        CLIENT.close();
+    }
+
+    private static String intake(String clerk) {
+        var response = APP.post(clerk, "/api/dossiers", Dossiers.judicialRecord());
+        assertThat(response.getStatus()).isEqualTo(201);
+        return (String) TestApp.json(response).get("code");
+    }
+
+    private static String page(String user, String query) {
+        try (Response r = CLIENT.target(APP.url("/supervisor/qua-han" + query))
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .request("text/html")
+                .cookie(Cookies.SESSION, "session-" + user)
+                .get()) {
+            assertThat(r.getStatus()).isEqualTo(200);
+            return r.readEntity(String.class);
+        }
+    }
+
+    @Test
+    void eachOverdueDossierWithWhoHoldsTheClock() {
+        String html = page("ks", "");
+        assertThat(html)
+                .contains("data-code=\"" + late + "\" data-holder=\"POST\"")
+                .contains("data-code=\"" + agencyLate + "\" data-holder=\"AGENCY\"")
+                .contains("data-code=\"" + otherOffice + "\" data-holder=\"POST\"")
+                .doesNotContain(onTime)
+                .contains("Bưu cục Trung tâm Sài Gòn", "Sở Tư pháp Thành phố Hà Nội", "Cơ quan giải quyết");
+        assertThat(page("ks", "?agency=000.00.99.H99")).contains("Không có hồ sơ nào quá hạn.");
+    }
+
+    @Test
+    void anOfficeBoundSupervisorSeesTheirOfficeOnly() {
+        String html = page("ks.a", "?agency=");
+        assertThat(html).contains(late, agencyLate).doesNotContain(otherOffice).doesNotContain(onTime);
+    }
+}
