@@ -27,7 +27,7 @@ import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
 import vn.dossierpost.app.WebModule;
-import vn.dossierpost.auth.SignInGate;
+import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
@@ -42,6 +42,7 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.notify.NotificationTemplates;
 import vn.dossierpost.service.notify.Notifications;
+import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.storage.FileSystemBlobStore;
 
 /** The service: bundles and commands here; the wiring of each part is a module in {@code vn.dossierpost.app}. */
@@ -135,7 +136,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         trackingUrl));
 
         ApiSetup api = new ApiSetup(config, environment);
-        SignInGate signIns = api.register(jdbi, clock);
+        WebSessions sessions = api.register(jdbi, clock);
         api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes = new NotificationModule(
@@ -144,7 +145,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         environment)
                 .register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
-        new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, counter, signIns);
+        CourierService couriers = new ReturnLegModule(config, environment).register(shared);
+        new WebModule(config, environment).register(shared, counter, sessions, couriers);
     }
 }

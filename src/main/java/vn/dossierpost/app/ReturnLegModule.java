@@ -29,7 +29,8 @@ public final class ReturnLegModule {
         this.environment = environment;
     }
 
-    public void register(SharedParts shared) {
+    /** Registers the return leg's API; returns the couriers' service, which the courier's pages share. */
+    public CourierService register(SharedParts shared) {
         DossierpostConfiguration.Delivery settings = config.getDelivery();
         AgencyNotices agencyNotices = new AgencyNotices(shared.json(), shared.clock());
         DeliveryQueries queries =
@@ -73,5 +74,6 @@ public final class ReturnLegModule {
         environment.jersey().register(new DeliveryResource(deliveries, queries, attempts, pickups));
         environment.jersey().register(new CourierResource(couriers));
         environment.jersey().register(new CouriersResource(couriers));
+        return couriers;
     }
 }

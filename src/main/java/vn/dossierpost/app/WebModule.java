@@ -5,11 +5,11 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
+import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
@@ -23,6 +23,7 @@ import vn.dossierpost.web.counter.IntakePages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
 import vn.dossierpost.web.counter.TodayPages;
+import vn.dossierpost.web.courier.CourierPages;
 
 /**
  * The web pages: FreeMarker views, the static files (ours under {@code /assets}, Bootstrap and htmx
@@ -45,13 +46,11 @@ public final class WebModule {
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
     }
 
-    public void register(SharedParts shared, CounterServices counter, SignInGate signIns) {
+    public void register(SharedParts shared, CounterServices counter, WebSessions sessions, CourierService couriers) {
         PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
         environment.jersey().register(new Flash());
         DossierpostConfiguration.Web web = config.getWeb();
-        WebSessions sessions =
-                new WebSessions(shared.jdbi(), shared.clock(), web.sessionIdleTimeout.toJavaDuration(), signIns);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
         environment
@@ -73,6 +72,7 @@ public final class WebModule {
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         registerIntake(shared, counter);
+        environment.jersey().register(new CourierPages(couriers, shared.referenceData()));
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 
