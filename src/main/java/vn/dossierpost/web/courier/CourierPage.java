@@ -16,6 +16,7 @@ import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.FailureAction;
 import vn.dossierpost.domain.FailureReason;
+import vn.dossierpost.domain.Leg;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.web.Page;
 
@@ -130,7 +131,7 @@ public final class CourierPage extends Page {
     /** The words of every status an item can reach from the phone, for the script to show an answer. */
     public List<Choice> getStatusLabels() {
         return Stream.of(DossierStatus.values())
-                .filter(st -> st.postalLeg() == DossierStatus.Leg.RETURN)
+                .filter(st -> st.postalLeg() == Leg.RETURN)
                 .map(st -> new Choice(st.name(), st.labelVi()))
                 .toList();
     }
