@@ -221,6 +221,10 @@
       text += ' Không gửi tiếp: ' + later.map(function (q) { return ACTION[q.outcome]; }).join(', ') + '.';
     }
     await put('problems', { key: e.s10 || 'cash', text: text }, e.s10 || 'cash');
+    if (answer.details && answer.details.currentStatus) {
+      // a conflict says where the item is now: the page shows that, and only the actions left from there
+      applied(e, { status: answer.details.currentStatus });
+    }
     for (const q of [e].concat(later)) {
       await remove('queue', q.seq);
       if (q.draft) {
