@@ -34,6 +34,7 @@
     amount: 'Số tiền',
     date: 'Ngày'
   };
+  const FINISHED = ['DELIVERED', 'HELD_AT_OFFICE', 'RETURNED_TO_AGENCY'];
   const LABEL = {};
   document.querySelectorAll('#status-labels li').forEach(function (li) {
     LABEL[li.dataset.status] = li.textContent;
@@ -201,15 +202,41 @@
     if (!item || !answer.status) {
       return;
     }
+    if (FINISHED.indexOf(answer.status) >= 0 && FINISHED.indexOf(item.dataset.status) < 0) {
+      // finished: nothing more to collect on it today
+      const due = document.getElementById('amount-to-collect');
+      const left = Number(due.dataset.amount) - Number(item.dataset.amount);
+      due.dataset.amount = left;
+      due.textContent = left.toLocaleString('vi-VN') + ' đ';
+    }
     item.dataset.status = answer.status;
     const label = item.querySelector('.item-status');
     label.textContent = LABEL[answer.status] || answer.status;
     label.className = 'item-status status-' + answer.status;
+    if (answer.nextAttemptFrom) {
+      const facts = item.querySelector('.facts-line');
+      const day = answer.nextAttemptFrom.split('-').reverse().join('/');
+      let next = facts.querySelector('.next-attempt');
+      if (!next) {
+        const span = document.createElement('span');
+        span.append('Phát lại từ: ');
+        next = document.createElement('strong');
+        next.className = 'next-attempt';
+        span.append(next);
+        facts.append(span);
+      }
+      next.textContent = day;
+    }
     if (answer.amountCollected) {
       const cash = document.getElementById('cash-collected');
-      const total = Number(cash.dataset.amount) + answer.amountCollected;
+      const input = document.getElementById('cash-amount');
+      const before = Number(cash.dataset.amount);
+      const total = before + answer.amountCollected;
       cash.dataset.amount = total;
       cash.textContent = total.toLocaleString('vi-VN') + ' đ';
+      if (Number(input.value) === before) {
+        input.value = total; // not changed by hand: it follows what was collected
+      }
     }
   }
 

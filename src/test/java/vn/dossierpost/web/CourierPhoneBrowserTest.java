@@ -188,6 +188,16 @@ class CourierPhoneBrowserTest {
                         .list());
     }
 
+    /** The media type of the proof kept with the item's delivery. */
+    static String proofType(String s10) {
+        return APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT a.proof_media_type FROM delivery_attempt a JOIN delivery l "
+                                + "ON l.dossier_id = a.dossier_id WHERE a.outcome = 'DELIVERED' AND l.s10_number = ?")
+                        .bind(0, s10)
+                        .mapTo(String.class)
+                        .one());
+    }
+
     static String status(String s10) {
         return APP.jdbi()
                 .withHandle(h -> h.createQuery(
@@ -198,6 +208,7 @@ class CourierPhoneBrowserTest {
     }
 
     static void save(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
         Files.write(Path.of("/tmp/" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -249,6 +260,7 @@ class CourierPhoneBrowserTest {
         assertThat(item(s10).findElement(By.cssSelector(".item-status")).getText())
                 .isEqualTo("Đã phát kết quả cho người nhận");
         assertThat(browser.findElement(By.id("cash-collected")).getText()).isEqualTo("30.000 đ");
+        assertThat(browser.findElement(By.id("amount-to-collect")).getText()).isEqualTo("0 đ");
         String notice = APP.jdbi()
                 .withHandle(h -> h.createQuery("SELECT o.payload->>'relation' FROM outbox o JOIN delivery l "
                                 + "ON l.dossier_id = o.dossier_id WHERE o.kind = 'AGENCY_NOTICE' "
@@ -257,14 +269,20 @@ class CourierPhoneBrowserTest {
                         .mapTo(String.class)
                         .one());
         assertThat(notice).isEqualTo("SELF");
-        String proofType = APP.jdbi()
-                .withHandle(h -> h.createQuery("SELECT a.proof_media_type FROM delivery_attempt a JOIN delivery l "
-                                + "ON l.dossier_id = a.dossier_id WHERE a.outcome = 'DELIVERED' AND l.s10_number = ?")
-                        .bind(0, s10)
-                        .mapTo(String.class)
-                        .one());
-        assertThat(proofType).isEqualTo("image/png");
+        assertThat(proofType(s10)).isEqualTo("image/png");
         save("courier-sent");
+
+        // the day's end: the cash collected, declared
+        assertThat(browser.findElement(By.id("cash-amount")).getAttribute("value"))
+                .isEqualTo("30000");
+        tap(browser.findElement(By.cssSelector("#cash-form button[type=submit]")));
+        waitUntil(d -> d.findElement(By.id("cash-result")).getText().equals("Đã khai nộp 30.000 đ."));
+        long declared = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT amount FROM cash_declaration WHERE courier = ?")
+                        .bind(0, COURIER)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(declared).isEqualTo(AMOUNT);
     }
 
     @Test
@@ -343,6 +361,45 @@ class CourierPhoneBrowserTest {
         assertThat(again.isDisplayed()).isTrue();
         assertThat(again.findElement(By.name("idNumber")).getAttribute("value")).isEqualTo("001190999999");
         assertThat(status(s10)).isEqualTo("OUT_FOR_DELIVERY");
+
+        // corrected, with a photo from the camera (12 megapixels) made a JPEG of at most 2 MB on the phone
+        Path photo = Files.createTempFile("anh-phat", ".jpg");
+        Files.write(photo, bigPhoto());
+        assertThat(Files.size(photo)).isGreaterThan(2L * 1024 * 1024);
+        again.findElement(By.cssSelector(".photo-input")).sendKeys(photo.toString());
+        waitUntil(
+                d -> again.findElement(By.cssSelector(".photo-note")).getText().startsWith("Ảnh "));
+        WebElement id = again.findElement(By.name("idNumber"));
+        id.clear();
+        id.sendKeys(Dossiers.CITIZEN_ID);
+        tap(again.findElement(By.cssSelector("button[type=submit]")));
+        waitUntil(d -> status(s10).equals("DELIVERED"));
+        waitUntil(d -> queueCount().equals("0"));
+        assertThat(attempts(s10)).containsExactly("OUT_FOR_DELIVERY", "DELIVERED");
+        assertThat(proofType(s10)).isEqualTo("image/jpeg");
+        Files.delete(photo);
+    }
+
+    /** A noisy 4000 × 3000 JPEG of more than 2 MB, as a phone's camera takes. */
+    static byte[] bigPhoto() throws IOException {
+        BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < 3000; y++) {
+            for (int x = 0; x < 4000; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.95f);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        }
+        writer.dispose();
+        return out.toByteArray();
     }
 
     @Test
@@ -371,6 +428,23 @@ class CourierPhoneBrowserTest {
                 .startsWith("403 ");
         assertThat(attempts(mine)).isEmpty();
         assertThat(attempts(theirs)).isEmpty();
+
+        // the courier's own item: out, then not at home; the next attempt's date is shown
+        tap(item(mine).findElement(By.cssSelector(".act-out")));
+        waitUntil(d -> status(mine).equals("OUT_FOR_DELIVERY") && queueCount().equals("0"));
+        tap(item(mine).findElement(By.cssSelector(".act-failed")));
+        WebElement form = item(mine).findElement(By.cssSelector("form.failed-form"));
+        waitUntil(d -> form.isDisplayed());
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("reason"))).selectByValue("NOT_AT_HOME");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("action"))).selectByValue("RETRY");
+        tap(form.findElement(By.cssSelector("button[type=submit]")));
+        waitUntil(d -> status(mine).equals("DELIVERY_FAILED") && queueCount().equals("0"));
+        waitUntil(d -> !item(mine).findElements(By.cssSelector(".next-attempt")).isEmpty());
+        assertThat(item(mine).findElement(By.cssSelector(".next-attempt")).getText())
+                .matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(item(mine).findElement(By.cssSelector(".item-status")).getText())
+                .isEqualTo("Phát không thành công");
+        assertThat(attempts(mine)).containsExactly("OUT_FOR_DELIVERY", "FAILED");
     }
 
     /** Calls the API from the page with its session (and its CSRF token when {@code csrf}); "status body". */
