@@ -11,7 +11,7 @@ const SHELL = [
   '/assets/courier.js',
   '/assets/courier.css',
   '/assets/site.css',
-  '/assets/courier.webmanifest',
+  '/assets/courier-manifest.json',
   '/assets/courier-icon.svg',
   '/assets/courier-icon-192.png',
   '/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css',

@@ -1,6 +1,7 @@
 package vn.dossierpost.auth;
 
 import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.JSONUnauthorizedHandler;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -20,8 +21,9 @@ import vn.dossierpost.domain.User;
  * session's CSRF token in the {@code X-CSRF-Token} header, which another site cannot read or send.
  *
  * <p>It stands first in the chain and steps aside (no answer of its own) when the request carries an
- * {@code Authorization} header or no live session, so Basic and bearer callers get their usual 401.
- * A live session without the token is refused with 403 and nothing is done.
+ * {@code Authorization} header or no session cookie, so Basic and bearer callers get their usual
+ * 401. A cookie of an ended session is 401 with no Basic challenge (a browser would ask for a
+ * password); a live session without the token is refused with 403 and nothing is done.
  */
 public final class SessionAuthFilter extends AuthFilter<WebSession, User> {
     public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -35,6 +37,7 @@ public final class SessionAuthFilter extends AuthFilter<WebSession, User> {
         this.cookieName = cookieName;
         this.authenticator = session -> Optional.of(session.user());
         this.authorizer = new RoleAuthorizer();
+        this.unauthorizedHandler = new JSONUnauthorizedHandler();
         this.prefix = "Session";
         this.realm = "dossierpost";
     }
@@ -47,7 +50,9 @@ public final class SessionAuthFilter extends AuthFilter<WebSession, User> {
         }
         WebSession session = sessions.find(cookie.getValue()).orElse(null);
         if (session == null) {
-            return;
+            // a page whose session ended: 401 without a Basic challenge, which would make the browser ask for a
+            // password
+            throw unauthorizedHandler.buildException(prefix, realm);
         }
         if (CHANGING.contains(request.getMethod())
                 && !sameToken(session.csrfToken(), request.getHeaderString(CSRF_HEADER))) {

@@ -252,7 +252,14 @@ class CourierPhoneBrowserTest {
         assertThat(attempts(s10)).isEmpty();
         save("courier-offline");
 
-        // the network is back: both go, in order, once each
+        // the first had in fact reached the server before the network went, and only its answer was
+        // lost: the phone will send it again, and the resend must change nothing
+        var lost = APP.as(COURIER, "/api/deliveries/" + s10 + "/attempts")
+                .post(Entity.entity(queued(0), jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE));
+        assertThat(TestApp.status(lost)).isEqualTo(200);
+        assertThat(attempts(s10)).containsExactly("OUT_FOR_DELIVERY");
+
+        // the network is back: both go, in order, each recorded once
         proxy.restore();
         waitUntil(d -> queueCount().equals("0"));
         assertThat(attempts(s10)).containsExactly("OUT_FOR_DELIVERY", "DELIVERED");
@@ -445,6 +452,19 @@ class CourierPhoneBrowserTest {
         assertThat(item(mine).findElement(By.cssSelector(".item-status")).getText())
                 .isEqualTo("Phát không thành công");
         assertThat(attempts(mine)).containsExactly("OUT_FOR_DELIVERY", "FAILED");
+    }
+
+    /** The body of the phone's {@code index}th queued update, as it will send it. */
+    static String queued(int index) {
+        return (String) ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1], index = arguments[0];"
+                                + "const open = indexedDB.open('dossierpost-courier');"
+                                + "open.onsuccess = () => {"
+                                + "  const all = open.result.transaction('queue').objectStore('queue').getAll();"
+                                + "  all.onsuccess = () => { done(JSON.stringify(all.result[index].body)); open.result.close(); };"
+                                + "};",
+                        index);
     }
 
     /** Calls the API from the page with its session (and its CSRF token when {@code csrf}); "status body". */
