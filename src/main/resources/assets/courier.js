@@ -202,6 +202,10 @@
     if (!item || !answer.status) {
       return;
     }
+    if (FINISHED.indexOf(answer.status) >= 0) {
+      remove('drafts', e.s10 + ':delivered');
+      remove('drafts', e.s10 + ':failed');
+    }
     if (FINISHED.indexOf(answer.status) >= 0 && FINISHED.indexOf(item.dataset.status) < 0) {
       // finished: nothing more to collect on it today
       const due = document.getElementById('amount-to-collect');

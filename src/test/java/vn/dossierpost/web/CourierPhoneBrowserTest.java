@@ -290,6 +290,10 @@ class CourierPhoneBrowserTest {
                         .mapTo(Long.class)
                         .one());
         assertThat(declared).isEqualTo(AMOUNT);
+        browser.navigate().refresh();
+        pageReady();
+        assertThat(browser.findElement(By.id("cash-collected")).getText()).isEqualTo("30.000 đ");
+        assertThat(browser.findElement(By.id("amount-to-collect")).getText()).isEqualTo("0 đ");
     }
 
     @Test

@@ -23,7 +23,7 @@ import vn.dossierpost.web.Page;
 /**
  * A courier's day on the phone: the items grouped by commune (in the order the list gives them),
  * each with its full address, the map and call links, the amount to collect and its actions; and the
- * day's end, the cash collected on deliveries to hand in.
+ * day's end, the cash their deliveries collected, to hand in.
  */
 public final class CourierPage extends Page {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -59,19 +59,15 @@ public final class CourierPage extends Page {
         this.date = DAY.format(work.date());
         this.isoDate = work.date().toString();
         Map<String, List<Item>> byCommune = new LinkedHashMap<>();
-        long cash = 0;
         for (DeliveryView d : work.deliveries()) {
             String commune = d.recipient().communeName() != null ? d.recipient().communeName() : "Chưa rõ xã/phường";
             byCommune.computeIfAbsent(commune, c -> new ArrayList<>()).add(item(d, referenceData));
-            if (d.status() == DossierStatus.DELIVERED) {
-                cash += d.amountDue();
-            }
         }
         this.communes = byCommune.entrySet().stream()
                 .map(e -> new Commune(e.getKey(), e.getValue()))
                 .toList();
         this.amountToCollect = work.amountToCollect();
-        this.cashCollected = cash;
+        this.cashCollected = work.amountCollected();
     }
 
     private static Item item(DeliveryView d, ReferenceData referenceData) {
