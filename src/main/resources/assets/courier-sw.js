@@ -6,6 +6,7 @@
 'use strict';
 const CACHE = 'dossierpost-courier-v1';
 const PAGE = '/courier';
+const SLOW_MS = 4000;
 const SHELL = [
   PAGE,
   '/assets/courier.js',
@@ -44,16 +45,27 @@ self.addEventListener('fetch', function (event) {
   }
 });
 
-/** The list as the server has it now, kept for later; the kept one when the server cannot be reached. */
+/**
+ * The list as the server has it now, kept for later; the kept one when the server cannot be reached,
+ * or has not answered within a few seconds (a weak signal that neither fails nor answers).
+ */
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+  const fresh = fetch(request).then(async function (response) {
     // a redirect (to sign in) or an error page is not today's list
     if (response.ok && response.type === 'basic' && !response.redirected) {
       await cache.put(PAGE, response.clone());
     }
     return response;
+  });
+  const slow = new Promise(function (resolve) { setTimeout(resolve, SLOW_MS); });
+  try {
+    const first = await Promise.race([fresh, slow]);
+    if (first) {
+      return first;
+    }
+    const kept = await cache.match(PAGE);
+    return kept || await fresh;
   } catch (networkGone) {
     const kept = await cache.match(PAGE);
     if (kept) {

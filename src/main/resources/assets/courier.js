@@ -13,6 +13,7 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const MAX_PHOTO = 2 * 1024 * 1024;
   const RETRY_MS = 5000;
+  const SEND_TIMEOUT_MS = 30000;
   const ACTION = {
     OUT_FOR_DELIVERY: 'Đi phát',
     DELIVERED: 'Đã phát',
@@ -153,11 +154,14 @@
         const e = queue[0];
         let response;
         try {
+          // a weak signal may neither fail nor answer: give up after a while and send it again later
+          // (a resend with the same clientAttemptId gets the first answer, so nothing is done twice)
           response = await fetch(e.url, {
             method: e.method,
             credentials: 'same-origin',
             headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrf },
-            body: JSON.stringify(e.body)
+            body: JSON.stringify(e.body),
+            signal: AbortSignal.timeout(SEND_TIMEOUT_MS)
           });
         } catch (networkGone) {
           connection(false);

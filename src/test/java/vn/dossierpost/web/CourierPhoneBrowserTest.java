@@ -456,6 +456,18 @@ class CourierPhoneBrowserTest {
         assertThat(item(mine).findElement(By.cssSelector(".item-status")).getText())
                 .isEqualTo("Phát không thành công");
         assertThat(attempts(mine)).containsExactly("OUT_FOR_DELIVERY", "FAILED");
+
+        // signing out leaves no applicant's data in the phone's cache
+        assertThat(cacheNames()).contains("dossierpost-courier-v1");
+        tap(browser.findElement(By.id("logout")));
+        waitUntil(d -> d.getCurrentUrl().endsWith("/login"));
+        assertThat(cacheNames()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> cacheNames() {
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1]; caches.keys().then(done);");
     }
 
     /** The body of the phone's {@code index}th queued update, as it will send it. */
