@@ -209,6 +209,20 @@ class CourierPhoneBrowserTest {
 
     static void save(String name) throws IOException {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
+        shoot(name);
+    }
+
+    /** A screenshot with {@code element} at the top of the screen, under the sticky summary. */
+    static void save(String name, WebElement element) throws IOException {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});"
+                                + "window.scrollBy({top: -document.querySelector('.courier-top').offsetHeight, behavior: 'instant'})",
+                        element);
+        shoot(name);
+    }
+
+    private static void shoot(String name) throws IOException {
         Files.write(Path.of("/tmp/" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
@@ -331,7 +345,7 @@ class CourierPhoneBrowserTest {
                 .startsWith("Đã phát: không ghi nhận được vì bưu gửi đã thay đổi")
                 .contains("Máy chủ trả lời: the item is not out for delivery; it is DELIVERED");
         assertThat(attempts(s10)).containsExactly("OUT_FOR_DELIVERY", "DELIVERED");
-        save("courier-409");
+        save("courier-409", item(s10));
 
         // shown until read, then gone; nothing is sent again
         tap(problem.findElement(By.cssSelector(".dismiss-problem")));
@@ -363,7 +377,7 @@ class CourierPhoneBrowserTest {
         WebElement form = item(s10).findElement(By.cssSelector("form.delivered-form"));
         assertThat(form.isDisplayed()).isTrue();
         assertThat(form.findElement(By.name("idNumber")).getAttribute("value")).isEqualTo("001190999999");
-        save("courier-422");
+        save("courier-422", item(s10));
 
         // what was typed survives closing the page
         browser.navigate().refresh();
@@ -415,7 +429,7 @@ class CourierPhoneBrowserTest {
 
     @Test
     @Order(4)
-    void aCourierNeverSeesAnotherCouriersItems() {
+    void aCourierNeverSeesAnotherCouriersItems() throws IOException {
         String mine = itemFor(COURIER, "Hoàng Văn Nam");
         String theirs = itemFor(OTHER_COURIER, "Đỗ Thị Lan");
         browser.get(proxy.url("/courier"));
@@ -448,6 +462,7 @@ class CourierPhoneBrowserTest {
         waitUntil(d -> form.isDisplayed());
         new org.openqa.selenium.support.ui.Select(form.findElement(By.name("reason"))).selectByValue("NOT_AT_HOME");
         new org.openqa.selenium.support.ui.Select(form.findElement(By.name("action"))).selectByValue("RETRY");
+        save("courier-failed-form", item(mine));
         tap(form.findElement(By.cssSelector("button[type=submit]")));
         waitUntil(d -> status(mine).equals("DELIVERY_FAILED") && queueCount().equals("0"));
         waitUntil(d -> !item(mine).findElements(By.cssSelector(".next-attempt")).isEmpty());

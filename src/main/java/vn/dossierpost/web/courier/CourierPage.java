@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,13 @@ public final class CourierPage extends Page {
             String commune = d.recipient().communeName() != null ? d.recipient().communeName() : "Chưa rõ xã/phường";
             byCommune.computeIfAbsent(commune, c -> new ArrayList<>()).add(item(d, referenceData));
         }
+        // within a commune, what is still to do comes first; what is finished today stays below
         this.communes = byCommune.entrySet().stream()
-                .map(e -> new Commune(e.getKey(), e.getValue()))
+                .map(e -> new Commune(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .sorted(Comparator.comparing(i -> !i.open()))
+                                .toList()))
                 .toList();
         this.amountToCollect = work.amountToCollect();
         this.cashCollected = work.amountCollected();
