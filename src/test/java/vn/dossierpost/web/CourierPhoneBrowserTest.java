@@ -468,6 +468,16 @@ class CourierPhoneBrowserTest {
                 .isEqualTo("Phát không thành công");
         assertThat(attempts(mine)).containsExactly("OUT_FOR_DELIVERY", "FAILED");
 
+        // installable: the manifest the page names, and its icons
+        assertThat(browser.findElement(By.cssSelector("link[rel=manifest]")).getAttribute("href"))
+                .endsWith("/assets/courier-manifest.json");
+        assertThat(fetch("GET", "/assets/courier-manifest.json", null, false))
+                .startsWith("200 ")
+                .contains("\"start_url\": \"/courier\"", "\"display\": \"standalone\"");
+        for (String icon : List.of("courier-icon-192.png", "courier-icon-512.png", "courier-icon.svg")) {
+            assertThat(fetch("GET", "/assets/" + icon, null, false)).as(icon).startsWith("200 ");
+        }
+
         // signing out leaves no applicant's data in the phone's cache
         assertThat(cacheNames()).contains("dossierpost-courier-v1");
         tap(browser.findElement(By.id("logout")));
