@@ -28,7 +28,7 @@ import vn.dossierpost.app.ReturnLegServices;
 import vn.dossierpost.app.RouteBindings;
 import vn.dossierpost.app.SharedParts;
 import vn.dossierpost.app.WebModule;
-import vn.dossierpost.auth.SignInGate;
+import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.cli.AgencySimCommand;
 import vn.dossierpost.cli.CatalogueCommand;
 import vn.dossierpost.cli.FixityCommand;
@@ -136,7 +136,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         trackingUrl));
 
         ApiSetup api = new ApiSetup(config, environment);
-        SignInGate signIns = api.register(jdbi, clock);
+        WebSessions sessions = api.register(jdbi, clock);
         api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes = new NotificationModule(
@@ -146,6 +146,6 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 .register(shared);
         new HandoverModule(config, environment).register(shared, notificationRoutes);
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, counter, returnLeg, signIns);
+        new WebModule(config, environment).register(shared, counter, returnLeg, sessions);
     }
 }

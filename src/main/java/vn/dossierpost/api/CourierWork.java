@@ -3,5 +3,9 @@ package vn.dossierpost.api;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A courier's deliveries for a day and the money to collect on them. */
-public record CourierWork(String courier, LocalDate date, List<DeliveryView> deliveries, long amountToCollect) {}
+/**
+ * A courier's deliveries for a day, the money still to collect on them, and what their deliveries
+ * of the day collected (the cash to hand in, as the supervisor's reconciliation expects it).
+ */
+public record CourierWork(
+        String courier, LocalDate date, List<DeliveryView> deliveries, long amountToCollect, long amountCollected) {}

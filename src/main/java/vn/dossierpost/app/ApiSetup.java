@@ -19,9 +19,11 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.BasicAuthFilter;
 import vn.dossierpost.auth.ClientAddress;
 import vn.dossierpost.auth.RoleAuthorizer;
+import vn.dossierpost.auth.SessionAuthFilter;
 import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.TokenAuthenticator;
+import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
@@ -32,6 +34,7 @@ import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.resources.UserResource;
 import vn.dossierpost.service.audit.AccessLog;
 import vn.dossierpost.service.users.UserAccounts;
+import vn.dossierpost.web.Cookies;
 
 /**
  * What every JSON resource relies on without naming it: errors answered as JSON that names the
@@ -51,10 +54,11 @@ public final class ApiSetup {
     }
 
     /**
-     * Error mappers, authentication, and the administrators' user API. Returns the sign-in gate,
-     * which the web sign-in shares: one rule for every password, whichever way it comes.
+     * Error mappers, authentication, and the administrators' user API. Returns the staff's web
+     * sessions, which share the sign-in gate (one rule for every password, whichever way it comes)
+     * and which the API accepts too, for pages that call it from the browser.
      */
-    public SignInGate register(Jdbi jdbi, Clock clock) {
+    public WebSessions register(Jdbi jdbi, Clock clock) {
         StrictJson.apply(environment.getObjectMapper());
         environment
                 .jersey()
@@ -70,12 +74,14 @@ public final class ApiSetup {
                 auth.bcryptCost,
                 CaffeineSpec.parse(auth.cachePolicy),
                 environment.metrics().counter(BCRYPT_CHECKS));
-        registerAuth(gate, jdbi.onDemand(UserDAO.class));
+        WebSessions sessions =
+                new WebSessions(jdbi, clock, config.getWeb().sessionIdleTimeout.toJavaDuration(), gate);
+        registerAuth(gate, sessions, jdbi.onDemand(UserDAO.class));
         environment
                 .jersey()
                 .register(new UserResource(
                         new UserAccounts(jdbi, clock, new PasswordPolicy(auth.minPasswordLength), auth.bcryptCost)));
-        return gate;
+        return sessions;
     }
 
     /**
@@ -99,10 +105,11 @@ public final class ApiSetup {
     }
 
     /**
-     * HTTP Basic (bcrypt through the sign-in gate) for staff, bearer tokens for agency systems; roles
-     * via @RolesAllowed. Neither is cached past a change of the user's credentials (SignInGate).
+     * HTTP Basic (bcrypt through the sign-in gate) for staff, bearer tokens for agency systems, and
+     * the web session with its CSRF header for pages calling the API; roles via @RolesAllowed. None
+     * is cached past a change of the user's credentials (SignInGate; a new password ends sessions).
      */
-    private void registerAuth(SignInGate gate, UserDAO users) {
+    private void registerAuth(SignInGate gate, WebSessions sessions, UserDAO users) {
         RoleAuthorizer authorizer = new RoleAuthorizer();
         JSONUnauthorizedHandler unauthorized = new JSONUnauthorizedHandler();
         environment.jersey().register(new ClientAddress());
@@ -118,7 +125,10 @@ public final class ApiSetup {
                 .setPrefix("Bearer")
                 .setUnauthorizedHandler(unauthorized)
                 .buildAuthFilter();
-        environment.jersey().register(new AuthDynamicFeature(new ChainedAuthFilter<>(List.of(basic, bearer))));
+        environment
+                .jersey()
+                .register(new AuthDynamicFeature(new ChainedAuthFilter<>(
+                        List.of(new SessionAuthFilter(sessions, Cookies.SESSION), basic, bearer))));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
     }

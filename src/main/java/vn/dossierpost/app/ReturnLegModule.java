@@ -29,6 +29,7 @@ public final class ReturnLegModule {
         this.environment = environment;
     }
 
+    /** Registers the return leg's API; returns its services, which the counter's and the courier's pages share. */
     public ReturnLegServices register(SharedParts shared) {
         DossierpostConfiguration.Delivery settings = config.getDelivery();
         AgencyNotices agencyNotices = new AgencyNotices(shared.json(), shared.clock());

@@ -6,7 +6,6 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 import java.util.Map;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.counter.CounterToday;
@@ -18,7 +17,7 @@ import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
 import vn.dossierpost.web.counter.CommunePages;
-import vn.dossierpost.web.counter.CourierPages;
+import vn.dossierpost.web.counter.CouriersPages;
 import vn.dossierpost.web.counter.DeliveryPages;
 import vn.dossierpost.web.counter.DossierPages;
 import vn.dossierpost.web.counter.DossierSearchPages;
@@ -27,6 +26,7 @@ import vn.dossierpost.web.counter.PickupPages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
 import vn.dossierpost.web.counter.TodayPages;
+import vn.dossierpost.web.courier.CourierPages;
 import vn.dossierpost.web.supervisor.OverduePages;
 import vn.dossierpost.web.supervisor.ReconciliationPages;
 
@@ -64,13 +64,12 @@ public final class WebModule {
         };
     }
 
-    public void register(SharedParts shared, CounterServices counter, ReturnLegServices returnLeg, SignInGate signIns) {
+    public void register(
+            SharedParts shared, CounterServices counter, ReturnLegServices returnLeg, WebSessions sessions) {
         PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
         environment.jersey().register(new Flash());
         DossierpostConfiguration.Web web = config.getWeb();
-        WebSessions sessions =
-                new WebSessions(shared.jdbi(), shared.clock(), web.sessionIdleTimeout.toJavaDuration(), signIns);
         environment.jersey().register(new SessionFilter(sessions));
         environment.jersey().register(new SignInPages(sessions, new Cookies(web.secureCookies)));
         environment
@@ -96,6 +95,7 @@ public final class WebModule {
         environment
                 .jersey()
                 .register(new OverduePages(shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone()));
+        environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 
@@ -110,7 +110,7 @@ public final class WebModule {
                         returnLeg.attempts(),
                         returnLeg.pickups(),
                         returnLeg.couriers()));
-        environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
+        environment.jersey().register(new CouriersPages(returnLeg.couriers(), shared.referenceData()));
         environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
     }
 

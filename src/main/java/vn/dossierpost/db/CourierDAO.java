@@ -55,6 +55,14 @@ public interface CourierDAO {
             @Bind("amount") long amount,
             @Bind("at") OffsetDateTime at);
 
+    /** What a courier's deliveries of a day collected: the reconciliation's "expected" for them. */
+    @SqlQuery("SELECT COALESCE(sum(amount_collected), 0) FROM delivery_attempt WHERE actor = :courier "
+            + "AND outcome = 'DELIVERED' AND NOT at_counter AND at >= :dayStart AND at < :dayEnd")
+    long collected(
+            @Bind("courier") String courier,
+            @Bind("dayStart") OffsetDateTime dayStart,
+            @Bind("dayEnd") OffsetDateTime dayEnd);
+
     record Reconciliation(
             String courier, String fullName, int delivered, long expected, Long declared, OffsetDateTime declaredAt) {}
 

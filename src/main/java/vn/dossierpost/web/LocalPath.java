@@ -21,6 +21,7 @@ final class LocalPath {
         return switch (role) {
             case COUNTER -> "/counter";
             case SUPERVISOR -> "/supervisor";
+            case COURIER -> "/courier";
             default -> "/trang-chu";
         };
     }

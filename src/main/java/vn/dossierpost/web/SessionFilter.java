@@ -24,8 +24,8 @@ import vn.dossierpost.auth.WebSessions;
  * that does not carry the session's CSRF token, as the form field {@code _csrf} or the header
  * {@code X-CSRF-Token} (htmx). The sign-in form, sent before a session exists, carries the token of
  * the {@value Cookies#LOGIN_CSRF} cookie instead; signing out without a session has nothing to end
- * and goes through. The JSON API keeps Basic and bearer authentication, which a browser does not
- * send on its own, and is left alone.
+ * and goes through. The JSON API is left alone: its authentication (Basic, bearer, and the session
+ * with its CSRF header for pages calling it) is auth/SessionAuthFilter's and the chain of ApiSetup.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class SessionFilter implements ContainerRequestFilter, ContainerResponseFilter {

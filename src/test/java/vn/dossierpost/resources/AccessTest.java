@@ -181,6 +181,9 @@ class AccessTest {
         RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own ADMIN");
         // the supervisor's pages: an office supervisor sees their own office's whatever they ask
         RULES.put("GET /supervisor/doi-soat", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        // the courier's phone: their own list; its service worker script holds no data
+        RULES.put("GET /courier", "COURIER");
+        RULES.put("GET /courier/sw.js", "PUBLIC");
         RULES.put("GET /trang-chu", staff);
         // the supervisor's page of what needs attention spans every office: national staff only
         RULES.put("GET /supervisor/can-xu-ly", "SUPERVISOR ADMIN");
@@ -471,6 +474,42 @@ class AccessTest {
                 ? Entity.entity("", MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 : Entity.entity("{}", MediaType.APPLICATION_JSON_TYPE);
         return request.method(method, body);
+    }
+
+    /**
+     * The API takes the web session too (the courier's page calls it from the browser): as its user,
+     * and a change only with the session's CSRF header; a dead session is nobody.
+     */
+    @Test
+    void theApiTakesAWebSessionAndItsCsrfHeaderForChanges() {
+        String path = "/api/deliveries/" + PARAMS.get("s10")[0] + "/attempts";
+        Invocation.Builder read = EXT.client()
+                .target(APP.url("/api/courier/deliveries"))
+                .request()
+                .cookie("dossierpost_session", "session-courier.a");
+        assertThat(TestApp.status(read.get())).isEqualTo(200);
+        String out = "{\"clientAttemptId\": \"s-1\", \"outcome\": \"OUT_FOR_DELIVERY\"}";
+        for (String csrf : new String[] {null, "csrf-counter.a"}) {
+            Invocation.Builder change =
+                    EXT.client().target(APP.url(path)).request().cookie("dossierpost_session", "session-courier.a");
+            if (csrf != null) {
+                change = change.header("X-CSRF-Token", csrf);
+            }
+            assertThat(TestApp.status(change.post(Entity.entity(out, MediaType.APPLICATION_JSON_TYPE))))
+                    .as("a change with CSRF token " + csrf)
+                    .isEqualTo(403);
+        }
+        Response gone = EXT.client()
+                .target(APP.url("/api/courier/deliveries"))
+                .request()
+                .cookie("dossierpost_session", "no-such-session")
+                .get();
+        assertThat(TestApp.status(gone)).isEqualTo(401);
+        int attempts = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM delivery_attempt WHERE client_attempt_id = 's-1'")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(attempts).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -30,6 +31,15 @@ public final class Browser implements TestWatcher {
 
     /** A browser whose pages ask for {@code acceptLanguage} (e.g. "vi-VN,vi" or "en-US,en"). */
     public WebDriver start(String acceptLanguage) {
+        return start(acceptLanguage, 1366, 768);
+    }
+
+    /**
+     * A browser whose pages are {@code width} × {@code height} CSS pixels (390 × 844 for a phone).
+     * Headless Chromium keeps its window at least 500 wide, so a narrower page is Chromium's
+     * device emulation (a standard chromedriver option), with mouse input as the other tests.
+     */
+    public WebDriver start(String acceptLanguage, int width, int height) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String why = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver fonts-liberation2)";
@@ -48,12 +58,19 @@ public final class Browser implements TestWatcher {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--no-first-run",
-                "--window-size=1366,768",
+                "--window-size=" + Math.max(width, 500) + "," + height,
                 "--accept-lang=" + acceptLanguage);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
+        if (width < 500) {
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    Map.of(
+                            "deviceMetrics",
+                            Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", false)));
+        }
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;

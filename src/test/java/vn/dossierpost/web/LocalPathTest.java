@@ -36,6 +36,7 @@ class LocalPathTest {
 
     @Test
     void noNextGoesHome() {
-        assertThat(LocalPath.orHome(null, Role.COURIER)).isEqualTo("/trang-chu");
+        assertThat(LocalPath.orHome(null, Role.COURIER)).isEqualTo("/courier");
+        assertThat(LocalPath.orHome(null, Role.AGENCY)).isEqualTo("/trang-chu");
     }
 }

@@ -52,22 +52,17 @@ public final class CourierService {
         }
         LocalDate day = date != null ? date : today();
         OffsetDateTime start = day.atStartOfDay(zone).toOffsetDateTime();
-        List<DeliveryView> items = jdbi
-                .withExtension(
-                        DeliveryDAO.class,
-                        dao -> dao.work(
-                                courier.username(),
-                                day,
-                                start,
-                                day.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
-                .stream()
-                .map(deliveries::toView)
-                .toList();
+        OffsetDateTime end = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        List<DeliveryView> items =
+                jdbi.withExtension(DeliveryDAO.class, dao -> dao.work(courier.username(), day, start, end)).stream()
+                        .map(deliveries::toView)
+                        .toList();
         long toCollect = items.stream()
                 .filter(v -> v.finishedAt() == null)
                 .mapToLong(DeliveryView::amountDue)
                 .sum();
-        return new CourierWork(courier.username(), day, items, toCollect);
+        long collected = jdbi.withExtension(CourierDAO.class, dao -> dao.collected(courier.username(), start, end));
+        return new CourierWork(courier.username(), day, items, toCollect, collected);
     }
 
     /** Clerks and supervisors of the office (a national supervisor, an administrator: any office). */

@@ -89,7 +89,11 @@ public final class DeliveryAttempts {
                     return resent(user, r, earlier.get());
                 }
                 checkAttemptBy(user, l.delivery());
-                checkTime(deliveries, l, r);
+                // an item finished meanwhile (another phone delivered it first) is refused by its
+                // state (409), which is the reason, rather than by the late phone's older time
+                if (l.delivery().finishedAt() == null) {
+                    checkTime(deliveries, l, r);
+                }
                 return switch (outcome) {
                     case "OUT_FOR_DELIVERY" -> outForDelivery(h, user, l, r);
                     case "DELIVERED" -> delivered(h, user, l, r, proof);

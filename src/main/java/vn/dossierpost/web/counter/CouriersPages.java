@@ -34,13 +34,13 @@ import vn.dossierpost.web.Staff;
  */
 @Path("/counter/buu-ta")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-public class CourierPages {
+public class CouriersPages {
     private static final Role[] MANAGERS = {Role.COUNTER, Role.SUPERVISOR, Role.ADMIN};
 
     private final CourierService couriers;
     private final ReferenceDataCache referenceData;
 
-    public CourierPages(CourierService couriers, ReferenceDataCache referenceData) {
+    public CouriersPages(CourierService couriers, ReferenceDataCache referenceData) {
         this.couriers = couriers;
         this.referenceData = referenceData;
     }
