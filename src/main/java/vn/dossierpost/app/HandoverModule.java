@@ -66,7 +66,7 @@ public final class HandoverModule {
      * Managed on stop, in this order: the Camel context, then the agency HTTP client. Whatever
      * {@code others} holds that must outlive the routes is to be managed before this is called.
      */
-    public void register(SharedParts shared, RouteBindings others) throws IOException {
+    public HandoverServices register(SharedParts shared, RouteBindings others) throws IOException {
         RetryPolicy retry = new RetryPolicy(
                 settings.firstRetryDelay.toJavaDuration(),
                 settings.largestRetryDelay.toJavaDuration(),
@@ -140,7 +140,7 @@ public final class HandoverModule {
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         registerAgencies(shared, camel.agencyRoutes(), backlog);
-        registerOversight(shared, camel, handovers, backlog);
+        return new HandoverServices(agencyEvents, registerOversight(shared, camel, handovers, backlog));
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
@@ -208,7 +208,7 @@ public final class HandoverModule {
      * the health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors),
      * and gauges of the handover outbox's backlog.
      */
-    private void registerOversight(
+    private HandoverQueries registerOversight(
             SharedParts shared, CamelIntegration camel, HandoverService handovers, HandoverBacklog backlog) {
         AcknowledgementDeadline ackDeadline = new AcknowledgementDeadline(
                 shared.referenceData(),
@@ -218,11 +218,9 @@ public final class HandoverModule {
                 settings.agencyWorkingHours.stream()
                         .map(WorkingHours.Session::parse)
                         .toList());
-        environment
-                .jersey()
-                .register(new HandoverResource(
-                        handovers,
-                        new HandoverQueries(shared.jdbi(), shared.referenceData(), shared.clock(), ackDeadline)));
+        HandoverQueries queries =
+                new HandoverQueries(shared.jdbi(), shared.referenceData(), shared.clock(), ackDeadline);
+        environment.jersey().register(new HandoverResource(handovers, queries));
         environment
                 .healthChecks()
                 .register("camel", new CamelHealthCheck(camel.context(), camel.agencyRoutes(), backlog::failingSends));
@@ -247,5 +245,6 @@ public final class HandoverModule {
                 return backlog.dossiersWaiting().oldest().toSeconds();
             }
         });
+        return queries;
     }
 }

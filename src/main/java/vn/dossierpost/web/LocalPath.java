@@ -18,7 +18,11 @@ final class LocalPath {
     }
 
     static String home(Role role) {
-        return role == Role.COUNTER ? "/counter" : "/trang-chu";
+        return switch (role) {
+            case COUNTER -> "/counter";
+            case AGENCY -> "/agency";
+            default -> "/trang-chu";
+        };
     }
 
     static boolean isLocal(String next) {

@@ -166,6 +166,13 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/tep", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
+        // the agency desk: an agency's officer, its own dossiers, scans and handover records only
+        RULES.put("GET /agency", "AGENCY");
+        RULES.put("GET /agency/ho-so/{code}", "AGENCY:own");
+        RULES.put("GET /agency/ho-so/{code}/tep/{fileId}", "AGENCY:own");
+        RULES.put("GET /agency/ho-so/{code}/tep.zip", "AGENCY:own");
+        RULES.put("POST /agency/ho-so/{code}/tra-loi", "AGENCY:own");
+        RULES.put("GET /agency/ban-giao/{no}/bien-ban.pdf", "AGENCY:own");
         RULES.put("GET /trang-chu", staff);
         RULES.put("GET /tra-cuu", "PUBLIC");
         RULES.put("GET /tra-cuu/{reference}", "PUBLIC");

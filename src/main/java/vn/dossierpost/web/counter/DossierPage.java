@@ -154,7 +154,7 @@ public final class DossierPage extends Page {
     }
 
     /** The kind of file as people name it: PDF, JPEG, PNG, TIFF. */
-    static String typeLabel(String mediaType) {
+    public static String typeLabel(String mediaType) {
         return switch (mediaType) {
             case "application/pdf" -> "PDF";
             case "image/jpeg" -> "JPEG";
@@ -165,7 +165,7 @@ public final class DossierPage extends Page {
     }
 
     /** How the preview shows it: a browser shows PDFs in a frame and JPEG/PNG as images; TIFF only downloads. */
-    private static String kind(String mediaType) {
+    public static String kind(String mediaType) {
         return switch (mediaType) {
             case "application/pdf" -> "pdf";
             case "image/jpeg", "image/png" -> "image";
@@ -174,7 +174,7 @@ public final class DossierPage extends Page {
     }
 
     /** Bytes as a clerk reads them, with a decimal comma: "12,5 kB", "1,20 MB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
