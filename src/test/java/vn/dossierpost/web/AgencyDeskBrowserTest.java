@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -239,12 +241,21 @@ class AgencyDeskBrowserTest {
                         h.createQuery(sql).bind("c", code).mapTo(String.class).list());
     }
 
-    /** Clicks what may lie below the fold, brought into view first as a person would scroll to it. */
+    /**
+     * Clicks what may lie below the fold, brought into view first as a person would scroll to it;
+     * at once (Bootstrap makes scrolling smooth, and a click during the glide misses).
+     */
     private static void click(By what) {
-        var element = browser.findElement(what);
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    var element = d.findElement(what);
+                    ((JavascriptExecutor) d)
+                            .executeScript(
+                                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+                    element.click();
+                    return true;
+                });
     }
 
     private static String status() {
@@ -262,7 +273,7 @@ class AgencyDeskBrowserTest {
     }
 
     private static boolean imageShown() {
-        Object loaded = ((org.openqa.selenium.JavascriptExecutor) browser)
+        Object loaded = ((JavascriptExecutor) browser)
                 .executeScript(
                         "var i = document.querySelector('#preview img'); return i.complete && i.naturalWidth > 0;");
         return Boolean.TRUE.equals(loaded);
@@ -276,9 +287,9 @@ class AgencyDeskBrowserTest {
                 .request()
                 .header("Authorization", "Bearer " + agencyToken)
                 .get());
-        return ((List<Map<String, Object>>) page.get("items"))
+        return ((List<Map<String, Object>>) page.get("dossiers"))
                 .stream()
-                        .filter(i -> code.equals(i.get("code")))
+                        .filter(i -> code.equals(i.get("dossierCode")))
                         .map(i -> (String) i.get("status"))
                         .findFirst()
                         .orElseThrow();
