@@ -138,6 +138,7 @@ class AgencyDeskBrowserTest {
         waitUntil(
                 d -> !d.findElements(By.id("SUPPLEMENT_REQUESTED-reason-error")).isEmpty());
         assertThat(text("SUPPLEMENT_REQUESTED-reason-error")).startsWith("Xin ghi lý do");
+        screenshot("agency-answer-refused");
         assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
         browser.findElement(By.id("SUPPLEMENT_REQUESTED-reason"))
                 .sendKeys("Thiếu bản sao giấy khai sinh có chứng thực");

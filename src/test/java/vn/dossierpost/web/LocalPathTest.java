@@ -37,5 +37,6 @@ class LocalPathTest {
     @Test
     void noNextGoesHome() {
         assertThat(LocalPath.orHome(null, Role.COURIER)).isEqualTo("/trang-chu");
+        assertThat(LocalPath.orHome(null, Role.AGENCY)).isEqualTo("/agency");
     }
 }
