@@ -219,6 +219,7 @@ class AgencyDeskBrowserTest {
         for (String path : paths) {
             try (Response mine = get(own, path)) {
                 assertThat(mine.getStatus()).as("own agency: " + path).isEqualTo(200);
+                assertThat(mine.readEntity(byte[].class)).isNotEmpty();
             }
             try (Response theirs = get(other, path)) {
                 assertThat(theirs.getStatus()).as("another agency: " + path).isIn(403, 404);
@@ -227,6 +228,30 @@ class AgencyDeskBrowserTest {
         }
         try (Response list = get(other, "/agency?tab=tat-ca")) {
             assertThat(list.readEntity(String.class)).doesNotContain(code);
+        }
+        try (Response found = get(own, "/agency?tab=tat-ca&q=hong+nhung")) {
+            assertThat(found.readEntity(String.class)).contains("data-code=\"" + code + "\"");
+        }
+        try (Response tooShort = get(own, "/agency?tab=tat-ca&q=n")) {
+            assertThat(tooShort.getStatus()).isEqualTo(422);
+            assertThat(tooShort.readEntity(String.class)).contains("ít nhất 2 chữ của họ tên");
+        }
+
+        // one new appointment date: a date that is none is refused on its field, a second delay in words
+        String answers = "/agency/ho-so/" + code + "/tra-loi";
+        try (Response noDate = answer(own, answers, "DELAYED", "newAppointmentDate", "2026-13-01")) {
+            assertThat(noDate.getStatus()).isEqualTo(422);
+            assertThat(noDate.readEntity(String.class)).contains("Xin chọn ngày hẹn trả kết quả mới");
+        }
+        String later = java.time.LocalDate.now().plusDays(40).toString();
+        try (Response delayed = answer(own, answers, "DELAYED", "newAppointmentDate", later)) {
+            assertThat(delayed.getStatus()).isEqualTo(303);
+        }
+        assertThat(column("SELECT result_due::text FROM dossier WHERE code = :c", code))
+                .containsExactly(later);
+        try (Response again = answer(own, answers, "DELAYED", "newAppointmentDate", later)) {
+            assertThat(again.getStatus()).isEqualTo(409);
+            assertThat(again.readEntity(String.class)).contains("chỉ được hẹn lại ngày trả kết quả một lần");
         }
 
         // past its result date the dossier is on the agency's overdue tab
@@ -364,6 +389,21 @@ class AgencyDeskBrowserTest {
                 .header("Accept", BROWSER_ACCEPT)
                 .cookie(Cookies.SESSION, session)
                 .get();
+    }
+
+    /** An answer posted as the desk's form would, with the session's CSRF token and a new event id. */
+    private static Response answer(String session, String path, String type, String field, String value) {
+        return EXT.client()
+                .target(APP.url(path))
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .request()
+                .header("Accept", BROWSER_ACCEPT)
+                .cookie(Cookies.SESSION, session)
+                .post(Entity.form(new Form()
+                        .param("_csrf", "csrf-" + DESK)
+                        .param("eventId", UUID.randomUUID().toString())
+                        .param("type", type)
+                        .param(field, value)));
     }
 
     private static void screenshot(String name) throws IOException {

@@ -1,5 +1,7 @@
 package vn.dossierpost.web.agency;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +51,10 @@ public final class AgencyListPage extends Page {
                         label(t),
                         listing.counts().getOrDefault(t, 0L),
                         t == tab,
-                        "/agency?tab=" + param(t)))
+                        "/agency?tab=" + param(t)
+                                + (this.query.isEmpty()
+                                        ? ""
+                                        : "&q=" + URLEncoder.encode(this.query, StandardCharsets.UTF_8))))
                 .toList();
         this.rows = listing.lines().stream()
                 .map(l -> new Row(

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.agency.AgencyEventRequest;
 import vn.dossierpost.domain.AgencyEventType;
@@ -38,6 +39,9 @@ record AnswerForm(
         LABELS.put(AgencyEventType.REFUSED, "Từ chối giải quyết");
     }
 
+    /** The fields a person types (the others are hidden in the form). */
+    private static final Set<String> FIELDS = Set.of("reason", "missingItems", "newAppointmentDate", "resultReference");
+
     static final AnswerForm EMPTY = new AnswerForm(null, null, null, null, null, null);
 
     /** The event for the service; a date the browser did not send as YYYY-MM-DD is refused here (422). */
@@ -69,15 +73,20 @@ record AnswerForm(
         };
     }
 
-    /** Each refused field of the form with what to do about it; the service's words in brackets. */
+    /**
+     * Each refused field of the form with what to do about it. A date can be wrong in more than one
+     * way, so the service's own words follow in brackets (which date it is measured against).
+     */
     static Map<String, String> fieldErrors(Problem p) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldProblem f : p.problems()) {
             String field = f.field().replaceAll("\\[\\d+]$", "");
-            errors.putIfAbsent(field, fieldMessage(field) + " (" + f.message() + ")");
+            field = FIELDS.contains(field) ? field : "form"; // the hidden fields: the page itself is stale or broken
+            String detail = field.equals("newAppointmentDate") ? " (" + f.message() + ")" : "";
+            errors.putIfAbsent(field, fieldMessage(field) + detail);
         }
         if (errors.isEmpty()) {
-            errors.put("form", fieldMessage("form") + " (" + p.getMessage() + ")");
+            errors.put("form", fieldMessage("form"));
         }
         return errors;
     }
