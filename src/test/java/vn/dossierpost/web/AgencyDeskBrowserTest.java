@@ -237,8 +237,18 @@ class AgencyDeskBrowserTest {
             assertThat(tooShort.readEntity(String.class)).contains("ít nhất 2 chữ của họ tên");
         }
 
-        // one new appointment date: a date that is none is refused on its field, a second delay in words
+        // sent by a channel without acknowledgement, the dossier is new until the officer confirms it
+        APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET status = 'IN_TRANSIT_TO_AGENCY' WHERE code = ?", code));
+        try (Response fresh = get(own, "/agency?tab=moi")) {
+            assertThat(fresh.readEntity(String.class)).contains("data-code=\"" + code + "\"");
+        }
         String answers = "/agency/ho-so/" + code + "/tra-loi";
+        try (Response received = answer(own, answers, "RECEIVED", "reason", "")) {
+            assertThat(received.getStatus()).isEqualTo(303);
+        }
+        assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
+
+        // one new appointment date: a date that is none is refused on its field, a second delay in words
         try (Response noDate = answer(own, answers, "DELAYED", "newAppointmentDate", "2026-13-01")) {
             assertThat(noDate.getStatus()).isEqualTo(422);
             assertThat(noDate.readEntity(String.class)).contains("Xin chọn ngày hẹn trả kết quả mới");

@@ -195,11 +195,6 @@ public final class AgencyDossierPage extends Page {
         return "/agency/ho-so/" + dossier.code() + "/tep.zip";
     }
 
-    /** The type of the form that was sent and refused, or null. */
-    public String getTypedType() {
-        return typed.type();
-    }
-
     /** What was typed into {@code field} of the refused form ("" for a fresh form). */
     public String typed(String type, String field) {
         String value = type.equals(typed.type()) ? typed.value(field) : null;
