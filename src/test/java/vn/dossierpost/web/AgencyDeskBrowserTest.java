@@ -247,6 +247,10 @@ class AgencyDeskBrowserTest {
             assertThat(received.getStatus()).isEqualTo(303);
         }
         assertThat(Handovers.status(APP, code)).isEqualTo("DELIVERED_TO_AGENCY");
+        try (Response twice = answer(own, answers, "RECEIVED", "reason", "")) {
+            assertThat(twice.getStatus()).as("kept, of no effect").isEqualTo(200);
+            assertThat(twice.readEntity(String.class)).contains("id=\"answer-notice\"", "Không có gì thay đổi");
+        }
 
         // one new appointment date: a date that is none is refused on its field, a second delay in words
         try (Response noDate = answer(own, answers, "DELAYED", "newAppointmentDate", "2026-13-01")) {

@@ -100,7 +100,7 @@ public class AgencyAnswerPages {
             return Flash.redirect(here(code), done);
         }
         if (outcome instanceof AgencyEventOutcome.Stale stale) {
-            return page(200, page(agency, code).refused(AnswerForm.stale(type, stale.status())));
+            return page(200, page(agency, code).noted(AnswerForm.stale(type, stale.status())));
         }
         if (outcome instanceof AgencyEventOutcome.Conflict conflict) {
             return page(409, page(agency, code).refused(AnswerForm.conflict(type, conflict)));

@@ -51,6 +51,7 @@ public final class AgencyDossierPage extends Page {
     private AnswerForm typed = AnswerForm.EMPTY;
     private Map<String, String> errors = Map.of();
     private String refusal;
+    private String notice;
 
     AgencyDossierPage(WebSession session, AgencyDesk.Dossier d, String shownFile, ZoneId zone) {
         super("agency/dossier.ftlh", "Hồ sơ " + d.view().code());
@@ -76,9 +77,15 @@ public final class AgencyDossierPage extends Page {
         return this;
     }
 
-    /** A refusal of the answer as a whole (the dossier stands elsewhere: 409), or a note that nothing changed. */
+    /** A refusal of the answer as a whole: the dossier stands where it cannot take it (409). */
     AgencyDossierPage refused(String message) {
         this.refusal = message;
+        return this;
+    }
+
+    /** An answer kept but of no effect: the dossier was at or past it already. */
+    AgencyDossierPage noted(String message) {
+        this.notice = message;
         return this;
     }
 
@@ -208,5 +215,9 @@ public final class AgencyDossierPage extends Page {
 
     public String getRefusal() {
         return refusal;
+    }
+
+    public String getNotice() {
+        return notice;
     }
 }
