@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.dossierpost.api.DossierView;
-import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.FileView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.service.handover.AgencyDesk;
 import vn.dossierpost.web.Page;
 import vn.dossierpost.web.counter.DossierPage;
@@ -38,14 +36,11 @@ public final class AgencyDossierPage extends Page {
     /** One answer form: the event type it sends, what it is called, its own event id. */
     public record Answer(String type, String label, String eventId) {}
 
-    /** One timeline entry, newest first. */
-    public record Entry(String when, String label, String actor, String note) {}
-
     private final DossierView dossier;
     private final List<Document> documents;
     private final Scan shown;
     private final List<Answer> answers;
-    private final List<Entry> timeline;
+    private final List<DossierPage.Entry> timeline;
     private final List<String> handovers;
     private final ZoneId zone;
     private AnswerForm typed = AnswerForm.EMPTY;
@@ -66,7 +61,7 @@ public final class AgencyDossierPage extends Page {
                 .findFirst()
                 .orElse(null);
         this.answers = answers(d.view().status());
-        this.timeline = timeline(d.events(), zone);
+        this.timeline = DossierPage.timelineOf(d.events(), zone);
     }
 
     /** The form of {@code typed.type()} comes back with what was typed and the reason beside each field. */
@@ -129,25 +124,6 @@ public final class AgencyDossierPage extends Page {
         return answers;
     }
 
-    private static List<Entry> timeline(List<EventView> events, ZoneId zone) {
-        List<Entry> entries = new ArrayList<>();
-        for (EventView e : events) {
-            entries.add(0, new Entry(dateTime(e.at(), zone), label(e), e.actor(), e.note()));
-        }
-        return entries;
-    }
-
-    private static String label(EventView e) {
-        if (e.toStatus() != null) {
-            return e.toStatus().labelVi();
-        }
-        try {
-            return TimelineEvent.valueOf(e.type()).labelVi();
-        } catch (IllegalArgumentException ignored) {
-            return e.type();
-        }
-    }
-
     private static String dateTime(OffsetDateTime at, ZoneId zone) {
         return at == null ? "" : DATE_TIME.format(at.atZoneSameInstant(zone));
     }
@@ -176,7 +152,7 @@ public final class AgencyDossierPage extends Page {
         return answers;
     }
 
-    public List<Entry> getTimeline() {
+    public List<DossierPage.Entry> getTimeline() {
         return timeline;
     }
 

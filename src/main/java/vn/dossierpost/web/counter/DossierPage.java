@@ -78,7 +78,7 @@ public final class DossierPage extends Page {
         this.dossier = dossier;
         this.zone = zone;
         this.documents = documents(dossier, files, procedure, zone);
-        this.timeline = timeline(events, zone);
+        this.timeline = timelineOf(events, zone);
         this.holder = holder(dossier);
         this.supplementRequest = events.stream()
                 .filter(e -> e.toStatus() == DossierStatus.SUPPLEMENT_REQUESTED)
@@ -184,7 +184,8 @@ public final class DossierPage extends Page {
         return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
     }
 
-    private static List<Entry> timeline(List<EventView> events, ZoneId zone) {
+    /** The timeline newest first, as staff read it (also on the agency desk; not "timeline", which the template reads). */
+    public static List<Entry> timelineOf(List<EventView> events, ZoneId zone) {
         List<Entry> entries = new ArrayList<>();
         for (EventView e : events) {
             entries.add(0, new Entry(dateTime(e.at(), zone), label(e), e.actor(), e.note()));
