@@ -22,6 +22,7 @@ import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.CounterServices;
 import vn.dossierpost.app.HandoverModule;
+import vn.dossierpost.app.HandoverServices;
 import vn.dossierpost.app.NotificationModule;
 import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.ReturnLegServices;
@@ -144,8 +145,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         config.getLimits().maxAgencyAnswer.toBytes(),
                         environment)
                 .register(shared);
-        new HandoverModule(config, environment).register(shared, notificationRoutes);
+        HandoverServices handover = new HandoverModule(config, environment).register(shared, notificationRoutes);
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
-        new WebModule(config, environment).register(shared, counter, returnLeg, sessions);
+        new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
     }
 }

@@ -72,7 +72,7 @@ public final class HandoverModule {
      * Managed on stop, in this order: the Camel context, then the agency HTTP client. Whatever
      * {@code others} holds that must outlive the routes is to be managed before this is called.
      */
-    public void register(SharedParts shared, RouteBindings others) throws IOException {
+    public HandoverServices register(SharedParts shared, RouteBindings others) throws IOException {
         RetryPolicy retry = new RetryPolicy(
                 settings.firstRetryDelay.toJavaDuration(),
                 settings.largestRetryDelay.toJavaDuration(),
@@ -143,7 +143,7 @@ public final class HandoverModule {
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         registerAgencies(shared, camel.agencyRoutes(), backlog);
-        registerOversight(shared, camel, handovers, backlog, inboxWaiting);
+        return new HandoverServices(agencyEvents, registerOversight(shared, camel, handovers, backlog, inboxWaiting));
     }
 
     /** The beans of the inbox route (agency-inbox.yaml). */
@@ -232,7 +232,7 @@ public final class HandoverModule {
      * the health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors),
      * and gauges of the handover outbox's backlog.
      */
-    private void registerOversight(
+    private HandoverQueries registerOversight(
             SharedParts shared,
             CamelIntegration camel,
             HandoverService handovers,
@@ -283,5 +283,6 @@ public final class HandoverModule {
                 return backlog.dossiersWaiting().oldest().toSeconds();
             }
         });
+        return queries;
     }
 }

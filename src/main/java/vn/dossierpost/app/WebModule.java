@@ -10,12 +10,15 @@ import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
+import vn.dossierpost.service.handover.AgencyDesk;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.agency.AgencyAnswerPages;
+import vn.dossierpost.web.agency.AgencyDeskPages;
 import vn.dossierpost.web.counter.CommunePages;
 import vn.dossierpost.web.counter.CouriersPages;
 import vn.dossierpost.web.counter.DeliveryPages;
@@ -65,7 +68,11 @@ public final class WebModule {
     }
 
     public void register(
-            SharedParts shared, CounterServices counter, ReturnLegServices returnLeg, WebSessions sessions) {
+            SharedParts shared,
+            CounterServices counter,
+            HandoverServices handover,
+            ReturnLegServices returnLeg,
+            WebSessions sessions) {
         PublicTracking tracking = counter.tracking();
         environment.jersey().register(new ErrorPages());
         environment.jersey().register(new Flash());
@@ -96,6 +103,7 @@ public final class WebModule {
                 .jersey()
                 .register(new OverduePages(shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone()));
         environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
+        registerAgencyDesk(shared, counter, handover);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 
@@ -112,6 +120,22 @@ public final class WebModule {
                         returnLeg.couriers()));
         environment.jersey().register(new CouriersPages(returnLeg.couriers(), shared.referenceData()));
         environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
+    }
+
+    /** The agency's desk: its dossiers, their scans, and its answers through the agency event service. */
+    private void registerAgencyDesk(SharedParts shared, CounterServices counter, HandoverServices handover) {
+        AgencyDesk desk = new AgencyDesk(
+                shared.jdbi(),
+                shared.dossiers(),
+                counter.files(),
+                shared.store(),
+                shared.referenceData(),
+                shared.clock());
+        environment
+                .jersey()
+                .register(
+                        new AgencyDeskPages(desk, counter.files(), handover.queries(), shared.store(), shared.zone()));
+        environment.jersey().register(new AgencyAnswerPages(handover.agencyEvents(), desk, shared.zone()));
     }
 
     /** The procedure search, the guidance sheet, the intake form and its slip. */

@@ -14,7 +14,7 @@ import vn.dossierpost.domain.Role;
  */
 public interface WebSessionDAO {
 
-    /** A live session with its user as the pages show them (the office by name). */
+    /** A live session with its user as the pages show them (the office, or the agency, by name). */
     record SessionRow(
             String csrfToken,
             OffsetDateTime lastSeenAt,
@@ -35,8 +35,9 @@ public interface WebSessionDAO {
 
     /** The session when it was seen after {@code since} and its user is still active. */
     @SqlQuery("SELECT s.csrf_token, s.last_seen_at, u.username, u.role, u.office_code, u.agency_code, u.full_name, "
-            + "o.name AS office_name FROM web_session s JOIN app_user u ON u.username = s.username AND u.active "
-            + "LEFT JOIN post_office o ON o.code = u.office_code "
+            + "coalesce(o.name, a.name) AS office_name FROM web_session s "
+            + "JOIN app_user u ON u.username = s.username AND u.active "
+            + "LEFT JOIN post_office o ON o.code = u.office_code LEFT JOIN agency a ON a.code = u.agency_code "
             + "WHERE s.token_hash = :h AND s.last_seen_at > :since")
     @RegisterConstructorMapper(SessionRow.class)
     Optional<SessionRow> findLive(@Bind("h") String tokenHash, @Bind("since") OffsetDateTime since);

@@ -22,6 +22,7 @@ final class LocalPath {
             case COUNTER -> "/counter";
             case SUPERVISOR -> "/supervisor";
             case COURIER -> "/courier";
+            case AGENCY -> "/agency";
             default -> "/trang-chu";
         };
     }

@@ -27,6 +27,11 @@ public class Page extends View {
         return staff;
     }
 
+    /** Where the brand in the header leads: the signed-in person's start page, else public tracking. */
+    public String getHome() {
+        return staff == null ? "/tra-cuu" : LocalPath.home(staff.user().role());
+    }
+
     /** The session's CSRF token for forms and htmx, or null without a session. */
     public String getCsrfToken() {
         return staff == null ? null : staff.csrfToken();

@@ -8,6 +8,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ import vn.dossierpost.DossierpostApplication;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.TestApp;
+import vn.dossierpost.web.Cookies;
 
 /**
  * The {@code user} command, run in-process against the running test service's database: what it
@@ -104,6 +109,40 @@ class UserCommandTest {
         assertThat(user(Map.of("action", "revoke-token", "username", "stp.test"), null))
                 .contains("token revoked for AGENCY stp.test");
         assertThat(bearer(second)).isEqualTo(401);
+    }
+
+    /** An agency without a system of its own: its officer, added with a password, signs in to the agency desk. */
+    @Test
+    void anAgencyOfficerAddedWithAPasswordSignsInToTheDesk() throws Exception {
+        assertThat(user(
+                        Map.of(
+                                "action",
+                                "add",
+                                "username",
+                                "canbo.stp",
+                                "role",
+                                "AGENCY",
+                                "agency",
+                                Dossiers.AGENCY,
+                                "token",
+                                false),
+                        FIRST))
+                .contains("added AGENCY canbo.stp for agency " + Dossiers.AGENCY);
+        String loginToken;
+        try (Response form = client.target(APP.url("/login")).request().get()) {
+            loginToken = form.getCookies().get(Cookies.LOGIN_CSRF).getValue();
+        }
+        try (Response signedIn = client.target(APP.url("/login"))
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .request()
+                .cookie(Cookies.LOGIN_CSRF, loginToken)
+                .post(Entity.form(new Form()
+                        .param("username", "canbo.stp")
+                        .param("password", FIRST)
+                        .param("_csrf", loginToken)))) {
+            assertThat(signedIn.getStatus()).isEqualTo(303);
+            assertThat(signedIn.getLocation().getPath()).isEqualTo("/agency");
+        }
     }
 
     @Test

@@ -184,6 +184,13 @@ class AccessTest {
         // the courier's phone: their own list; its service worker script holds no data
         RULES.put("GET /courier", "COURIER");
         RULES.put("GET /courier/sw.js", "PUBLIC");
+        // the agency desk: an agency's officer, its own dossiers, scans and handover records only
+        RULES.put("GET /agency", "AGENCY");
+        RULES.put("GET /agency/ho-so/{code}", "AGENCY:own");
+        RULES.put("GET /agency/ho-so/{code}/tep/{fileId}", "AGENCY:own");
+        RULES.put("GET /agency/ho-so/{code}/tep.zip", "AGENCY:own");
+        RULES.put("POST /agency/ho-so/{code}/tra-loi", "AGENCY:own");
+        RULES.put("GET /agency/ban-giao/{no}/bien-ban.pdf", "AGENCY:own");
         RULES.put("GET /trang-chu", staff);
         // the supervisor's page of what needs attention spans every office: national staff only
         RULES.put("GET /supervisor/can-xu-ly", "SUPERVISOR ADMIN");

@@ -37,6 +37,6 @@ class LocalPathTest {
     @Test
     void noNextGoesHome() {
         assertThat(LocalPath.orHome(null, Role.COURIER)).isEqualTo("/courier");
-        assertThat(LocalPath.orHome(null, Role.AGENCY)).isEqualTo("/trang-chu");
+        assertThat(LocalPath.orHome(null, Role.AGENCY)).isEqualTo("/agency");
     }
 }

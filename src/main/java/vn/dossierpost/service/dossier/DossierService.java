@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,8 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 /** Reading dossiers (with who may see what) and moving them through the transition table. */
 public final class DossierService {
     /** Statuses in which an agency has not been handed the dossier, so may not see it. */
-    private static final Set<DossierStatus> NOT_HANDED_OVER = EnumSet.of(
-            DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN);
+    public static final Set<DossierStatus> NOT_HANDED_OVER = Collections.unmodifiableSet(EnumSet.of(
+            DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN));
 
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;

@@ -78,7 +78,7 @@ public final class DossierPage extends Page {
         this.dossier = dossier;
         this.zone = zone;
         this.documents = documents(dossier, files, procedure, zone);
-        this.timeline = timeline(events, zone);
+        this.timeline = timelineOf(events, zone);
         this.holder = holder(dossier);
         this.supplementRequest = events.stream()
                 .filter(e -> e.toStatus() == DossierStatus.SUPPLEMENT_REQUESTED)
@@ -154,7 +154,7 @@ public final class DossierPage extends Page {
     }
 
     /** The kind of file as people name it: PDF, JPEG, PNG, TIFF. */
-    static String typeLabel(String mediaType) {
+    public static String typeLabel(String mediaType) {
         return switch (mediaType) {
             case "application/pdf" -> "PDF";
             case "image/jpeg" -> "JPEG";
@@ -165,7 +165,7 @@ public final class DossierPage extends Page {
     }
 
     /** How the preview shows it: a browser shows PDFs in a frame and JPEG/PNG as images; TIFF only downloads. */
-    private static String kind(String mediaType) {
+    public static String kind(String mediaType) {
         return switch (mediaType) {
             case "application/pdf" -> "pdf";
             case "image/jpeg", "image/png" -> "image";
@@ -174,7 +174,7 @@ public final class DossierPage extends Page {
     }
 
     /** Bytes as a clerk reads them, with a decimal comma: "12,5 kB", "1,20 MB". */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -184,7 +184,8 @@ public final class DossierPage extends Page {
         return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
     }
 
-    private static List<Entry> timeline(List<EventView> events, ZoneId zone) {
+    /** The timeline newest first, as staff read it (also on the agency desk; not "timeline", which the template reads). */
+    public static List<Entry> timelineOf(List<EventView> events, ZoneId zone) {
         List<Entry> entries = new ArrayList<>();
         for (EventView e : events) {
             entries.add(0, new Entry(dateTime(e.at(), zone), label(e), e.actor(), e.note()));

@@ -85,9 +85,7 @@ class AttentionPageBrowserTest {
         save("supervisor-attention");
 
         // seen: off the given-up list, the health check green again; still a dead letter to send
-        row("given-up", "handover " + no)
-                .findElement(By.cssSelector("button.acknowledge"))
-                .click();
+        click(row("given-up", "handover " + no).findElement(By.cssSelector("button.acknowledge")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("đã xem");
         assertThat(browser.findElement(By.id("given-up")).getText()).doesNotContain(no);
         assertThat(APP.healthCheck("given-up")).containsEntry("healthy", true);
@@ -96,7 +94,7 @@ class AttentionPageBrowserTest {
         assertThat(TestApp.status(
                         APP.as(SUPERVISOR, "/api/handovers/" + no + "/retry").post(Entity.json("{}"))))
                 .isEqualTo(200);
-        row("dead-letters", no).findElement(By.cssSelector("button.send-again")).click();
+        click(row("dead-letters", no).findElement(By.cssSelector("button.send-again")));
         assertThat(browser.findElement(By.id("refused")).getText())
                 .contains("Không gửi lại được bàn giao " + no)
                 .contains("only a FAILED handover");
@@ -118,10 +116,17 @@ class AttentionPageBrowserTest {
 
         signIn();
         browser.get(APP.url("/supervisor/can-xu-ly"));
-        row("dead-letters", no).findElement(By.cssSelector("button.send-again")).click();
+        click(row("dead-letters", no).findElement(By.cssSelector("button.send-again")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("Đã gửi lại bàn giao " + no);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         assertThat(Handovers.handoversOf(APP, code)).containsExactly(no);
+    }
+
+    /** A click on a button wherever the page has put it (a button half below the fold is not clicked by its middle). */
+    private static void click(WebElement button) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+        button.click();
     }
 
     private static void signIn() {
