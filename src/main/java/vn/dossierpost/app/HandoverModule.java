@@ -22,6 +22,7 @@ import vn.dossierpost.integration.AcknowledgementFiles;
 import vn.dossierpost.integration.AgencyEventFiles;
 import vn.dossierpost.integration.AgencyHttpClient;
 import vn.dossierpost.integration.AgencyNoticeSender;
+import vn.dossierpost.integration.AgencyProbe;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
@@ -47,6 +48,7 @@ import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
+import vn.dossierpost.web.admin.AgencyPages;
 import vn.dossierpost.web.supervisor.AttentionPages;
 
 /**
@@ -140,7 +142,7 @@ public final class HandoverModule {
             }
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
-        registerAgencies(shared, camel.agencyRoutes(), backlog);
+        registerAgencies(shared, camel.agencyRoutes(), backlog, agencyHttp);
         registerOversight(shared, camel, handovers, backlog, inboxWaiting);
     }
 
@@ -201,8 +203,12 @@ public final class HandoverModule {
                 noKey ? null : Path.of(settings.sftpPrivateKey));
     }
 
-    /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
-    private void registerAgencies(SharedParts shared, AgencyRoutes routes, HandoverBacklog backlog) {
+    /**
+     * The admin API and pages for agencies: saving one rebuilds the agency routes before answering;
+     * "test connection" probes the agency on its saved channel.
+     */
+    private void registerAgencies(
+            SharedParts shared, AgencyRoutes routes, HandoverBacklog backlog, AgencyHttpClient agencyHttp) {
         AgencyService agencies = new AgencyService(
                 shared.jdbi(),
                 shared.referenceData(),
@@ -222,6 +228,9 @@ public final class HandoverModule {
                     return failing == null ? null : failing.describe();
                 });
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
+        AgencyProbe probe =
+                new AgencyProbe(new AgencyChannels(shared.jdbi()), agencyHttp, sftpHostKeys(), shared.clock());
+        environment.jersey().register(new AgencyPages(agencies, probe));
     }
 
     /**

@@ -8,15 +8,20 @@ import java.util.Map;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
+import vn.dossierpost.service.users.UserAccounts;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.admin.CalendarPages;
+import vn.dossierpost.web.admin.UserPages;
 import vn.dossierpost.web.counter.CommunePages;
 import vn.dossierpost.web.counter.DossierPages;
 import vn.dossierpost.web.counter.DossierSearchPages;
@@ -87,7 +92,17 @@ public final class WebModule {
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         registerIntake(shared, counter);
+        registerAdmin(shared);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
+    }
+
+    /** The administrator's users and working calendar (agencies: HandoverModule, beside their routes). */
+    private void registerAdmin(SharedParts shared) {
+        DossierpostConfiguration.Auth auth = config.getAuth();
+        UserAccounts accounts = new UserAccounts(
+                shared.jdbi(), shared.clock(), new PasswordPolicy(auth.minPasswordLength), auth.bcryptCost);
+        environment.jersey().register(new UserPages(accounts, shared.referenceData()));
+        environment.jersey().register(new CalendarPages(new CalendarService(shared.jdbi(), shared.referenceData())));
     }
 
     /** The procedure search, the guidance sheet, the intake form and its slip. */
