@@ -144,10 +144,10 @@ public final class AgencyHttpClient implements AutoCloseable {
     public ConnectionCheck probe(String baseUrl, String secret, String probeId, String at) {
         HttpUrl base = baseUrl == null ? null : HttpUrl.parse(baseUrl);
         if (base == null) {
-            return ConnectionCheck.failed("—", 0, "the base URL is not a valid http(s) URL: " + baseUrl);
+            return ConnectionCheck.failed("địa chỉ sai", 0, "the base URL is not a valid http(s) URL: " + baseUrl);
         }
         if (secret == null || secret.isEmpty()) {
-            return ConnectionCheck.failed("—", 0, "no secret is set: the probe cannot be signed");
+            return ConnectionCheck.failed("chưa có khóa", 0, "no secret is set: the probe cannot be signed");
         }
         byte[] body = ("{\"probeId\":\"" + probeId + "\",\"at\":\"" + at + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -168,7 +168,7 @@ public final class AgencyHttpClient implements AutoCloseable {
         } catch (IOException e) {
             long millis = (System.nanoTime() - started) / 1_000_000;
             return ConnectionCheck.failed(
-                    "no answer",
+                    "không trả lời",
                     millis,
                     e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
         }

@@ -42,7 +42,8 @@ public final class AgencyProbe {
     public ConnectionCheck test(String code) {
         AgencyChannel a = channels.channel(code).orElseThrow(() -> Problem.notFound("no agency with code " + code));
         if (!a.configured()) {
-            return ConnectionCheck.failed("—", 0, "the channel is not configured yet (address or folder, secret)");
+            return ConnectionCheck.failed(
+                    "chưa cấu hình", 0, "the channel is not configured yet (address or folder, secret)");
         }
         return switch (a.channel()) {
             case HTTP ->
@@ -59,15 +60,18 @@ public final class AgencyProbe {
     private static ConnectionCheck folder(Path dir) {
         long started = System.nanoTime();
         if (!Files.isDirectory(dir)) {
-            return ConnectionCheck.failed("no folder", 0, dir + " does not exist or is not a folder");
+            return ConnectionCheck.failed("không có thư mục", 0, dir + " does not exist or is not a folder");
         }
         try {
             Path probe = Files.createTempFile(dir, ".probe-", ".tmp");
             Files.delete(probe);
-            return ConnectionCheck.ok("folder writable", elapsed(started), dir + ": a file was written and removed");
+            return ConnectionCheck.ok(
+                    "ghi được vào thư mục", elapsed(started), dir + ": a file was written and removed");
         } catch (IOException e) {
             return ConnectionCheck.failed(
-                    "not writable", elapsed(started), dir + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+                    "không ghi được",
+                    elapsed(started),
+                    dir + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
     }
 
@@ -75,7 +79,7 @@ public final class AgencyProbe {
         int port = a.sftpPort() == null ? 22 : a.sftpPort();
         var keyProblem = hostKeys.problem(a.sftpHost(), a.sftpPort());
         if (keyProblem.isPresent()) {
-            return ConnectionCheck.failed("host key", 0, keyProblem.get());
+            return ConnectionCheck.failed("khóa máy chủ", 0, keyProblem.get());
         }
         long started = System.nanoTime();
         Session session = null;
@@ -99,11 +103,11 @@ public final class AgencyProbe {
             sftp.disconnect();
             String where = a.sftpUsername() + "@" + a.sftpHost() + ":" + port + " " + a.outboxDir();
             return folder.isDir()
-                    ? ConnectionCheck.ok("signed in, folder found", elapsed(started), where)
-                    : ConnectionCheck.failed("not a folder", elapsed(started), where + " is not a folder");
+                    ? ConnectionCheck.ok("đăng nhập được, có thư mục", elapsed(started), where)
+                    : ConnectionCheck.failed("không phải thư mục", elapsed(started), where + " is not a folder");
         } catch (JSchException | SftpException e) {
             return ConnectionCheck.failed(
-                    "SFTP error",
+                    "lỗi SFTP",
                     elapsed(started),
                     a.sftpHost() + ":" + port + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
         } finally {

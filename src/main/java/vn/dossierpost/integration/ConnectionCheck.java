@@ -1,8 +1,8 @@
 package vn.dossierpost.integration;
 
 /**
- * What an agency's "test connection" found: whether the channel works, the answer in short ("HTTP
- * 200", "folder writable", "no answer"), how long it took, and the detail (the agency's words, the
+ * What an agency's "test connection" found: whether the channel works, the answer in short, as the
+ * page shows it ("HTTP 200", "ghi được vào thư mục", "không trả lời"), how long it took, and the detail (the agency's words, the
  * error).
  */
 public record ConnectionCheck(boolean ok, String answer, long millis, String message) {

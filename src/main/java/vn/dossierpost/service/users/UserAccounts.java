@@ -32,7 +32,8 @@ public final class UserAccounts {
     /** Who a change by the {@code user} command is recorded as. */
     public static final String COMMAND = "command";
 
-    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,64}$");
+    /** What a username may be, here and for the {@code user add} command. */
+    public static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,64}$");
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -1,7 +1,9 @@
 package vn.dossierpost.web.admin;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.dossierpost.api.AgencyView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.integration.ConnectionCheck;
@@ -13,7 +15,7 @@ import vn.dossierpost.web.Page;
  */
 public final class AgencyFormPage extends Page {
     /** Typed, used, never sent back to the browser. */
-    private static final java.util.Set<String> WRITE_ONLY = java.util.Set.of("secret", "sftpPassword");
+    private static final Set<String> WRITE_ONLY = Set.of("secret", "sftpPassword");
 
     private final AgencyView agency;
     private final Map<String, String> sent;
@@ -29,7 +31,7 @@ public final class AgencyFormPage extends Page {
         super("admin/agency.ftlh", agency.name());
         signedIn(session);
         this.agency = agency;
-        this.sent = new java.util.HashMap<>(sent);
+        this.sent = new HashMap<>(sent);
         this.sent.keySet().removeAll(WRITE_ONLY);
         this.errors = errors;
         this.check = check;

@@ -57,11 +57,10 @@ public class AgencyPages {
         AgencyView agency = agencies.get(code);
         AgencyForm form = AgencyForm.of(sent.asMap());
         try {
-            var body = form.toRequest();
             if (!form.problems().isEmpty()) {
                 throw Problem.invalid(form.problems());
             }
-            AgencyView saved = agencies.update(session.user(), code, body);
+            AgencyView saved = agencies.update(session.user(), code, form.request());
             return Flash.redirect("/admin/co-quan/" + code, "Đã lưu cơ quan " + saved.name() + ".");
         } catch (Problem p) {
             if (p.status() != 422) {

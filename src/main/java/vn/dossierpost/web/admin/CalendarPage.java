@@ -2,6 +2,8 @@ package vn.dossierpost.web.admin;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.dossierpost.api.CalendarYear;
@@ -44,7 +46,7 @@ public final class CalendarPage extends Page {
 
     public List<Row> getRows() {
         return calendar.days().stream()
-                .sorted(java.util.Comparator.comparing(CalendarYear.Day::date))
+                .sorted(Comparator.comparing(CalendarYear.Day::date))
                 .map(d -> new Row(d.date().toString(), shown(d.date()), KINDS.get(d.kind()), d.name()))
                 .toList();
     }
@@ -55,7 +57,7 @@ public final class CalendarPage extends Page {
     }
 
     public Map<String, String> getKinds() {
-        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
         for (CalendarEntry.Kind k : CalendarEntry.Kind.values()) {
             kinds.put(k.name(), KINDS.get(k));
         }
