@@ -74,7 +74,7 @@ public final class UserAccounts {
         if (fullName != null && fullName.length() > 200) {
             problems.add(new FieldProblem("fullName", "at most 200 characters"));
         }
-        String password = Passwords.randomUrlToken(9);
+        String password = newPassword();
         String hash = problems.isEmpty() ? Passwords.hash(password, bcryptCost) : null;
         UserView created = jdbi.inTransaction(h -> {
             UserDAO users = h.attach(UserDAO.class);
@@ -110,9 +110,15 @@ public final class UserAccounts {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** A random password of 12 characters, or as many as the policy asks if it asks more. */
+    private String newPassword() {
+        int length = Math.max(12, policy.minLength());
+        return Passwords.randomUrlToken(length).substring(0, length);
+    }
+
     /** A new password made for the user (shown once to the administrator who hands it over). */
     public String resetPassword(String username, String by) {
-        String password = Passwords.randomUrlToken(9);
+        String password = newPassword();
         setPassword(username, password, by, "password");
         return password;
     }

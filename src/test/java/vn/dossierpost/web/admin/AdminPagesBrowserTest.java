@@ -42,13 +42,17 @@ import vn.dossierpost.web.Cookies;
 /**
  * The administrator's screens in a real browser: an agency pointed at a running simulator and
  * checked with "test connection" (a signed probe, answered only with the right secret); a clerk
- * disabled on the users page is refused on their very next API call and page load; a user added, a
+ * disabled on the users page is refused on their very next API call and page load, on both nodes; a user added, a
  * password reset and a token issued each show their secret once, and it works at once.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AdminPagesBrowserTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
+    /** A second node on the same database: the clerk's next request there is refused as well. */
+    static final TestApp NODE_B = TestApp.sharingDatabaseWith(APP);
+
+    static final DropwizardAppExtension<DossierpostConfiguration> EXT_B = NODE_B.extension();
     static final String ADMIN = "quan.tri";
     static final String CLERK = "lan.disabled";
     static final Client CLIENT = ClientBuilder.newClient();
@@ -126,8 +130,10 @@ class AdminPagesBrowserTest {
     @Test
     void aDisabledUserIsRefusedOnTheirNextApiCallAndPageLoad() throws Exception {
         String session = clerkSession();
-        assertThat(page("/counter", session).getStatus()).isEqualTo(200);
-        assertThat(api(CLERK, TestApp.PASSWORD)).isEqualTo(200);
+        for (TestApp node : new TestApp[] {APP, NODE_B}) {
+            assertThat(TestApp.status(page(node, "/counter", session))).isEqualTo(200);
+            assertThat(api(node, CLERK, TestApp.PASSWORD)).isEqualTo(200); // and the node remembers the password
+        }
 
         signIn(ADMIN);
         browser.findElement(By.linkText("Người dùng")).click();
@@ -136,10 +142,12 @@ class AdminPagesBrowserTest {
         assertThat(row(CLERK).getText()).contains("đã khóa");
         save("admin-users");
 
-        assertThat(api(CLERK, TestApp.PASSWORD)).isEqualTo(401);
-        try (Response next = page("/counter", session)) {
-            assertThat(next.getStatus()).isEqualTo(303);
-            assertThat(next.getLocation().getPath()).isEqualTo("/login");
+        for (TestApp node : new TestApp[] {NODE_B, APP}) {
+            assertThat(api(node, CLERK, TestApp.PASSWORD)).isEqualTo(401);
+            try (Response next = page(node, "/counter", session)) {
+                assertThat(next.getStatus()).isEqualTo(303);
+                assertThat(next.getLocation().getPath()).isEqualTo("/login");
+            }
         }
         // and signing in again is refused
         browser.findElement(By.id("logout")).click();
@@ -258,8 +266,8 @@ class AdminPagesBrowserTest {
         }
     }
 
-    private static Response page(String path, String session) {
-        return CLIENT.target(APP.url(path))
+    private static Response page(TestApp node, String path, String session) {
+        return CLIENT.target(node.url(path))
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 .request("text/html")
                 .cookie(Cookies.SESSION, session)
@@ -267,9 +275,13 @@ class AdminPagesBrowserTest {
     }
 
     private static int api(String username, String password) {
+        return api(APP, username, password);
+    }
+
+    private static int api(TestApp node, String username, String password) {
         String basic = "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return TestApp.status(CLIENT.target(APP.url("/api/procedures"))
+        return TestApp.status(CLIENT.target(node.url("/api/procedures"))
                 .request()
                 .header("Authorization", basic)
                 .get());
