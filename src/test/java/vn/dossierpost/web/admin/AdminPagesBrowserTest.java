@@ -88,8 +88,15 @@ class AdminPagesBrowserTest {
         browser.findElement(By.cssSelector("#agencies a[href='/admin/co-quan/" + Dossiers.AGENCY + "']"))
                 .click();
 
+        // the form shows the fields of the channel chosen
+        new Select(browser.findElement(By.id("channel"))).selectByValue("SFTP");
+        assertThat(browser.findElement(By.id("sftpHost")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("baseUrl")).isDisplayed()).isFalse();
+        save("admin-agency-sftp");
+
         // a wrong value is shown beside its field, nothing is saved
         new Select(browser.findElement(By.id("channel"))).selectByValue("HTTP");
+        assertThat(browser.findElement(By.id("sftpHost")).isDisplayed()).isFalse();
         type("baseUrl", agency.baseUrl());
         type("batchWindowMs", "10");
         press("save");
