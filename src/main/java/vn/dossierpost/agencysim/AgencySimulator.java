@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <li>HTTP: {@code POST {basePath}/dossiers} on 127.0.0.1 (signature, idempotency key, every file's
  * size and SHA-256; 201 with a receipt, 409 with the same receipt for a key seen before, 400 naming
  * what is wrong), {@code POST {basePath}/notices} (what became of a result, signed; 201, 409 for an
- * event id seen before) and {@code GET {basePath}/stats};</li>
+ * event id seen before), {@code POST {basePath}/probe} (a signed "test connection": 200 when the
+ * signature matches) and {@code GET {basePath}/stats};</li>
  * <li>file drop (optional): handover ZIPs picked up from a folder and acknowledged with
  * {@code .ack.json} files in another.</li>
  * </ul>
@@ -122,6 +123,7 @@ public final class AgencySimulator implements AutoCloseable {
         server.createContext(basePath + "/stats", statsHandler(basePath + "/stats", json));
         this.notices = new NoticeHandler(basePath + "/notices", json, signatures);
         server.createContext(basePath + "/notices", notices);
+        server.createContext(basePath + "/probe", new ProbeHandler(basePath + "/probe", json, signatures));
         server.createContext("/", exchange -> {
             try (exchange) {
                 JsonAnswer.message(

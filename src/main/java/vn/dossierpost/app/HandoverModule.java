@@ -22,6 +22,7 @@ import vn.dossierpost.integration.AcknowledgementFiles;
 import vn.dossierpost.integration.AgencyEventFiles;
 import vn.dossierpost.integration.AgencyHttpClient;
 import vn.dossierpost.integration.AgencyNoticeSender;
+import vn.dossierpost.integration.AgencyProbe;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
@@ -48,6 +49,7 @@ import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
 import vn.dossierpost.service.supervision.Dashboard;
+import vn.dossierpost.web.admin.AgencyPages;
 import vn.dossierpost.web.supervisor.AttentionPages;
 import vn.dossierpost.web.supervisor.DashboardPages;
 
@@ -142,7 +144,7 @@ public final class HandoverModule {
             }
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
-        registerAgencies(shared, camel.agencyRoutes(), backlog);
+        registerAgencies(shared, camel.agencyRoutes(), backlog, agencyHttp);
         return new HandoverServices(agencyEvents, registerOversight(shared, camel, handovers, backlog, inboxWaiting));
     }
 
@@ -203,8 +205,12 @@ public final class HandoverModule {
                 noKey ? null : Path.of(settings.sftpPrivateKey));
     }
 
-    /** The admin API for agencies: saving one rebuilds the agency routes before answering. */
-    private void registerAgencies(SharedParts shared, AgencyRoutes routes, HandoverBacklog backlog) {
+    /**
+     * The admin API and pages for agencies: saving one rebuilds the agency routes before answering;
+     * "test connection" probes the agency on its saved channel.
+     */
+    private void registerAgencies(
+            SharedParts shared, AgencyRoutes routes, HandoverBacklog backlog, AgencyHttpClient agencyHttp) {
         AgencyService agencies = new AgencyService(
                 shared.jdbi(),
                 shared.referenceData(),
@@ -224,6 +230,9 @@ public final class HandoverModule {
                     return failing == null ? null : failing.describe();
                 });
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
+        AgencyProbe probe =
+                new AgencyProbe(new AgencyChannels(shared.jdbi()), agencyHttp, sftpHostKeys(), shared.clock());
+        environment.jersey().register(new AgencyPages(agencies, probe));
     }
 
     /**

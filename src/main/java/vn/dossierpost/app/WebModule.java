@@ -7,16 +7,21 @@ import io.dropwizard.views.common.ViewBundle;
 import java.util.Map;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.service.handover.AgencyDesk;
+import vn.dossierpost.service.users.UserAccounts;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.PublicPages;
 import vn.dossierpost.web.SessionFilter;
 import vn.dossierpost.web.SignInPages;
+import vn.dossierpost.web.admin.CalendarPages;
+import vn.dossierpost.web.admin.UserPages;
 import vn.dossierpost.web.agency.AgencyAnswerPages;
 import vn.dossierpost.web.agency.AgencyDeskPages;
 import vn.dossierpost.web.counter.CommunePages;
@@ -104,6 +109,7 @@ public final class WebModule {
                 .register(new OverduePages(shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone()));
         environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
         registerAgencyDesk(shared, counter, handover);
+        registerAdmin(shared);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));
     }
 
@@ -136,6 +142,15 @@ public final class WebModule {
                 .register(
                         new AgencyDeskPages(desk, counter.files(), handover.queries(), shared.store(), shared.zone()));
         environment.jersey().register(new AgencyAnswerPages(handover.agencyEvents(), desk, shared.zone()));
+    }
+
+    /** The administrator's users and working calendar (agencies: HandoverModule, beside their routes). */
+    private void registerAdmin(SharedParts shared) {
+        DossierpostConfiguration.Auth auth = config.getAuth();
+        UserAccounts accounts = new UserAccounts(
+                shared.jdbi(), shared.clock(), new PasswordPolicy(auth.minPasswordLength), auth.bcryptCost);
+        environment.jersey().register(new UserPages(accounts, shared.referenceData()));
+        environment.jersey().register(new CalendarPages(new CalendarService(shared.jdbi(), shared.referenceData())));
     }
 
     /** The procedure search, the guidance sheet, the intake form and its slip. */

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -34,7 +33,6 @@ import vn.dossierpost.service.users.UserAccounts;
  */
 public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
     static final String PASSWORD_ENV = "DOSSIERPOST_PASSWORD";
-    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,64}$");
     private static final List<String> CHANGES = List.of("token", "disable", "enable", "password", "revoke-token");
 
     private final PrintStream out;
@@ -124,7 +122,7 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
     }
 
     private void add(Jdbi jdbi, Namespace ns, DossierpostConfiguration config, String username) {
-        if (!USERNAME.matcher(username).matches()) {
+        if (!UserAccounts.USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("--username: 3 to 64 characters among a-z 0-9 . _ -");
         }
         Role role = Role.valueOf(ns.getString("role"));

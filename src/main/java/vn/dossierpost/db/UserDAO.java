@@ -101,4 +101,10 @@ public interface UserDAO {
             @Bind("active") boolean active,
             @Bind("at") OffsetDateTime at,
             @Bind("by") String by);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM post_office WHERE code = :c)")
+    boolean officeExists(@Bind("c") String code);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM agency WHERE code = :c)")
+    boolean agencyExists(@Bind("c") String code);
 }

@@ -33,6 +33,8 @@ import vn.dossierpost.storage.BlobStore;
 public final class AgencyHttpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyHttpClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** An administrator waits for the probe's answer: no longer than this. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final OkHttpClient client;
     private final BlobStore store;
@@ -131,6 +133,44 @@ public final class AgencyHttpClient implements AutoCloseable {
                 throw new Refused(error);
             }
             throw new IOException(error);
+        }
+    }
+
+    /**
+     * The administrator's "test connection": {@code POST {baseUrl}/probe} with a small JSON body
+     * ({@code probeId}, {@code at}) signed like a manifest. A 2xx says the agency is reachable and
+     * shares the secret; anything else is shown as it came, with how long it took.
+     */
+    public ConnectionCheck probe(String baseUrl, String secret, String probeId, String at) {
+        HttpUrl base = baseUrl == null ? null : HttpUrl.parse(baseUrl);
+        if (base == null) {
+            return ConnectionCheck.failed("địa chỉ sai", 0, "the base URL is not a valid http(s) URL: " + baseUrl);
+        }
+        if (secret == null || secret.isEmpty()) {
+            return ConnectionCheck.failed("chưa có khóa", 0, "no secret is set: the probe cannot be signed");
+        }
+        byte[] body = ("{\"probeId\":\"" + probeId + "\",\"at\":\"" + at + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Request request = new Request.Builder()
+                .url(base.newBuilder().addPathSegment("probe").build())
+                .header("X-Dossierpost-Signature", Signatures.sign(body, secret))
+                .post(RequestBody.create(body, JSON))
+                .build();
+        long started = System.nanoTime();
+        OkHttpClient quick = client.newBuilder().callTimeout(PROBE_TIMEOUT).build();
+        try (Response response = quick.newCall(request).execute()) {
+            String text = abbreviate(BoundedAnswer.text(response.body(), maxAnswerBytes));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String status = "HTTP " + response.code();
+            return response.isSuccessful()
+                    ? ConnectionCheck.ok(status, millis, request.url() + ": " + text)
+                    : ConnectionCheck.failed(status, millis, request.url() + ": " + text);
+        } catch (IOException e) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return ConnectionCheck.failed(
+                    "không trả lời",
+                    millis,
+                    e.getClass().getSimpleName() + " from " + request.url() + ": " + e.getMessage());
         }
     }
 

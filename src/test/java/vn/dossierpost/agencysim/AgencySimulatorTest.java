@@ -98,6 +98,26 @@ class AgencySimulatorTest {
     }
 
     // --- HTTP ---
+    @Test
+    void aSignedProbeIsAnsweredAndAnUnsignedOneRefused() throws IOException {
+        byte[] body = "{\"probeId\":\"p-1\",\"at\":\"2026-11-22T09:30:00+07:00\"}".getBytes(StandardCharsets.UTF_8);
+        Request.Builder probe = new Request.Builder()
+                .url(sim.baseUrl() + "/probe")
+                .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json")));
+
+        Answer signed =
+                send(probe.header("X-Dossierpost-Signature", vn.dossierpost.integration.Signatures.sign(body, SECRET))
+                        .build());
+        Answer other = send(probe.header(
+                        "X-Dossierpost-Signature", vn.dossierpost.integration.Signatures.sign(body, SECRET + "-khac"))
+                .build());
+
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.body().get("probeId").asText()).isEqualTo("p-1");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body().get("message").asText()).contains("X-Dossierpost-Signature");
+        assertThat(sim.stats().requests()).isZero();
+    }
 
     @Test
     void aGoodDossierGets201WithAReceiptAndArrivesIntact() throws IOException {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.InboxFiles;
@@ -237,6 +240,29 @@ class FileDropHandoverTest {
                             .filter(n -> n.startsWith(no))
                             .toList())
                     .containsExactlyInAnyOrder(no + ".zip", no + ".zip.ready");
+        }
+    }
+
+    /** "Test connection" writes and removes a file in the folder; a folder that is not there is named. */
+    @Test
+    void theConnectionTestWritesInTheFolderAndNamesAMissingOne() throws IOException {
+        AgencyProbe probe =
+                new AgencyProbe(new AgencyChannels(APP.jdbi()), null, new SftpHostKeys(null, false), Clock.systemUTC());
+        ConnectionCheck ok = probe.test(Dossiers.AGENCY);
+        assertThat(ok.ok()).as("%s", ok).isTrue();
+        assertThat(ok.message()).contains(outbox.toString());
+        try (Stream<Path> left = Files.list(outbox)) {
+            assertThat(left.filter(f -> f.getFileName().toString().startsWith(".probe")))
+                    .isEmpty();
+        }
+        Path missing = TestApp.newDataDir().resolve("chua-tao/den");
+        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("outboxDir", missing.toString()));
+        try {
+            ConnectionCheck none = probe.test(Dossiers.AGENCY);
+            assertThat(none.ok()).isFalse();
+            assertThat(none.message()).contains(missing.toString()).contains("does not exist");
+        } finally {
+            Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("outboxDir", outbox.toString()));
         }
     }
 

@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.service.catalogue.AgencyChannels;
+import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.InboxFiles;
@@ -231,6 +234,27 @@ class SftpHandoverTest {
                 () -> no + " sent to the right server");
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip.ready")).exists();
         assertThat(SERVER_ROOT.resolve("den").resolve(no + ".zip")).exists();
+    }
+
+    /** "Test connection" logs in and finds the folder; a server with another host key never sees the password. */
+    @Test
+    void theConnectionTestLogsInAndRefusesAServerWithAnotherHostKey() {
+        AgencyProbe probe = new AgencyProbe(
+                new AgencyChannels(APP.jdbi()), null, new SftpHostKeys(KNOWN_HOSTS, false), Clock.systemUTC());
+        ConnectionCheck ok = probe.test(Dossiers.AGENCY);
+        assertThat(ok.ok()).as("%s", ok).isTrue();
+        assertThat(ok.message())
+                .contains(USER + "@127.0.0.1:" + server.getPort())
+                .contains("den");
+        Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("sftpPort", impostor.getPort()));
+        try {
+            ConnectionCheck impostorCheck = probe.test(Dossiers.AGENCY);
+            assertThat(impostorCheck.ok()).isFalse();
+            assertThat(impostorCheck.message()).containsIgnoringCase("HostKey");
+            assertThat(PASSWORDS_SEEN_BY_IMPOSTOR).isEmpty();
+        } finally {
+            Handovers.configure(APP, "admin", Dossiers.AGENCY, Map.of("sftpPort", server.getPort()));
+        }
     }
 
     @Test

@@ -199,6 +199,17 @@ class AccessTest {
         RULES.put("GET /supervisor/qua-han", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
+        // the administrator's screens: agencies and their channels, users, the working calendar
+        RULES.put("GET /admin/co-quan", "ADMIN");
+        RULES.put("GET /admin/co-quan/{agency}", "ADMIN");
+        RULES.put("POST /admin/co-quan/{agency}", "ADMIN");
+        RULES.put("POST /admin/co-quan/{agency}/kiem-tra", "ADMIN");
+        RULES.put("GET /admin/nguoi-dung", "ADMIN");
+        RULES.put("POST /admin/nguoi-dung", "ADMIN");
+        RULES.put("POST /admin/nguoi-dung/{username}", "ADMIN");
+        RULES.put("GET /admin/lich/{year}", "ADMIN");
+        RULES.put("POST /admin/lich/{year}", "ADMIN");
+        RULES.put("POST /admin/lich/{year}/xoa", "ADMIN");
         RULES.put("GET /tra-cuu", "PUBLIC");
         RULES.put("GET /tra-cuu/{reference}", "PUBLIC");
         RULES.put("GET /bang-phi", "PUBLIC");

@@ -1,8 +1,11 @@
 package vn.dossierpost.service.catalogue;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.CalendarYear;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.db.CatalogueDAO;
 import vn.dossierpost.db.CatalogueDAO.CalendarRow;
 import vn.dossierpost.domain.CalendarEntry;
@@ -52,6 +55,38 @@ public final class CalendarService {
         });
         referenceData.invalidate();
         return get(year);
+    }
+
+    /** Adds one entry, or replaces the one of the same date: the year is checked as a whole again. */
+    public CalendarYear add(int year, CalendarYear.Day day) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (day.date() == null) {
+            problems.add(new FieldProblem("date", "is required (YYYY-MM-DD)"));
+        }
+        if (day.kind() == null) {
+            problems.add(new FieldProblem("kind", "is required: HOLIDAY, DAY_OFF or WORKING_DAY"));
+        }
+        if (day.name() == null || day.name().isBlank()) {
+            problems.add(new FieldProblem("name", "is required, e.g. Tết Nguyên đán"));
+        } else if (day.name().length() > 200) {
+            problems.add(new FieldProblem("name", "at most 200 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        List<CalendarYear.Day> days = new ArrayList<>(get(year).days());
+        days.removeIf(d -> d.date().equals(day.date()));
+        days.add(day);
+        return replace(year, new CalendarYear(year, days, null));
+    }
+
+    /** Removes the entry of {@code date}; 404 when the year has none that day. */
+    public CalendarYear remove(int year, LocalDate date) {
+        List<CalendarYear.Day> days = new ArrayList<>(get(year).days());
+        if (!days.removeIf(d -> d.date().equals(date))) {
+            throw Problem.notFound("no calendar entry on " + date);
+        }
+        return replace(year, new CalendarYear(year, days, null));
     }
 
     private static void checkYear(int year) {

@@ -2,16 +2,20 @@ package vn.dossierpost.service.users;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.UserView;
 import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.db.SignInFailureDAO;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.db.WebSessionDAO;
 import vn.dossierpost.domain.PasswordPolicy;
+import vn.dossierpost.domain.Role;
 import vn.dossierpost.service.Problem;
 
 /**
@@ -28,6 +32,9 @@ public final class UserAccounts {
     /** Who a change by the {@code user} command is recorded as. */
     public static final String COMMAND = "command";
 
+    /** What a username may be, here and for the {@code user add} command. */
+    public static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,64}$");
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final PasswordPolicy policy;
@@ -38,6 +45,82 @@ public final class UserAccounts {
         this.clock = clock;
         this.policy = policy;
         this.bcryptCost = bcryptCost;
+    }
+
+    /** A new user and the one-time password to hand them (shown once; only its hash is kept). */
+    public record Created(UserView user, String password) {}
+
+    /**
+     * Adds a member of staff with a generated password, by the rules of the {@code user add}
+     * command: a clerk or courier belongs to an office, an agency's user to an agency, no one to both.
+     */
+    public Created create(String username, String role, String office, String agency, String fullName, String by) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(new FieldProblem("username", "3 to 64 characters among a-z 0-9 . _ -"));
+        }
+        Role r = role(role, problems);
+        String officeCode = blankToNull(office);
+        String agencyCode = blankToNull(agency);
+        if (r != null && r.needsOffice() && officeCode == null) {
+            problems.add(new FieldProblem("officeCode", "is required for " + r));
+        }
+        if (r != null && r.needsAgency() && agencyCode == null) {
+            problems.add(new FieldProblem("agencyCode", "is required for " + r));
+        }
+        if (officeCode != null && agencyCode != null) {
+            problems.add(new FieldProblem("agencyCode", "a user belongs to an office or an agency, not both"));
+        }
+        if (fullName != null && fullName.length() > 200) {
+            problems.add(new FieldProblem("fullName", "at most 200 characters"));
+        }
+        String password = newPassword();
+        String hash = problems.isEmpty() ? Passwords.hash(password, bcryptCost) : null;
+        UserView created = jdbi.inTransaction(h -> {
+            UserDAO users = h.attach(UserDAO.class);
+            if (officeCode != null && !users.officeExists(officeCode)) {
+                problems.add(new FieldProblem("officeCode", "unknown post office " + officeCode));
+            }
+            if (agencyCode != null && !users.agencyExists(agencyCode)) {
+                problems.add(new FieldProblem("agencyCode", "unknown agency " + agencyCode));
+            }
+            if (username != null && problems.isEmpty() && users.exists(username)) {
+                problems.add(new FieldProblem("username", "user " + username + " already exists"));
+            }
+            if (!problems.isEmpty()) {
+                throw Problem.invalid(problems);
+            }
+            users.insert(username, null, null, r, officeCode, agencyCode, blankToNull(fullName));
+            users.setPasswordHash(username, hash, now(), by);
+            return view(users.find(username).orElseThrow());
+        });
+        return new Created(created, password);
+    }
+
+    private static Role role(String role, List<FieldProblem> problems) {
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(new FieldProblem("role", "one of COUNTER, COURIER, AGENCY, SUPERVISOR, ADMIN"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A random password of 12 characters, or as many as the policy asks if it asks more. */
+    private String newPassword() {
+        int length = Math.max(12, policy.minLength());
+        return Passwords.randomUrlToken(length).substring(0, length);
+    }
+
+    /** A new password made for the user (shown once to the administrator who hands it over). */
+    public String resetPassword(String username, String by) {
+        String password = newPassword();
+        setPassword(username, password, by, "password");
+        return password;
     }
 
     public List<UserView> list() {
