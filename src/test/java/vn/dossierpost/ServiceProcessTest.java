@@ -179,6 +179,23 @@ class ServiceProcessTest {
         assertThat(dossier.path("applicant").path("fullName").asText()).isEqualTo("Trần Văn Đức");
         assertThat(dossier.path("applicant").path("address").path("street").asText())
                 .isEqualTo("Số 5 phố Tràng Tiền");
+
+        // g) kill -9 leaves the PostgreSQL running; the next start attaches to it and, being the
+        // service, stops it when it stops: nothing is left holding the data directory
+        Optional<Long> orphan = postmasterAlive(dataDir);
+        restarted.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        assertThat(postmasterAlive(dataDir)).as("PostgreSQL after kill -9").isEqualTo(orphan);
+        Ports third = Ports.free();
+        Child attached = start("server-3", env, serverArgs(third));
+        attached.awaitHealthy(third.admin());
+        assertThat(attached.output()).contains("already running on port");
+        attached.stopGracefully();
+        assertThat(attached.output()).contains("Stopping the embedded PostgreSQL found running at start-up");
+        awaitExit(orphan.orElseThrow(), Duration.ofSeconds(10));
+        assertThat(postmasterAlive(dataDir))
+                .as("PostgreSQL after the graceful stop")
+                .isEmpty();
+        assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
         passed = true;
     }
 

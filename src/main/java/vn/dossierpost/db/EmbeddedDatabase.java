@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * The embedded PostgreSQL under {@code dataDir/postgres}. Whoever needs the database first (the
  * service or a command) starts it; later comers find the running server through the port that
  * PostgreSQL itself records in {@code postmaster.pid} and connect to it instead of starting a
- * second one. Only the process that started the server stops it.
+ * second one. A command stops only a server it started itself. The service owns the server of its
+ * data directory: it stops it on a graceful stop whether it started it or found it running, for a
+ * server found running at the service's start is most often the one a killed service (SIGKILL, the
+ * OOM killer) left behind, which nothing else would ever stop.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -26,13 +32,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final EmbeddedPostgres started; // null when attached to a server someone else started
+    private final Long adopted; // the postmaster of a server found running that this process stops, or null
     private boolean closed;
 
-    private EmbeddedDatabase(Path directory, int port, EmbeddedPostgres started) {
+    private EmbeddedDatabase(Path directory, int port, EmbeddedPostgres started, Long adopted) {
         this.directory = directory;
         this.port = port;
         this.started = started;
+        this.adopted = adopted;
     }
+
+    /** A server found running on a data directory: its postmaster's process id and its port. */
+    record Running(long pid, int port) {}
 
     /** Attaches to the server running on {@code dataDir/postgres}, or starts one there. */
     public static EmbeddedDatabase startOrAttach(Path dataDir) throws IOException {
@@ -40,17 +51,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * As {@link #startOrAttach(Path)}; with {@code stopAtExit} a server started here is stopped when
-     * the JVM exits (commands). The service instead stops it from its lifecycle, after Jetty has
-     * finished the requests in flight — zonky's own exit hook would race Jetty's and could pull
-     * the database from under a request, so it is never used.
+     * As {@link #startOrAttach(Path)}; with {@code stopAtExit} (commands) a server started here is
+     * stopped when the JVM exits and one found running is left alone. Without it (the service) the
+     * server, started here or found running, is stopped by {@link #close} from the service's
+     * lifecycle, after Jetty has finished the requests in flight — zonky's own exit hook would race
+     * Jetty's and could pull the database from under a request, so it is never used.
      */
     public static EmbeddedDatabase startOrAttach(Path dataDir, boolean stopAtExit) throws IOException {
         Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
-        Optional<Integer> running = runningPort(directory);
+        Optional<Running> running = running(directory);
         if (running.isPresent()) {
-            LOG.info("Using the embedded PostgreSQL already running on port {} ({})", running.get(), directory);
-            return new EmbeddedDatabase(directory, running.get(), null);
+            LOG.info(
+                    "Using the embedded PostgreSQL already running on port {} ({}){}",
+                    running.get().port(),
+                    directory,
+                    stopAtExit ? "" : "; this service stops it when it stops");
+            return new EmbeddedDatabase(
+                    directory,
+                    running.get().port(),
+                    null,
+                    stopAtExit ? null : running.get().pid());
         }
         Files.createDirectories(directory.getParent());
         long t0 = System.nanoTime();
@@ -75,7 +95,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 pg.getPort(),
                 (System.nanoTime() - t0) / 1_000_000,
                 directory);
-        EmbeddedDatabase db = new EmbeddedDatabase(directory, pg.getPort(), pg);
+        EmbeddedDatabase db = new EmbeddedDatabase(directory, pg.getPort(), pg, null);
         if (stopAtExit) {
             Runtime.getRuntime().addShutdownHook(new Thread(db::closeQuietly, "embedded-postgres-stop"));
         }
@@ -91,10 +111,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * The port of a live server on this data directory: postmaster.pid exists, names a live
-     * process, and its port (line 4) accepts connections. A file left by a crash fails the checks.
+     * The live server on this data directory: postmaster.pid exists, names a live process, and its
+     * port (line 4) accepts connections. A file left by a crash fails the checks.
      */
-    static Optional<Integer> runningPort(Path directory) {
+    static Optional<Running> running(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
         try {
             if (!Files.isRegularFile(pidFile)) {
@@ -107,7 +127,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             long pid = Long.parseLong(lines.get(0).trim());
             int port = Integer.parseInt(lines.get(3).trim());
             if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && accepts(port)) {
-                return Optional.of(port);
+                return Optional.of(new Running(pid, port));
             }
         } catch (IOException | NumberFormatException e) {
             LOG.debug("No running server found in {}: {}", directory, e.toString());
@@ -138,10 +158,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (started != null && !closed) {
-            closed = true;
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (started != null) {
             LOG.info("Stopping the embedded PostgreSQL ({})", directory);
             started.close();
+        } else if (adopted != null) {
+            stopAdopted();
+        }
+    }
+
+    /**
+     * Stops a server this process found running, as {@code pg_ctl stop -m fast} would: SIGINT to the
+     * postmaster (a fast shutdown: sessions ended, a clean checkpoint), then waits for it to exit.
+     */
+    private void stopAdopted() throws IOException {
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(adopted);
+        if (postmaster.isEmpty() || !postmaster.get().isAlive()) {
+            return;
+        }
+        LOG.info("Stopping the embedded PostgreSQL found running at start-up, process {} ({})", adopted, directory);
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(adopted))
+                    .inheritIO()
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded PostgreSQL (process " + adopted + ") did not stop within 60 s", e);
         }
     }
 }

@@ -10,7 +10,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded default: data under dataDir survives a restart, and a second user attaches instead of starting another server. */
+/**
+ * The embedded default: data under dataDir survives a restart; a second user attaches instead of
+ * starting another server; a command never stops a server it found, the service stops the one it ran on.
+ */
 class EmbeddedDatabaseTest {
 
     @Test
@@ -22,15 +25,16 @@ class EmbeddedDatabaseTest {
                 s.execute("CREATE TABLE kept (name text)");
                 s.execute("INSERT INTO kept VALUES ('Hồ sơ Nguyễn Thị Hồng Nhung')");
             }
-            try (EmbeddedDatabase second = EmbeddedDatabase.startOrAttach(dataDir)) {
-                assertThat(second.startedHere()).isFalse();
-                assertThat(second.port()).isEqualTo(first.port());
+            try (EmbeddedDatabase command = EmbeddedDatabase.startOrAttach(dataDir, true)) {
+                assertThat(command.startedHere()).isFalse();
+                assertThat(command.port()).isEqualTo(first.port());
             }
-            // closing the attached one must not stop the server it did not start
-            assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath()))
+            // a command closing must not stop the server it did not start
+            assertThat(EmbeddedDatabase.running(dataDir.resolve("postgres").toAbsolutePath()))
+                    .map(EmbeddedDatabase.Running::port)
                     .contains(first.port());
         }
-        assertThat(EmbeddedDatabase.runningPort(dataDir.resolve("postgres").toAbsolutePath()))
+        assertThat(EmbeddedDatabase.running(dataDir.resolve("postgres").toAbsolutePath()))
                 .isEmpty();
 
         try (EmbeddedDatabase again = EmbeddedDatabase.startOrAttach(dataDir);
@@ -41,5 +45,23 @@ class EmbeddedDatabaseTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Hồ sơ Nguyễn Thị Hồng Nhung");
         }
+    }
+
+    @Test
+    void theServiceStopsAServerItFoundRunning(@TempDir Path dataDir) throws Exception {
+        // what a killed service leaves: a server whose starter will never stop it
+        EmbeddedDatabase orphan = EmbeddedDatabase.startOrAttach(dataDir);
+        Path directory = dataDir.resolve("postgres").toAbsolutePath();
+        long pid = EmbeddedDatabase.running(directory).orElseThrow().pid();
+
+        try (EmbeddedDatabase service = EmbeddedDatabase.startOrAttach(dataDir)) {
+            assertThat(service.startedHere()).isFalse();
+            assertThat(service.port()).isEqualTo(orphan.port());
+        }
+        assertThat(EmbeddedDatabase.running(directory)).isEmpty();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("the postmaster")
+                .isFalse();
+        assertThat(directory.resolve("postmaster.pid")).doesNotExist();
     }
 }
