@@ -33,7 +33,8 @@ public final class ErrorMappers {
                 new JsonMapper(),
                 new ParameterMapper(),
                 new BodyTooLargeMapper(),
-                new ViolationMapper());
+                new ViolationMapper(),
+                new StrictBooleans());
     }
 
     static Response json(int status, ErrorResponse body) {
@@ -171,6 +172,10 @@ public final class ErrorMappers {
             String field = e.getParameterName();
             if (e instanceof org.glassfish.jersey.server.ParamException.PathParamException) {
                 return json(404, ErrorResponse.of(404, "nothing here: " + field + " in the path has the wrong form"));
+            }
+            if (e.getCause() != null
+                    && StrictBooleans.EXPECTED.equals(e.getCause().getMessage())) {
+                return invalid(field, StrictBooleans.EXPECTED);
             }
             String message = "has a value of the wrong type"
                     + (e.getDefaultStringValue() == null

@@ -410,6 +410,19 @@ class AgencyEventsTest {
                     .as("the applicant holds it now; no clock runs")
                     .noneMatch(d -> code.equals(d.get("code")));
         }
+        // a yes/no that is neither is refused, not read as "no" (which would list every dossier)
+        for (String query :
+                List.of("/api/dossiers?overdue=maybe", "/api/dossiers?overdue=1", "/api/given-up?all=yes")) {
+            try (Response r = APP.as("giam-sat", query).get()) {
+                Map<String, Object> body = TestApp.json(r);
+                assertThat(r.getStatus()).as(query).isEqualTo(422);
+                assertThat(body.toString()).as(query).contains("must be true or false");
+            }
+        }
+        try (Response r =
+                APP.as("giam-sat", "/api/dossiers?overdue=TRUE&limit=1").get()) {
+            assertThat(r.getStatus()).isEqualTo(200);
+        }
     }
 
     @Test
