@@ -28,6 +28,7 @@ public record DossierView(
         Delivery delivery,
         boolean appointmentSlipByPost,
         String agencyReference,
+        Handover handover,
         List<Component> components,
         FeesView fees,
         DueDates dueDates,
@@ -46,6 +47,13 @@ public record DossierView(
     public record Delivery(DeliveryMethod method, Address address) {}
 
     public record Component(String code, String name, String form, int pages) {}
+
+    /**
+     * The handover the dossier last travelled in ({@code state} of the dossier in it: PENDING, SENT,
+     * DELIVERED, FAILED) and, once the agency has filed it, the agency's receipt number and filing time.
+     * Absent before the first handover.
+     */
+    public record Handover(String no, String state, String receiptNumber, OffsetDateTime filedAt) {}
 
     /**
      * Who holds the dossier now and until when: {@code stage} TO_AGENCY, AT_AGENCY or TO_APPLICANT

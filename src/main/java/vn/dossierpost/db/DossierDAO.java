@@ -166,6 +166,15 @@ public interface DossierDAO {
     @RegisterConstructorMapper(ComponentRow.class)
     List<ComponentRow> components(@Bind("id") long dossierId);
 
+    /** The last handover a dossier travelled in, and the agency's receipt for it once it has one. */
+    record LastHandoverRow(
+            String handoverNo, String state, String receiptNumber, java.time.OffsetDateTime receivedAt) {}
+
+    @SqlQuery("SELECT h.no AS handover_no, i.state, i.receipt_number, i.received_at FROM handover_item i "
+            + "JOIN handover h ON h.id = i.handover_id WHERE i.dossier_id = :id ORDER BY h.id DESC LIMIT 1")
+    @RegisterConstructorMapper(LastHandoverRow.class)
+    Optional<LastHandoverRow> lastHandover(@Bind("id") long dossierId);
+
     /**
      * A page of dossiers, newest first, keyset-paged on id, each filter applied when it is set. An
      * agency sees only what it was handed ({@code hidden}: the statuses before the handover);

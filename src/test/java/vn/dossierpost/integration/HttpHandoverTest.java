@@ -143,6 +143,15 @@ class HttpHandoverTest {
         Map<String, Object> track =
                 TestApp.json(APP.as("supervisor", "/api/track/" + code).get());
         assertThat(track.get("status")).isEqualTo("DELIVERED_TO_AGENCY");
+        // the clerk answering the applicant reads the receipt on the dossier itself
+        @SuppressWarnings("unchecked")
+        Map<String, Object> handover = (Map<String, Object>)
+                TestApp.json(APP.as(CLERK, "/api/dossiers/" + code).get()).get("handover");
+        assertThat(handover)
+                .containsEntry("no", handoverNo)
+                .containsEntry("state", "DELIVERED")
+                .containsEntry("receiptNumber", "000.00.15.H26-261123-0042")
+                .containsEntry("filedAt", "2026-11-23T09:15:00+07:00");
     }
 
     @Test

@@ -128,7 +128,8 @@ public final class IntakeService {
                 row.toRow(id),
                 documents.stream()
                         .map(k -> new DossierDAO.ComponentRow(k.code(), k.name(), k.form(), k.pages(), k.position()))
-                        .toList());
+                        .toList(),
+                null);
     }
 
     /**

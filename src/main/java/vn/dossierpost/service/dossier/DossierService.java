@@ -63,13 +63,15 @@ public final class DossierService {
     }
 
     /** A dossier with its documents, if the user may read it. */
-    public record Loaded(DossierRow row, List<ComponentRow> components) {}
+    /** A dossier read with its documents and, once handed over, its last handover (null before). */
+    public record Loaded(DossierRow row, List<ComponentRow> components, DossierDAO.LastHandoverRow handover) {}
 
     public Loaded load(User user, String code) {
         return jdbi.withExtension(DossierDAO.class, dao -> {
             DossierRow row = dao.findByCode(code).orElseThrow(() -> Problem.notFound("no dossier with code " + code));
             checkCanRead(user, row);
-            return new Loaded(row, dao.components(row.id()));
+            return new Loaded(
+                    row, dao.components(row.id()), dao.lastHandover(row.id()).orElse(null));
         });
     }
 
@@ -231,6 +233,7 @@ public final class DossierService {
                 new DossierView.Delivery(r.deliveryMethod(), deliveryAddress),
                 r.appointmentSlipByPost(),
                 r.agencyReference(),
+                handover(loaded.handover()),
                 loaded.components().stream()
                         .map(c -> new DossierView.Component(c.code(), c.name(), c.form(), c.pages()))
                         .toList(),
@@ -241,6 +244,18 @@ public final class DossierService {
                 r.receivedBy(),
                 trackingUrl + (r.s10Number() != null ? r.s10Number() : r.code()),
                 "/api/dossiers/" + r.code() + "/slip.pdf");
+    }
+
+    private DossierView.Handover handover(DossierDAO.LastHandoverRow h) {
+        return h == null
+                ? null
+                : new DossierView.Handover(
+                        h.handoverNo(),
+                        h.state(),
+                        h.receiptNumber(),
+                        h.receivedAt() == null
+                                ? null
+                                : h.receivedAt().atZoneSameInstant(zone).toOffsetDateTime());
     }
 
     /** The clock running for the dossier (LegClock), as shown to staff. */
