@@ -200,6 +200,7 @@ class DossierPageBrowserTest {
         assertThat(text("status")).isEqualTo("Cơ quan yêu cầu bổ sung hồ sơ");
         assertThat(text("holder")).contains("Người nộp hồ sơ");
         assertThat(text("supplement-request")).contains("Bản chụp hộ chiếu còn hạn");
+        assertThat(text("filed")).matches("Biên nhận số TN-2026-000\\d+ lúc 23/11/2026 09:15 · bàn giao BG\\d+");
 
         click(By.id("supplement"));
         assertThat(text("supplement-note-error")).contains("Chưa có tệp quét nào của hồ sơ bổ sung");
@@ -283,6 +284,21 @@ class DossierPageBrowserTest {
                     .bind("code", code)
                     .mapTo(Long.class)
                     .one();
+            // it reached the agency in a handover, which filed it under its own receipt number
+            long handover = h.createQuery("INSERT INTO handover (no, agency_code, channel, state, created_at, sent_at, "
+                            + "delivered_at) VALUES ('BG' || :id, :agency, 'HTTP', 'DELIVERED', now(), now(), now()) "
+                            + "RETURNING id")
+                    .bind("id", id)
+                    .bind("agency", Dossiers.AGENCY)
+                    .mapTo(Long.class)
+                    .one();
+            h.execute(
+                    "INSERT INTO handover_item (handover_id, dossier_id, position, state, components, files, bytes, "
+                            + "complete, manifest, receipt_number, received_at) VALUES (?, ?, 1, 'DELIVERED', 2, 2, 1, "
+                            + "true, '{}', 'TN-2026-000' || ?, timestamptz '2026-11-23 09:15:00+07')",
+                    handover,
+                    id,
+                    id);
             h.execute("UPDATE dossier SET status = 'SUPPLEMENT_REQUESTED' WHERE id = ?", id);
             h.execute(
                     "INSERT INTO dossier_event (dossier_id, type, from_status, to_status, at, actor, agency_code, note) "

@@ -262,6 +262,18 @@ public final class DossierPage extends Page {
         return timeline;
     }
 
+    /** "BG… · biên nhận số … lúc …" once the agency has filed it, "BG…" while on its way; null before. */
+    public String getFiled() {
+        DossierView.Handover h = dossier.handover();
+        if (h == null) {
+            return null;
+        }
+        return h.receiptNumber() == null
+                ? "Bàn giao " + h.no()
+                : "Biên nhận số " + h.receiptNumber()
+                        + (h.filedAt() == null ? "" : " lúc " + dateTime(h.filedAt(), zone)) + " · bàn giao " + h.no();
+    }
+
     public String getReceivedAt() {
         return dateTime(dossier.receivedAt(), zone);
     }
