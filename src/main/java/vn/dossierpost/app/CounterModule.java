@@ -57,7 +57,8 @@ public final class CounterModule {
                 LocalTime.parse(settings.cutOff),
                 settings.s10ServiceIndicator,
                 settings.defaultPaymentMethod);
-        SlipService slips = new SlipService(shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
+        SlipService slips =
+                new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),

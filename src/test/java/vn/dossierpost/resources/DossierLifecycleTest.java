@@ -111,7 +111,19 @@ class DossierLifecycleTest {
                             (String) d.get("s10Number"),
                             Dossiers.NAME,
                             "Cấp Phiếu lý lịch tư pháp",
-                            "Sở Tư pháp");
+                            "Sở Tư pháp")
+                    .as("a clerk without a full name: the signature line is left blank, no login name")
+                    .doesNotContainPattern("(?m)^clerk$");
+        }
+        APP.jdbi()
+                .useHandle(h -> h.execute("UPDATE app_user SET full_name = 'Nguyễn Thị Lan' WHERE username = 'clerk'"));
+        try (PDDocument doc = Loader.loadPDF(APP.as("clerk", "/api/dossiers/" + d.get("code") + "/slip.pdf")
+                .get()
+                .readEntity(byte[].class))) {
+            assertThat(Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFC))
+                    .contains("Nguyễn Thị Lan");
+        } finally {
+            APP.jdbi().useHandle(h -> h.execute("UPDATE app_user SET full_name = NULL WHERE username = 'clerk'"));
         }
     }
 

@@ -1,9 +1,11 @@
 package vn.dossierpost.service.counter;
 
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TransitTime;
@@ -15,14 +17,20 @@ import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
 
-/** The consignment slip ("Phiếu gửi hồ sơ", TT 17/2017 Art. 9) of a dossier, as a PDF. */
+/**
+ * The consignment slip ("Phiếu gửi hồ sơ", TT 17/2017 Art. 9) of a dossier, as a PDF. The clerk's
+ * signature block names the clerk who took the dossier in by their full name; a user without one
+ * leaves the line blank for the handwritten name, rather than printing a login name on a public paper.
+ */
 public final class SlipService {
+    private final Jdbi jdbi;
     private final DossierService dossiers;
     private final ReferenceDataCache referenceData;
     private final String trackingUrl;
     private final ConsignmentSlipPdf pdf = new ConsignmentSlipPdf();
 
-    public SlipService(DossierService dossiers, ReferenceDataCache referenceData, String trackingUrl) {
+    public SlipService(Jdbi jdbi, DossierService dossiers, ReferenceDataCache referenceData, String trackingUrl) {
+        this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.referenceData = referenceData;
         this.trackingUrl = trackingUrl;
@@ -68,7 +76,14 @@ public final class SlipService {
                 serviceQuality(ref, d),
                 new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
                 documents,
-                d.receivedBy()));
+                fullName(d.receivedBy())));
+    }
+
+    private String fullName(String username) {
+        return jdbi.withExtension(UserDAO.class, dao -> dao.find(username))
+                .map(UserDAO.UserRow::fullName)
+                .filter(name -> !name.isBlank())
+                .orElse(null);
     }
 
     /** "Chuyển phát hồ sơ: J+n ngày làm việc" for the route class of the dossier (TT 17/2017 Art. 7). */
