@@ -30,6 +30,7 @@ import vn.dossierpost.service.counter.PdfPages;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
+import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
  * The post office counter and what the public and staff read around it: intake and dossiers (with
@@ -98,10 +99,9 @@ public final class CounterModule {
         excludeScansFromGzip();
         DossierFiles files = new DossierFiles(shared.jdbi(), shared.store(), fixity);
         environment.jersey().register(new FileResource(files, shared.store()));
-        environment
-                .jersey()
-                .register(new ReportResource(
-                        new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone())));
+        DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
+        environment.jersey().register(new ReportResource(report));
+        environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
         return new CounterServices(intake, slips, digitisation, supplements, files, tracking);
     }
 

@@ -197,6 +197,8 @@ class AccessTest {
         // the dashboard: an office-bound supervisor sees their office's numbers (no applicant data)
         RULES.put("GET /supervisor", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("GET /supervisor/qua-han", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        // counts per office, no applicant: as GET /api/reports/digitisation
+        RULES.put("GET /supervisor/so-hoa", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
         // the administrator's screens: agencies and their channels, users, the working calendar

@@ -73,12 +73,16 @@ class OverduePagesTest {
     }
 
     private static String page(String user, String query) {
-        try (Response r = CLIENT.target(APP.url("/supervisor/qua-han" + query))
+        return page(user, "/supervisor/qua-han", query, 200);
+    }
+
+    private static String page(String user, String path, String query, int status) {
+        try (Response r = CLIENT.target(APP.url(path + query))
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 .request("text/html")
                 .cookie(Cookies.SESSION, "session-" + user)
                 .get()) {
-            assertThat(r.getStatus()).isEqualTo(200);
+            assertThat(r.getStatus()).isEqualTo(status);
             return r.readEntity(String.class);
         }
     }
@@ -93,6 +97,18 @@ class OverduePagesTest {
                 .doesNotContain(onTime)
                 .contains("Bưu cục Trung tâm Sài Gòn", "Sở Tư pháp Thành phố Hà Nội", "Cơ quan giải quyết");
         assertThat(page("ks", "?agency=000.00.99.H99")).contains("Không có hồ sơ nào quá hạn.");
+    }
+
+    @Test
+    void theDigitisationReportCountsTheLastThirtyDaysAndNamesAWrongDate() {
+        String html = page("ks", "/supervisor/so-hoa", "", 200);
+        // four dossiers taken in today at two offices, none scanned: 3 at Hà Nội, 1 at Sài Gòn
+        assertThat(html)
+                .containsPattern("<td>Bưu cục Trung tâm Hà Nội</td><td class=\"text-end\">3</td>"
+                        + "<td class=\"text-end\">0</td><td class=\"text-end rate\">0 %</td>")
+                .contains("<td>Bưu cục Trung tâm Sài Gòn</td><td class=\"text-end\">1</td>");
+        String refused = page("ks", "/supervisor/so-hoa", "?from=2026-12-31&to=2026-01-01", 422);
+        assertThat(refused).contains("id=\"error\"", "to: must not be before from");
     }
 
     @Test
