@@ -22,6 +22,7 @@ public final class JdbiSetup {
     private static final List<Class<?>> DAOS = List.of(
             AccessLogDAO.class,
             AgencyChangeDAO.class,
+            AgencyDeskDAO.class,
             AgencyDAO.class,
             AgencyEventDAO.class,
             CatalogueDAO.class,
