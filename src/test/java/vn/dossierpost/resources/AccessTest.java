@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Multipart;
@@ -259,17 +258,12 @@ class AccessTest {
             handover(h, "BG-B", otherAgency, codeB);
             delivery(h, codeA, "EA000000011VN", Dossiers.OFFICE, "courier.a");
             delivery(h, codeB, "EA000000025VN", Dossiers.OTHER_OFFICE, "courier.b");
-            for (Caller c : Caller.values()) {
-                if (c.username != null) {
-                    h.execute(
-                            "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
-                                    + "VALUES (?, ?, ?, now(), now())",
-                            Passwords.tokenHash("session-" + c.username),
-                            c.username,
-                            "csrf-" + c.username);
-                }
-            }
         });
+        for (Caller c : Caller.values()) {
+            if (c.username != null) {
+                APP.addSession(c.username);
+            }
+        }
         PARAMS.put("code", new String[] {codeA, codeB});
         PARAMS.put("fileId", new String[] {fileA, fileB});
         PARAMS.put("no", new String[] {"BG-A", "BG-B"});

@@ -51,6 +51,19 @@ public final class TestApp {
         return app;
     }
 
+    /**
+     * A signed-in page session for {@code username}, as the sign-in form would leave it: the cookie
+     * value "session-{username}" and the CSRF token "csrf-{username}".
+     */
+    public void addSession(String username) {
+        jdbi().useHandle(h -> h.execute(
+                "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
+                        + "VALUES (?, ?, ?, now(), now())",
+                Passwords.tokenHash("session-" + username),
+                username,
+                "csrf-" + username));
+    }
+
     /** One health check's result as the admin port's /healthcheck shows it (healthy, message, details). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> healthCheck(String name) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Results;
@@ -48,16 +47,7 @@ class ReturnLegPagesTest {
         APP.addUser(COURIER, Role.COURIER, Dossiers.OFFICE, null);
         APP.addUser(SUPERVISOR, Role.SUPERVISOR, Dossiers.OFFICE, null);
         agency = APP.addTokenUser("stp-hanoi", Role.AGENCY, null, Dossiers.AGENCY);
-        APP.jdbi().useHandle(h -> {
-            for (String user : List.of(COLLECTOR, CLERK, SUPERVISOR)) {
-                h.execute(
-                        "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
-                                + "VALUES (?, ?, ?, now(), now())",
-                        Passwords.tokenHash("session-" + user),
-                        user,
-                        "csrf-" + user);
-            }
-        });
+        List.of(COLLECTOR, CLERK, SUPERVISOR).forEach(APP::addSession);
     }
 
     @AfterAll

@@ -7,14 +7,12 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
-import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.TestApp;
@@ -50,15 +48,9 @@ class OverduePagesTest {
             h.execute(
                     "UPDATE dossier SET status = 'IN_PROCESSING', result_due = current_date - 1 WHERE code = ?",
                     agencyLate);
-            for (String user : List.of("ks", "ks.a")) {
-                h.execute(
-                        "INSERT INTO web_session (token_hash, username, csrf_token, created_at, last_seen_at) "
-                                + "VALUES (?, ?, ?, now(), now())",
-                        Passwords.tokenHash("session-" + user),
-                        user,
-                        "csrf-" + user);
-            }
         });
+        APP.addSession("ks");
+        APP.addSession("ks.a");
     }
 
     @AfterAll
