@@ -177,6 +177,19 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.linkText("Cần xử lý"))).isEmpty();
     }
 
+    @Test
+    void theNavigationLeadsToTheOverdueListAndTheDigitisationReport() throws Exception {
+        APP.jdbi().useHandle(h -> h.execute("UPDATE dossier SET handover_due = current_date - 2 WHERE code = ?", a[3]));
+        signIn("giamsat");
+        browser.findElement(By.linkText("Quá hạn")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hồ sơ quá hạn");
+        assertThat(row("overdue", a[3]).getText()).contains("Bưu điện", "Chuyển đến cơ quan");
+        save("supervisor-overdue");
+        browser.findElement(By.linkText("Số hóa")).click();
+        assertThat(browser.findElements(By.cssSelector("#by-office tbody tr"))).hasSize(2);
+        save("supervisor-digitisation");
+    }
+
     private static Object script(String js) {
         return ((JavascriptExecutor) browser).executeScript(js);
     }
