@@ -14,6 +14,7 @@ import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
+import vn.dossierpost.resources.CommuneResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.ReportResource;
@@ -66,6 +67,7 @@ public final class CounterModule {
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
+        environment.jersey().register(new CommuneResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
         return registerDigitisation(shared, intake, slips, tracking);
     }

@@ -94,6 +94,7 @@ class AccessTest {
         RULES.put("GET /api/procedures", staff);
         RULES.put("GET /api/procedures/{code}", staff);
         RULES.put("GET /api/offices", staff);
+        RULES.put("GET /api/communes", "PUBLIC");
         RULES.put("GET /api/agencies", staff);
         RULES.put("GET /api/calendar/{year}", staff);
         RULES.put("PUT /api/calendar/{year}", "ADMIN");
