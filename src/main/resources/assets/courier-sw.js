@@ -38,6 +38,9 @@ self.addEventListener('fetch', function (event) {
   if (request.method !== 'GET' || url.origin !== self.location.origin) {
     return;
   }
+  if (url.pathname === PAGE && url.search === '?token') {
+    return; // the page asks the server itself for this session's token: never a kept copy
+  }
   if (url.pathname === PAGE) {
     event.respondWith(networkFirst(request));
   } else if (SHELL.indexOf(url.pathname) >= 0) {

@@ -10,7 +10,11 @@
   if (!root) {
     return;
   }
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  // the page may be the service worker's copy from an earlier session: a 403 fetches a fresh token
+  let csrf = document.querySelector('meta[name="csrf-token"]').content;
+  // what one courier queued is never sent under another's session (a phone shared between shifts)
+  const me = root.dataset.user;
+  const mine = function (e) { return !e.user || e.user === me; };
   const MAX_PHOTO = 2 * 1024 * 1024;
   const RETRY_MS = 5000;
   const SEND_TIMEOUT_MS = 30000;
@@ -84,7 +88,7 @@
   }
 
   async function render() {
-    const queue = await all('queue');
+    const queue = (await all('queue')).filter(mine);
     const problems = await all('problems');
     document.getElementById('queue-count').textContent = queue.length;
     document.getElementById('queue').hidden = queue.length === 0;
@@ -147,7 +151,7 @@
     let answered = false;
     try {
       for (;;) {
-        const queue = await all('queue');
+        const queue = (await all('queue')).filter(mine);
         if (queue.length === 0) {
           break;
         }
@@ -176,6 +180,9 @@
           connection(true, 'Máy chủ đang bận (mã ' + response.status + '): sẽ thử gửi lại.');
           break;
         }
+        if (response.status === 403 && (await freshToken())) {
+          continue; // the same update again, with this session's token
+        }
         connection(true);
         if (response.ok) {
           await remove('queue', e.seq);
@@ -193,6 +200,24 @@
       // the service worker keeps the fresh list for the next time the page opens without network
       fetch('/courier', { credentials: 'same-origin' }).catch(function () {});
     }
+  }
+
+  /**
+   * After a 403: the token of the page the phone opened may belong to an ended session. Reads this
+   * session's token from a fresh page; true when it differs, so the refusal was the stale token's.
+   */
+  async function freshToken() {
+    try {
+      const page = await fetch('/courier?token', { credentials: 'same-origin', cache: 'no-store' });
+      const found = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text());
+      if (found && found[1] !== csrf) {
+        csrf = found[1];
+        return true;
+      }
+    } catch (offline) {
+      // no fresh page: the refusal stands as it is
+    }
+    return false;
   }
 
   function applied(e, answer) {
@@ -285,6 +310,7 @@
   }
 
   async function enqueue(entry) {
+    entry.user = me;
     await put('queue', entry);
     await remove('problems', entry.s10 || 'cash');
     await render();
@@ -621,13 +647,30 @@
   root.addEventListener('input', changed);
   root.addEventListener('change', changed);
 
-  // signing out clears the list kept for offline use (it holds applicants' names and addresses)
+  // signing out clears what the phone keeps for offline use (applicants' names, addresses, ID numbers,
+  // signatures): the kept list, this courier's queue, drafts and refusals; updates not yet sent are
+  // only dropped once the courier has said so
   const signOut = document.querySelector('form[action="/logout"]');
   if (signOut) {
-    signOut.addEventListener('submit', function (ev) {
+    signOut.addEventListener('submit', async function (ev) {
       ev.preventDefault();
-      const go = function () { signOut.submit(); };
-      (window.caches ? caches.delete('dossierpost-courier-v1') : Promise.resolve()).then(go, go);
+      const waiting = (await all('queue')).filter(mine);
+      if (waiting.length > 0 && !window.confirm('Còn ' + waiting.length
+          + ' thao tác chờ gửi. Đăng xuất bây giờ sẽ xóa chúng khỏi máy. Vẫn đăng xuất?')) {
+        return;
+      }
+      try {
+        for (const e of waiting) {
+          await remove('queue', e.seq);
+        }
+        await store('drafts', 'readwrite', function (s) { return s.clear(); });
+        await store('problems', 'readwrite', function (s) { return s.clear(); });
+        if (window.caches) {
+          await caches.delete('dossierpost-courier-v1');
+        }
+      } finally {
+        signOut.submit();
+      }
     });
   }
 

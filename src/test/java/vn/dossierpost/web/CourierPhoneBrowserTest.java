@@ -354,6 +354,24 @@ class CourierPhoneBrowserTest {
     }
 
     @Test
+    @Order(2)
+    void anUpdateCarryingAnEarlierSessionsTokenIsSentWithTheCurrentOneNotDropped() {
+        String s10 = itemFor(COURIER, "Đỗ Thị Thu");
+        browser.get(proxy.url("/courier"));
+        pageReady();
+        // the page the phone shows holds a token the session no longer has (as a page kept from an
+        // earlier session would): the 403 fetches this session's token and the update goes through
+        APP.jdbi()
+                .useHandle(h -> h.execute(
+                        "UPDATE web_session SET csrf_token = 'renewed-' || csrf_token WHERE username = ?", COURIER));
+        tap(item(s10).findElement(By.cssSelector(".act-out")));
+        waitUntil(d -> status(s10).equals("OUT_FOR_DELIVERY") && queueCount().equals("0"));
+        assertThat(attempts(s10)).containsExactly("OUT_FOR_DELIVERY");
+        assertThat(item(s10).findElement(By.cssSelector(".problem")).isDisplayed())
+                .isFalse();
+    }
+
+    @Test
     @Order(3)
     void aWrongIdNumberIsShownAsTheServersAnswerAndTheFormComesBackAsTyped() throws IOException {
         String s10 = itemFor(COURIER, "Phạm Thị Mai");

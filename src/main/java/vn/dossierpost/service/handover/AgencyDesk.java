@@ -205,15 +205,27 @@ public final class AgencyDesk {
                 .toList();
     }
 
+    /**
+     * "TO_KHAI/tờ khai.pdf": the name a scan was uploaded under never leaves its document's folder
+     * on the agency's computer, whatever it holds ("../../x.bat", "a\b", "C:/x"): separators become
+     * '_' and leading dots go.
+     */
+    static String entryName(String componentCode, String originalName, long id) {
+        String name = originalName == null
+                ? ""
+                : originalName.replaceAll("[/\\\\:]", "_").replaceFirst("^[.\\s]+", "");
+        return componentCode + "/" + (name.isEmpty() ? "tep-" + id : name);
+    }
+
     /** The scans as one ZIP, a folder per document ({@code TO_KHAI/tờ khai.pdf}), streamed as it is read. */
     public void writeZip(List<ServedFile> contents, OutputStream out) throws IOException {
         Set<String> names = new HashSet<>();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ServedFile served : contents) {
                 FileView f = served.file();
-                String name = f.componentCode() + "/" + f.originalName();
+                String name = entryName(f.componentCode(), f.originalName(), f.id());
                 if (!names.add(name)) {
-                    name = f.componentCode() + "/" + f.id() + "-" + f.originalName();
+                    name = entryName(f.componentCode(), f.id() + "-" + f.originalName(), f.id());
                     names.add(name);
                 }
                 zip.putNextEntry(new ZipEntry(name));
