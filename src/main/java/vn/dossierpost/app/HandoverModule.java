@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.ChannelPolicy;
 import vn.dossierpost.domain.WorkingHours;
@@ -225,10 +226,9 @@ public final class HandoverModule {
                     }
                 },
                 code -> routes.status().get(code),
-                code -> {
-                    HandoverBacklog.FailingSend failing = backlog.failingSends().get(code);
-                    return failing == null ? null : failing.describe();
-                });
+                () -> backlog.failingSends().values().stream()
+                        .collect(Collectors.toMap(
+                                HandoverBacklog.FailingSend::agencyCode, HandoverBacklog.FailingSend::describe)));
         environment.jersey().register(new AgencyResource(agencies, shared.referenceData()));
         AgencyProbe probe =
                 new AgencyProbe(new AgencyChannels(shared.jdbi()), agencyHttp, sftpHostKeys(), shared.clock());

@@ -168,7 +168,10 @@ public interface DossierDAO {
 
     /** The last handover a dossier travelled in, and the agency's receipt for it once it has one. */
     record LastHandoverRow(
-            String handoverNo, String state, String receiptNumber, java.time.OffsetDateTime receivedAt) {}
+            String handoverNo,
+            vn.dossierpost.domain.HandoverItemState state,
+            String receiptNumber,
+            java.time.OffsetDateTime receivedAt) {}
 
     @SqlQuery("SELECT h.no AS handover_no, i.state, i.receipt_number, i.received_at FROM handover_item i "
             + "JOIN handover h ON h.id = i.handover_id WHERE i.dossier_id = :id ORDER BY h.id DESC LIMIT 1")

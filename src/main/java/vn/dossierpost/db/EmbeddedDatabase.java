@@ -176,7 +176,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     private void stopAdopted() throws IOException {
         Optional<ProcessHandle> postmaster = ProcessHandle.of(adopted);
-        if (postmaster.isEmpty() || !postmaster.get().isAlive()) {
+        // the same postmaster still serves this directory: a process id may have been reused since
+        boolean same = running(directory).map(r -> r.pid() == adopted).orElse(false);
+        if (postmaster.isEmpty() || !postmaster.get().isAlive() || !same) {
             return;
         }
         LOG.info("Stopping the embedded PostgreSQL found running at start-up, process {} ({})", adopted, directory);

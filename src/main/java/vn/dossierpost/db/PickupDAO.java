@@ -70,6 +70,12 @@ public interface PickupDAO {
     @RegisterConstructorMapper(Pickup.class)
     List<Pickup> open(@Bind("office") String officeCode, @Bind("limit") int limit);
 
+    /** One dossier's result still to collect at an office. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM pickup p JOIN dossier d ON d.id = p.dossier_id "
+            + "WHERE p.office_code = :office AND d.code = :code AND p.collected_at IS NULL")
+    @RegisterConstructorMapper(Pickup.class)
+    java.util.Optional<Pickup> openOf(@Bind("office") String officeCode, @Bind("code") String dossierCode);
+
     @SqlQuery("SELECT count(*) FROM pickup WHERE office_code = :office AND collected_at IS NULL")
     long countOpen(@Bind("office") String officeCode);
 

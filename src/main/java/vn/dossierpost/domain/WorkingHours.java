@@ -53,16 +53,21 @@ public final class WorkingHours {
     /** @param sessions in the order of the day, not overlapping */
     public WorkingHours(WorkingCalendar calendar, List<Session> sessions) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.sessions = check(sessions);
+    }
+
+    /** The sessions of a day as given, refused unless they come in the order of the day without overlapping. */
+    public static List<Session> check(List<Session> sessions) {
         if (sessions.isEmpty()) {
             throw new InvalidValueException("working hours need at least one session");
         }
         for (int i = 1; i < sessions.size(); i++) {
             if (sessions.get(i).start().isBefore(sessions.get(i - 1).end())) {
-                throw new InvalidValueException("working sessions must follow each other without overlapping: "
-                        + sessions.get(i - 1) + " then " + sessions.get(i));
+                throw new InvalidValueException("working sessions must come in the order of the day without "
+                        + "overlapping: " + sessions.get(i - 1) + " then " + sessions.get(i));
             }
         }
-        this.sessions = List.copyOf(sessions);
+        return List.copyOf(sessions);
     }
 
     /** The working time from {@code from} to {@code to} (zero when {@code to} is not after {@code from}). */

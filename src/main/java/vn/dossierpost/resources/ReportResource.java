@@ -1,5 +1,6 @@
 package vn.dossierpost.resources;
 
+import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import vn.dossierpost.api.DigitisationReportView;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.counter.DigitisationReport;
 
 /** Reports for supervisors. */
@@ -23,7 +25,8 @@ public class ReportResource {
     @GET
     @Path("/digitisation")
     @RolesAllowed({"SUPERVISOR", "ADMIN"})
-    public DigitisationReportView digitisation(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return digitisation.report(from, to);
+    public DigitisationReportView digitisation(
+            @Auth User user, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return digitisation.report(user, from, to);
     }
 }

@@ -78,5 +78,9 @@ class WorkingHoursTest {
                         List.of(WorkingHours.Session.parse("07:30-12:00"), WorkingHours.Session.parse("11:30-17:00"))))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("overlapping");
+        assertThatThrownBy(() -> WorkingHours.check(
+                        List.of(WorkingHours.Session.parse("13:00-17:00"), WorkingHours.Session.parse("07:30-11:30"))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("order of the day");
     }
 }

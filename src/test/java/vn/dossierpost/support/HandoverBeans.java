@@ -131,7 +131,7 @@ public final class HandoverBeans implements AutoCloseable {
                     json,
                     () -> {},
                     code -> null,
-                    code -> null);
+                    java.util.Map::of);
             this.intake = new IntakeService(
                     new IntakeWriter(dataSource),
                     referenceData,

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.AgencyChangeView;
@@ -42,12 +43,12 @@ public final class AgencyService {
     private final ObjectMapper json;
     private final Runnable onChange;
     private final Function<String, String> routeStatus;
-    private final Function<String, String> sendError;
+    private final Supplier<Map<String, String>> sendErrors;
 
     /**
      * @param onChange    called after a change is committed (rebuilds the agency routes)
      * @param routeStatus the status of an agency's route, by agency code, for the view
-     * @param sendError   why the last attempt to send to an agency failed (null when it did not), for the view
+     * @param sendErrors  why the last attempt to send failed, by agency code (agencies whose sending works: absent)
      */
     public AgencyService(
             Jdbi jdbi,
@@ -56,25 +57,28 @@ public final class AgencyService {
             ObjectMapper json,
             Runnable onChange,
             Function<String, String> routeStatus,
-            Function<String, String> sendError) {
+            Supplier<Map<String, String>> sendErrors) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.checks = checks;
         this.json = json;
         this.onChange = onChange;
         this.routeStatus = routeStatus;
-        this.sendError = sendError;
+        this.sendErrors = sendErrors;
     }
 
     public List<AgencyView> list() {
+        Map<String, String> errors = sendErrors.get();
         return jdbi.withExtension(AgencyDAO.class, AgencyDAO::channels).stream()
-                .map(this::view)
+                .map(c -> view(c, errors))
                 .toList();
     }
 
     public AgencyView get(String code) {
-        return view(jdbi.withExtension(AgencyDAO.class, dao -> dao.channel(code))
-                .orElseThrow(() -> Problem.notFound("no agency with code " + code)));
+        return view(
+                jdbi.withExtension(AgencyDAO.class, dao -> dao.channel(code))
+                        .orElseThrow(() -> Problem.notFound("no agency with code " + code)),
+                sendErrors.get());
     }
 
     public AgencyView create(User by, AgencyRequest r) {
@@ -253,7 +257,7 @@ public final class AgencyService {
         return value != null ? value : current;
     }
 
-    private AgencyView view(AgencyChannel c) {
+    private AgencyView view(AgencyChannel c, Map<String, String> errors) {
         var row = referenceData.get().agency(c.code());
         return new AgencyView(
                 c.code(),
@@ -278,6 +282,6 @@ public final class AgencyService {
                 c.configured(),
                 c.revision(),
                 routeStatus.apply(c.code()),
-                sendError.apply(c.code()));
+                errors.get(c.code()));
     }
 }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.DigitisationReportView;
 import vn.dossierpost.db.DossierFileDAO;
 import vn.dossierpost.db.DossierFileDAO.DigitisationRow;
+import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
@@ -33,7 +34,8 @@ public final class DigitisationReport {
         this.zone = zone;
     }
 
-    public DigitisationReportView report(String fromText, String toText) {
+    /** The report for {@code from}–{@code to}; a supervisor bound to an office gets that office's lines only. */
+    public DigitisationReportView report(User user, String fromText, String toText) {
         LocalDate from = date("from", fromText);
         LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
@@ -51,7 +53,11 @@ public final class DigitisationReport {
         ReferenceData ref = referenceData.get();
         List<DigitisationReportView.Day> days = new ArrayList<>();
         Map<String, long[]> totals = new TreeMap<>();
+        String office = user.officeScope();
         for (DigitisationRow r : rows) {
+            if (office != null && !office.equals(r.officeCode())) {
+                continue;
+            }
             days.add(new DigitisationReportView.Day(
                     r.officeCode(),
                     officeName(ref, r.officeCode()),

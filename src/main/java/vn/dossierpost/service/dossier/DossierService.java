@@ -251,7 +251,7 @@ public final class DossierService {
                 ? null
                 : new DossierView.Handover(
                         h.handoverNo(),
-                        h.state(),
+                        h.state().name(),
                         h.receiptNumber(),
                         h.receivedAt() == null
                                 ? null

@@ -32,7 +32,8 @@ public final class AcknowledgementDeadline {
         this.clock = clock;
         this.zone = zone;
         this.timeout = timeout;
-        this.sessions = List.copyOf(sessions);
+        // checked here, at start-up: a wrong setting must not wait for the first list or health check
+        this.sessions = sessions.isEmpty() ? List.of() : WorkingHours.check(sessions);
     }
 
     /** A handover sent before this moment and still not acknowledged is overdue now. */

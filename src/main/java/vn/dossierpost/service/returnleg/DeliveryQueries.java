@@ -111,10 +111,6 @@ public final class DeliveryQueries {
 
     /** An office's items, in the given status or in any not yet finished. */
     public List<DeliveryView> ofOffice(User user, String office, String status, int limit) {
-        String officeCode = user.officeScope() != null ? user.officeScope() : office;
-        if (officeCode == null) {
-            throw Problem.invalid("office", "is required: the post office code");
-        }
         List<DossierStatus> statuses;
         if (status == null) {
             statuses = List.of(
@@ -128,6 +124,15 @@ public final class DeliveryQueries {
             } catch (IllegalArgumentException e) {
                 throw Problem.invalid("status", "unknown status '" + status + "'");
             }
+        }
+        return ofOffice(user, office, statuses, limit);
+    }
+
+    /** The items of an office in any of {@code statuses}, the user's own office for one bound to it. */
+    public List<DeliveryView> ofOffice(User user, String office, List<DossierStatus> statuses, int limit) {
+        String officeCode = user.officeScope() != null ? user.officeScope() : office;
+        if (officeCode == null) {
+            throw Problem.invalid("office", "is required: the post office code");
         }
         if (limit < 1 || limit > 500) {
             throw Problem.invalid("limit", "must be between 1 and 500");

@@ -107,6 +107,17 @@ public final class PickupService {
                 .toList();
     }
 
+    /** The result of one dossier still to collect at the user's office, or 404. */
+    public PickupView openOf(User user, String code) {
+        String officeCode = user.officeScope();
+        if (officeCode == null) {
+            throw Problem.invalid("office", "a result is collected by the staff of the office that serves the agency");
+        }
+        return jdbi.withExtension(PickupDAO.class, dao -> dao.openOf(officeCode, code))
+                .map(this::view)
+                .orElseThrow(() -> Problem.notFound("no result of " + code + " waits for post office " + officeCode));
+    }
+
     private PickupView view(PickupDAO.Pickup p) {
         var agency = referenceData.get().agency(p.agencyCode());
         return new PickupView(

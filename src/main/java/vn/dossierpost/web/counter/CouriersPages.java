@@ -12,7 +12,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -82,10 +83,7 @@ public class CouriersPages {
             return Flash.redirect(
                     office == null || office.isBlank()
                             ? "/counter/buu-ta"
-                            : UriBuilder.fromPath("/counter/buu-ta")
-                                    .queryParam("office", office.trim())
-                                    .build()
-                                    .toString(),
+                            : "/counter/buu-ta?office=" + URLEncoder.encode(office.trim(), StandardCharsets.UTF_8),
                     saved.isEmpty()
                             ? "Bưu tá " + username + " không còn phụ trách xã nào."
                             : "Đã lưu các xã bưu tá " + username + " phụ trách: " + String.join(", ", saved) + ".");

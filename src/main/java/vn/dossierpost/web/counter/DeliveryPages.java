@@ -21,6 +21,7 @@ import vn.dossierpost.api.AttemptRequest;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.auth.WebSession;
+import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.Problem;
@@ -237,7 +238,17 @@ public class DeliveryPages {
     }
 
     private DeliveriesPage listPage(WebSession clerk) {
-        List<ItemLine> items = queries.ofOffice(clerk.user(), null, null, SHOWN).stream()
+        // held items have their own page: asked for by status, so they never push these off the list
+        List<ItemLine> items = queries
+                .ofOffice(
+                        clerk.user(),
+                        null,
+                        List.of(
+                                DossierStatus.RESULT_COLLECTED,
+                                DossierStatus.OUT_FOR_DELIVERY,
+                                DossierStatus.DELIVERY_FAILED),
+                        SHOWN)
+                .stream()
                 .filter(v -> v.heldUntil() == null)
                 .map(v -> ItemLine.of(v, false))
                 .toList();

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.util.List;
 import java.util.Map;
 import vn.dossierpost.api.DeliveryView;
 import vn.dossierpost.api.PickupView;
@@ -37,8 +36,6 @@ import vn.dossierpost.web.Staff;
 public class PickupPages {
     /** As many as a clerk works through in a day; the API pages further. */
     private static final int SHOWN = 200;
-    /** The service's most: a form opened from an older link still finds its pickup. */
-    private static final int ALL = 500;
 
     private final PickupService pickups;
 
@@ -90,11 +87,6 @@ public class PickupPages {
 
     /** The open pickup of the dossier at the clerk's office, or 404. */
     private PickupView pickup(WebSession clerk, String code) {
-        List<PickupView> open = pickups.open(clerk.user(), null, ALL);
-        return open.stream()
-                .filter(p -> p.dossierCode().equals(code))
-                .findFirst()
-                .orElseThrow(() -> Problem.notFound("no result of " + code + " waits for post office "
-                        + clerk.user().officeCode()));
+        return pickups.openOf(clerk.user(), code);
     }
 }

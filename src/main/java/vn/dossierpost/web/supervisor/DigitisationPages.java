@@ -43,7 +43,7 @@ public class DigitisationPages {
         String fromText = from == null ? today.minusDays(29).toString() : from;
         String toText = to == null ? today.toString() : to;
         try {
-            return Response.ok(DigitisationPage.of(session, report.report(fromText, toText)))
+            return Response.ok(DigitisationPage.of(session, report.report(session.user(), fromText, toText)))
                     .build();
         } catch (Problem p) {
             if (p.status() != 422) {

@@ -99,6 +99,10 @@ class OverduePagesTest {
                 .containsPattern("<td>Bưu cục Trung tâm Hà Nội</td><td class=\"text-end\">3</td>"
                         + "<td class=\"text-end\">0</td><td class=\"text-end rate\">0 %</td>")
                 .contains("<td>Bưu cục Trung tâm Sài Gòn</td><td class=\"text-end\">1</td>");
+        assertThat(page("ks.a", "/supervisor/so-hoa", "", 200))
+                .as("a supervisor bound to an office: that office's lines only")
+                .contains("Bưu cục Trung tâm Hà Nội")
+                .doesNotContain("Bưu cục Trung tâm Sài Gòn");
         String refused = page("ks", "/supervisor/so-hoa", "?from=2026-12-31&to=2026-01-01", 422);
         assertThat(refused).contains("id=\"error\"", "to: must not be before from");
     }
