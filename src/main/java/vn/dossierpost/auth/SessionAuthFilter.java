@@ -8,10 +8,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.Set;
 import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.domain.User;
 
@@ -26,8 +23,6 @@ import vn.dossierpost.domain.User;
  * password); a live session without the token is refused with 403 and nothing is done.
  */
 public final class SessionAuthFilter extends AuthFilter<WebSession, User> {
-    public static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final WebSessions sessions;
     private final String cookieName;
@@ -54,20 +49,14 @@ public final class SessionAuthFilter extends AuthFilter<WebSession, User> {
             // password
             throw unauthorizedHandler.buildException(prefix, realm);
         }
-        if (CHANGING.contains(request.getMethod())
-                && !sameToken(session.csrfToken(), request.getHeaderString(CSRF_HEADER))) {
+        if (CsrfTokens.changes(request.getMethod())
+                && !CsrfTokens.same(session.csrfToken(), request.getHeaderString(CsrfTokens.HEADER))) {
             throw new ForbiddenException(Response.status(Response.Status.FORBIDDEN)
                     .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(ErrorResponse.of(403, "a change through the web session needs the header " + CSRF_HEADER))
+                    .entity(ErrorResponse.of(
+                            403, "a change through the web session needs the header " + CsrfTokens.HEADER))
                     .build());
         }
         authenticate(request, session, "SESSION");
-    }
-
-    private static boolean sameToken(String expected, String sent) {
-        return expected != null
-                && sent != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,8 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Set;
+import vn.dossierpost.auth.CsrfTokens;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.auth.WebSessions;
 
@@ -30,8 +29,6 @@ import vn.dossierpost.auth.WebSessions;
 @Priority(Priorities.AUTHENTICATION)
 public final class SessionFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String CSRF_FIELD = "_csrf";
-    static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final WebSessions sessions;
 
@@ -53,7 +50,7 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
             request.setSecurityContext(new SessionSecurityContext(
                     session.user(), request.getSecurityContext().isSecure()));
         }
-        if (!CHANGING.contains(request.getMethod())) {
+        if (!CsrfTokens.changes(request.getMethod())) {
             return;
         }
         String expected;
@@ -67,7 +64,7 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
         } else {
             expected = null;
         }
-        if (!same(expected, sentToken(request))) {
+        if (!CsrfTokens.same(expected, sentToken(request))) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN).build());
         }
     }
@@ -87,7 +84,7 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
 
     /** The header, else the form field (the form is read here and put back for the resource). */
     private static String sentToken(ContainerRequestContext request) throws IOException {
-        String header = request.getHeaderString(CSRF_HEADER);
+        String header = request.getHeaderString(CsrfTokens.HEADER);
         if (header != null) {
             return header;
         }
@@ -106,13 +103,5 @@ public final class SessionFilter implements ContainerRequestFilter, ContainerRes
             }
         }
         return null;
-    }
-
-    private static boolean same(String expected, String sent) {
-        return expected != null
-                && !expected.isEmpty()
-                && sent != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 }
