@@ -3,7 +3,6 @@ package vn.dossierpost.service.counter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,9 +140,6 @@ public final class Corrections {
                                 address.communeCode(),
                                 delivery.street(),
                                 delivery.communeCode()));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("reason", r.reason().strip());
-        payload.put("changes", changes);
         dossiers.changes()
                 .record(
                         h,
@@ -151,7 +147,7 @@ public final class Corrections {
                         row.id(),
                         TimelineEvent.CORRECTED,
                         r.reason().strip(),
-                        JsonText.of(json, payload));
+                        JsonText.of(json, Map.of("changes", changes)));
     }
 
     private static void changed(List<Change> changes, String field, String oldValue, String newValue) {

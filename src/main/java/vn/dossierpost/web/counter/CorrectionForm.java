@@ -58,7 +58,7 @@ public record CorrectionForm(Map<String, String> values, Map<String, String> err
                 new CorrectionRequest.Applicant(
                         form.get("fullName"),
                         form.get("phone"),
-                        form.getOrDefault("email", ""),
+                        form.get("email"),
                         new IntakeRequest.Address(form.get("street"), form.get("communeCode")),
                         null),
                 delivery == null ? null : new CorrectionRequest.Delivery(delivery, null, null),
