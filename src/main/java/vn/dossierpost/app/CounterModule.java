@@ -22,6 +22,7 @@ import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
 import vn.dossierpost.resources.UploadResource;
 import vn.dossierpost.service.catalogue.CalendarService;
+import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationReport;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
@@ -61,7 +62,13 @@ public final class CounterModule {
                 settings.defaultPaymentMethod);
         SlipService slips =
                 new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
-        environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
+        environment
+                .jersey()
+                .register(new DossierResource(
+                        intake,
+                        shared.dossiers(),
+                        slips,
+                        new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json())));
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));

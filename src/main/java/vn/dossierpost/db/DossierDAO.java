@@ -137,6 +137,16 @@ public interface DossierDAO {
     @SqlUpdate("UPDATE dossier SET result_due = :result, return_due = :ret WHERE id = :id")
     void rescheduled(@Bind("id") long id, @Bind("result") LocalDate resultDue, @Bind("ret") LocalDate returnDue);
 
+    /** The contact details after a correction before handover ({@code Corrections}). */
+    record Contacts(
+            String fullName,
+            String phone,
+            String email,
+            String street,
+            String communeCode,
+            String deliveryStreet,
+            String deliveryCommune) {}
+
     /** Written by {@code StatusChanges} only, with its clock, like every update of {@code updated_at} below. */
     @SqlBatch("UPDATE dossier SET status = :status, updated_at = :at WHERE id = :id")
     void updateStatuses(
@@ -144,6 +154,12 @@ public interface DossierDAO {
 
     @SqlUpdate("UPDATE dossier SET filed_at = coalesce(filed_at, :filedAt), updated_at = :at WHERE id = :id")
     void filedIfNot(@Bind("id") long id, @Bind("filedAt") OffsetDateTime filedAt, @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate(
+            "UPDATE dossier SET applicant_name = :c.fullName, applicant_phone = :c.phone, applicant_email = :c.email, "
+                    + "applicant_street = :c.street, applicant_commune = :c.communeCode, delivery_street = :c.deliveryStreet, "
+                    + "delivery_commune = :c.deliveryCommune, updated_at = :at WHERE id = :id")
+    void correct(@Bind("id") long id, @BindMethods("c") Contacts contacts, @Bind("at") OffsetDateTime at);
 
     @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = :at WHERE id = :id")
     void resultDue(@Bind("id") long id, @Bind("day") LocalDate resultDue, @Bind("at") OffsetDateTime at);

@@ -14,6 +14,8 @@ public enum TimelineEvent {
     FIXITY_REPAIRED("Đã khôi phục tệp quét", "Scan repaired"),
     /** The documents the agency asked for are scanned; the dossier goes back to it. */
     SUPPLEMENT_RECEIVED("Đã nhận hồ sơ bổ sung", "Supplement received"),
+    /** The applicant's contact details or delivery address corrected before handover: staff only (old and new values). */
+    CORRECTED("Sửa thông tin liên hệ", "Contact details corrected"),
     /** The agency refused the dossier for good, or the handover was given up: a dead letter. */
     HANDOVER_FAILED("Bàn giao không thành công", "Handover failed"),
     /** The agency gave one new appointment date (form 04). */

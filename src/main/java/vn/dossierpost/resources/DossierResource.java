@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import vn.dossierpost.api.CorrectionRequest;
 import vn.dossierpost.api.DossierPage;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.EventView;
@@ -22,6 +24,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.WithdrawRequest;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.http.PersonalData;
+import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.dossier.DossierService;
@@ -32,11 +35,13 @@ public class DossierResource {
     private final IntakeService intake;
     private final DossierService dossiers;
     private final SlipService slips;
+    private final Corrections corrections;
 
-    public DossierResource(IntakeService intake, DossierService dossiers, SlipService slips) {
+    public DossierResource(IntakeService intake, DossierService dossiers, SlipService slips, Corrections corrections) {
         this.intake = intake;
         this.dossiers = dossiers;
         this.slips = slips;
+        this.corrections = corrections;
     }
 
     /** No {@code @Valid}: the intake service checks the body's shape with the catalogue's rules, for one answer listing both. */
@@ -70,6 +75,18 @@ public class DossierResource {
     @RolesAllowed({"COUNTER", "AGENCY", "SUPERVISOR", "ADMIN", "COURIER"})
     public DossierView get(@Auth User user, @PathParam("code") String code) {
         return dossiers.view(user, code);
+    }
+
+    /**
+     * A typo in the applicant's contact details or the delivery address, corrected before handover
+     * (409 after). No {@code @Valid}: the service reports the shape and the rest in one answer.
+     */
+    @PATCH
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"COUNTER", "SUPERVISOR"})
+    public DossierView correct(@Auth User user, @PathParam("code") String code, CorrectionRequest request) {
+        return corrections.correct(user, code, request);
     }
 
     @PersonalData("TIMELINE")

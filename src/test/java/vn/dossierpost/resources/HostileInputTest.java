@@ -341,6 +341,19 @@ class HostileInputTest {
                     "/api/dossiers/{code}/withdraw",
                     CLERK,
                     Map.of("reason", v)));
+            for (String field : List.of(
+                    "reason",
+                    "applicant.fullName",
+                    "applicant.phone",
+                    "applicant.email",
+                    "applicant.address.street",
+                    "delivery.address.communeCode")) {
+                Map<String, Object> correction = new LinkedHashMap<>();
+                correction.put("reason", "Sửa lỗi gõ");
+                set(correction, field, v);
+                all.add(call(
+                        "correction " + field + " " + describe(v), "PATCH", "/api/dossiers/{code}", CLERK, correction));
+            }
             all.add(call(
                     "supplement note " + describe(v),
                     "POST",
@@ -389,6 +402,15 @@ class HostileInputTest {
                     Map.of("days", List.of(Map.of("date", "2027-01-01", "kind", "HOLIDAY", "name", v)))));
         }
         all.add(call("withdraw unknown field", "POST", "/api/dossiers/{code}/withdraw", CLERK, Map.of("reasn", "x")));
+        all.add(call(
+                "correction unknown field",
+                "PATCH",
+                "/api/dossiers/{code}",
+                CLERK,
+                Map.of("reason", "x", "applicant", Map.of("phone", "0911111111", "citizenld", "x"))));
+        for (String raw : malformed()) {
+            all.add(call("correction raw " + describe(raw), "PATCH", "/api/dossiers/{code}", CLERK, raw));
+        }
         all.add(call("cash negative", "PUT", "/api/courier/cash/2026-12-01", COURIER, Map.of("amount", -1)));
         all.add(call(
                 "cash for day +999999999", "PUT", "/api/courier/cash/+999999999-12-31", COURIER, Map.of("amount", 1)));

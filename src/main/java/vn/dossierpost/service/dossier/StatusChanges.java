@@ -98,6 +98,11 @@ public final class StatusChanges {
         h.attach(DossierDAO.class).filedIfNot(dossierId, filedAt, changedAt());
     }
 
+    /** The contact details corrected before handover (the timeline entry is the caller's, in the same transaction). */
+    public void corrected(Handle h, long dossierId, DossierDAO.Contacts contacts) {
+        h.attach(DossierDAO.class).correct(dossierId, contacts, changedAt());
+    }
+
     /** The agency's one new appointment date (form 04). */
     public void rescheduled(Handle h, long dossierId, LocalDate resultDue) {
         h.attach(DossierDAO.class).resultDue(dossierId, resultDue, changedAt());

@@ -17,6 +17,7 @@ import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DocumentForm;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.TimelineEvent;
+import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.web.Page;
 
@@ -45,8 +46,8 @@ public final class DossierPage extends Page {
     public record Document(
             String code, String name, String form, int pages, boolean required, boolean missing, List<Scan> scans) {}
 
-    /** One timeline entry, newest first. */
-    public record Entry(String when, String label, String actor, String note) {}
+    /** One timeline entry, newest first; a correction lists what changed ("old → new"). */
+    public record Entry(String when, String label, String actor, String note, List<String> changes) {}
 
     /** Who holds the dossier now and until when. */
     public record Holder(String who, String stage, String due, boolean overdue) {}
@@ -64,6 +65,7 @@ public final class DossierPage extends Page {
     private final ZoneId zone;
     private FormState withdrawal = FormState.EMPTY;
     private FormState supplement = FormState.EMPTY;
+    private CorrectionForm correction;
     private String refusal;
 
     DossierPage(
@@ -80,6 +82,7 @@ public final class DossierPage extends Page {
         this.documents = documents(dossier, files, procedure, zone);
         this.timeline = timelineOf(events, zone);
         this.holder = holder(dossier);
+        this.correction = CorrectionForm.of(dossier);
         this.supplementRequest = events.stream()
                 .filter(e -> e.toStatus() == DossierStatus.SUPPLEMENT_REQUESTED)
                 .reduce((a, b) -> b)
@@ -94,6 +97,11 @@ public final class DossierPage extends Page {
 
     DossierPage supplementRefused(String note, String error) {
         this.supplement = new FormState(note == null ? "" : note, error);
+        return this;
+    }
+
+    DossierPage correctionRefused(CorrectionForm form) {
+        this.correction = form;
         return this;
     }
 
@@ -188,7 +196,7 @@ public final class DossierPage extends Page {
     public static List<Entry> timelineOf(List<EventView> events, ZoneId zone) {
         List<Entry> entries = new ArrayList<>();
         for (EventView e : events) {
-            entries.add(0, new Entry(dateTime(e.at(), zone), label(e), e.actor(), e.note()));
+            entries.add(0, new Entry(dateTime(e.at(), zone), label(e), e.actor(), e.note(), CorrectionLines.of(e)));
         }
         return entries;
     }
@@ -330,6 +338,15 @@ public final class DossierPage extends Page {
 
     public FormState getWithdrawal() {
         return withdrawal;
+    }
+
+    /** Contact details are corrected only while the post still holds the dossier. */
+    public boolean isCorrectable() {
+        return Corrections.CORRECTABLE.contains(dossier.status());
+    }
+
+    public CorrectionForm getCorrection() {
+        return correction;
     }
 
     public FormState getSupplement() {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.UploadResult;
@@ -29,6 +31,7 @@ import vn.dossierpost.http.ScanDownload;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.Supplements;
@@ -40,7 +43,7 @@ import vn.dossierpost.web.Staff;
 /**
  * The counter clerk's dossier page ({@code /counter/ho-so/{code}}) and what it does: show a scan
  * inline, take scans one file per request (the page's script shows each file's progress), withdraw
- * the dossier, take a supplement. Each action calls the service the JSON API calls, with the
+ * the dossier, correct the applicant's contact details, take a supplement. Each action calls the service the JSON API calls, with the
  * clerk's session instead of Basic authentication; who may read or change the dossier is the
  * service's rule (a clerk of another office gets the 403 page).
  */
@@ -51,6 +54,7 @@ public class DossierPages {
     private final DossierFiles files;
     private final DigitisationService digitisation;
     private final Supplements supplements;
+    private final Corrections corrections;
     private final BlobStore store;
     private final ReferenceDataCache referenceData;
     private final ZoneId zone;
@@ -61,6 +65,7 @@ public class DossierPages {
             DossierFiles files,
             DigitisationService digitisation,
             Supplements supplements,
+            Corrections corrections,
             BlobStore store,
             ReferenceDataCache referenceData,
             ZoneId zone,
@@ -69,6 +74,7 @@ public class DossierPages {
         this.files = files;
         this.digitisation = digitisation;
         this.supplements = supplements;
+        this.corrections = corrections;
         this.store = store;
         this.referenceData = referenceData;
         this.zone = zone;
@@ -182,6 +188,55 @@ public class DossierPages {
             }
             if (p.status() == 409) {
                 return refused(409, page(clerk, code).refused(conflict(p.getMessage())));
+            }
+            throw p;
+        }
+    }
+
+    /** The applicant's contact details or the delivery address corrected before handover (the form sends them all). */
+    @POST
+    @Path("{code}/sua")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response correct(
+            @Context ContainerRequestContext request,
+            @PathParam("code") String code,
+            @FormParam("reason") String reason,
+            @FormParam("fullName") String fullName,
+            @FormParam("phone") String phone,
+            @FormParam("email") String email,
+            @FormParam("street") String street,
+            @FormParam("communeCode") String communeCode,
+            @FormParam("deliveryStreet") String deliveryStreet,
+            @FormParam("deliveryCommuneCode") String deliveryCommuneCode) {
+        WebSession clerk = Staff.require(request, Role.COUNTER);
+        Map<String, String> sent = new HashMap<>();
+        sent.put("reason", reason);
+        sent.put("fullName", fullName);
+        sent.put("phone", phone);
+        sent.put("email", email);
+        sent.put("street", street);
+        sent.put("communeCode", communeCode);
+        sent.put("deliveryStreet", deliveryStreet);
+        sent.put("deliveryCommuneCode", deliveryCommuneCode);
+        try {
+            corrections.correct(clerk.user(), code, CorrectionForm.request(sent));
+            return Flash.redirect(here(code), "Đã sửa thông tin liên hệ của hồ sơ " + code + ".");
+        } catch (Problem p) {
+            if (p.status() == 422) {
+                DossierPage page = page(clerk, code);
+                return refused(
+                        422,
+                        page.correctionRefused(CorrectionForm.refused(
+                                sent, page.getCorrection().homeDelivery(), p.problems())));
+            }
+            if (p.status() == 409) {
+                DossierPage page = page(clerk, code);
+                return refused(
+                        409,
+                        page.refused("Không sửa được: hồ sơ đã bàn giao cho cơ quan giải quyết (trạng thái «"
+                                + page.getDossier().statusLabelVi()
+                                + "»). Thông tin đã sửa được gửi cho cơ quan qua hồ sơ bổ sung, khi cơ quan "
+                                + "yêu cầu bổ sung."));
             }
             throw p;
         }
