@@ -62,13 +62,9 @@ public final class CounterModule {
                 settings.defaultPaymentMethod);
         SlipService slips =
                 new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
-        environment
-                .jersey()
-                .register(new DossierResource(
-                        intake,
-                        shared.dossiers(),
-                        slips,
-                        new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json())));
+        Corrections corrections =
+                new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
+        environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
@@ -76,12 +72,16 @@ public final class CounterModule {
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CommuneResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, tracking);
+        return registerDigitisation(shared, intake, slips, corrections, tracking);
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
     private CounterServices registerDigitisation(
-            SharedParts shared, IntakeService intake, SlipService slips, PublicTracking tracking) {
+            SharedParts shared,
+            IntakeService intake,
+            SlipService slips,
+            Corrections corrections,
+            PublicTracking tracking) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -111,7 +111,7 @@ public final class CounterModule {
         DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
         environment.jersey().register(new ReportResource(report));
         environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
-        return new CounterServices(intake, slips, digitisation, supplements, files, tracking);
+        return new CounterServices(intake, slips, corrections, digitisation, supplements, files, tracking);
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

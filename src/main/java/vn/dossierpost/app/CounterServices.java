@@ -1,5 +1,6 @@
 package vn.dossierpost.app;
 
+import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.IntakeService;
@@ -10,6 +11,7 @@ import vn.dossierpost.service.counter.Supplements;
 public record CounterServices(
         IntakeService intake,
         SlipService slips,
+        Corrections corrections,
         DigitisationService digitisation,
         Supplements supplements,
         DossierFiles files,

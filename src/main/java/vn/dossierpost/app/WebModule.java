@@ -10,7 +10,6 @@ import vn.dossierpost.auth.WebSessions;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.service.catalogue.CalendarService;
-import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.service.handover.AgencyDesk;
@@ -99,7 +98,7 @@ public final class WebModule {
                         counter.files(),
                         counter.digitisation(),
                         counter.supplements(),
-                        new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json()),
+                        counter.corrections(),
                         shared.store(),
                         shared.referenceData(),
                         shared.zone(),
