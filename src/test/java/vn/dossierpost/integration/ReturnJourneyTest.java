@@ -163,6 +163,21 @@ class ReturnJourneyTest {
         assertThat(attempt(COURIER, s10, failure("a2", "NOT_AT_HOME", "RETRY"), 200))
                 .isEqualTo(failed);
         assertThat(courierItems(COURIER)).doesNotContain(s10); // not due again today
+        // the applicant was told the courier was coming, then that nobody was home and from when it
+        // comes again: once each, though the phone sent the failure twice
+        List<Map<String, Object>> told = messages(code);
+        assertThat(told.stream()
+                        .map(m -> m.get("kind"))
+                        .filter(k -> !"DELIVERED_TO_AGENCY".equals(k) && !"RESULT_READY".equals(k))
+                        .distinct())
+                .containsExactly("OUT_FOR_DELIVERY", "DELIVERY_FAILED");
+        assertThat(told)
+                .filteredOn(m -> "DELIVERY_FAILED".equals(m.get("kind")) && "EMAIL".equals(m.get("channel")))
+                .singleElement()
+                .satisfies(m -> assertThat((String) m.get("body"))
+                        .contains(s10)
+                        .contains("phát lại từ ngày "
+                                + next.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
 
         // the second attempt no sooner than two working days after the first
         Map<String, Object> early =
@@ -717,6 +732,14 @@ class ReturnJourneyTest {
     }
 
     /** Two working days later, as far as this item is concerned. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> messages(String code) {
+        try (jakarta.ws.rs.core.Response r =
+                APP.as(CLERK, "/api/dossiers/" + code + "/notifications").get()) {
+            return r.readEntity(List.class);
+        }
+    }
+
     static void twoWorkingDaysPass(String s10) {
         APP.jdbi()
                 .useHandle(h ->

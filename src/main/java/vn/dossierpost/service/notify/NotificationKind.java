@@ -3,7 +3,9 @@ package vn.dossierpost.service.notify;
 /**
  * What the applicant is told about (TT 17/2017 Art. 12; Decree 61/2018 Arts. 17–19): the dossier
  * reached the agency (with the appointment date), a supplement is requested (form 02), it was refused
- * (form 03), it is late with a new date (form 04), the result is ready. Each has its templates in
+ * (form 03), it is late with a new date (form 04), the result is ready; then on the way back: the
+ * courier is out with it today, an attempt failed (and from when the next one is made), it is held
+ * at the office. Each has its templates in
  * {@code notifications/templates.yml}.
  */
 public enum NotificationKind {
@@ -12,5 +14,7 @@ public enum NotificationKind {
     REFUSED,
     DELAYED,
     RESULT_READY,
+    OUT_FOR_DELIVERY,
+    DELIVERY_FAILED,
     HELD_AT_OFFICE
 }

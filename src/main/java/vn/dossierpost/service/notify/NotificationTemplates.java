@@ -46,6 +46,7 @@ public final class NotificationTemplates {
             "returnS10Number",
             "officeAddress",
             "heldUntil",
+            "nextAttemptFrom",
             "amountDue");
 
     public static final String BUILT_IN = "notifications/templates.yml";

@@ -32,6 +32,7 @@ import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Text;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.notify.NotificationKind;
 import vn.dossierpost.storage.StagedBlob;
 
 /**
@@ -176,6 +177,7 @@ public final class DeliveryAttempts {
                     Map.of("currentStatus", l.dossier().status()));
         }
         dossiers.changes().move(h, user.actor(), l.dossier(), DossierStatus.OUT_FOR_DELIVERY, null, position(r));
+        deliveries.tellApplicant(h, l.dossier(), l.delivery(), NotificationKind.OUT_FOR_DELIVERY, Map.of());
         return record(h, user, l, r, DossierStatus.OUT_FOR_DELIVERY, null, 0, null, null);
     }
 
@@ -290,7 +292,13 @@ public final class DeliveryAttempts {
         switch (next.status()) {
             case HELD_AT_OFFICE -> heldUntil = deliveries.hold(h, user, after, l.delivery(), next.why());
             case RETURNED_TO_AGENCY -> deliveries.returned(h, user, after, l.delivery(), next.why());
-            default -> {}
+            default ->
+                deliveries.tellApplicant(
+                        h,
+                        after,
+                        l.delivery(),
+                        NotificationKind.DELIVERY_FAILED,
+                        Map.of("reason", reason.labelVi(), "nextAttemptFrom", nextFrom));
         }
         return record(
                 h,

@@ -199,6 +199,20 @@ public final class DeliveryService {
                         null);
     }
 
+    /**
+     * The applicant is told the courier is out with the result today, or that an attempt failed and
+     * from when the next one is made (with the reason in words), in the same transaction as the update.
+     */
+    void tellApplicant(Handle h, DossierRow d, Delivery delivery, NotificationKind kind, Map<String, Object> more) {
+        Map<String, Object> facts = new LinkedHashMap<>(more);
+        facts.put("returnS10Number", delivery.s10Number());
+        referenceData.get().office(delivery.officeCode()).ifPresent(o -> facts.put("officeName", o.name()));
+        if (delivery.amountDue() > 0) {
+            facts.put("amountDue", SlipText.vnd(delivery.amountDue()));
+        }
+        notifications.enqueue(h, d, kind, facts);
+    }
+
     /** Held at the office for the configured working days; the applicant is invited to collect it. */
     LocalDate hold(Handle h, User user, DossierRow d, Delivery delivery, String why) {
         LocalDate until = rules().heldUntil(today());
