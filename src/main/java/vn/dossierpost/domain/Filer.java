@@ -7,6 +7,12 @@ package vn.dossierpost.domain;
  */
 public record Filer(String name, IdType idType, String idNumber, String relation, String authorisation) {
 
+    /** The intake's line on the staff timeline: who filed, for whom, on what authorisation. */
+    public String timelineNote() {
+        return "Người nộp thay: " + name + " (" + relation + "), " + idType.label() + " " + idNumber
+                + ", giấy ủy quyền " + authorisation;
+    }
+
     /** The name as public tracking may show it. */
     public String maskedName() {
         return NameMasker.mask(name);

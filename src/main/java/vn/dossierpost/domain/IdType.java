@@ -5,9 +5,9 @@ package vn.dossierpost.domain;
  * organisation (a company, a branch) by its tax code (mã số thuế). Each type parses its own numbers.
  */
 public enum IdType {
-    CCCD("CCCD", "the 12-digit citizen identity (CCCD) number"),
+    CCCD("Số CCCD", "the 12-digit citizen identity (CCCD) number"),
     PASSPORT(
-            "Hộ chiếu",
+            "Số hộ chiếu",
             "the passport number, " + PassportNumber.MIN_LENGTH + " to " + PassportNumber.MAX_LENGTH
                     + " letters or digits"),
     TAX_CODE("Mã số thuế", "the organisation's tax code: 10 digits, or 10 digits, '-' and the 3-digit branch");

@@ -127,7 +127,8 @@ class CatalogueImporterTest {
                 0L,
                 true,
                 null,
-                List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true))));
+                List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true)),
+                null));
         Catalogue invalid = new Catalogue(
                 provinces,
                 file.communes(),

@@ -160,7 +160,9 @@ public final class IntakeForm {
         return new IntakeRequest(
                 text("procedure"),
                 parse(ServiceForm.class, value("serviceForm")),
-                new IntakeRequest.Applicant(text("fullName"), text("citizenId"), text("phone"), text("email"), home),
+                new IntakeRequest.Applicant(
+                        text("fullName"), text("citizenId"), null, null, text("phone"), text("email"), home),
+                null,
                 new IntakeRequest.Delivery(method, deliveryAddress, checked("postageOnDelivery") ? true : null),
                 documents,
                 checked("appointmentSlipByPost"),

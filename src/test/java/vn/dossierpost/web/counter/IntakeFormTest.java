@@ -27,7 +27,8 @@ class IntakeFormTest {
             List.of(
                     new ProcedureView.Document("TO_KHAI", "Tờ khai", "ORIGINAL", true),
                     new ProcedureView.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", true),
-                    new ProcedureView.Document("GIAY_TO_CU_TRU", "Cư trú", "COPY", false)));
+                    new ProcedureView.Document("GIAY_TO_CU_TRU", "Cư trú", "COPY", false)),
+            true);
 
     @Test
     void theDocumentsGoInTheProceduresOrderAndTheirProblemsComeBackBesideThem() {
