@@ -61,12 +61,8 @@ class IdentityIntakeTest {
         assertThat(shown.get("idNumber")).isEqualTo("5XK123456");
         assertThat(shown.get("citizenId")).isNull();
         assertThat(d).doesNotContainKey("filer");
-        assertThat(APP.jdbi()
-                        .withHandle(h -> h.createQuery(
-                                        "SELECT applicant_id_type || ' ' || applicant_citizen_id FROM dossier WHERE code = :c")
-                                .bind("c", d.get("code"))
-                                .mapTo(String.class)
-                                .one()))
+        assertThat(value("SELECT applicant_id_type || ' ' || applicant_citizen_id FROM dossier WHERE code = '"
+                        + d.get("code") + "'"))
                 .isEqualTo("PASSPORT 5XK123456");
     }
 
@@ -86,7 +82,8 @@ class IdentityIntakeTest {
                         "idNumber", "001088012345",
                         "relation", "nhân viên",
                         "authorisation", "GUQ số 15/2026/GUQ ngày 01/12/2026"));
-        assertThat(((List<?>) d.get("components")).stream().map(c -> ((Map<?, ?>) c).get("code")))
+        assertThat(((List<?>) d.get("components"))
+                        .stream().<Object>map(c -> ((Map<?, ?>) c).get("code")).toList())
                 .contains("VAN_BAN_UY_QUYEN");
 
         // the staff timeline says who filed
@@ -159,11 +156,8 @@ class IdentityIntakeTest {
 
     @Test
     void existingRowsAreCccdsAndTheOldFieldStillWorks() {
-        assertThat(APP.jdbi()
-                        .withHandle(h -> h.createQuery("SELECT column_default FROM information_schema.columns "
-                                        + "WHERE table_name = 'dossier' AND column_name = 'applicant_id_type'")
-                                .mapTo(String.class)
-                                .one()))
+        assertThat(value("SELECT column_default FROM information_schema.columns "
+                        + "WHERE table_name = 'dossier' AND column_name = 'applicant_id_type'"))
                 .contains("CCCD");
         Map<?, ?> applicant = (Map<?, ?>) taken(Dossiers.judicialRecord()).get("applicant");
         assertThat(applicant.get("idType")).isEqualTo("CCCD");
@@ -247,6 +241,10 @@ class IdentityIntakeTest {
             assertThat(e.get("field")).isEqualTo(field);
             assertThat((String) e.get("message")).contains(messagePart);
         });
+    }
+
+    private static String value(String sql) {
+        return APP.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
     }
 
     private static String text(byte[] pdf) throws IOException {
