@@ -101,9 +101,7 @@ public final class IntakeFormPage extends Page {
 
     public List<Option> getIdTypes() {
         return List.of(
-                new Option("CCCD", "CCCD (công dân Việt Nam)"),
-                new Option("PASSPORT", "Hộ chiếu (người nước ngoài)"),
-                new Option("TAX_CODE", "Mã số thuế (tổ chức)"));
+                new Option("CCCD", "CCCD"), new Option("PASSPORT", "Hộ chiếu"), new Option("TAX_CODE", "Mã số thuế"));
     }
 
     /** A filer is a person: CCCD or passport. */
