@@ -35,7 +35,7 @@ public enum IdType {
         return this != TAX_CODE;
     }
 
-    /** Parses {@code raw} as a number of this type, normalised; {@link InvalidValueException} saying what is expected. */
+    /** Parses {@code raw} as a number of this type, normalised; {@link InvalidValueException} otherwise. */
     public String parse(String raw, int currentYear) {
         return switch (this) {
             case CCCD -> CitizenId.parse(raw, currentYear).value();

@@ -115,7 +115,10 @@ class IdentityIntakeTest {
         Map<String, Object> body = Dossiers.judicialRecord();
         body.put("procedureCode", JUDICIAL_RECORD_2);
         body.put("filer", filer());
-        expect(body, "filer", "must be filed by the applicant in person");
+        List<Map<String, Object>> errors = expect(body, "filer", "must be filed by the applicant in person");
+        assertThat(errors)
+                .as("no authorisation asked for where no proxy may file")
+                .hasSize(1);
 
         assertThat(json(APP.as(CLERK, "/api/procedures/" + JUDICIAL_RECORD_2).get())
                         .get("proxyAllowed"))
@@ -232,7 +235,7 @@ class IdentityIntakeTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void expect(Map<String, Object> body, String field, String messagePart) {
+    private static List<Map<String, Object>> expect(Map<String, Object> body, String field, String messagePart) {
         Response res = APP.post(CLERK, "/api/dossiers", body);
         Map<String, Object> err = json(res);
         assertThat(res.getStatus()).as("%s", err).isEqualTo(422);
@@ -241,6 +244,7 @@ class IdentityIntakeTest {
             assertThat(e.get("field")).isEqualTo(field);
             assertThat((String) e.get("message")).contains(messagePart);
         });
+        return errors;
     }
 
     private static String value(String sql) {

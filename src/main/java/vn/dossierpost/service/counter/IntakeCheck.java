@@ -30,13 +30,14 @@ import vn.dossierpost.service.catalogue.ReferenceData;
  * An intake request checked as the counter must (QĐ 45/2016 Art. 6): its shape (the annotations on
  * {@link IntakeRequest}), then what needs the catalogue or the domain's parsing for the fields whose
  * shape is right — the procedure open to the post, the identity numbers and phone, the filer where
- * the procedure allows one, the communes, the documents against the procedure's list. Every problem of both kinds comes in one answer, in the form's order.
+ * the procedure allows one, the communes, the documents against the procedure's list. Every problem
+ * of both kinds comes in one answer, in the form's order.
  */
 final class IntakeCheck {
     /** A document brought, matched to the procedure's list. */
     record CheckedComponent(String code, String name, DocumentForm form, int pages, int position) {}
 
-    /** The code of the authorisation's scan, required among the documents when someone files for the applicant. */
+    /** The authorisation's code among the documents: required when someone files for the applicant. */
     static final String AUTHORISATION = "VAN_BAN_UY_QUYEN";
 
     /** An identity number parsed as its type requires. */
@@ -104,7 +105,7 @@ final class IntakeCheck {
                 ? List.of()
                 : components(
                         r.components(),
-                        withAuthorisation(ref.components(procedure.code()), r.filer() != null),
+                        withAuthorisation(ref.components(procedure.code()), r.filer() != null, procedure),
                         form != ServiceForm.RETURN_ONLY,
                         check.problems);
         if (!check.problems.isEmpty()) {
@@ -189,10 +190,11 @@ final class IntakeCheck {
 
     /**
      * The procedure's list with the authorisation required when someone files for the applicant:
-     * as the procedure lists it, or added at the end where the procedure does not list it.
+     * as the procedure lists it, or added at the end where the procedure does not list it. Where no
+     * proxy may file, the filer is refused and no authorisation is asked for.
      */
-    static List<ComponentRow> withAuthorisation(List<ComponentRow> expected, boolean filer) {
-        if (!filer) {
+    static List<ComponentRow> withAuthorisation(List<ComponentRow> expected, boolean filer, ProcedureRow procedure) {
+        if (!filer || !procedure.proxyAllowed()) {
             return expected;
         }
         List<ComponentRow> list = new ArrayList<>(expected.stream()

@@ -164,7 +164,7 @@ public final class IntakeService {
                 : IntakeCheck.missingRequired(
                                 brought(request),
                                 IntakeCheck.withAuthorisation(
-                                        ref.components(procedure.code()), request.filer() != null))
+                                        ref.components(procedure.code()), request.filer() != null, procedure))
                         .stream()
                         .map(e -> new ProcedureView.Document(e.code(), e.name(), e.form(), e.required()))
                         .toList();
