@@ -76,11 +76,16 @@
   });
 
   // What shows depends on the choices: the delivery address for home delivery, another address
-  // only when not the applicant's own, the agency's reference only for "return only".
+  // only when not the applicant's own, the agency's reference only for "return only", the filer's
+  // details only when someone files for the applicant.
   function sync() {
     const method = document.getElementById('deliveryMethod');
     const same = document.getElementById('sameAddress');
     const form = document.getElementById('serviceForm');
+    const filer = document.getElementById('filer');
+    if (filer) {
+      document.getElementById('filer-details').hidden = !filer.checked;
+    }
     if (method) {
       document.getElementById('delivery-address').hidden = method.value !== 'HOME';
     }

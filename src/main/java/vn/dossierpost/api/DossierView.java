@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 
@@ -25,6 +26,7 @@ public record DossierView(
         Ref office,
         RouteClass routeClass,
         Applicant applicant,
+        Filer filer,
         Delivery delivery,
         boolean appointmentSlipByPost,
         String agencyReference,
@@ -40,7 +42,23 @@ public record DossierView(
 
     public record Ref(String code, String name) {}
 
-    public record Applicant(String fullName, String citizenId, String phone, String email, Address address) {}
+    /** {@code citizenId}: the number when {@code idType} is CCCD, as before there were other types. */
+    public record Applicant(
+            String fullName,
+            String citizenId,
+            String phone,
+            String email,
+            Address address,
+            IdType idType,
+            String idNumber) {}
+
+    /** Who filed the dossier on the applicant's behalf; absent when the applicant filed in person. */
+    public record Filer(String fullName, IdType idType, String idNumber, String relation, String authorisation) {
+
+        public static Filer of(vn.dossierpost.domain.Filer f) {
+            return f == null ? null : new Filer(f.name(), f.idType(), f.idNumber(), f.relation(), f.authorisation());
+        }
+    }
 
     public record Address(String street, String communeCode, String communeName) {}
 

@@ -9,17 +9,20 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DocumentForm;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.ServiceForm;
 
 /**
  * {@code POST /api/dossiers}. The first five fields are the contract; the rest are optional:
  * {@code appointmentSlipByPost} (the post also brings the agency's appointment slip back, which
  * lengthens the leg per TT 17/2017 Art. 7), {@code agencyReference} (RETURN_ONLY: the agency's own
- * reference of a dossier filed elsewhere), {@code paymentMethod}; {@code delivery.postageOnDelivery}: the
+ * reference of a dossier filed elsewhere), {@code paymentMethod}; {@code filer}: who files on the applicant's
+ * behalf with an authorisation (người nộp thay), where the procedure allows it; {@code delivery.postageOnDelivery}: the
  * return postage is collected from the recipient when the result is delivered instead of at the counter.
  * The intake service checks these annotations itself, with the catalogue's rules, so the clerk gets
  * every problem of a dossier in one answer; what the delivery needs depends on the service form and
- * the method, so the service checks it.
+ * the method, so the service checks it. The applicant is identified by {@code idType} and
+ * {@code idNumber}; {@code citizenId} alone, as before, is read as a CCCD.
  */
 public record IntakeRequest(
         @NotBlank(message = "is required: the code of the administrative procedure (see GET /api/procedures)")
@@ -29,8 +32,10 @@ public record IntakeRequest(
         @NotNull(message = "is required: one of SEND_ONLY, SEND_AND_RETURN, RETURN_ONLY")
         ServiceForm serviceForm,
 
-        @NotNull(message = "is required: fullName, citizenId, phone, address") @Valid
+        @NotNull(message = "is required: fullName, idType, idNumber, phone, address") @Valid
         Applicant applicant,
+
+        @Valid Filer filer,
 
         Delivery delivery,
 
@@ -45,8 +50,9 @@ public record IntakeRequest(
             @NotBlank(message = "is required") @Line(max = 300)
             String fullName,
 
-            @NotBlank(message = "is required: the 12-digit citizen identity (CCCD) number") @Line(max = 40)
-            String citizenId,
+            @Line(max = 40) String citizenId,
+            IdType idType,
+            @Line(max = 40) String idNumber,
 
             @NotBlank(message = "is required: a mobile number, 0 or +84 followed by 9 digits") @Line(max = 40)
             String phone,
@@ -55,6 +61,26 @@ public record IntakeRequest(
 
             @NotNull(message = "is required: street and communeCode") @Valid
             Address address) {}
+
+    public record Filer(
+            @NotBlank(message = "is required: the filer's full name") @Line(max = 300)
+            String fullName,
+
+            @NotNull(message = "is required: CCCD or PASSPORT, the filer's identity document")
+            IdType idType,
+
+            @NotBlank(message = "is required: the number of the filer's identity document") @Line(max = 40)
+            String idNumber,
+
+            @NotBlank(message = "is required: the filer's relation to the applicant (e.g. con, nhân viên)")
+            @Line(max = 100)
+            String relation,
+
+            @NotBlank(
+                    message = "is required: the reference of the authorisation (giấy ủy quyền), e.g. its number"
+                            + " and date")
+            @Line(max = 200)
+            String authorisation) {}
 
     public record Address(
             @NotBlank(message = "is required") @Line(max = 300)

@@ -2,7 +2,10 @@ package vn.dossierpost.api;
 
 import java.util.List;
 
-/** A procedure with the documents the counter must check (name, original or copy, required). */
+/**
+ * A procedure with the documents the counter must check (name, original or copy, required);
+ * {@code proxyAllowed}: someone else may file it on the applicant's behalf.
+ */
 public record ProcedureView(
         String code,
         String name,
@@ -13,6 +16,7 @@ public record ProcedureView(
         long governmentFee,
         boolean postalAllowed,
         String legalBasis,
-        List<Document> components) {
+        List<Document> components,
+        boolean proxyAllowed) {
     public record Document(String code, String name, String form, boolean required) {}
 }

@@ -9,6 +9,7 @@ import vn.dossierpost.domain.DossierStatus;
 /**
  * What the public sees: no ID number, phone, email or address; the name masked (TT 17/2017 Art. 12
  * requires free online tracking with the date the dossier reached the agency and the appointment).
+ * {@code filer}: the masked name of who filed on the applicant's behalf, absent when the applicant did.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrackingView(
@@ -22,7 +23,8 @@ public record TrackingView(
         String statusLabelVi,
         String statusLabelEn,
         LocalDate resultAppointment,
-        List<Step> events) {
+        List<Step> events,
+        String filer) {
 
     /** {@code reason} and {@code action}: an unsuccessful delivery attempt's (UPU EMH), in Vietnamese. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

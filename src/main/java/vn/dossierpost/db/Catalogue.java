@@ -74,9 +74,15 @@ public record Catalogue(
             Long governmentFee,
             Boolean postalAllowed,
             String legalBasis,
-            List<Component> components) {
+            List<Component> components,
+            Boolean proxyAllowed) {
         public Procedure {
             components = orEmpty(components);
+        }
+
+        /** Whether someone else may file it on the applicant's behalf: yes unless the file says no. */
+        public boolean proxyAllowedOrDefault() {
+            return proxyAllowed == null || proxyAllowed;
         }
     }
 

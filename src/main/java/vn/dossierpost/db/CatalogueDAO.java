@@ -37,7 +37,8 @@ public interface CatalogueDAO {
             int processingDays,
             long governmentFee,
             boolean postalAllowed,
-            String legalBasis) {}
+            String legalBasis,
+            boolean proxyAllowed) {}
 
     record ComponentRow(String procedureCode, String code, String name, String form, boolean required, int position) {}
 
@@ -65,7 +66,7 @@ public interface CatalogueDAO {
     List<OfficeRow> offices();
 
     @SqlQuery(
-            "SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis FROM procedure ORDER BY code")
+            "SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis, proxy_allowed FROM procedure ORDER BY code")
     @RegisterConstructorMapper(ProcedureRow.class)
     List<ProcedureRow> procedures();
 

@@ -262,7 +262,28 @@ public final class CatalogueImporter {
                         .bind("governmentFee", p.governmentFee())
                         .bind("postalAllowed", p.postalAllowed())
                         .bind("legalBasis", p.legalBasis()));
+        writeProxyAllowed(h, c.procedures());
         return replaceComponents(h, c.procedures());
+    }
+
+    /**
+     * Whether a proxy may file each procedure. The column came with a later migration than the one
+     * that first loads the catalogue (002), which therefore runs without it; that migration sets it.
+     */
+    private static void writeProxyAllowed(Handle h, List<Catalogue.Procedure> procedures) {
+        boolean column = h.createQuery(
+                        "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                                + "AND table_name = 'procedure' AND column_name = 'proxy_allowed')")
+                .mapTo(Boolean.class)
+                .one();
+        if (column) {
+            upsert(
+                    h,
+                    "UPDATE procedure SET proxy_allowed = :proxyAllowed WHERE code = :code "
+                            + "AND proxy_allowed IS DISTINCT FROM :proxyAllowed",
+                    procedures,
+                    (b, p) -> b.bind("code", p.code()).bind("proxyAllowed", p.proxyAllowedOrDefault()));
+        }
     }
 
     /** The file's component list replaces the stored one of every procedure it lists, in file order. */

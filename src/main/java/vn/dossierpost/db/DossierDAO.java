@@ -18,6 +18,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.Filer;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
@@ -55,7 +57,9 @@ public interface DossierDAO {
             long postage,
             long governmentFee,
             PaymentMethod paymentMethod,
-            String fees) {
+            String fees,
+            IdType applicantIdType,
+            Filer filer) {
 
         /** The row as it now stands in the database, so intake can answer without reading it back. */
         public DossierRow toRow(long id) {
@@ -91,7 +95,9 @@ public interface DossierDAO {
                     governmentFee,
                     paymentMethod,
                     fees,
-                    receivedAt);
+                    receivedAt,
+                    applicantIdType,
+                    filer);
         }
     }
 

@@ -8,11 +8,16 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.Filer;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 
-/** One row of {@code dossier}, as stored. */
+/**
+ * One row of {@code dossier}, as stored. {@code applicantCitizenId} is the applicant's identity
+ * number of type {@code applicantIdType}; {@code filer} is null when the applicant filed in person.
+ */
 public record DossierRow(
         long id,
         String code,
@@ -45,14 +50,17 @@ public record DossierRow(
         long governmentFee,
         PaymentMethod paymentMethod,
         String fees,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        IdType applicantIdType,
+        Filer filer) {
 
     public static final String COLUMNS =
             "id, code, s10_number, return_s10_number, procedure_code, agency_code, office_code, "
                     + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
                     + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
                     + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
-                    + "government_fee, payment_method, fees::text AS fees, updated_at";
+                    + "government_fee, payment_method, fees::text AS fees, updated_at, applicant_id_type, "
+                    + "filer_name, filer_id_type, filer_id_number, filer_relation, filer_authorisation";
 
     /**
      * Written out by hand: JDBI's reflective constructor mapper re-derives its plan for every result
@@ -93,7 +101,21 @@ public record DossierRow(
                     rs.getLong("government_fee"),
                     PaymentMethod.valueOf(rs.getString("payment_method")),
                     rs.getString("fees"),
-                    rs.getObject("updated_at", OffsetDateTime.class));
+                    rs.getObject("updated_at", OffsetDateTime.class),
+                    IdType.valueOf(rs.getString("applicant_id_type")),
+                    filer(rs));
+        }
+
+        private static Filer filer(ResultSet rs) throws SQLException {
+            String name = rs.getString("filer_name");
+            return name == null
+                    ? null
+                    : new Filer(
+                            name,
+                            IdType.valueOf(rs.getString("filer_id_type")),
+                            rs.getString("filer_id_number"),
+                            rs.getString("filer_relation"),
+                            rs.getString("filer_authorisation"));
         }
 
         private static <E extends Enum<E>> E nullable(Class<E> type, String name) {

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
+import vn.dossierpost.domain.Filer;
 
 /**
  * Writes a new dossier in two statements, in plain JDBC. Intake is the one path that must run at
@@ -32,19 +33,24 @@ public final class IntakeWriter {
                     + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
                     + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
 
-    /** The dossier, its documents and its first timeline event: one statement, so atomic by itself. */
+    /**
+     * The dossier, its documents and its first timeline event (noting who filed it when that was not
+     * the applicant): one statement, so atomic by itself.
+     */
     static final String INSERT =
             "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
                     + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
                     + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
                     + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
-                    + "government_fee, payment_method, fees, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id), "
+                    + "government_fee, payment_method, fees, updated_at, applicant_id_type, filer_name, filer_id_type, "
+                    + "filer_id_number, filer_relation, filer_authorisation) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, "
+                    + "?, ?, ?, ?, ?, ?) RETURNING id), "
                     + "c AS (INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
                     + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
                     + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
-                    + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code) "
-                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
+                    + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code, note) "
+                    + "SELECT d.id, ?, ?, ?, ?, ?, ? FROM d) "
                     + "SELECT id FROM d";
 
     private final DataSource dataSource;
@@ -102,6 +108,13 @@ public final class IntakeWriter {
             ps.setString(++i, name(d.paymentMethod()));
             ps.setString(++i, d.fees());
             ps.setObject(++i, d.receivedAt());
+            Filer filer = d.filer();
+            ps.setString(++i, name(d.applicantIdType()));
+            ps.setString(++i, filer == null ? null : filer.name());
+            ps.setString(++i, filer == null ? null : name(filer.idType()));
+            ps.setString(++i, filer == null ? null : filer.idNumber());
+            ps.setString(++i, filer == null ? null : filer.relation());
+            ps.setString(++i, filer == null ? null : filer.authorisation());
             ps.setArray(
                     ++i,
                     c.createArrayOf(
@@ -127,6 +140,7 @@ public final class IntakeWriter {
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setString(++i, d.officeCode());
+            ps.setString(++i, filer == null ? null : filer.timelineNote());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -65,11 +65,17 @@ public record DeliveryRules(WorkingCalendar calendar, int daysBetweenAttempts, i
 
     /**
      * Checks the identity document shown at delivery against the applicant's (QĐ 45/2016 Art. 10).
-     * The applicant collecting in person shows their own number; a proxy shows theirs and the
-     * authorisation. Returns what is wrong, or null.
+     * The applicant collecting in person shows their own document, of the type they filed with; a
+     * proxy shows theirs and the authorisation. An organisation (identified by its tax code) always
+     * collects through a person it authorises. Returns what is wrong, or null.
      */
     public static FieldError identityProblem(
-            boolean proxy, String presentedNumber, String applicantNumber, String authorisation) {
+            boolean proxy,
+            String presentedType,
+            String presentedNumber,
+            IdType applicantType,
+            String applicantNumber,
+            String authorisation) {
         if (presentedNumber == null || !presentedNumber.strip().matches("[A-Za-z0-9]{6,20}")) {
             return new FieldError(
                     "idNumber", "is required: the number of the identity document shown, 6 to 20 letters or digits");
@@ -80,6 +86,18 @@ public record DeliveryRules(WorkingCalendar calendar, int daysBetweenAttempts, i
                             "proxyAuthorisation",
                             "is required: a proxy must show the authorisation; give its reference")
                     : null;
+        }
+        if (!applicantType.person()) {
+            return new FieldError(
+                    "relation",
+                    "must be PROXY: an organisation's result is collected by a person it authorises, with the"
+                            + " authorisation");
+        }
+        if (!applicantType.name().equals(presentedType)) {
+            return new FieldError(
+                    "idDocumentType",
+                    "must be " + applicantType.name() + ", the document the applicant filed with; someone else"
+                            + " collects only as a PROXY with an authorisation");
         }
         return presentedNumber.strip().equalsIgnoreCase(applicantNumber)
                 ? null

@@ -79,7 +79,17 @@ public final class ConsignmentSlipPdf {
 
     private static PdfPTable parties(SlipData slip) {
         PdfPTable table = table(50, 50);
-        table.addCell(party("NGƯỜI GỬI", "Sender", slip.sender()));
+        PdfPCell sender = party("NGƯỜI GỬI", "Sender", slip.sender());
+        SlipData.Filer filer = slip.filer();
+        if (filer != null) {
+            sender.addElement(labelled(
+                    "Người nộp thay",
+                    "Filed by",
+                    filer.name() + " (" + filer.relation() + "), " + filer.identity(),
+                    STRONG));
+            sender.addElement(labelled("Giấy ủy quyền", "Authorisation", filer.authorisation(), TEXT));
+        }
+        table.addCell(sender);
         table.addCell(party("NGƯỜI NHẬN (CƠ QUAN)", "Recipient (agency)", slip.recipient()));
         return table;
     }
@@ -172,10 +182,11 @@ public final class ConsignmentSlipPdf {
     }
 
     private static PdfPTable signatures(SlipData slip) {
+        boolean filed = slip.filer() != null;
         return SlipLayout.signatures(
-                "NGƯỜI GỬI",
-                "Sender",
-                slip.sender().name(),
+                filed ? "NGƯỜI NỘP THAY" : "NGƯỜI GỬI",
+                filed ? "Filed on the sender's behalf by" : "Sender",
+                filed ? slip.filer().name() : slip.sender().name(),
                 "NHÂN VIÊN BƯU ĐIỆN",
                 "Post office clerk",
                 slip.clerkName());

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param total          the amount collected, as charged (not recomputed here)
  * @param paymentMethod  printed as given, e.g. "Tiền mặt"
  * @param serviceQuality printed as given, e.g. "Chuyển phát hồ sơ: J+2 ngày làm việc"
+ * @param filer          who filed on the sender's behalf, and signs for them; null when the sender filed
  */
 public record SlipData(
         String dossierCode,
@@ -34,7 +35,8 @@ public record SlipData(
         String serviceQuality,
         DueDates dueDates,
         List<Document> documents,
-        String clerkName) {
+        String clerkName,
+        Filer filer) {
 
     public SlipData {
         Objects.requireNonNull(dossierCode, "dossierCode");
@@ -57,6 +59,12 @@ public record SlipData(
 
     /** Sender (the applicant) or recipient (the agency). {@code email} and {@code phone} may be null. */
     public record Party(String name, String address, String phone, String email) {}
+
+    /**
+     * Who filed for the sender (người nộp thay). {@code identity} is printed as given, e.g.
+     * "CCCD 001190123456"; {@code authorisation} is the reference of the authorisation.
+     */
+    public record Filer(String name, String identity, String relation, String authorisation) {}
 
     /** One line of postage, e.g. "Cước chuyển phát hồ sơ". */
     public record Charge(String label, long amount) {}

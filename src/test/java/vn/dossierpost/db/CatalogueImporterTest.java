@@ -127,7 +127,8 @@ class CatalogueImporterTest {
                 0L,
                 true,
                 null,
-                List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true))));
+                List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true)),
+                null));
         Catalogue invalid = new Catalogue(
                 provinces,
                 file.communes(),
@@ -253,6 +254,52 @@ class CatalogueImporterTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    @Test
+    void whetherAProxyMayFileComesFromTheFileAndIsTrueWhenLeftOut() {
+        assertThat(proxyAllowed("9.000101"))
+                .as("judicial record No. 2, after the migrations")
+                .isFalse();
+        assertThat(proxyAllowed("2.000488")).isTrue();
+        Catalogue file = fileCatalogue();
+        Catalogue.Procedure no2 = file.procedures().stream()
+                .filter(p -> p.code().equals("9.000101"))
+                .findFirst()
+                .orElseThrow();
+        Catalogue leftOut = new Catalogue(
+                null,
+                null,
+                null,
+                null,
+                List.of(new Catalogue.Procedure(
+                        no2.code(),
+                        no2.name(),
+                        no2.nameEn(),
+                        no2.agencyCode(),
+                        no2.processingDays(),
+                        no2.governmentFee(),
+                        no2.postalAllowed(),
+                        no2.legalBasis(),
+                        no2.components(),
+                        null)),
+                null,
+                null,
+                null);
+        try {
+            new CatalogueImporter(jdbi).importCatalogue(leftOut);
+            assertThat(proxyAllowed("9.000101")).isTrue();
+        } finally {
+            new CatalogueImporter(jdbi).importCatalogue(file);
+        }
+        assertThat(proxyAllowed("9.000101")).isFalse();
+    }
+
+    private static boolean proxyAllowed(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT proxy_allowed FROM procedure WHERE code = :c")
+                .bind("c", code)
+                .mapTo(Boolean.class)
+                .one());
+    }
 
     private static Catalogue fileCatalogue() {
         try (InputStream in =

@@ -72,20 +72,37 @@ class DeliveryRulesTest {
 
     @Test
     void theApplicantShowsTheirOwnNumberAndAProxyTheAuthorisation() {
-        assertThat(DeliveryRules.identityProblem(false, " 001190123456 ", "001190123456", null))
+        assertThat(DeliveryRules.identityProblem(false, "CCCD", " 001190123456 ", IdType.CCCD, "001190123456", null))
                 .isNull();
-        assertThat(DeliveryRules.identityProblem(false, "001190123457", "001190123456", null)
+        assertThat(DeliveryRules.identityProblem(false, "CCCD", "001190123457", IdType.CCCD, "001190123456", null)
                         .field())
                 .isEqualTo("idNumber");
-        assertThat(DeliveryRules.identityProblem(false, null, "001190123456", null)
+        assertThat(DeliveryRules.identityProblem(false, "CCCD", null, IdType.CCCD, "001190123456", null)
                         .field())
                 .isEqualTo("idNumber");
-        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", " ")
+        assertThat(DeliveryRules.identityProblem(true, "CCCD", "079088001122", IdType.CCCD, "001190123456", " ")
                         .field())
                 .isEqualTo("proxyAuthorisation");
-        assertThat(DeliveryRules.identityProblem(true, "079088001122", "001190123456", "UQ-2026/115"))
+        assertThat(DeliveryRules.identityProblem(
+                        true, "CCCD", "079088001122", IdType.CCCD, "001190123456", "UQ-2026/115"))
                 .isNull();
-        assertThat(DeliveryRules.identityProblem(true, "B1234567", "001190123456", "UQ-2026/115"))
+        assertThat(DeliveryRules.identityProblem(
+                        true, "PASSPORT", "B1234567", IdType.CCCD, "001190123456", "UQ-2026/115"))
+                .isNull();
+    }
+
+    @Test
+    void theApplicantShowsTheDocumentTypeTheyFiledWithAndAnOrganisationSendsAProxy() {
+        assertThat(DeliveryRules.identityProblem(false, "PASSPORT", "c1234567", IdType.PASSPORT, "C1234567", null))
+                .isNull();
+        assertThat(DeliveryRules.identityProblem(false, "CCCD", "001190123456", IdType.PASSPORT, "C1234567", null)
+                        .field())
+                .isEqualTo("idDocumentType");
+        assertThat(DeliveryRules.identityProblem(false, "CCCD", "001190123456", IdType.TAX_CODE, "0100109106", null)
+                        .field())
+                .isEqualTo("relation");
+        assertThat(DeliveryRules.identityProblem(
+                        true, "CCCD", "001190123456", IdType.TAX_CODE, "0100109106", "GUQ 12/2026"))
                 .isNull();
     }
 

@@ -94,6 +94,11 @@ class HttpHandoverTest {
         assertThat(manifest.get("handoverNo").asText()).isEqualTo(handoverNo);
         assertThat(manifest.at("/applicant/name").asText()).isEqualTo(Dossiers.NAME);
         assertThat(manifest.at("/procedure/code").asText()).isEqualTo(Dossiers.PROCEDURE);
+        assertThat(manifest.at("/applicant/citizenId").asText()).isEqualTo(Dossiers.CITIZEN_ID);
+        assertThat(manifest.at("/applicant/idType").asText()).isEqualTo("CCCD");
+        assertThat(manifest.has("filer"))
+                .as("no filer when the applicant filed")
+                .isFalse();
         int files = 0;
         for (JsonNode component : manifest.get("components")) {
             for (JsonNode file : component.get("files")) {
@@ -152,6 +157,35 @@ class HttpHandoverTest {
                 .containsEntry("state", "DELIVERED")
                 .containsEntry("receiptNumber", "000.00.15.H26-261123-0042")
                 .containsEntry("filedAt", "2026-11-23T09:15:00+07:00");
+    }
+
+    @Test
+    void theManifestNamesWhoFiledForTheApplicantAndTheAuthorisation() throws Exception {
+        AGENCY.then(
+                201, "{\"receiptNumber\":\"000.00.15.H26-261123-0043\",\"receivedAt\":\"2026-11-23T09:20:00+07:00\"}");
+        Map<String, Object> body = Dossiers.judicialRecord();
+        body.put(
+                "filer",
+                Map.of(
+                        "fullName", "Trần Thị Mai",
+                        "idType", "PASSPORT",
+                        "idNumber", "C7654321",
+                        "relation", "con",
+                        "authorisation", "Giấy ủy quyền số 88/2026 ngày 20/11/2026"));
+        Dossiers.components(body)
+                .add(new java.util.HashMap<>(Map.of("code", "VAN_BAN_UY_QUYEN", "form", "ORIGINAL", "pages", 1)));
+        String code = Handovers.digitised(APP, CLERK, 2, body);
+        Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
+
+        JsonNode manifest = JSON.readTree(Parts.of(AGENCY.received().get(0)).manifest);
+        assertThat(manifest.at("/filer/name").asText()).isEqualTo("Trần Thị Mai");
+        assertThat(manifest.at("/filer/idType").asText()).isEqualTo("PASSPORT");
+        assertThat(manifest.at("/filer/idNumber").asText()).isEqualTo("C7654321");
+        assertThat(manifest.at("/filer/relation").asText()).isEqualTo("con");
+        assertThat(manifest.at("/filer/authorisation").asText()).isEqualTo("Giấy ủy quyền số 88/2026 ngày 20/11/2026");
+        List<String> components = new java.util.ArrayList<>();
+        manifest.get("components").forEach(c -> components.add(c.get("code").asText()));
+        assertThat(components).contains("VAN_BAN_UY_QUYEN");
     }
 
     @Test

@@ -64,6 +64,7 @@ final class SlipFixtures {
                 new SlipData.DueDates(
                         LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 16)),
                 documents,
-                "Trần Văn Bình");
+                "Trần Văn Bình",
+                null);
     }
 }

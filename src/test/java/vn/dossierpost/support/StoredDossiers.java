@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
@@ -45,6 +46,8 @@ public final class StoredDossiers {
                 28000,
                 200000,
                 PaymentMethod.CASH,
-                "{\"items\": []}");
+                "{\"items\": []}",
+                IdType.CCCD,
+                null);
     }
 }

@@ -224,6 +224,54 @@ class IntakePagesBrowserTest {
         assertThat(PdfCodes.qr(pdf)).endsWith(s10);
     }
 
+    @Test
+    void aForeignerFiledForByARelativeIsTakenInWithThePassportAndTheAuthorisation() throws IOException {
+        browser.get(APP.url("/counter/tiep-nhan?thu-tuc=9.000102"));
+        new Select(browser.findElement(By.id("idType"))).selectByValue("PASSPORT");
+        browser.findElement(By.id("fullName")).sendKeys("John Michael Smith");
+        browser.findElement(By.id("citizenId")).sendKeys("c1234567");
+        browser.findElement(By.id("phone")).sendKeys(Dossiers.PHONE);
+        browser.findElement(By.id("street")).sendKeys(Dossiers.STREET);
+        browser.findElement(By.id("commune-search")).sendKeys("hoan kiem");
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#commune-options .commune-option")));
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new Select(browser.findElement(By.id("serviceForm"))).selectByValue("SEND_ONLY");
+        new Select(browser.findElement(By.id("deliveryMethod"))).selectByValue("PICKUP_AT_OFFICE");
+
+        assertThat(browser.findElement(By.id("filer-details")).isDisplayed()).isFalse();
+        browser.findElement(By.id("filer")).sendKeys(Keys.SPACE);
+        assertThat(browser.findElement(By.id("filer-details")).isDisplayed()).isTrue();
+        browser.findElement(By.id("filerName")).sendKeys("Nguyễn Thị Lan");
+        browser.findElement(By.id("filerIdNumber")).sendKeys("001190123456");
+        browser.findElement(By.id("filerRelation")).sendKeys("vợ");
+        browser.findElement(By.id("filerAuthorisation")).sendKeys("Giấy ủy quyền số 12/2026 ngày 28/11/2026");
+        for (String code : List.of("TO_KHAI", "HO_CHIEU", "THE_CU_TRU", "VAN_BAN_UY_QUYEN")) {
+            browser.findElement(By.id("component-" + code)).sendKeys(Keys.SPACE);
+            waitUntil(() -> browser.findElement(By.id("component-" + code)).isSelected());
+        }
+        waitUntil(() -> !browser.findElements(By.id("complete")).isEmpty());
+        screenshot("filer");
+
+        browser.findElement(By.id("save")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.urlMatches("/counter/tiep-nhan/[^/]+/xong$"));
+        String code = browser.findElement(By.id("code")).getText();
+        Map<String, Object> stored = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT applicant_id_type, applicant_citizen_id, filer_name, "
+                                + "filer_relation FROM dossier WHERE code = :code")
+                        .bind("code", code)
+                        .mapToMap()
+                        .one());
+        assertThat(stored)
+                .containsEntry("applicant_id_type", "PASSPORT")
+                .containsEntry("applicant_citizen_id", "C1234567")
+                .containsEntry("filer_name", "Nguyễn Thị Lan")
+                .containsEntry("filer_relation", "vợ");
+    }
+
     private static String value(String id) {
         return browser.findElement(By.id(id)).getAttribute("value");
     }

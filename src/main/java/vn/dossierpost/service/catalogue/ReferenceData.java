@@ -231,7 +231,8 @@ public final class ReferenceData {
                 p.legalBasis(),
                 components(p.code()).stream()
                         .map(c -> new ProcedureView.Document(c.code(), c.name(), c.form(), c.required()))
-                        .toList());
+                        .toList(),
+                p.proxyAllowed());
     }
 
     public Place placeOfOffice(OfficeRow office) {

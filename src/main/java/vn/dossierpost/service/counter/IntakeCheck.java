@@ -13,9 +13,10 @@ import vn.dossierpost.api.FieldProblem;
 import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.db.CatalogueDAO.ComponentRow;
 import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
-import vn.dossierpost.domain.CitizenId;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DocumentForm;
+import vn.dossierpost.domain.Filer;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.InvalidValueException;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.PhoneNumber;
@@ -28,19 +29,26 @@ import vn.dossierpost.service.catalogue.ReferenceData;
 /**
  * An intake request checked as the counter must (QĐ 45/2016 Art. 6): its shape (the annotations on
  * {@link IntakeRequest}), then what needs the catalogue or the domain's parsing for the fields whose
- * shape is right — the procedure open to the post, the CCCD and phone, the communes, the documents
- * against the procedure's list. Every problem of both kinds comes in one answer, in the form's order.
+ * shape is right — the procedure open to the post, the identity numbers and phone, the filer where
+ * the procedure allows one, the communes, the documents against the procedure's list. Every problem
+ * of both kinds comes in one answer, in the form's order.
  */
 final class IntakeCheck {
     /** A document brought, matched to the procedure's list. */
     record CheckedComponent(String code, String name, DocumentForm form, int pages, int position) {}
+
+    /** The authorisation's code among the documents: required when someone files for the applicant. */
+    static final String AUTHORISATION = "VAN_BAN_UY_QUYEN";
+
+    /** An identity number parsed as its type requires. */
+    record Identity(IdType type, String number) {}
 
     /** The request once every field has been checked. */
     record Checked(
             ProcedureRow procedure,
             ServiceForm form,
             String fullName,
-            CitizenId citizenId,
+            Identity identity,
             PhoneNumber phone,
             String email,
             String street,
@@ -50,6 +58,7 @@ final class IntakeCheck {
             boolean postageOnDelivery,
             boolean appointmentSlipByPost,
             String agencyReference,
+            Filer filer,
             List<CheckedComponent> components) {}
 
     private final ReferenceData ref;
@@ -69,9 +78,8 @@ final class IntakeCheck {
         ProcedureRow procedure = check.procedure(r.procedureCode());
         ServiceForm form = r.serviceForm();
         IntakeRequest.Applicant a = r.applicant();
-        CitizenId citizenId = a == null
-                ? null
-                : check.parsed("applicant.citizenId", () -> CitizenId.parse(a.citizenId(), currentYear));
+        Identity identity = a == null ? null : check.applicantId(a, currentYear);
+        Filer filer = check.filer(r.filer(), procedure, currentYear);
         PhoneNumber phone = a == null ? null : check.parsed("applicant.phone", () -> PhoneNumber.parse(a.phone()));
         IntakeRequest.Address address =
                 a == null || a.address() == null ? null : check.address(a.address(), "applicant.address", false);
@@ -97,7 +105,7 @@ final class IntakeCheck {
                 ? List.of()
                 : components(
                         r.components(),
-                        ref.components(procedure.code()),
+                        withAuthorisation(ref.components(procedure.code()), r.filer() != null, procedure),
                         form != ServiceForm.RETURN_ONLY,
                         check.problems);
         if (!check.problems.isEmpty()) {
@@ -107,7 +115,7 @@ final class IntakeCheck {
                 procedure,
                 form,
                 line(a.fullName()),
-                citizenId,
+                identity,
                 phone,
                 Text.blank(a.email()) ? null : a.email().trim(),
                 address.street(),
@@ -117,7 +125,89 @@ final class IntakeCheck {
                 postageOnDelivery,
                 Boolean.TRUE.equals(r.appointmentSlipByPost()),
                 agencyReference,
+                filer,
                 components);
+    }
+
+    /**
+     * The applicant's identity: {@code idType} + {@code idNumber}, or, as before these existed,
+     * {@code citizenId} alone as a CCCD.
+     */
+    private Identity applicantId(IntakeRequest.Applicant a, int currentYear) {
+        String number = Text.blankToNull(a.idNumber());
+        String citizenId = Text.blankToNull(a.citizenId());
+        if (a.idType() == null && number == null && citizenId != null) {
+            return identity("applicant.citizenId", IdType.CCCD, citizenId, currentYear);
+        }
+        if (a.idType() == null) {
+            problem("applicant.idType", "is required: CCCD, PASSPORT (foreigners) or TAX_CODE (organisations)");
+            return null;
+        }
+        if (citizenId != null && (a.idType() != IdType.CCCD || number != null && !number.equals(citizenId))) {
+            problem(
+                    "applicant.citizenId",
+                    "give the number once, in idNumber (citizenId is the older name for a CCCD)");
+            return null;
+        }
+        if (number == null && citizenId == null) {
+            problem("applicant.idNumber", "is required: " + a.idType().expected());
+            return null;
+        }
+        return identity("applicant.idNumber", a.idType(), number == null ? citizenId : number, currentYear);
+    }
+
+    private Identity identity(String field, IdType type, String raw, int currentYear) {
+        String number = parsed(field, () -> type.parse(raw, currentYear));
+        return number == null ? null : new Identity(type, number);
+    }
+
+    /**
+     * Who files for the applicant: only where the law lets a proxy file the procedure, and only a
+     * person (an organisation is represented by someone with an authorisation, who is the filer).
+     */
+    private Filer filer(IntakeRequest.Filer f, ProcedureRow procedure, int currentYear) {
+        if (f == null) {
+            return null;
+        }
+        if (procedure != null && !procedure.proxyAllowed()) {
+            problem(
+                    "filer",
+                    "is not allowed: '" + procedure.name() + "' must be filed by the applicant in person, "
+                            + "not through a proxy (" + procedure.legalBasis() + ")");
+            return null;
+        }
+        if (f.idType() == IdType.TAX_CODE) {
+            problem("filer.idType", "must be CCCD or PASSPORT: the filer is a person");
+            return null;
+        }
+        Identity id = f.idType() == null || Text.blank(f.idNumber())
+                ? null
+                : identity("filer.idNumber", f.idType(), f.idNumber(), currentYear);
+        return id == null || misshapen.stream().anyMatch(m -> m.startsWith("filer."))
+                ? null
+                : new Filer(line(f.fullName()), id.type(), id.number(), line(f.relation()), line(f.authorisation()));
+    }
+
+    /**
+     * The procedure's list with the authorisation required when someone files for the applicant:
+     * as the procedure lists it, or added at the end where the procedure does not list it. Where no
+     * proxy may file, the filer is refused and no authorisation is asked for.
+     */
+    static List<ComponentRow> withAuthorisation(List<ComponentRow> expected, boolean filer, ProcedureRow procedure) {
+        if (!filer || !procedure.proxyAllowed()) {
+            return expected;
+        }
+        List<ComponentRow> list = new ArrayList<>(expected.stream()
+                .map(e -> e.code().equals(AUTHORISATION)
+                        ? new ComponentRow(e.procedureCode(), e.code(), e.name(), e.form(), true, e.position())
+                        : e)
+                .toList());
+        if (list.stream().noneMatch(e -> e.code().equals(AUTHORISATION))) {
+            int position = list.stream().mapToInt(ComponentRow::position).max().orElse(0) + 1;
+            list.add(new ComponentRow(
+                    null, AUTHORISATION, "Văn bản ủy quyền cho người nộp thay", "ORIGINAL", true, position));
+        }
+        return list;
     }
 
     private void problem(String field, String message) {

@@ -99,7 +99,7 @@ public final class IntakeService {
                 c.form(),
                 DossierTransitions.initialStatus(c.form()),
                 c.fullName(),
-                c.citizenId().value(),
+                c.identity().number(),
                 c.phone().value(),
                 c.email(),
                 c.street(),
@@ -119,7 +119,9 @@ public final class IntakeService {
                 fees.postage(),
                 fees.governmentFee(),
                 priced.paymentMethod(),
-                feesJson);
+                feesJson,
+                c.identity().type(),
+                c.filer());
         List<IntakeWriter.Document> documents = c.components().stream()
                 .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position()))
                 .toList();
@@ -159,7 +161,11 @@ public final class IntakeService {
         ServiceForm form = request.serviceForm();
         List<ProcedureView.Document> missing = procedure == null || form == ServiceForm.RETURN_ONLY
                 ? List.of()
-                : IntakeCheck.missingRequired(brought(request), ref.components(procedure.code())).stream()
+                : IntakeCheck.missingRequired(
+                                brought(request),
+                                IntakeCheck.withAuthorisation(
+                                        ref.components(procedure.code()), request.filer() != null, procedure))
+                        .stream()
                         .map(e -> new ProcedureView.Document(e.code(), e.name(), e.form(), e.required()))
                         .toList();
         if (procedure == null || form == null) {

@@ -6,6 +6,7 @@ import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.UserDAO;
+import vn.dossierpost.domain.Filer;
 import vn.dossierpost.domain.RouteClass;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TransitTime;
@@ -76,7 +77,15 @@ public final class SlipService {
                 serviceQuality(ref, d),
                 new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
                 documents,
-                fullName(d.receivedBy())));
+                fullName(d.receivedBy()),
+                filer(d.filer())));
+    }
+
+    private static SlipData.Filer filer(Filer f) {
+        return f == null
+                ? null
+                : new SlipData.Filer(
+                        f.name(), f.idType().label() + " " + f.idNumber(), f.relation(), f.authorisation());
     }
 
     private String fullName(String username) {

@@ -19,6 +19,7 @@ import vn.dossierpost.db.DossierDAO.ComponentRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.LegClock;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
@@ -226,10 +227,13 @@ public final class DossierService {
                 r.routeClass(),
                 new DossierView.Applicant(
                         r.applicantName(),
-                        r.applicantCitizenId(),
+                        r.applicantIdType() == IdType.CCCD ? r.applicantCitizenId() : null,
                         r.applicantPhone(),
                         r.applicantEmail(),
-                        applicantAddress),
+                        applicantAddress,
+                        r.applicantIdType(),
+                        r.applicantCitizenId()),
+                DossierView.Filer.of(r.filer()),
                 new DossierView.Delivery(r.deliveryMethod(), deliveryAddress),
                 r.appointmentSlipByPost(),
                 r.agencyReference(),

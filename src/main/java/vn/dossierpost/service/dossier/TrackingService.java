@@ -93,7 +93,8 @@ public final class TrackingService {
                     status.labelVi(),
                     status.labelEn(),
                     row.resultDue(),
-                    steps);
+                    steps,
+                    row.filer() == null ? null : row.filer().maskedName());
         });
     }
 

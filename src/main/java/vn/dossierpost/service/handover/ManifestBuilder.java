@@ -9,6 +9,8 @@ import vn.dossierpost.api.agency.DossierManifest;
 import vn.dossierpost.db.DossierDAO.ComponentRow;
 import vn.dossierpost.db.DossierFileDAO.FileRow;
 import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.domain.Filer;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.service.catalogue.ReferenceData;
 
 /**
@@ -53,8 +55,21 @@ final class ManifestBuilder {
                         d.officeCode(),
                         ref.office(d.officeCode()).map(o -> o.name()).orElse(null)),
                 new DossierManifest.Applicant(
-                        d.applicantName(), d.applicantCitizenId(), d.applicantPhone(), d.applicantEmail(), address),
-                parts);
+                        d.applicantName(),
+                        d.applicantIdType() == IdType.CCCD ? d.applicantCitizenId() : null,
+                        d.applicantPhone(),
+                        d.applicantEmail(),
+                        address,
+                        d.applicantIdType().name(),
+                        d.applicantCitizenId()),
+                parts,
+                filer(d.filer()));
+    }
+
+    private static DossierManifest.Filer filer(Filer f) {
+        return f == null
+                ? null
+                : new DossierManifest.Filer(f.name(), f.idType().name(), f.idNumber(), f.relation(), f.authorisation());
     }
 
     private static DossierManifest.File file(String dossierCode, FileRow f) {

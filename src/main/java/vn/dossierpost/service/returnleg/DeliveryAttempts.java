@@ -192,8 +192,14 @@ public final class DeliveryAttempts {
             problems.add(new FieldProblem("idDocumentType", "must be one of CCCD, PASSPORT, CMND"));
         }
         DeliveryRules.FieldError id = DeliveryRules.identityProblem(
-                proxy, r.idNumber(), l.dossier().applicantCitizenId(), r.proxyAuthorisation());
-        if (id != null) problems.add(new FieldProblem(id.field(), id.message()));
+                proxy,
+                r.idDocumentType(),
+                r.idNumber(),
+                l.dossier().applicantIdType(),
+                l.dossier().applicantCitizenId(),
+                r.proxyAuthorisation());
+        if (id != null && problems.stream().noneMatch(p -> p.field().equals(id.field())))
+            problems.add(new FieldProblem(id.field(), id.message()));
         if (proof == null && !atCounter) {
             problems.add(new FieldProblem(
                     "proof",

@@ -16,6 +16,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DocumentForm;
+import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.service.Text;
 
@@ -32,6 +33,7 @@ public final class IntakeForm {
             "procedure",
             "serviceForm",
             "fullName",
+            "idType",
             "citizenId",
             "phone",
             "email",
@@ -43,10 +45,15 @@ public final class IntakeForm {
             "deliveryCommuneName",
             "deliveryCommuneCode",
             "paymentMethod",
-            "agencyReference");
+            "agencyReference",
+            "filerName",
+            "filerIdType",
+            "filerIdNumber",
+            "filerRelation",
+            "filerAuthorisation");
 
     /** Check boxes of the form: present (any value) means ticked. */
-    static final List<String> BOXES = List.of("sameAddress", "appointmentSlipByPost", "postageOnDelivery");
+    static final List<String> BOXES = List.of("sameAddress", "appointmentSlipByPost", "postageOnDelivery", "filer");
 
     /** Where a problem of the request is shown, when it is not the input of the same name. */
     private static final Map<String, String> INPUT_OF = Map.ofEntries(
@@ -54,6 +61,14 @@ public final class IntakeForm {
             Map.entry("applicant", "fullName"),
             Map.entry("applicant.fullName", "fullName"),
             Map.entry("applicant.citizenId", "citizenId"),
+            Map.entry("applicant.idType", "idType"),
+            Map.entry("applicant.idNumber", "citizenId"),
+            Map.entry("filer", "filerName"),
+            Map.entry("filer.fullName", "filerName"),
+            Map.entry("filer.idType", "filerIdType"),
+            Map.entry("filer.idNumber", "filerIdNumber"),
+            Map.entry("filer.relation", "filerRelation"),
+            Map.entry("filer.authorisation", "filerAuthorisation"),
             Map.entry("applicant.phone", "phone"),
             Map.entry("applicant.email", "email"),
             Map.entry("applicant.address", "street"),
@@ -160,12 +175,34 @@ public final class IntakeForm {
         return new IntakeRequest(
                 text("procedure"),
                 parse(ServiceForm.class, value("serviceForm")),
-                new IntakeRequest.Applicant(text("fullName"), text("citizenId"), text("phone"), text("email"), home),
+                applicant(home),
+                checked("filer")
+                        ? new IntakeRequest.Filer(
+                                text("filerName"),
+                                parse(IdType.class, value("filerIdType")),
+                                text("filerIdNumber"),
+                                text("filerRelation"),
+                                text("filerAuthorisation"))
+                        : null,
                 new IntakeRequest.Delivery(method, deliveryAddress, checked("postageOnDelivery") ? true : null),
                 documents,
                 checked("appointmentSlipByPost"),
                 ServiceForm.RETURN_ONLY.name().equals(value("serviceForm")) ? text("agencyReference") : null,
                 text("paymentMethod"));
+    }
+
+    /** The number typed goes as the chosen type's; with no type chosen, as a CCCD ({@code citizenId}). */
+    private IntakeRequest.Applicant applicant(IntakeRequest.Address home) {
+        IdType type = parse(IdType.class, value("idType"));
+        String number = text("citizenId");
+        return new IntakeRequest.Applicant(
+                text("fullName"),
+                type == null ? number : null,
+                type,
+                type == null ? null : number,
+                text("phone"),
+                text("email"),
+                home);
     }
 
     private String text(String name) {

@@ -99,6 +99,16 @@ public final class IntakeFormPage extends Page {
         return List.of(new Option("HOME", "Phát tận nhà"), new Option("PICKUP_AT_OFFICE", "Nhận tại bưu cục"));
     }
 
+    public List<Option> getIdTypes() {
+        return List.of(
+                new Option("CCCD", "CCCD"), new Option("PASSPORT", "Hộ chiếu"), new Option("TAX_CODE", "Mã số thuế"));
+    }
+
+    /** A filer is a person: CCCD or passport. */
+    public List<Option> getFilerIdTypes() {
+        return getIdTypes().subList(0, 2);
+    }
+
     public List<Option> getPaymentMethods() {
         return Arrays.stream(PaymentMethod.values())
                 .map(m -> new Option(m.name(), m.label().replaceFirst(" / .*", "")))

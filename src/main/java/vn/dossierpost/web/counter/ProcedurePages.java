@@ -73,6 +73,6 @@ public class ProcedurePages {
         }
         return intake.quote(
                 session.user(),
-                new IntakeRequest(p.code(), ServiceForm.SEND_AND_RETURN, null, null, null, null, null, null));
+                new IntakeRequest(p.code(), ServiceForm.SEND_AND_RETURN, null, null, null, null, null, null, null));
     }
 }

@@ -11,6 +11,7 @@ import vn.dossierpost.api.IntakeRequest;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DocumentForm;
+import vn.dossierpost.domain.IdType;
 
 /** The form as sent turned into the API's request, and the service's problems put back beside their inputs. */
 class IntakeFormTest {
@@ -27,7 +28,8 @@ class IntakeFormTest {
             List.of(
                     new ProcedureView.Document("TO_KHAI", "Tờ khai", "ORIGINAL", true),
                     new ProcedureView.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", true),
-                    new ProcedureView.Document("GIAY_TO_CU_TRU", "Cư trú", "COPY", false)));
+                    new ProcedureView.Document("GIAY_TO_CU_TRU", "Cư trú", "COPY", false)),
+            true);
 
     @Test
     void theDocumentsGoInTheProceduresOrderAndTheirProblemsComeBackBesideThem() {
@@ -64,5 +66,37 @@ class IntakeFormTest {
         assertThat(errors)
                 .containsOnlyKeys("citizenId", "form-TO_KHAI", "pages-TO_KHAI", "components", "form")
                 .containsEntry("components", List.of("missing required document GIAY_TO_TUY_THAN"));
+    }
+
+    @Test
+    void theIdTypeAndTheFilerGoAsTypedAndTheirProblemsComeBackBesideThem() {
+        MultivaluedHashMap<String, String> sent = new MultivaluedHashMap<>();
+        sent.putSingle("procedure", "2.000488");
+        sent.putSingle("idType", "PASSPORT");
+        sent.putSingle("citizenId", "c1234567");
+        sent.putSingle("filerName", "Trần Thị Mai");
+        sent.putSingle("filerIdType", "CCCD");
+        sent.putSingle("filerIdNumber", "001190123456");
+        sent.putSingle("filerRelation", "con");
+        sent.putSingle("filerAuthorisation", "GUQ 88/2026");
+        IntakeForm unticked = IntakeForm.of(sent);
+        assertThat(unticked.toRequest(PROCEDURE).filer())
+                .as("details typed, box not ticked")
+                .isNull();
+
+        sent.putSingle("filer", "1");
+        IntakeForm form = IntakeForm.of(sent);
+        IntakeRequest request = form.toRequest(PROCEDURE);
+        assertThat(request.applicant().idType()).isEqualTo(IdType.PASSPORT);
+        assertThat(request.applicant().idNumber()).isEqualTo("c1234567");
+        assertThat(request.applicant().citizenId()).isNull();
+        assertThat(request.filer())
+                .isEqualTo(new IntakeRequest.Filer("Trần Thị Mai", IdType.CCCD, "001190123456", "con", "GUQ 88/2026"));
+
+        assertThat(form.inputsOf(List.of(
+                        new FieldProblem("applicant.idNumber", "must be a passport number"),
+                        new FieldProblem("filer", "is not allowed"),
+                        new FieldProblem("filer.authorisation", "is required"))))
+                .containsOnlyKeys("citizenId", "filerName", "filerAuthorisation");
     }
 }
