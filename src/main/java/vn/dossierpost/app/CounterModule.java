@@ -12,10 +12,12 @@ import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.resources.BankCallbackResource;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.PaymentResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
@@ -30,6 +32,10 @@ import vn.dossierpost.service.counter.PdfPages;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
+import vn.dossierpost.service.payment.BankCallbacks;
+import vn.dossierpost.service.payment.PaymentService;
+import vn.dossierpost.service.payment.PaymentSettings;
+import vn.dossierpost.service.payment.Receipts;
 import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
@@ -61,6 +67,7 @@ public final class CounterModule {
         SlipService slips =
                 new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
+        registerPayments(shared);
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
@@ -68,6 +75,21 @@ public final class CounterModule {
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
         return registerDigitisation(shared, intake, slips, tracking);
+    }
+
+    /** The money of each dossier: confirmation at the counter, the bank's callback, receipts and refunds. */
+    private void registerPayments(SharedParts shared) {
+        DossierpostConfiguration.Payment p = config.getPayment();
+        PaymentSettings settings = new PaymentSettings(p.acquirerBin, p.account, p.callbackSecret);
+        Receipts receipts =
+                new Receipts(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone());
+        PaymentService payments =
+                new PaymentService(shared.jdbi(), shared.dossiers(), receipts, settings, shared.clock());
+        environment.jersey().register(new PaymentResource(payments, receipts));
+        environment
+                .jersey()
+                .register(new BankCallbackResource(
+                        new BankCallbacks(shared.jdbi(), payments, settings, shared.json(), shared.clock())));
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
+import vn.dossierpost.domain.PaymentState;
 
 /**
  * Writes a new dossier in two statements, in plain JDBC. Intake is the one path that must run at
@@ -32,7 +33,10 @@ public final class IntakeWriter {
                     + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
                     + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
 
-    /** The dossier, its documents and its first timeline event: one statement, so atomic by itself. */
+    /**
+     * The dossier, its documents, its first timeline event and its payment: one statement, so atomic
+     * by itself.
+     */
     static final String INSERT =
             "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
                     + "service_form, status, applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, "
@@ -44,6 +48,8 @@ public final class IntakeWriter {
                     + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
                     + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
                     + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code) "
+                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d), "
+                    + "p AS (INSERT INTO payment (dossier_id, state, method, taken_by, paid_at, updated_at) "
                     + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
                     + "SELECT id FROM d";
 
@@ -127,6 +133,13 @@ public final class IntakeWriter {
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setString(++i, d.officeCode());
+            PaymentState payment = PaymentState.atIntake(d.paymentMethod());
+            boolean paid = payment == PaymentState.PAID;
+            ps.setString(++i, payment.name());
+            ps.setString(++i, name(d.paymentMethod()));
+            ps.setString(++i, paid ? d.receivedBy() : null);
+            ps.setObject(++i, paid ? d.receivedAt() : null, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(++i, d.receivedAt());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -116,6 +116,14 @@ class AccessTest {
         RULES.put("PUT /api/dossiers/{code}/components/{componentCode}/files", "COUNTER:own");
         RULES.put("POST /api/dossiers/{code}/supplements", "COUNTER:own");
         RULES.put("POST /api/dossiers/{code}/collection", "COUNTER");
+        // the money: the office's clerk and supervisors; the bank's callback proves itself by signature
+        RULES.put("GET /api/dossiers/{code}/payment", officeStaff);
+        RULES.put("POST /api/dossiers/{code}/payment", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("GET /api/dossiers/{code}/payment/qr.png", officeStaff);
+        RULES.put("POST /api/dossiers/{code}/payment/refund", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("GET /api/dossiers/{code}/payment/receipt.pdf", officeStaff);
+        RULES.put("GET /api/dossiers/{code}/payment/refund.pdf", officeStaff);
+        RULES.put("POST /api/payments/callback", "ANY");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
