@@ -67,18 +67,20 @@ public final class CounterModule {
         SlipService slips =
                 new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips));
-        registerPayments(shared);
+        Payments payments = registerPayments(shared);
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, tracking);
+        return registerDigitisation(shared, intake, slips, tracking, payments);
     }
 
     /** The money of each dossier: confirmation at the counter, the bank's callback, receipts and refunds. */
-    private void registerPayments(SharedParts shared) {
+    private record Payments(PaymentService service, Receipts receipts) {}
+
+    private Payments registerPayments(SharedParts shared) {
         DossierpostConfiguration.Payment p = config.getPayment();
         PaymentSettings settings = new PaymentSettings(p.acquirerBin, p.account, p.callbackSecret);
         Receipts receipts =
@@ -90,11 +92,12 @@ public final class CounterModule {
                 .jersey()
                 .register(new BankCallbackResource(
                         new BankCallbacks(shared.jdbi(), payments, settings, shared.json(), shared.clock())));
+        return new Payments(payments, receipts);
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
     private CounterServices registerDigitisation(
-            SharedParts shared, IntakeService intake, SlipService slips, PublicTracking tracking) {
+            SharedParts shared, IntakeService intake, SlipService slips, PublicTracking tracking, Payments payments) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -124,7 +127,8 @@ public final class CounterModule {
         DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
         environment.jersey().register(new ReportResource(report));
         environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
-        return new CounterServices(intake, slips, digitisation, supplements, files, tracking);
+        return new CounterServices(
+                intake, slips, digitisation, supplements, files, tracking, payments.service(), payments.receipts());
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

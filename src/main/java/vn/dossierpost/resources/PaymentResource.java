@@ -14,6 +14,7 @@ import vn.dossierpost.api.PaymentRequest;
 import vn.dossierpost.api.PaymentView;
 import vn.dossierpost.api.RefundRequest;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.Receipts;
 
@@ -60,6 +61,7 @@ public class PaymentResource {
         return payments.refund(user, code, request == null ? null : request.reason());
     }
 
+    @PersonalData("RECEIPT")
     @GET
     @Path("/receipt.pdf")
     @Produces("application/pdf")
@@ -68,6 +70,7 @@ public class PaymentResource {
         return PdfResponse.of(receipts.receiptPdf(user, code), "bien-lai-" + code + ".pdf");
     }
 
+    @PersonalData("RECEIPT")
     @GET
     @Path("/refund.pdf")
     @Produces("application/pdf")

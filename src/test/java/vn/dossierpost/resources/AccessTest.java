@@ -173,6 +173,8 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/tep", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/thanh-toan/vietqr.png", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/thanh-toan/bien-lai.pdf", "COUNTER:own");
         RULES.put("GET /counter/nhan-ket-qua", "COUNTER");
         RULES.put("GET /counter/nhan-ket-qua/{code}", "COUNTER:own");
         RULES.put("POST /counter/nhan-ket-qua/{code}", "COUNTER:own");

@@ -33,6 +33,7 @@ import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.storage.BlobStore;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.Staff;
@@ -51,6 +52,7 @@ public class DossierPages {
     private final DossierFiles files;
     private final DigitisationService digitisation;
     private final Supplements supplements;
+    private final PaymentService payments;
     private final BlobStore store;
     private final ReferenceDataCache referenceData;
     private final ZoneId zone;
@@ -61,6 +63,7 @@ public class DossierPages {
             DossierFiles files,
             DigitisationService digitisation,
             Supplements supplements,
+            PaymentService payments,
             BlobStore store,
             ReferenceDataCache referenceData,
             ZoneId zone,
@@ -69,6 +72,7 @@ public class DossierPages {
         this.files = files;
         this.digitisation = digitisation;
         this.supplements = supplements;
+        this.payments = payments;
         this.store = store;
         this.referenceData = referenceData;
         this.zone = zone;
@@ -194,6 +198,7 @@ public class DossierPages {
                 view,
                 files.list(clerk.user(), code),
                 dossiers.events(clerk.user(), code),
+                payments.view(clerk.user(), code),
                 referenceData.get().procedureView(view.procedure().code()).orElse(null),
                 zone);
     }
