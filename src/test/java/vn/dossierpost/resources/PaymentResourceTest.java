@@ -94,6 +94,14 @@ class PaymentResourceTest {
             assertThat(res.getStatus()).isEqualTo(200);
             assertThat(res.getMediaType().toString()).startsWith("application/pdf");
             try (var doc = Loader.loadPDF(res.readEntity(byte[].class))) {
+                // kept as a picture under target/screenshots, to look at how it prints
+                java.nio.file.Path dir =
+                        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+                javax.imageio.ImageIO.write(
+                        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 96),
+                        "png",
+                        dir.resolve(path.replaceAll("[^A-Za-z0-9.]", "_") + ".png")
+                                .toFile());
                 return new PDFTextStripper().getText(doc);
             }
         }
