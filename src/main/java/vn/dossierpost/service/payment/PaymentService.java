@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.FeesView;
@@ -198,9 +197,9 @@ public final class PaymentService {
     }
 
     private static PaymentMethod method(String given) {
-        Optional<PaymentMethod> m = Arrays.stream(CONFIRMABLE)
-                .filter(x -> given != null && x.name().equals(given.trim()))
-                .findFirst();
-        return m.orElseThrow(() -> Problem.invalid("method", "must be one of CASH, VIETQR, CARD"));
+        return Arrays.stream(CONFIRMABLE)
+                .filter(m -> given != null && m.name().equals(given.trim()))
+                .findFirst()
+                .orElseThrow(() -> Problem.invalid("method", "must be one of CASH, VIETQR, CARD"));
     }
 }
