@@ -58,6 +58,16 @@ CREATE TABLE receipt (
     UNIQUE (dossier_id, kind)
 );
 
+-- A counter's day closed by a supervisor, with the totals as they stood then.
+CREATE TABLE counter_day (
+    office_code text NOT NULL REFERENCES post_office(code),
+    day         date NOT NULL,
+    closed_by   text NOT NULL,
+    closed_at   timestamptz NOT NULL,
+    totals      jsonb NOT NULL,
+    PRIMARY KEY (office_code, day)
+);
+
 -- Dossiers taken in before payments were recorded were paid at the counter as their slip says.
 INSERT INTO payment (dossier_id, state, method, taken_by, paid_at, updated_at)
 SELECT id, 'PAID', payment_method, received_by, received_at, received_at FROM dossier;

@@ -15,6 +15,7 @@ import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.resources.BankCallbackResource;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
+import vn.dossierpost.resources.CounterDayResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.PaymentResource;
@@ -33,6 +34,7 @@ import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
 import vn.dossierpost.service.payment.BankCallbacks;
+import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.PaymentSettings;
 import vn.dossierpost.service.payment.Receipts;
@@ -92,6 +94,10 @@ public final class CounterModule {
                 .jersey()
                 .register(new BankCallbackResource(
                         new BankCallbacks(shared.jdbi(), payments, settings, shared.json(), shared.clock())));
+        environment
+                .jersey()
+                .register(new CounterDayResource(
+                        new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone())));
         return new Payments(payments, receipts);
     }
 

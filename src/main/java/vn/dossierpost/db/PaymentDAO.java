@@ -110,4 +110,42 @@ public interface PaymentDAO {
             + "WHERE dossier_id = :id AND kind = :kind")
     @RegisterConstructorMapper(ReceiptRow.class)
     Optional<ReceiptRow> receipt(@Bind("id") long dossierId, @Bind("kind") String kind);
+
+    /** Money taken (or pending) per clerk, method and state; amount as DossierService.fees counts it at the counter. */
+    record DayLine(String takenBy, PaymentMethod method, PaymentState state, int dossiers, long amount) {}
+
+    String AT_COUNTER = "d.postage + d.government_fee - COALESCE(CAST(d.fees->>'dueOnDelivery' AS bigint), 0)";
+
+    /** What was paid in an office between two instants, per clerk and method (refunded later included: the refund is its own line). */
+    @SqlQuery("SELECT p.taken_by, p.method, 'PAID' AS state, count(*) AS dossiers, COALESCE(sum(" + AT_COUNTER
+            + "), 0) AS amount "
+            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE d.office_code = :office "
+            + "AND p.paid_at >= :from AND p.paid_at < :to AND p.state IN ('PAID', 'REFUNDED') "
+            + "GROUP BY p.taken_by, p.method "
+            + "UNION ALL SELECT p.refunded_by, p.method, 'REFUNDED', count(*), COALESCE(sum(" + AT_COUNTER + "), 0) "
+            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE d.office_code = :office "
+            + "AND p.refunded_at >= :from AND p.refunded_at < :to GROUP BY p.refunded_by, p.method "
+            + "UNION ALL SELECT NULL, p.method, p.state, count(*), COALESCE(sum(" + AT_COUNTER + "), 0) "
+            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE d.office_code = :office "
+            + "AND p.state IN ('PENDING', 'HELD') AND d.received_at < :to GROUP BY p.method, p.state "
+            + "ORDER BY 3, 1, 2")
+    @RegisterConstructorMapper(DayLine.class)
+    java.util.List<DayLine> day(
+            @Bind("office") String officeCode, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+
+    record ClosedDay(String closedBy, OffsetDateTime closedAt) {}
+
+    @SqlQuery("SELECT closed_by, closed_at FROM counter_day WHERE office_code = :office AND day = :day")
+    @RegisterConstructorMapper(ClosedDay.class)
+    Optional<ClosedDay> closed(@Bind("office") String officeCode, @Bind("day") java.time.LocalDate day);
+
+    /** 0 when the day was closed already. */
+    @SqlUpdate("INSERT INTO counter_day (office_code, day, closed_by, closed_at, totals) "
+            + "VALUES (:office, :day, :by, :at, CAST(:totals AS jsonb)) ON CONFLICT DO NOTHING")
+    int close(
+            @Bind("office") String officeCode,
+            @Bind("day") java.time.LocalDate day,
+            @Bind("by") String by,
+            @Bind("at") OffsetDateTime at,
+            @Bind("totals") String totals);
 }

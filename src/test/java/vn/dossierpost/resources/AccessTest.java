@@ -124,6 +124,9 @@ class AccessTest {
         RULES.put("GET /api/dossiers/{code}/payment/receipt.pdf", officeStaff);
         RULES.put("GET /api/dossiers/{code}/payment/refund.pdf", officeStaff);
         RULES.put("POST /api/payments/callback", "ANY");
+        // the counter's day: an office-bound caller gets their own office's whatever they ask
+        RULES.put("GET /api/counter-day", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /api/counter-day/close", "SUPERVISOR OFFICE_SUPERVISOR");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");

@@ -281,6 +281,35 @@ class PaymentResourceTest {
         assertThat(queued()).contains(paidId, unpaidId);
     }
 
+    @Test
+    void theCountersDayShowsTheMoneyPerClerkAndMethodAndASupervisorClosesItOnce() {
+        intake("CASH");
+        intake("VIETQR");
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        Map<String, Object> day;
+        try (Response res = APP.as("thu.ngan", "/api/counter-day?date=" + today + "&office=700000")
+                .get()) {
+            assertThat(res.getStatus()).isEqualTo(200);
+            day = json(res);
+        }
+        assertThat(day).containsEntry("officeCode", Dossiers.OFFICE).containsEntry("closedBy", null);
+        assertThat(((Number) day.get("cashInDrawer")).longValue()).isGreaterThan(0);
+        assertThat(((Number) day.get("vietQrPending")).longValue()).isGreaterThan(0);
+        assertThat(day.get("lines").toString()).contains("takenBy=thu.ngan, method=CASH, state=PAID");
+
+        String close = "/api/counter-day/close?office=" + Dossiers.OFFICE + "&date=";
+        assertThat(status(APP.post("thu.ngan", close + today, Map.of()))).isEqualTo(403);
+        assertThat(status(APP.post("kiem.soat", close + "hôm-nay", Map.of()))).isEqualTo(422);
+        assertThat(status(APP.post("kiem.soat", close + "2999-01-01", Map.of())))
+                .isEqualTo(422);
+        try (Response res = APP.post("kiem.soat", close + today, Map.of())) {
+            assertThat(res.getStatus()).isEqualTo(200);
+            assertThat(json(res)).containsEntry("closedBy", "kiem.soat");
+        }
+        assertThat(status(APP.post("kiem.soat", close + today, Map.of()))).isEqualTo(409);
+    }
+
     private static long dossierId(String code) {
         return APP.jdbi()
                 .withHandle(h -> h.createQuery("SELECT id FROM dossier WHERE code = :c")
