@@ -79,9 +79,9 @@ public final class CounterModule {
         return registerDigitisation(shared, intake, slips, tracking, payments);
     }
 
-    /** The money of each dossier: confirmation at the counter, the bank's callback, receipts and refunds. */
     private record Payments(PaymentService service, Receipts receipts) {}
 
+    /** The money of each dossier: confirmation at the counter, the bank's callback, receipts, refunds, the day's totals. */
     private Payments registerPayments(SharedParts shared) {
         DossierpostConfiguration.Payment p = config.getPayment();
         PaymentSettings settings = new PaymentSettings(p.acquirerBin, p.account, p.callbackSecret);
