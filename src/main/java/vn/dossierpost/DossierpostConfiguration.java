@@ -58,6 +58,20 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Limits limits = new Limits();
 
+    @Valid
+    @NotNull
+    private Payment payment = new Payment();
+
+    @JsonProperty
+    public Payment getPayment() {
+        return payment;
+    }
+
+    @JsonProperty
+    public void setPayment(Payment payment) {
+        this.payment = payment;
+    }
+
     /**
      * The admin port (health, metrics, and tasks that change the log level) has no authentication,
      * so when a configuration does not list its connectors it listens on loopback only, not on
@@ -207,6 +221,22 @@ public class DossierpostConfiguration extends Configuration {
 
         @NotNull
         public PaymentMethod defaultPaymentMethod = PaymentMethod.CASH;
+    }
+
+    /**
+     * The post's account that receives VietQR transfers and the secret the bank signs its callbacks
+     * with. Empty (the default): VietQR is not offered and callbacks are refused.
+     */
+    public static class Payment {
+        /** The receiving bank's 6-digit NAPAS BIN (970415, say). */
+        @Pattern(regexp = "(\\d{6})?")
+        public String acquirerBin = "";
+
+        @Pattern(regexp = "[0-9A-Za-z]{0,19}")
+        public String account = "";
+
+        /** Shared with the bank: it signs each callback body with HMAC-SHA256 of this secret. */
+        public String callbackSecret = "";
     }
 
     /** The return leg (QĐ 45/2016 Art. 10): attempts, holding at the office, notices to agencies. */

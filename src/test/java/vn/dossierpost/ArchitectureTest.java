@@ -141,6 +141,8 @@ class ArchitectureTest {
                 .definedBy("vn.dossierpost.service.returnleg..")
                 .layer("counter")
                 .definedBy("vn.dossierpost.service.counter..")
+                .layer("payment")
+                .definedBy("vn.dossierpost.service.payment..")
                 .layer("notify")
                 .definedBy("vn.dossierpost.service.notify..")
                 .layer("dossier")
@@ -157,14 +159,24 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("handover")
                 .whereLayer("counter")
                 .mayOnlyBeAccessedByLayers("returnleg", "handover")
+                .whereLayer("payment")
+                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision")
                 .whereLayer("notify")
                 .mayOnlyBeAccessedByLayers("returnleg", "handover")
                 .whereLayer("dossier")
-                .mayOnlyBeAccessedByLayers("counter", "notify", "returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover")
                 .whereLayer("catalogue")
-                .mayOnlyBeAccessedByLayers("dossier", "counter", "notify", "returnleg", "handover", "supervision")
+                .mayOnlyBeAccessedByLayers(
+                        "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision")
                 .whereLayer("ground")
                 .mayOnlyBeAccessedByLayers(
-                        "catalogue", "dossier", "counter", "notify", "returnleg", "handover", "supervision"));
+                        "catalogue",
+                        "dossier",
+                        "payment",
+                        "counter",
+                        "notify",
+                        "returnleg",
+                        "handover",
+                        "supervision"));
     }
 }

@@ -12,11 +12,14 @@ import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.resources.BankCallbackResource;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.CommuneResource;
+import vn.dossierpost.resources.CounterDayResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.PaymentResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
@@ -32,6 +35,11 @@ import vn.dossierpost.service.counter.PdfPages;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
+import vn.dossierpost.service.payment.BankCallbacks;
+import vn.dossierpost.service.payment.CounterDay;
+import vn.dossierpost.service.payment.PaymentService;
+import vn.dossierpost.service.payment.PaymentSettings;
+import vn.dossierpost.service.payment.Receipts;
 import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
@@ -65,6 +73,7 @@ public final class CounterModule {
         Corrections corrections =
                 new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
+        Payments payments = registerPayments(shared);
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
@@ -72,7 +81,29 @@ public final class CounterModule {
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CommuneResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, corrections, tracking);
+        return registerDigitisation(shared, intake, slips, corrections, tracking, payments);
+    }
+
+    private record Payments(PaymentService service, Receipts receipts) {}
+
+    /** The money of each dossier: confirmation at the counter, the bank's callback, receipts, refunds, the day's totals. */
+    private Payments registerPayments(SharedParts shared) {
+        DossierpostConfiguration.Payment p = config.getPayment();
+        PaymentSettings settings = new PaymentSettings(p.acquirerBin, p.account, p.callbackSecret);
+        Receipts receipts =
+                new Receipts(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone());
+        PaymentService payments =
+                new PaymentService(shared.jdbi(), shared.dossiers(), receipts, settings, shared.clock());
+        environment.jersey().register(new PaymentResource(payments, receipts));
+        environment
+                .jersey()
+                .register(new BankCallbackResource(
+                        new BankCallbacks(shared.jdbi(), payments, settings, shared.json(), shared.clock())));
+        environment
+                .jersey()
+                .register(new CounterDayResource(
+                        new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone())));
+        return new Payments(payments, receipts);
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
@@ -81,7 +112,8 @@ public final class CounterModule {
             IntakeService intake,
             SlipService slips,
             Corrections corrections,
-            PublicTracking tracking) {
+            PublicTracking tracking,
+            Payments payments) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -111,7 +143,16 @@ public final class CounterModule {
         DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
         environment.jersey().register(new ReportResource(report));
         environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
-        return new CounterServices(intake, slips, corrections, digitisation, supplements, files, tracking);
+        return new CounterServices(
+                intake,
+                slips,
+                corrections,
+                digitisation,
+                supplements,
+                files,
+                tracking,
+                payments.service(),
+                payments.receipts());
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

@@ -6,6 +6,8 @@ import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
+import vn.dossierpost.service.payment.PaymentService;
+import vn.dossierpost.service.payment.Receipts;
 
 /** The counter's services, built once by {@link CounterModule} and shared by the JSON API and the counter pages. */
 public record CounterServices(
@@ -15,4 +17,6 @@ public record CounterServices(
         DigitisationService digitisation,
         Supplements supplements,
         DossierFiles files,
-        PublicTracking tracking) {}
+        PublicTracking tracking,
+        PaymentService payments,
+        Receipts receipts) {}

@@ -30,6 +30,7 @@ import vn.dossierpost.web.counter.DeliveryPages;
 import vn.dossierpost.web.counter.DossierPages;
 import vn.dossierpost.web.counter.DossierSearchPages;
 import vn.dossierpost.web.counter.IntakePages;
+import vn.dossierpost.web.counter.PaymentPages;
 import vn.dossierpost.web.counter.PickupPages;
 import vn.dossierpost.web.counter.ProcedurePages;
 import vn.dossierpost.web.counter.SlipPages;
@@ -99,10 +100,12 @@ public final class WebModule {
                         counter.digitisation(),
                         counter.supplements(),
                         counter.corrections(),
+                        counter.payments(),
                         shared.store(),
                         shared.referenceData(),
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
+        environment.jersey().register(new PaymentPages(counter.payments(), counter.receipts()));
         registerIntake(shared, counter);
         registerReturnLeg(shared, returnLeg);
         environment

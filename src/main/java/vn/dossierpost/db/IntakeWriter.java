@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import vn.dossierpost.domain.Filer;
+import vn.dossierpost.domain.PaymentState;
 
 /**
  * Writes a new dossier in two statements, in plain JDBC. Intake is the one path that must run at
@@ -34,8 +35,8 @@ public final class IntakeWriter {
                     + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
 
     /**
-     * The dossier, its documents and its first timeline event (noting who filed it when that was not
-     * the applicant): one statement, so atomic by itself.
+     * The dossier, its documents, its first timeline event (noting who filed it when that was not
+     * the applicant) and its payment: one statement, so atomic by itself.
      */
     static final String INSERT =
             "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
@@ -50,7 +51,9 @@ public final class IntakeWriter {
                     + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
                     + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
                     + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code, note) "
-                    + "SELECT d.id, ?, ?, ?, ?, ?, ? FROM d) "
+                    + "SELECT d.id, ?, ?, ?, ?, ?, ? FROM d), "
+                    + "p AS (INSERT INTO payment (dossier_id, state, method, taken_by, paid_at, updated_at) "
+                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
                     + "SELECT id FROM d";
 
     private final DataSource dataSource;
@@ -115,32 +118,14 @@ public final class IntakeWriter {
             ps.setString(++i, filer == null ? null : filer.idNumber());
             ps.setString(++i, filer == null ? null : filer.relation());
             ps.setString(++i, filer == null ? null : filer.authorisation());
-            ps.setArray(
-                    ++i,
-                    c.createArrayOf(
-                            "text", documents.stream().map(Document::code).toArray()));
-            ps.setArray(
-                    ++i,
-                    c.createArrayOf(
-                            "text", documents.stream().map(Document::name).toArray()));
-            ps.setArray(
-                    ++i,
-                    c.createArrayOf(
-                            "text", documents.stream().map(Document::form).toArray()));
-            ps.setArray(
-                    ++i,
-                    c.createArrayOf(
-                            "int4", documents.stream().map(Document::pages).toArray()));
-            ps.setArray(
-                    ++i,
-                    c.createArrayOf(
-                            "int4", documents.stream().map(Document::position).toArray()));
+            i = documents(c, ps, i, documents);
             ps.setString(++i, name(d.status()));
             ps.setString(++i, name(d.status()));
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setString(++i, d.officeCode());
             ps.setString(++i, filer == null ? null : filer.timelineNote());
+            payment(ps, i, d);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -148,6 +133,39 @@ public final class IntakeWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store dossier " + d.code() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The documents as five parallel arrays (unnested by the statement); returns the last parameter set. */
+    private static int documents(Connection c, PreparedStatement ps, int i, List<Document> documents)
+            throws SQLException {
+        ps.setArray(
+                ++i,
+                c.createArrayOf("text", documents.stream().map(Document::code).toArray()));
+        ps.setArray(
+                ++i,
+                c.createArrayOf("text", documents.stream().map(Document::name).toArray()));
+        ps.setArray(
+                ++i,
+                c.createArrayOf("text", documents.stream().map(Document::form).toArray()));
+        ps.setArray(
+                ++i,
+                c.createArrayOf("int4", documents.stream().map(Document::pages).toArray()));
+        ps.setArray(
+                ++i,
+                c.createArrayOf(
+                        "int4", documents.stream().map(Document::position).toArray()));
+        return i;
+    }
+
+    /** The payment as intake leaves it: cash counted at the counter is paid, the rest waits. */
+    private static void payment(PreparedStatement ps, int i, DossierDAO.NewDossier d) throws SQLException {
+        PaymentState payment = PaymentState.atIntake(d.paymentMethod());
+        boolean paid = payment == PaymentState.PAID;
+        ps.setString(++i, payment.name());
+        ps.setString(++i, name(d.paymentMethod()));
+        ps.setString(++i, paid ? d.receivedBy() : null);
+        ps.setObject(++i, paid ? d.receivedAt() : null, Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(++i, d.receivedAt());
     }
 
     private static Connection autoCommit(Connection c) throws SQLException {

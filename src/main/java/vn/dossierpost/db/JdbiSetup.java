@@ -35,6 +35,7 @@ public final class JdbiSetup {
             HandoverDAO.class,
             NotificationDAO.class,
             OutboxDAO.class,
+            PaymentDAO.class,
             PickupDAO.class,
             SignInFailureDAO.class,
             UserDAO.class,

@@ -71,9 +71,18 @@ public interface OutboxDAO {
     /**
      * Dossiers of one agency waiting for a handover, locked for the calling transaction (which puts
      * them in a handover and marks them done before it commits: no lease is needed, a crash rolls back).
+     *
+     * <p>A dossier whose government fee is collected by the post is not handed over before its
+     * payment is PAID: it stays queued and goes with the first batch after the payment (the post
+     * remits that fee to the agency, so it must hold it first). A fee paid at the agency is not
+     * in the dossier's government fee (the catalogue's fee is what the post collects), so it never
+     * holds a dossier back.
      */
-    @SqlQuery("SELECT id, dossier_id FROM outbox WHERE kind = 'HANDOVER' AND agency_code = :agency AND done_at IS NULL "
-            + "AND available_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    @SqlQuery("SELECT o.id, o.dossier_id FROM outbox o WHERE o.kind = 'HANDOVER' AND o.agency_code = :agency "
+            + "AND o.done_at IS NULL AND o.available_at <= :now "
+            + "AND NOT EXISTS (SELECT 1 FROM payment p JOIN dossier d ON d.id = p.dossier_id "
+            + "WHERE p.dossier_id = o.dossier_id AND d.government_fee > 0 AND p.state <> 'PAID') "
+            + "ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED")
     @RegisterConstructorMapper(Queued.class)
     List<Queued> lockQueuedDossiers(
             @Bind("agency") String agencyCode, @Bind("now") OffsetDateTime now, @Bind("limit") int limit);

@@ -40,6 +40,11 @@ public final class Problem extends RuntimeException {
         return new Problem(404, message, null, List.of(), null);
     }
 
+    /** 401: a request that does not prove who sent it (a missing or wrong signature). */
+    public static Problem unauthenticated(String message) {
+        return new Problem(401, message, null, List.of(), null);
+    }
+
     public static Problem forbidden(String message) {
         return new Problem(403, message, null, List.of(), null);
     }

@@ -120,6 +120,17 @@ class AccessTest {
         RULES.put("PUT /api/dossiers/{code}/components/{componentCode}/files", "COUNTER:own");
         RULES.put("POST /api/dossiers/{code}/supplements", "COUNTER:own");
         RULES.put("POST /api/dossiers/{code}/collection", "COUNTER");
+        // the money: the office's clerk and supervisors; the bank's callback proves itself by signature
+        RULES.put("GET /api/dossiers/{code}/payment", officeStaff);
+        RULES.put("POST /api/dossiers/{code}/payment", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("GET /api/dossiers/{code}/payment/qr.png", officeStaff);
+        RULES.put("POST /api/dossiers/{code}/payment/refund", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
+        RULES.put("GET /api/dossiers/{code}/payment/receipt.pdf", officeStaff);
+        RULES.put("GET /api/dossiers/{code}/payment/refund.pdf", officeStaff);
+        RULES.put("POST /api/payments/callback", "ANY");
+        // the counter's day: an office-bound caller gets their own office's whatever they ask
+        RULES.put("GET /api/counter-day", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /api/counter-day/close", "SUPERVISOR OFFICE_SUPERVISOR");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
@@ -170,6 +181,8 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/rut", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/bo-sung", "COUNTER:own");
         RULES.put("POST /counter/ho-so/{code}/sua", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/thanh-toan/vietqr.png", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/thanh-toan/bien-lai.pdf", "COUNTER:own");
         RULES.put("GET /counter/nhan-ket-qua", "COUNTER");
         RULES.put("GET /counter/nhan-ket-qua/{code}", "COUNTER:own");
         RULES.put("POST /counter/nhan-ket-qua/{code}", "COUNTER:own");

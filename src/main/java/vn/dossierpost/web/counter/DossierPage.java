@@ -12,6 +12,7 @@ import java.util.Map;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.EventView;
 import vn.dossierpost.api.FileView;
+import vn.dossierpost.api.PaymentView;
 import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DocumentForm;
@@ -58,6 +59,7 @@ public final class DossierPage extends Page {
     }
 
     private final DossierView dossier;
+    private final PaymentView payment;
     private final List<Document> documents;
     private final List<Entry> timeline;
     private final Holder holder;
@@ -73,11 +75,13 @@ public final class DossierPage extends Page {
             DossierView dossier,
             List<FileView> files,
             List<EventView> events,
+            PaymentView payment,
             ProcedureView procedure,
             ZoneId zone) {
         super("counter/dossier.ftlh", "Hồ sơ " + dossier.code());
         signedIn(session);
         this.dossier = dossier;
+        this.payment = payment;
         this.zone = zone;
         this.documents = documents(dossier, files, procedure, zone);
         this.timeline = timelineOf(events, zone);
@@ -309,10 +313,37 @@ public final class DossierPage extends Page {
         };
     }
 
-    public String getPaymentMethod() {
-        return dossier.fees().paymentMethod() == null
+    /** The dossier's money: state, method, who took it, the VietQR code while pending. */
+    public PaymentView getPayment() {
+        return payment;
+    }
+
+    public String getPaymentState() {
+        return switch (payment.state()) {
+            case PENDING -> "Chưa thu";
+            case PAID -> "Đã thu";
+            case HELD -> "Chuyển khoản sai số tiền — chờ kiểm soát viên";
+            case REFUNDED -> "Đã hoàn tiền";
+        };
+    }
+
+    /** The method the money was (or is to be) taken by, in Vietnamese and English as on the slip. */
+    public String getPaymentMethodTaken() {
+        return payment.method().label();
+    }
+
+    public String getPaidAt() {
+        return payment.paidAt() == null
                 ? null
-                : dossier.fees().paymentMethod().label();
+                : DATE_TIME.format(payment.paidAt().atZoneSameInstant(zone));
+    }
+
+    public String getVietQrImageUrl() {
+        return payment.vietQr() == null ? null : "/counter/ho-so/" + dossier.code() + "/thanh-toan/vietqr.png";
+    }
+
+    public String getReceiptUrl() {
+        return payment.receiptUrl() == null ? null : "/counter/ho-so/" + dossier.code() + "/thanh-toan/bien-lai.pdf";
     }
 
     /** The slip printed again (served by the slip pages). */

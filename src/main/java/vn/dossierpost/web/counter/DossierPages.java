@@ -36,6 +36,7 @@ import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.storage.BlobStore;
 import vn.dossierpost.web.Flash;
 import vn.dossierpost.web.Staff;
@@ -55,6 +56,7 @@ public class DossierPages {
     private final DigitisationService digitisation;
     private final Supplements supplements;
     private final Corrections corrections;
+    private final PaymentService payments;
     private final BlobStore store;
     private final ReferenceDataCache referenceData;
     private final ZoneId zone;
@@ -66,6 +68,7 @@ public class DossierPages {
             DigitisationService digitisation,
             Supplements supplements,
             Corrections corrections,
+            PaymentService payments,
             BlobStore store,
             ReferenceDataCache referenceData,
             ZoneId zone,
@@ -75,6 +78,7 @@ public class DossierPages {
         this.digitisation = digitisation;
         this.supplements = supplements;
         this.corrections = corrections;
+        this.payments = payments;
         this.store = store;
         this.referenceData = referenceData;
         this.zone = zone;
@@ -249,6 +253,7 @@ public class DossierPages {
                 view,
                 files.list(clerk.user(), code),
                 dossiers.events(clerk.user(), code),
+                payments.view(clerk.user(), code),
                 referenceData.get().procedureView(view.procedure().code()).orElse(null),
                 zone);
     }
