@@ -1,15 +1,11 @@
 package vn.dossierpost.db;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,19 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * neither closed nor committed here, so the data and the changelog row are committed together, and a
  * refused catalogue fails the change set without leaving anything behind.
  */
-public class CatalogueChange implements CustomTaskChange {
-    private String resource;
-    private ResourceAccessor resourceAccessor;
+public class CatalogueChange extends ResourceChange {
     private CatalogueImporter.Result result;
-
-    /** Classpath path of the catalogue file, e.g. {@code migrations/catalogue.json}. */
-    public String getResource() {
-        return resource;
-    }
-
-    public void setResource(String resource) {
-        this.resource = resource;
-    }
 
     @Override
     public void execute(Database database) throws CustomChangeException {
@@ -45,7 +30,7 @@ public class CatalogueChange implements CustomTaskChange {
         try (InputStream in = open()) {
             catalogue = CatalogueImporter.read(in);
         } catch (IOException | CatalogueException e) {
-            throw new CustomChangeException(resource + ": " + e.getMessage(), e);
+            throw new CustomChangeException(getResource() + ": " + e.getMessage(), e);
         }
         Connection connection = jdbcConnection.getUnderlyingConnection();
         // Jdbi.create(Connection) never closes the connection, and the handle must not end Liquibase's
@@ -55,44 +40,12 @@ public class CatalogueChange implements CustomTaskChange {
         try {
             result = jdbi.withHandle(handle -> CatalogueImporter.importInto(handle, catalogue));
         } catch (CatalogueException e) {
-            throw new CustomChangeException(resource + ": " + e.getMessage(), e);
+            throw new CustomChangeException(getResource() + ": " + e.getMessage(), e);
         }
-    }
-
-    private InputStream open() throws IOException {
-        if (resourceAccessor != null) {
-            try {
-                return resourceAccessor.getExisting(resource).openInputStream();
-            } catch (FileNotFoundException e) {
-                // fall back to the class path below
-            }
-        }
-        InputStream in = CatalogueChange.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new FileNotFoundException("catalogue file not found: " + resource);
-        }
-        return in;
     }
 
     @Override
     public String getConfirmationMessage() {
-        return "Catalogue imported from " + resource + (result == null ? "" : ": " + result);
-    }
-
-    @Override
-    public void setUp() {}
-
-    @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-        this.resourceAccessor = resourceAccessor;
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
-        if (resource == null || resource.isBlank()) {
-            errors.addError("resource is required (classpath path of the catalogue file)");
-        }
-        return errors;
+        return "Catalogue imported from " + getResource() + (result == null ? "" : ": " + result);
     }
 }

@@ -2,7 +2,6 @@ package vn.dossierpost.db;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -11,12 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
  * added. The file is checked whole before anything is written: five-digit codes, no code twice,
  * every commune in a province of the file, names in NFC.
  */
-public class CommuneListChange implements CustomTaskChange {
+public class CommuneListChange extends ResourceChange {
     private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{2}");
     private static final Pattern COMMUNE_CODE = Pattern.compile("\\d{5}");
 
@@ -41,17 +37,7 @@ public class CommuneListChange implements CustomTaskChange {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CommuneList(List<Province> provinces, List<Commune> communes) {}
 
-    private String resource;
-    private ResourceAccessor resourceAccessor;
     private int added;
-
-    public String getResource() {
-        return resource;
-    }
-
-    public void setResource(String resource) {
-        this.resource = resource;
-    }
 
     @Override
     public void execute(Database database) throws CustomChangeException {
@@ -62,7 +48,7 @@ public class CommuneListChange implements CustomTaskChange {
         try (InputStream in = open()) {
             list = new ObjectMapper().readValue(in, CommuneList.class);
         } catch (IOException e) {
-            throw new CustomChangeException(resource + ": " + e.getMessage(), e);
+            throw new CustomChangeException(getResource() + ": " + e.getMessage(), e);
         }
         check(list);
         Connection connection = jdbcConnection.getUnderlyingConnection();
@@ -123,40 +109,8 @@ public class CommuneListChange implements CustomTaskChange {
         }
     }
 
-    private InputStream open() throws IOException {
-        if (resourceAccessor != null) {
-            try {
-                return resourceAccessor.getExisting(resource).openInputStream();
-            } catch (FileNotFoundException e) {
-                // fall back to the class path below
-            }
-        }
-        InputStream in = CommuneListChange.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new FileNotFoundException("commune list not found: " + resource);
-        }
-        return in;
-    }
-
     @Override
     public String getConfirmationMessage() {
-        return "Communes loaded from " + resource + ": " + added + " added";
-    }
-
-    @Override
-    public void setUp() {}
-
-    @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-        this.resourceAccessor = resourceAccessor;
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        ValidationErrors errors = new ValidationErrors();
-        if (resource == null || resource.isBlank()) {
-            errors.addError("resource is required (classpath path of the commune list)");
-        }
-        return errors;
+        return "Communes loaded from " + getResource() + ": " + added + " added";
     }
 }
