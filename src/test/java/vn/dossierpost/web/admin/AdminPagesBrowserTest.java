@@ -144,7 +144,7 @@ class AdminPagesBrowserTest {
 
         signIn(ADMIN);
         browser.findElement(By.linkText("Người dùng")).click();
-        userButton(CLERK, "disable").click();
+        clickAndWaitForThePage(userButton(CLERK, "disable"));
         assertThat(browser.findElement(By.id("flash")).getText()).contains(CLERK);
         assertThat(row(CLERK).getText()).contains("đã khóa");
         save("admin-users");
@@ -166,8 +166,8 @@ class AdminPagesBrowserTest {
         // enabled again with a new password: the one shown works, the old one no longer does
         signIn(ADMIN);
         browser.get(APP.url("/admin/nguoi-dung"));
-        userButton(CLERK, "enable").click();
-        userButton(CLERK, "password").click();
+        clickAndWaitForThePage(userButton(CLERK, "enable"));
+        clickAndWaitForThePage(userButton(CLERK, "password"));
         String password = browser.findElement(By.id("one-time-secret")).getText();
         assertThat(api(CLERK, password)).isEqualTo(200);
         assertThat(api(CLERK, TestApp.PASSWORD)).isEqualTo(401);
@@ -195,10 +195,10 @@ class AdminPagesBrowserTest {
         assertThat(api("hoa.moi", password)).isEqualTo(200);
         assertThat(row("hoa.moi").getText()).contains("Nguyễn Thị Hoa").contains("hoạt động");
 
-        userButton("hoa.moi", "token").click();
+        clickAndWaitForThePage(userButton("hoa.moi", "token"));
         String token = browser.findElement(By.id("one-time-secret")).getText();
         assertThat(bearer(token)).isEqualTo(200);
-        userButton("hoa.moi", "revoke-token").click();
+        clickAndWaitForThePage(userButton("hoa.moi", "revoke-token"));
         assertThat(bearer(token)).isEqualTo(401);
     }
 
@@ -224,7 +224,11 @@ class AdminPagesBrowserTest {
 
         browser.findElement(By.cssSelector("#days tr[data-date='2031-01-09'] button.remove"))
                 .click();
-        assertThat(browser.findElement(By.id("days")).getText()).doesNotContain("09/01/2031");
+        // the form posts and the page comes back: wait for the new page rather than read the old one
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("days")).getText().contains("09/01/2031"));
+        assertThat(browser.findElement(By.id("flash")).getText()).isNotBlank();
     }
 
     private static void signIn(String username) {
@@ -240,6 +244,13 @@ class AdminPagesBrowserTest {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
+    }
+
+    /** Clicks a form's button and waits for the answer's page (the change is made by then). */
+    private static void clickAndWaitForThePage(WebElement button) {
+        WebElement before = browser.findElement(By.tagName("main"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private static void type(String id, String text) {
