@@ -20,6 +20,7 @@ import vn.dossierpost.resources.CounterDayResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.PaymentResource;
+import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
@@ -40,6 +41,7 @@ import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.PaymentSettings;
 import vn.dossierpost.service.payment.Receipts;
+import vn.dossierpost.service.payment.Remittances;
 import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
@@ -103,6 +105,10 @@ public final class CounterModule {
                 .jersey()
                 .register(new CounterDayResource(
                         new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone())));
+        environment
+                .jersey()
+                .register(new RemittanceResource(
+                        new Remittances(shared.jdbi(), shared.referenceData(), shared.clock(), shared.zone())));
         return new Payments(payments, receipts);
     }
 
