@@ -201,6 +201,8 @@ class AccessTest {
         RULES.put("POST /counter/buu-gui/{s10}/hoan-tra", "COUNTER:own");
         RULES.put("GET /counter/buu-ta", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own ADMIN");
+        RULES.put("GET /counter/cuoi-ngay", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /counter/cuoi-ngay/chot", "SUPERVISOR OFFICE_SUPERVISOR");
         // the supervisor's pages: an office supervisor sees their own office's whatever they ask
         RULES.put("GET /supervisor/doi-soat", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // the courier's phone: their own list; its service worker script holds no data
