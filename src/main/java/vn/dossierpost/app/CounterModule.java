@@ -70,12 +70,16 @@ public final class CounterModule {
                 LocalTime.parse(settings.cutOff),
                 settings.s10ServiceIndicator,
                 settings.defaultPaymentMethod);
-        SlipService slips =
-                new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
+        Payments payments = registerPayments(shared);
+        SlipService slips = new SlipService(
+                shared.jdbi(),
+                shared.dossiers(),
+                shared.referenceData(),
+                payments.service(),
+                settings.publicTrackingUrl);
         Corrections corrections =
                 new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
-        Payments payments = registerPayments(shared);
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
