@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -59,7 +60,7 @@ public interface RemittanceDAO {
             + "remitted_at) VALUES (:number, :agencyCode, :periodFrom, :periodTo, :dossiers, :total, :remittedBy, "
             + ":remittedAt)")
     @GetGeneratedKeys("id")
-    long insert(@org.jdbi.v3.sqlobject.customizer.BindMethods Statement statement);
+    long insert(@BindMethods Statement statement);
 
     @SqlUpdate("INSERT INTO remittance_item (dossier_id, remittance_id, government_fee) "
             + "SELECT d.id, :remittance, d.government_fee FROM dossier d WHERE d.id IN (<ids>)")
