@@ -34,15 +34,22 @@ public interface RemittanceDAO {
             String remittedBy,
             OffsetDateTime remittedAt) {}
 
-    /** PAID payments of the agency's dossiers paid in [from, to), with a government fee. */
-    @SqlQuery("SELECT d.id AS dossier_id, d.code, d.procedure_code, d.office_code, p.paid_at, d.government_fee, "
-            + "r.number AS remitted_in FROM payment p JOIN dossier d ON d.id = p.dossier_id "
+    /**
+     * PAID payments of the agency's dossiers paid in [from, to), with a government fee; and the lines
+     * of statement {@code number} as remitted, whatever became of their payment since (a refund).
+     */
+    @SqlQuery("SELECT d.id AS dossier_id, d.code, d.procedure_code, d.office_code, p.paid_at, "
+            + "COALESCE(i.government_fee, d.government_fee) AS government_fee, r.number AS remitted_in "
+            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id "
             + "LEFT JOIN remittance_item i ON i.dossier_id = d.id LEFT JOIN remittance r ON r.id = i.remittance_id "
-            + "WHERE d.agency_code = :agency AND p.state = 'PAID' AND d.government_fee > 0 "
-            + "AND p.paid_at >= :from AND p.paid_at < :to ORDER BY p.paid_at, d.id")
+            + "WHERE d.agency_code = :agency AND (r.number = :number OR (p.state = 'PAID' AND d.government_fee > 0 "
+            + "AND p.paid_at >= :from AND p.paid_at < :to)) ORDER BY p.paid_at, d.id")
     @RegisterConstructorMapper(FeeLine.class)
     List<FeeLine> fees(
-            @Bind("agency") String agencyCode, @Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+            @Bind("agency") String agencyCode,
+            @Bind("number") String number,
+            @Bind("from") OffsetDateTime from,
+            @Bind("to") OffsetDateTime to);
 
     /** The agency's statements whose period shares a day with [from, to]. */
     @SqlQuery("SELECT number, agency_code, period_from, period_to, dossiers, total, remitted_by, remitted_at "

@@ -126,9 +126,15 @@ class RemittanceResourceTest {
                         .mapTo(Integer.class)
                         .one());
         assertThat(items).isEqualTo(1);
+        // a payment refunded after the remittance stays on the statement as it was remitted
+        APP.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE payment SET state = 'REFUNDED' WHERE dossier_id = "
+                                + "(SELECT id FROM dossier WHERE code = :code)")
+                        .bind("code", code)
+                        .execute());
         Map<String, Object> view = get("&from=2025-04-01&to=2025-04-30");
-        assertThat(view).containsEntry("remittedBy", "ke.toan");
-        assertThat(lines(view).get(0)).containsEntry("remittedIn", number);
+        assertThat(view).containsEntry("remittedBy", "ke.toan").containsEntry("total", 200_000);
+        assertThat(lines(view).get(0)).containsEntry("dossierCode", code).containsEntry("remittedIn", number);
     }
 
     @Test

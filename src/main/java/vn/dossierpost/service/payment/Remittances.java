@@ -148,6 +148,7 @@ public final class Remittances {
         return h.attach(RemittanceDAO.class)
                 .fees(
                         p.agency(),
+                        p.number(),
                         p.from().atStartOfDay(zone).toOffsetDateTime(),
                         p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
     }
