@@ -20,6 +20,7 @@ import vn.dossierpost.resources.CounterDayResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.PaymentResource;
+import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
@@ -40,6 +41,7 @@ import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.PaymentSettings;
 import vn.dossierpost.service.payment.Receipts;
+import vn.dossierpost.service.payment.Remittances;
 import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
@@ -68,12 +70,16 @@ public final class CounterModule {
                 LocalTime.parse(settings.cutOff),
                 settings.s10ServiceIndicator,
                 settings.defaultPaymentMethod);
-        SlipService slips =
-                new SlipService(shared.jdbi(), shared.dossiers(), shared.referenceData(), settings.publicTrackingUrl);
+        Payments payments = registerPayments(shared);
+        SlipService slips = new SlipService(
+                shared.jdbi(),
+                shared.dossiers(),
+                shared.referenceData(),
+                payments.service(),
+                settings.publicTrackingUrl);
         Corrections corrections =
                 new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
-        Payments payments = registerPayments(shared);
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
@@ -103,6 +109,10 @@ public final class CounterModule {
                 .jersey()
                 .register(new CounterDayResource(
                         new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone())));
+        environment
+                .jersey()
+                .register(new RemittanceResource(
+                        new Remittances(shared.jdbi(), shared.referenceData(), shared.clock(), shared.zone())));
         return new Payments(payments, receipts);
     }
 

@@ -13,6 +13,7 @@ import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.service.handover.AgencyDesk;
+import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.users.UserAccounts;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
@@ -25,6 +26,7 @@ import vn.dossierpost.web.admin.UserPages;
 import vn.dossierpost.web.agency.AgencyAnswerPages;
 import vn.dossierpost.web.agency.AgencyDeskPages;
 import vn.dossierpost.web.counter.CommunePages;
+import vn.dossierpost.web.counter.CounterDayPages;
 import vn.dossierpost.web.counter.CouriersPages;
 import vn.dossierpost.web.counter.DeliveryPages;
 import vn.dossierpost.web.counter.DossierPages;
@@ -129,6 +131,13 @@ public final class WebModule {
                         returnLeg.pickups(),
                         returnLeg.couriers()));
         environment.jersey().register(new CouriersPages(returnLeg.couriers(), shared.referenceData()));
+        environment
+                .jersey()
+                .register(new CounterDayPages(
+                        new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone()),
+                        shared.referenceData(),
+                        shared.clock(),
+                        shared.zone()));
         environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
     }
 

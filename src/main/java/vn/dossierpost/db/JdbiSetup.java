@@ -37,6 +37,7 @@ public final class JdbiSetup {
             OutboxDAO.class,
             PaymentDAO.class,
             PickupDAO.class,
+            RemittanceDAO.class,
             SignInFailureDAO.class,
             UserDAO.class,
             WebSessionDAO.class);

@@ -6,6 +6,7 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
@@ -52,7 +53,7 @@ public final class ConsignmentSlipPdf {
             doc.add(parties(slip));
             doc.add(acceptance(slip));
             doc.add(documents(slip));
-            doc.add(chargesAndQuality(slip));
+            doc.add(chargesAndQuality(slip, writer.getDirectContent()));
             doc.add(terms());
             doc.add(signatures(slip));
             doc.close();
@@ -138,7 +139,24 @@ public final class ConsignmentSlipPdf {
         return table;
     }
 
-    private static PdfPTable chargesAndQuality(SlipData slip) {
+    /**
+     * The VietQR code of a pending payment, for the applicant to pay by transfer from the slip: the
+     * amount and the dossier code (the transfer's purpose) are in the code, so nothing is typed.
+     */
+    private static void addVietQr(PdfPCell money, PdfContentByte canvas, String payload) {
+        Image qr = Barcodes.qr(canvas, payload, 1.2f);
+        qr.scaleToFit(72, 72);
+        qr.setAlignment(Image.MIDDLE);
+        money.addElement(qr);
+        Paragraph caption = para(
+                FINE,
+                new Chunk("Quét mã VietQR để chuyển khoản (số tiền, nội dung có sẵn) ", FINE),
+                new Chunk("/ Scan to pay by bank transfer", FINE_ENGLISH));
+        caption.setAlignment(Element.ALIGN_CENTER);
+        money.addElement(caption);
+    }
+
+    private static PdfPTable chargesAndQuality(SlipData slip, PdfContentByte canvas) {
         PdfPTable table = table(50, 50);
         table.setKeepTogether(true);
 
@@ -153,6 +171,9 @@ public final class ConsignmentSlipPdf {
         money.addElement(heading("GIÁ CƯỚC", "Charges"));
         money.addElement(prices);
         money.addElement(labelled("Thanh toán", "Payment", slip.paymentMethod(), TEXT));
+        if (slip.vietQrPayload() != null) {
+            addVietQr(money, canvas, slip.vietQrPayload());
+        }
         table.addCell(money);
 
         PdfPCell quality = cell();

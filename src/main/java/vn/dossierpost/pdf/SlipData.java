@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param paymentMethod  printed as given, e.g. "Tiền mặt"
  * @param serviceQuality printed as given, e.g. "Chuyển phát hồ sơ: J+2 ngày làm việc"
  * @param filer          who filed on the sender's behalf, and signs for them; null when the sender filed
+ * @param vietQrPayload  the VietQR code to pay by transfer, while the payment is pending; null otherwise
  */
 public record SlipData(
         String dossierCode,
@@ -36,7 +37,8 @@ public record SlipData(
         DueDates dueDates,
         List<Document> documents,
         String clerkName,
-        Filer filer) {
+        Filer filer,
+        String vietQrPayload) {
 
     public SlipData {
         Objects.requireNonNull(dossierCode, "dossierCode");
@@ -52,6 +54,50 @@ public record SlipData(
         postage = List.copyOf(postage);
         dueDates = dueDates == null ? new DueDates(null, null, null) : dueDates;
         documents = List.copyOf(documents);
+    }
+
+    /** A slip without a VietQR code (paid, or VietQR not offered). */
+    public SlipData(
+            String dossierCode,
+            String s10Number,
+            String trackingUrl,
+            OffsetDateTime acceptedAt,
+            PostOffice acceptedBy,
+            String serviceForm,
+            String deliveryMethod,
+            Party sender,
+            Party recipient,
+            String procedureName,
+            long governmentFee,
+            List<Charge> postage,
+            long total,
+            String paymentMethod,
+            String serviceQuality,
+            DueDates dueDates,
+            List<Document> documents,
+            String clerkName,
+            Filer filer) {
+        this(
+                dossierCode,
+                s10Number,
+                trackingUrl,
+                acceptedAt,
+                acceptedBy,
+                serviceForm,
+                deliveryMethod,
+                sender,
+                recipient,
+                procedureName,
+                governmentFee,
+                postage,
+                total,
+                paymentMethod,
+                serviceQuality,
+                dueDates,
+                documents,
+                clerkName,
+                filer,
+                null);
     }
 
     /** The post office where the dossier was accepted: the "place" of acceptance. */

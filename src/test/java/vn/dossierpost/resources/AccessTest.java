@@ -131,6 +131,11 @@ class AccessTest {
         // the counter's day: an office-bound caller gets their own office's whatever they ask
         RULES.put("GET /api/counter-day", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /api/counter-day/close", "SUPERVISOR OFFICE_SUPERVISOR");
+        // remittance to agencies: the fees of every office, so national staff only
+        RULES.put("GET /api/remittances", "SUPERVISOR ADMIN");
+        RULES.put("GET /api/remittances/statement.pdf", "SUPERVISOR ADMIN");
+        RULES.put("GET /api/remittances/statement.csv", "SUPERVISOR ADMIN");
+        RULES.put("POST /api/remittances", "SUPERVISOR ADMIN");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
@@ -196,6 +201,8 @@ class AccessTest {
         RULES.put("POST /counter/buu-gui/{s10}/hoan-tra", "COUNTER:own");
         RULES.put("GET /counter/buu-ta", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /counter/buu-ta/{username}", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own ADMIN");
+        RULES.put("GET /counter/cuoi-ngay", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /counter/cuoi-ngay/chot", "SUPERVISOR OFFICE_SUPERVISOR");
         // the supervisor's pages: an office supervisor sees their own office's whatever they ask
         RULES.put("GET /supervisor/doi-soat", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // the courier's phone: their own list; its service worker script holds no data

@@ -25,6 +25,7 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.VietQr;
 import vn.dossierpost.service.payment.BankSignature;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.PdfCodes;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -138,6 +139,43 @@ class PaymentResourceTest {
                 .contains("BIÊN LAI THU TIỀN", firstNumber, first, Dossiers.NAME, "Tiền mặt", "200.000", "thu.ngan");
         assertThat(secondText).contains(secondNumber);
         assertThat(again).contains(firstNumber).doesNotContain(secondNumber);
+    }
+
+    /** The QR codes printed on a dossier's slip, read back as a phone would. */
+    private static List<String> slipQrCodes(String code, String shot) throws Exception {
+        try (Response res =
+                APP.as("thu.ngan", "/api/dossiers/" + code + "/slip.pdf").get()) {
+            assertThat(res.getStatus()).isEqualTo(200);
+            byte[] pdf = res.readEntity(byte[].class);
+            try (var doc = Loader.loadPDF(pdf)) {
+                assertThat(doc.getNumberOfPages())
+                        .as("the slip stays on one page")
+                        .isEqualTo(1);
+                java.nio.file.Path dir =
+                        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+                javax.imageio.ImageIO.write(
+                        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110),
+                        "png",
+                        dir.resolve("slip-" + shot + ".png").toFile());
+            }
+            return PdfCodes.scan(pdf).stream()
+                    .filter(r -> r.getBarcodeFormat() == com.google.zxing.BarcodeFormat.QR_CODE)
+                    .map(com.google.zxing.Result::getText)
+                    .toList();
+        }
+    }
+
+    @Test
+    void theSlipCarriesTheVietQrCodeWhileThePaymentIsPending() throws Exception {
+        String pending = intake("VIETQR");
+        String payload = VietQr.payload("970415", "113366668888", amountDue(pending), pending);
+        assertThat(slipQrCodes(pending, "vietqr-pending")).contains(payload);
+
+        String cash = intake("CASH");
+        assertThat(slipQrCodes(cash, "cash")).isNotEmpty().noneMatch(t -> t.startsWith("000201"));
+
+        assertThat(signedCallback("NAPAS-SLIP-1", pending, amountDue(pending))).containsEntry("outcome", "PAID");
+        assertThat(slipQrCodes(pending, "vietqr-paid")).isNotEmpty().doesNotContain(payload);
     }
 
     @Test

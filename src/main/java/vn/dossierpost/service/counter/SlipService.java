@@ -2,6 +2,7 @@ package vn.dossierpost.service.counter;
 
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.api.PaymentView;
 import vn.dossierpost.db.CatalogueDAO.AgencyRow;
 import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.DossierRow;
@@ -17,6 +18,7 @@ import vn.dossierpost.pdf.SlipText;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.payment.PaymentService;
 
 /**
  * The consignment slip ("Phiếu gửi hồ sơ", TT 17/2017 Art. 9) of a dossier, as a PDF. The clerk's
@@ -27,13 +29,20 @@ public final class SlipService {
     private final Jdbi jdbi;
     private final DossierService dossiers;
     private final ReferenceDataCache referenceData;
+    private final PaymentService payments;
     private final String trackingUrl;
     private final ConsignmentSlipPdf pdf = new ConsignmentSlipPdf();
 
-    public SlipService(Jdbi jdbi, DossierService dossiers, ReferenceDataCache referenceData, String trackingUrl) {
+    public SlipService(
+            Jdbi jdbi,
+            DossierService dossiers,
+            ReferenceDataCache referenceData,
+            PaymentService payments,
+            String trackingUrl) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.referenceData = referenceData;
+        this.payments = payments;
         this.trackingUrl = trackingUrl;
     }
 
@@ -56,6 +65,8 @@ public final class SlipService {
         String applicantAddress = d.applicantStreet()
                 + ref.commune(d.applicantCommune()).map(c -> ", " + c.name()).orElse("");
         String agencyAddress = agency.address();
+        // present while the payment is pending and VietQR is offered: the applicant may pay from the slip
+        PaymentView.VietQrView vietQr = payments.view(user, code).vietQr();
         return pdf.render(new SlipData(
                 d.code(),
                 s10,
@@ -78,7 +89,8 @@ public final class SlipService {
                 new SlipData.DueDates(d.handoverDue(), d.resultDue(), d.returnDue()),
                 documents,
                 fullName(d.receivedBy()),
-                filer(d.filer())));
+                filer(d.filer()),
+                vietQr == null ? null : vietQr.payload()));
     }
 
     private static SlipData.Filer filer(Filer f) {
