@@ -90,7 +90,7 @@ public final class CounterModule {
         return registerDigitisation(shared, intake, slips, corrections, tracking, payments);
     }
 
-    private record Payments(PaymentService service, Receipts receipts) {}
+    private record Payments(PaymentService service, Receipts receipts, CounterDay day) {}
 
     /** The money of each dossier: confirmation at the counter, the bank's callback, receipts, refunds, the day's totals. */
     private Payments registerPayments(SharedParts shared) {
@@ -105,15 +105,13 @@ public final class CounterModule {
                 .jersey()
                 .register(new BankCallbackResource(
                         new BankCallbacks(shared.jdbi(), payments, settings, shared.json(), shared.clock())));
-        environment
-                .jersey()
-                .register(new CounterDayResource(
-                        new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone())));
+        CounterDay day = new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone());
+        environment.jersey().register(new CounterDayResource(day));
         environment
                 .jersey()
                 .register(new RemittanceResource(
                         new Remittances(shared.jdbi(), shared.referenceData(), shared.clock(), shared.zone())));
-        return new Payments(payments, receipts);
+        return new Payments(payments, receipts, day);
     }
 
     /** Uploads, supplements and downloads of scans, which live in the shared blob store. */
@@ -162,7 +160,8 @@ public final class CounterModule {
                 files,
                 tracking,
                 payments.service(),
-                payments.receipts());
+                payments.receipts(),
+                payments.day());
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

@@ -13,7 +13,6 @@ import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.counter.CounterToday;
 import vn.dossierpost.service.counter.DossierSearch;
 import vn.dossierpost.service.handover.AgencyDesk;
-import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.users.UserAccounts;
 import vn.dossierpost.web.Cookies;
 import vn.dossierpost.web.ErrorPages;
@@ -108,6 +107,10 @@ public final class WebModule {
                         shared.zone(),
                         ScanUpload.drainLimit(config.getFiles().maxDossierSize.toBytes())));
         environment.jersey().register(new PaymentPages(counter.payments(), counter.receipts()));
+        environment
+                .jersey()
+                .register(new CounterDayPages(
+                        counter.counterDay(), shared.referenceData(), shared.clock(), shared.zone()));
         registerIntake(shared, counter);
         registerReturnLeg(shared, returnLeg);
         environment
@@ -131,13 +134,6 @@ public final class WebModule {
                         returnLeg.pickups(),
                         returnLeg.couriers()));
         environment.jersey().register(new CouriersPages(returnLeg.couriers(), shared.referenceData()));
-        environment
-                .jersey()
-                .register(new CounterDayPages(
-                        new CounterDay(shared.jdbi(), shared.json(), shared.clock(), shared.zone()),
-                        shared.referenceData(),
-                        shared.clock(),
-                        shared.zone()));
         environment.jersey().register(new ReconciliationPages(returnLeg.couriers(), shared.referenceData()));
     }
 
