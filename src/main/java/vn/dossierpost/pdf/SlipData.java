@@ -56,50 +56,6 @@ public record SlipData(
         documents = List.copyOf(documents);
     }
 
-    /** A slip without a VietQR code (paid, or VietQR not offered). */
-    public SlipData(
-            String dossierCode,
-            String s10Number,
-            String trackingUrl,
-            OffsetDateTime acceptedAt,
-            PostOffice acceptedBy,
-            String serviceForm,
-            String deliveryMethod,
-            Party sender,
-            Party recipient,
-            String procedureName,
-            long governmentFee,
-            List<Charge> postage,
-            long total,
-            String paymentMethod,
-            String serviceQuality,
-            DueDates dueDates,
-            List<Document> documents,
-            String clerkName,
-            Filer filer) {
-        this(
-                dossierCode,
-                s10Number,
-                trackingUrl,
-                acceptedAt,
-                acceptedBy,
-                serviceForm,
-                deliveryMethod,
-                sender,
-                recipient,
-                procedureName,
-                governmentFee,
-                postage,
-                total,
-                paymentMethod,
-                serviceQuality,
-                dueDates,
-                documents,
-                clerkName,
-                filer,
-                null);
-    }
-
     /** The post office where the dossier was accepted: the "place" of acceptance. */
     public record PostOffice(String name, String address, String phone) {}
 

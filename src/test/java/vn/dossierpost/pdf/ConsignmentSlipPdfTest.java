@@ -159,6 +159,7 @@ class ConsignmentSlipPdfTest {
                 null,
                 List.of(new SlipData.Document("Phiếu lý lịch tư pháp số 1", "Bản chính", 1)),
                 null,
+                null,
                 null);
         String text = text(RENDERER.render(returnLeg));
         assertThat(text)

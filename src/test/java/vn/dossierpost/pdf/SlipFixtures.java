@@ -65,6 +65,7 @@ final class SlipFixtures {
                         LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 16)),
                 documents,
                 "Trần Văn Bình",
+                null,
                 null);
     }
 }
