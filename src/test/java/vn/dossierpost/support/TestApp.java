@@ -7,6 +7,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.client.ClientProperties;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostApplication;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.web.Cookies;
 
 /** The real service on a fresh database, plus helpers to add users and call it over HTTP. */
 public final class TestApp {
@@ -62,6 +65,24 @@ public final class TestApp {
                 Passwords.tokenHash("session-" + username),
                 username,
                 "csrf-" + username));
+    }
+
+    /** A page as the browser of {@code username}'s session ({@link #addSession}) asks for it; redirects are not followed. */
+    public Response page(String username, String path) {
+        return pageRequest(username, path).get();
+    }
+
+    /** A form posted from {@code username}'s session, with its CSRF token. */
+    public Response postForm(String username, String path, Form form) {
+        return pageRequest(username, path).post(Entity.form(form.param("_csrf", "csrf-" + username)));
+    }
+
+    private Invocation.Builder pageRequest(String username, String path) {
+        return app.client()
+                .target(url(path))
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .request("text/html")
+                .cookie(Cookies.SESSION, "session-" + username);
     }
 
     /** One health check's result as the admin port's /healthcheck shows it (healthy, message, details). */

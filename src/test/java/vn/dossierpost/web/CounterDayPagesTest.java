@@ -5,9 +5,6 @@ import static vn.dossierpost.support.TestApp.json;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -15,8 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.glassfish.jersey.client.ClientProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +29,6 @@ import vn.dossierpost.support.TestApp;
 class CounterDayPagesTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
-    private static final Client CLIENT = ClientBuilder.newClient();
     static final String CLERK = "thu.ngan";
     static final String SUPERVISOR = "ks.buucuc";
     static final String NATIONAL = "ks.toanquoc";
@@ -45,11 +39,6 @@ class CounterDayPagesTest {
         APP.addUser(SUPERVISOR, Role.SUPERVISOR, Dossiers.OFFICE, null);
         APP.addUser(NATIONAL, Role.SUPERVISOR, null, null);
         List.of(CLERK, SUPERVISOR, NATIONAL).forEach(APP::addSession);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CLIENT.close();
     }
 
     private static String today() {
@@ -129,18 +118,10 @@ class CounterDayPagesTest {
     }
 
     private static Response get(String user, String path) {
-        return CLIENT.target(APP.url(path))
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .request("text/html")
-                .cookie(Cookies.SESSION, "session-" + user)
-                .get();
+        return APP.page(user, path);
     }
 
     private static Response post(String user, String path, Form form) {
-        return CLIENT.target(APP.url(path))
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .request("text/html")
-                .cookie(Cookies.SESSION, "session-" + user)
-                .post(Entity.form(form.param("_csrf", "csrf-" + user)));
+        return APP.postForm(user, path, form);
     }
 }

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.glassfish.jersey.client.ClientProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +28,6 @@ import vn.dossierpost.support.TestApp;
 class ReturnLegPagesTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
-    private static final Client CLIENT = ClientBuilder.newClient();
     static final String COLLECTOR = "thu.hadong";
     static final String CLERK = "lan";
     static final String COURIER = "buuta.an";
@@ -48,11 +42,6 @@ class ReturnLegPagesTest {
         APP.addUser(SUPERVISOR, Role.SUPERVISOR, Dossiers.OFFICE, null);
         agency = APP.addTokenUser("stp-hanoi", Role.AGENCY, null, Dossiers.AGENCY);
         List.of(COLLECTOR, CLERK, SUPERVISOR).forEach(APP::addSession);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        CLIENT.close();
     }
 
     @Test
@@ -205,19 +194,11 @@ class ReturnLegPagesTest {
     }
 
     private static Response get(String user, String path) {
-        return CLIENT.target(APP.url(path))
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .request("text/html")
-                .cookie(Cookies.SESSION, "session-" + user)
-                .get();
+        return APP.page(user, path);
     }
 
     private static Response post(String user, String path, Form form) {
-        return CLIENT.target(APP.url(path))
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .request("text/html")
-                .cookie(Cookies.SESSION, "session-" + user)
-                .post(Entity.form(form.param("_csrf", "csrf-" + user)));
+        return APP.postForm(user, path, form);
     }
 
     private static List<String> communes() {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.client.ClientProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +12,6 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.web.Cookies;
 
 /**
  * The overdue list: each dossier past its leg's due date with who holds the clock (the post while on
@@ -27,7 +22,6 @@ import vn.dossierpost.web.Cookies;
 class OverduePagesTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
-    private static final Client CLIENT = ClientBuilder.newClient();
     static String late;
     static String agencyLate;
     static String onTime;
@@ -53,11 +47,6 @@ class OverduePagesTest {
         APP.addSession("ks.a");
     }
 
-    @AfterAll
-    static void tearDown() {
-        CLIENT.close();
-    }
-
     private static String intake(String clerk) {
         var response = APP.post(clerk, "/api/dossiers", Dossiers.judicialRecord());
         assertThat(response.getStatus()).isEqualTo(201);
@@ -69,11 +58,7 @@ class OverduePagesTest {
     }
 
     private static String page(String user, String path, String query, int status) {
-        try (Response r = CLIENT.target(APP.url(path + query))
-                .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .request("text/html")
-                .cookie(Cookies.SESSION, "session-" + user)
-                .get()) {
+        try (Response r = APP.page(user, path + query)) {
             assertThat(r.getStatus()).isEqualTo(status);
             return r.readEntity(String.class);
         }
