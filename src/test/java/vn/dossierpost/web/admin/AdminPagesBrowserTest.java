@@ -83,7 +83,7 @@ class AdminPagesBrowserTest {
     @Test
     void anAgencyIsPointedAtTheSimulatorAndTheConnectionTested() throws Exception {
         signIn(ADMIN);
-        browser.findElement(By.linkText("Cơ quan")).click();
+        follow("Cơ quan", "/admin/co-quan");
         save("admin-agencies");
         browser.findElement(By.cssSelector("#agencies a[href='/admin/co-quan/" + Dossiers.AGENCY + "']"))
                 .click();
@@ -143,7 +143,7 @@ class AdminPagesBrowserTest {
         }
 
         signIn(ADMIN);
-        browser.findElement(By.linkText("Người dùng")).click();
+        follow("Người dùng", "/admin/nguoi-dung");
         clickAndWaitForThePage(userButton(CLERK, "disable"));
         assertThat(browser.findElement(By.id("flash")).getText()).contains(CLERK);
         assertThat(row(CLERK).getText()).contains("đã khóa");
@@ -244,6 +244,12 @@ class AdminPagesBrowserTest {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.click();
+    }
+
+    /** Follows a navigation link and waits until its page is the one shown. */
+    private static void follow(String linkText, String path) {
+        browser.findElement(By.linkText(linkText)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 
     /** Clicks a form's button and waits for the answer's page (the change is made by then). */
