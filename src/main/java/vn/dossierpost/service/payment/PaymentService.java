@@ -63,7 +63,7 @@ public final class PaymentService {
     public PaymentView view(User user, String code) {
         return jdbi.withHandle(h -> {
             DossierRow row = readable(h, user, code, false);
-            return toView(row, h.attach(PaymentDAO.class).find(row.id()).orElseGet(() -> pending(row)));
+            return toView(h, row, h.attach(PaymentDAO.class).find(row.id()).orElseGet(() -> pending(row)));
         });
     }
 
@@ -136,19 +136,7 @@ public final class PaymentService {
         }
         jdbi.useTransaction(h -> {
             DossierRow row = readable(h, user, code, true);
-            FeesView fees = dossiers.fees(row);
-            RefundDue due = RefundDue.of(
-                    row.status() == DossierStatus.WITHDRAWN,
-                    !h.attach(EventDAO.class)
-                            .having(List.of(row.id()), DossierStatus.REFUSED.name())
-                            .isEmpty(),
-                    referenceData
-                            .get()
-                            .procedureView(row.procedureCode())
-                            .map(ProcedureView::feeRefundableOnRefusal)
-                            .orElse(false),
-                    fees.paidAtCounter(),
-                    fees.governmentFee());
+            RefundDue due = refundDue(h, row, dossiers.fees(row));
             if (!due.allowed()) {
                 throw Problem.conflict(
                         "dossier " + code + " (" + row.status() + ") is not refunded: " + due.refusedBecause(),
@@ -183,6 +171,21 @@ public final class PaymentService {
         return dao.lock(row.id()).orElseThrow();
     }
 
+    private RefundDue refundDue(Handle h, DossierRow row, FeesView fees) {
+        return RefundDue.of(
+                row.status() == DossierStatus.WITHDRAWN,
+                !h.attach(EventDAO.class)
+                        .having(List.of(row.id()), DossierStatus.REFUSED.name())
+                        .isEmpty(),
+                referenceData
+                        .get()
+                        .procedureView(row.procedureCode())
+                        .map(ProcedureView::feeRefundableOnRefusal)
+                        .orElse(false),
+                fees.paidAtCounter(),
+                fees.governmentFee());
+    }
+
     long amountDue(DossierRow row) {
         return dossiers.fees(row).paidAtCounter();
     }
@@ -203,8 +206,9 @@ public final class PaymentService {
                 null);
     }
 
-    private PaymentView toView(DossierRow row, PaymentRow p) {
+    private PaymentView toView(Handle h, DossierRow row, PaymentRow p) {
         FeesView fees = dossiers.fees(row);
+        RefundDue due = p.state() == PaymentState.PAID ? refundDue(h, row, fees) : null;
         String base = "/api/dossiers/" + row.code() + "/payment";
         PaymentView.VietQrView qr =
                 p.state() == PaymentState.PENDING && settings.vietQrOffered() && fees.paidAtCounter() > 0
@@ -229,7 +233,8 @@ public final class PaymentService {
                 qr,
                 paid ? base + "/receipt.pdf" : null,
                 p.state() == PaymentState.REFUNDED ? base + "/refund.pdf" : null,
-                p.refundedAmount());
+                p.refundedAmount(),
+                due != null && due.allowed() ? due.amount() : null);
     }
 
     private static PaymentMethod method(String given) {
