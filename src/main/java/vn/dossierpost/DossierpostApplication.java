@@ -16,6 +16,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.app.ApiSetup;
@@ -129,7 +130,15 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 json,
                 referenceData,
                 store,
-                new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl),
+                new DossierService(
+                        jdbi,
+                        referenceData,
+                        json,
+                        clock,
+                        zone,
+                        trackingUrl,
+                        LocalTime.parse(config.getIntake().cutOff),
+                        config.getIntake().agencyNoticeLimits()),
                 new Notifications(
                         referenceData,
                         NotificationTemplates.load(config.getNotifications().templates, zone),

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.PaymentMethod;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
@@ -221,6 +222,19 @@ public class DossierpostConfiguration extends Configuration {
 
         @NotNull
         public PaymentMethod defaultPaymentMethod = PaymentMethod.CASH;
+
+        /** Decree 61/2018 Art. 18: an agency asks for a supplement within this many working days of receipt. */
+        @Min(0)
+        public int supplementRequestWorkingDays = 3;
+
+        /** Decree 61/2018 Art. 19: an agency sends a new appointment at least this many working days before the old one. */
+        @Min(0)
+        public int delayNoticeWorkingDays = 1;
+
+        /** How early agencies must send their notices; a late one is applied and flagged. */
+        public AgencyNoticeLimits agencyNoticeLimits() {
+            return new AgencyNoticeLimits(supplementRequestWorkingDays, delayNoticeWorkingDays);
+        }
     }
 
     /**

@@ -167,8 +167,22 @@ public interface DossierDAO {
                     + "delivery_commune = :c.deliveryCommune, updated_at = :at WHERE id = :id")
     void correct(@Bind("id") long id, @BindMethods("c") Contacts contacts, @Bind("at") OffsetDateTime at);
 
-    @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = :at WHERE id = :id")
-    void resultDue(@Bind("id") long id, @Bind("day") LocalDate resultDue, @Bind("at") OffsetDateTime at);
+    @SqlUpdate("UPDATE dossier SET result_due = :day, return_due = :ret, updated_at = :at WHERE id = :id")
+    void resultDue(
+            @Bind("id") long id,
+            @Bind("day") LocalDate resultDue,
+            @Bind("ret") LocalDate returnDue,
+            @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE dossier SET handover_due = :day WHERE id = :id")
+    void handoverDue(@Bind("id") long id, @Bind("day") LocalDate handoverDue);
+
+    @SqlUpdate("UPDATE dossier SET return_due = :day WHERE id = :id")
+    void returnDue(@Bind("id") long id, @Bind("day") LocalDate returnDue);
+
+    /** The agency's filing time (its receipt), null before it is known. */
+    @SqlQuery("SELECT filed_at FROM dossier WHERE id = :id")
+    Optional<OffsetDateTime> filedAt(@Bind("id") long id);
 
     @SqlUpdate("UPDATE dossier SET result_reference = :ref, updated_at = :at WHERE id = :id")
     void resultReference(@Bind("id") long id, @Bind("ref") String resultReference, @Bind("at") OffsetDateTime at);

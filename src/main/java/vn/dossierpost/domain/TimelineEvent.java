@@ -20,6 +20,11 @@ public enum TimelineEvent {
     HANDOVER_FAILED("Bàn giao không thành công", "Handover failed"),
     /** The agency gave one new appointment date (form 04). */
     DELAYED("Cơ quan hẹn lại ngày trả kết quả", "New appointment date"),
+    /** The agency's new appointment came later than the law allows before the old one ({@link LateNotice}). */
+    LATE_DELAY_NOTICE("Báo muộn: cơ quan hẹn lại sát ngày hẹn cũ", "Late notice: new appointment given too late"),
+    /** The agency's supplement request came after the working days allowed from its receipt: its fault. */
+    LATE_SUPPLEMENT_REQUEST(
+            "Yêu cầu bổ sung quá hạn (lỗi của cơ quan)", "Supplement requested too late (the agency's fault)"),
     ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG"),
     ASSIGNED_TO_COURIER("Đã giao cho bưu tá", "Assigned to a courier"),
     /** An agency's event kept on the timeline without changing anything: stale, or refused with 409. */
@@ -48,6 +53,11 @@ public enum TimelineEvent {
     /** The entry for an agency's event that was kept but not applied. */
     public static TimelineEvent notApplied(AgencyEventType type) {
         return valueOf("AGENCY_" + type.name());
+    }
+
+    /** The staff's entry for an agency's notice applied but flagged late. */
+    public static TimelineEvent of(LateNotice late) {
+        return valueOf(late.name());
     }
 
     /** Whether the public tracking page shows this entry. */

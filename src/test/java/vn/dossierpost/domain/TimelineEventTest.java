@@ -15,6 +15,13 @@ class TimelineEventTest {
     }
 
     @Test
+    void everyLateNoticeHasItsStaffEntry() {
+        for (LateNotice late : LateNotice.values()) {
+            assertThat(TimelineEvent.of(late).isPublic()).as(late.name()).isFalse();
+        }
+    }
+
+    @Test
     void onlyTheArrivalAtTheDeliveryOfficeIsShownToThePublic() {
         assertThat(Arrays.stream(TimelineEvent.values()).filter(TimelineEvent::isPublic))
                 .containsExactly(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);

@@ -203,6 +203,7 @@ public final class PickupService {
                                     + " collected; item " + s10
                                     + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""),
                             JsonText.of(json, payload));
+            dossiers.dueDates().resultCollected(h, d, now);
             if (d.officeCode().equals(clerk.officeCode())) {
                 DossierRow collected =
                         h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
