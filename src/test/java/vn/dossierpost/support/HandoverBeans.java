@@ -139,7 +139,6 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     zone,
                     cutOff,
-                    defaults.getIntake().s10ServiceIndicator,
                     defaults.getIntake().defaultPaymentMethod);
             this.digitisation = new DigitisationService(
                     jdbi,

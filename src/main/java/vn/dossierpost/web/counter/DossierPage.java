@@ -313,6 +313,17 @@ public final class DossierPage extends Page {
         };
     }
 
+    /** The office delivering the result, when it is not the one that took the dossier in. */
+    public String getDeliveryOffice() {
+        DossierView.Ref office =
+                dossier.delivery() == null ? null : dossier.delivery().office();
+        return office == null
+                        || dossier.office() == null
+                        || office.code().equals(dossier.office().code())
+                ? null
+                : office.name();
+    }
+
     /** The dossier's money: state, method, who took it, the VietQR code while pending. */
     public PaymentView getPayment() {
         return payment;
