@@ -46,8 +46,8 @@ public interface S10SeriesDAO {
     List<Series> all();
 
     /** Serialises loading series, so two loads cannot both find no overlap; intakes are not held up. */
-    @SqlQuery("SELECT pg_advisory_xact_lock(hashtext('s10_series'))")
-    void lockForLoading();
+    @SqlQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('s10_series'))")
+    int lockForLoading();
 
     /** The series of this prefix whose range meets [from, to], the first one found. */
     @SqlQuery("SELECT " + COLUMNS + " FROM s10_series WHERE prefix = :prefix AND serial_from <= :to "
