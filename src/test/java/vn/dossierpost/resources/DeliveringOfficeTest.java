@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
+import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Patch;
 import vn.dossierpost.support.Scans;
@@ -83,6 +84,17 @@ class DeliveringOfficeTest {
         String s10 = (String) item.get("s10Number");
         assertThat(item.get("status")).isEqualTo("RESULT_COLLECTED");
         assertThat(item.get("arrivedAt")).as("on its way to Sài Gòn").isNull();
+        // the return item's number is the collecting office's, from its series
+        Map<?, ?> series = ((List<?>)
+                        json(APP.as("admin", "/api/s10-series").get(), 200).get("series"))
+                .stream()
+                        .map(x -> (Map<?, ?>) x)
+                        .filter(x -> HADONG.equals(x.get("officeCode")))
+                        .findFirst()
+                        .orElseThrow();
+        long serial = S10Number.parse(s10).serial();
+        assertThat(serial).isEqualTo(((Number) series.get("next")).longValue() - 1);
+        assertThat(s10).startsWith((String) series.get("prefix"));
 
         // the timeline says where it goes, from which office to which
         List<Map<String, Object>> events = events(code);
