@@ -131,6 +131,13 @@ class DeliveringOfficeTest {
         assertThat(steps.stream().map(s -> s.get("status")))
                 .containsSubsequence(
                         "RESULT_COLLECTED", "TRANSFERRED_TO_DELIVERY_OFFICE", "ARRIVED_AT_DELIVERY_OFFICE");
+        // and on the public page, in the same words
+        Response page =
+                EXT.client().target(APP.url("/tra-cuu/" + s10)).request().get();
+        String html = page.readEntity(String.class);
+        assertThat(html)
+                .contains("Chuyển kết quả đến bưu cục phát gần địa chỉ nhận")
+                .doesNotContain(Dossiers.PHONE, "Số 9 Lê Lợi");
     }
 
     @Test
