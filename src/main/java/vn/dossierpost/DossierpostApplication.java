@@ -154,7 +154,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         config.getLimits().maxAgencyAnswer.toBytes(),
                         environment)
                 .register(shared);
-        HandoverServices handover = new HandoverModule(config, environment).register(shared, notificationRoutes);
+        HandoverServices handover =
+                new HandoverModule(config, environment).register(shared, notificationRoutes, counter.s10Series());
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
     }

@@ -211,10 +211,12 @@ public class DossierpostConfiguration extends Configuration {
         @NotEmpty
         public String timeZone = "Asia/Ho_Chi_Minh";
 
-        /** UPU S10 service indicator (two letters) for dossier items. */
-        @NotNull
-        @Pattern(regexp = "[A-Z]{2}")
-        public String s10ServiceIndicator = "EH";
+        /**
+         * An office with fewer S10 numbers left in its series is reported (health check {@code s10-series},
+         * the supervisor's "Cần xử lý" page) so that a new series is loaded in time.
+         */
+        @Min(0)
+        public int s10AlertBelow = 10_000;
 
         /** Public tracking address printed as a QR code on the slip; the S10 number is appended. */
         @NotEmpty

@@ -59,7 +59,8 @@ public interface DossierDAO {
             PaymentMethod paymentMethod,
             String fees,
             IdType applicantIdType,
-            Filer filer) {
+            Filer filer,
+            String deliveryOfficeCode) {
 
         /** The row as it now stands in the database, so intake can answer without reading it back. */
         public DossierRow toRow(long id) {
@@ -97,7 +98,8 @@ public interface DossierDAO {
                     fees,
                     receivedAt,
                     applicantIdType,
-                    filer);
+                    filer,
+                    deliveryOfficeCode);
         }
     }
 
@@ -120,6 +122,10 @@ public interface DossierDAO {
             + " FROM dossier WHERE agency_code = :agency AND agency_reference = :reference "
             + "AND service_form = 'RETURN_ONLY' ORDER BY (status = 'AWAITING_RESULT') DESC, id DESC LIMIT 1 FOR UPDATE")
     Optional<DossierRow> lockReturnOnly(@Bind("agency") String agencyCode, @Bind("reference") String agencyReference);
+
+    /** The office serving the delivery address after its correction ({@code Corrections}). */
+    @SqlUpdate("UPDATE dossier SET delivery_office_code = :office WHERE id = :id")
+    void deliveryOffice(@Bind("id") long id, @Bind("office") String officeCode);
 
     @SqlUpdate("UPDATE dossier SET return_s10_number = :s10 WHERE id = :id")
     void returnS10(@Bind("id") long id, @Bind("s10") String s10Number);

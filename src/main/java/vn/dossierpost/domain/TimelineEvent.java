@@ -3,7 +3,8 @@ package vn.dossierpost.domain;
 /**
  * Timeline entries that are not a change of status (those carry the {@link DossierStatus} name).
  * The names are stored in {@code dossier_event.type}; staff read the labels. Only
- * {@link #ARRIVED_AT_DELIVERY_OFFICE} is shown to the public, as the UPU event EMG.
+ * {@link #TRANSFERRED_TO_DELIVERY_OFFICE} and {@link #ARRIVED_AT_DELIVERY_OFFICE} (the UPU event EMG)
+ * are shown to the public.
  */
 public enum TimelineEvent {
     /** A scan added to one of the dossier's documents. */
@@ -25,7 +26,16 @@ public enum TimelineEvent {
     /** The agency's supplement request came after the working days allowed from its receipt: its fault. */
     LATE_SUPPLEMENT_REQUEST(
             "Yêu cầu bổ sung quá hạn (lỗi của cơ quan)", "Supplement requested too late (the agency's fault)"),
-    ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG"),
+    /**
+     * The result goes to the office serving the delivery address, not the one that took the dossier in:
+     * public, in the citizen's words, with the delivering office as its place (no UPU event fits).
+     */
+    TRANSFERRED_TO_DELIVERY_OFFICE(
+            "Chuyển kết quả đến bưu cục phát gần địa chỉ nhận",
+            "Sent on to the office delivering to the address",
+            null,
+            true),
+    ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG", true),
     ASSIGNED_TO_COURIER("Đã giao cho bưu tá", "Assigned to a courier"),
     /** An agency's event kept on the timeline without changing anything: stale, or refused with 409. */
     AGENCY_RECEIVED("Cơ quan báo đã nhận (không áp dụng)", "Agency: received (not applied)"),
@@ -39,15 +49,17 @@ public enum TimelineEvent {
     private final String labelVi;
     private final String labelEn;
     private final String upuEventCode;
+    private final boolean isPublic;
 
     TimelineEvent(String labelVi, String labelEn) {
-        this(labelVi, labelEn, null);
+        this(labelVi, labelEn, null, false);
     }
 
-    TimelineEvent(String labelVi, String labelEn, String upuEventCode) {
+    TimelineEvent(String labelVi, String labelEn, String upuEventCode, boolean isPublic) {
         this.labelVi = labelVi;
         this.labelEn = labelEn;
         this.upuEventCode = upuEventCode;
+        this.isPublic = isPublic;
     }
 
     /** The entry for an agency's event that was kept but not applied. */
@@ -62,7 +74,7 @@ public enum TimelineEvent {
 
     /** Whether the public tracking page shows this entry. */
     public boolean isPublic() {
-        return upuEventCode != null;
+        return isPublic;
     }
 
     public String labelVi() {

@@ -22,11 +22,13 @@ class TimelineEventTest {
     }
 
     @Test
-    void onlyTheArrivalAtTheDeliveryOfficeIsShownToThePublic() {
+    void onlyTheTransferToAndTheArrivalAtTheDeliveryOfficeAreShownToThePublic() {
         assertThat(Arrays.stream(TimelineEvent.values()).filter(TimelineEvent::isPublic))
-                .containsExactly(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);
+                .containsExactly(
+                        TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE, TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.upuEventCode()).isEqualTo("EMG");
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.labelVi()).isEqualTo("Đã đến bưu cục phát");
+        assertThat(TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE.upuEventCode()).isNull();
     }
 
     @Test

@@ -147,7 +147,6 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     zone,
                     cutOff,
-                    defaults.getIntake().s10ServiceIndicator,
                     defaults.getIntake().defaultPaymentMethod);
             this.digitisation = new DigitisationService(
                     jdbi,

@@ -245,7 +245,10 @@ public final class DossierService {
                         r.applicantIdType(),
                         r.applicantCitizenId()),
                 DossierView.Filer.of(r.filer()),
-                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress),
+                new DossierView.Delivery(
+                        r.deliveryMethod(),
+                        deliveryAddress,
+                        new DossierView.Ref(r.deliveringOffice(), ref.officeName(r.deliveringOffice()))),
                 r.appointmentSlipByPost(),
                 r.agencyReference(),
                 handover(loaded.handover()),
