@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.app.ApiDocs;
 import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.CounterServices;
@@ -148,5 +149,6 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         HandoverServices handover = new HandoverModule(config, environment).register(shared, notificationRoutes);
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
+        ApiDocs.register(environment);
     }
 }
