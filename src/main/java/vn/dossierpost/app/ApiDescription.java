@@ -173,11 +173,31 @@ final class ApiDescription {
         success(operation, method);
         bodies(operation, methods);
         security(operation, method);
-        operation.getResponses().addApiResponse("default", new ApiResponse().$ref(ERROR));
         JsonNode extra = extras.get(endpoint);
         if (extra != null) {
             examples(operation, extra);
         }
+        operation.getResponses().addApiResponse("default", new ApiResponse().$ref(ERROR));
+        operation.getResponses().values().forEach(ApiDescription::plainMediaTypes);
+    }
+
+    /**
+     * {@code application/json} rather than the {@code ;charset=UTF-8} of {@code @Produces} (every
+     * answer is UTF-8, said once above), and a file (PDF, PNG, CSV) as binary.
+     */
+    private static void plainMediaTypes(ApiResponse response) {
+        if (response.getContent() == null) {
+            return;
+        }
+        Content plain = new Content();
+        response.getContent().forEach((type, media) -> {
+            String bare = type.replaceAll("\\s*;.*", "");
+            if (media.getSchema() == null && !bare.equals(JSON)) {
+                media.setSchema(new BinarySchema());
+            }
+            plain.addMediaType(bare, media);
+        });
+        response.setContent(plain);
     }
 
     /** Swagger puts an object's schema under "default": it is the 200 (204 for a method answering nothing). */
