@@ -138,4 +138,20 @@ class AgencyContractTest {
             }
         });
     }
+
+    @Test
+    void theWorkedExampleOfTheIntegrationGuideIsAManifestAndItsSignature() throws IOException {
+        String guide = Files.readString(Path.of("docs/agency-integration.md"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile(
+                        "```json\n(.*?)\n```", java.util.regex.Pattern.DOTALL)
+                .matcher(guide);
+        assertThat(block.find()).isTrue();
+        byte[] manifest = block.group(1).getBytes(StandardCharsets.UTF_8);
+        String signature = vn.dossierpost.integration.Signatures.sign(manifest, "khoa-bi-mat-so-tu-phap-ha-noi");
+
+        assertThat(manifest).hasSize(928);
+        assertThat(guide).contains("X-Dossierpost-Signature: " + signature);
+        assertThat(AgencyContract.published().problems("DossierManifest", JSON.readTree(manifest), "manifest"))
+                .isEmpty();
+    }
 }
