@@ -9,7 +9,8 @@ import vn.dossierpost.domain.PaymentState;
  * The money of a dossier: the lines stored at intake, what is due at the counter (the total less
  * what is collected on delivery), whether and how it was paid. {@code vietQr} is present while the
  * payment is pending and the office offers VietQR; {@code receiptUrl} once paid, {@code refundUrl}
- * once refunded.
+ * and {@code refundedAmount} once refunded (all of it, or the government fee of a refused dossier);
+ * {@code refundable}: what a refund would pay back now, null when none is due.
  */
 public record PaymentView(
         String dossierCode,
@@ -25,7 +26,9 @@ public record PaymentView(
         String heldReason,
         VietQrView vietQr,
         String receiptUrl,
-        String refundUrl) {
+        String refundUrl,
+        Long refundedAmount,
+        Long refundable) {
     /** The EMVCo payload any banking app scans, and the same as a PNG image. */
     public record VietQrView(String payload, String imageUrl) {}
 }

@@ -98,8 +98,8 @@ public final class CounterModule {
         PaymentSettings settings = new PaymentSettings(p.acquirerBin, p.account, p.callbackSecret);
         Receipts receipts =
                 new Receipts(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone());
-        PaymentService payments =
-                new PaymentService(shared.jdbi(), shared.dossiers(), receipts, settings, shared.clock());
+        PaymentService payments = new PaymentService(
+                shared.jdbi(), shared.dossiers(), receipts, settings, shared.referenceData(), shared.clock());
         environment.jersey().register(new PaymentResource(payments, receipts));
         environment
                 .jersey()

@@ -75,7 +75,8 @@ public record Catalogue(
             Boolean postalAllowed,
             String legalBasis,
             List<Component> components,
-            Boolean proxyAllowed) {
+            Boolean proxyAllowed,
+            Boolean feeRefundableOnRefusal) {
         public Procedure {
             components = orEmpty(components);
         }
@@ -83,6 +84,11 @@ public record Catalogue(
         /** Whether someone else may file it on the applicant's behalf: yes unless the file says no. */
         public boolean proxyAllowedOrDefault() {
             return proxyAllowed == null || proxyAllowed;
+        }
+
+        /** Whether a refusal gives the government fee back: no unless the file says yes. */
+        public boolean feeRefundableOnRefusalOrDefault() {
+            return feeRefundableOnRefusal != null && feeRefundableOnRefusal;
         }
     }
 

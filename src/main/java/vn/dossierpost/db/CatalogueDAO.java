@@ -38,7 +38,8 @@ public interface CatalogueDAO {
             long governmentFee,
             boolean postalAllowed,
             String legalBasis,
-            boolean proxyAllowed) {}
+            boolean proxyAllowed,
+            boolean feeRefundableOnRefusal) {}
 
     record ComponentRow(String procedureCode, String code, String name, String form, boolean required, int position) {}
 
@@ -66,7 +67,8 @@ public interface CatalogueDAO {
     List<OfficeRow> offices();
 
     @SqlQuery(
-            "SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis, proxy_allowed FROM procedure ORDER BY code")
+            "SELECT code, name, name_en, agency_code, processing_days, government_fee, postal_allowed, legal_basis, proxy_allowed, "
+                    + "fee_refundable_on_refusal FROM procedure ORDER BY code")
     @RegisterConstructorMapper(ProcedureRow.class)
     List<ProcedureRow> procedures();
 

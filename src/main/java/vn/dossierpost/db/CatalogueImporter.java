@@ -262,28 +262,39 @@ public final class CatalogueImporter {
                         .bind("governmentFee", p.governmentFee())
                         .bind("postalAllowed", p.postalAllowed())
                         .bind("legalBasis", p.legalBasis()));
-        writeProxyAllowed(h, c.procedures());
+        writeLaterRules(h, c.procedures());
         return replaceComponents(h, c.procedures());
     }
 
     /**
-     * Whether a proxy may file each procedure. The column came with a later migration than the one
-     * that first loads the catalogue (002), which therefore runs without it; that migration sets it.
+     * The procedure rules that came with later migrations than the one that first loads the
+     * catalogue (002), which therefore runs without their columns; those migrations set them.
      */
-    private static void writeProxyAllowed(Handle h, List<Catalogue.Procedure> procedures) {
-        boolean column = h.createQuery(
-                        "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-                                + "AND table_name = 'procedure' AND column_name = 'proxy_allowed')")
-                .mapTo(Boolean.class)
-                .one();
-        if (column) {
+    private static void writeLaterRules(Handle h, List<Catalogue.Procedure> procedures) {
+        if (hasProcedureColumn(h, "proxy_allowed")) {
             upsert(
                     h,
-                    "UPDATE procedure SET proxy_allowed = :proxyAllowed WHERE code = :code "
-                            + "AND proxy_allowed IS DISTINCT FROM :proxyAllowed",
+                    "UPDATE procedure SET proxy_allowed = :value WHERE code = :code "
+                            + "AND proxy_allowed IS DISTINCT FROM :value",
                     procedures,
-                    (b, p) -> b.bind("code", p.code()).bind("proxyAllowed", p.proxyAllowedOrDefault()));
+                    (b, p) -> b.bind("code", p.code()).bind("value", p.proxyAllowedOrDefault()));
         }
+        if (hasProcedureColumn(h, "fee_refundable_on_refusal")) {
+            upsert(
+                    h,
+                    "UPDATE procedure SET fee_refundable_on_refusal = :value WHERE code = :code "
+                            + "AND fee_refundable_on_refusal IS DISTINCT FROM :value",
+                    procedures,
+                    (b, p) -> b.bind("code", p.code()).bind("value", p.feeRefundableOnRefusalOrDefault()));
+        }
+    }
+
+    private static boolean hasProcedureColumn(Handle h, String column) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                        + "current_schema() AND table_name = 'procedure' AND column_name = :column)")
+                .bind("column", column)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     /** The file's component list replaces the stored one of every procedure it lists, in file order. */

@@ -23,7 +23,8 @@ public interface PaymentDAO {
             String heldReason,
             String refundedBy,
             OffsetDateTime refundedAt,
-            String refundReason) {}
+            String refundReason,
+            Long refundedAmount) {}
 
     record ReceiptRow(
             String kind,
@@ -69,10 +70,11 @@ public interface PaymentDAO {
             @Bind("reason") String reason,
             @Bind("at") OffsetDateTime at);
 
-    @SqlUpdate("UPDATE payment SET state = 'REFUNDED', refunded_by = :by, refunded_at = :at, refund_reason = :reason, "
-            + "updated_at = :at WHERE dossier_id = :id")
+    @SqlUpdate("UPDATE payment SET state = 'REFUNDED', refunded_amount = :amount, refunded_by = :by, "
+            + "refunded_at = :at, refund_reason = :reason, updated_at = :at WHERE dossier_id = :id")
     void refunded(
             @Bind("id") long dossierId,
+            @Bind("amount") long amount,
             @Bind("by") String by,
             @Bind("reason") String reason,
             @Bind("at") OffsetDateTime at);
@@ -122,7 +124,7 @@ public interface PaymentDAO {
             + "FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE d.office_code = :office "
             + "AND p.paid_at >= :from AND p.paid_at < :to AND p.state IN ('PAID', 'REFUNDED') "
             + "GROUP BY p.taken_by, p.method "
-            + "UNION ALL SELECT p.refunded_by, p.method, 'REFUNDED', count(*), COALESCE(sum(" + AT_COUNTER + "), 0) "
+            + "UNION ALL SELECT p.refunded_by, p.method, 'REFUNDED', count(*), COALESCE(sum(p.refunded_amount), 0) "
             + "FROM payment p JOIN dossier d ON d.id = p.dossier_id WHERE d.office_code = :office "
             + "AND p.refunded_at >= :from AND p.refunded_at < :to GROUP BY p.refunded_by, p.method "
             + "UNION ALL SELECT NULL, p.method, p.state, count(*), COALESCE(sum(" + AT_COUNTER + "), 0) "

@@ -128,6 +128,7 @@ class CatalogueImporterTest {
                 true,
                 null,
                 List.of(new Catalogue.Component("DON", "Đơn", "ORIGINAL", true)),
+                null,
                 null));
         Catalogue invalid = new Catalogue(
                 provinces,
@@ -256,11 +257,13 @@ class CatalogueImporterTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     @Test
-    void whetherAProxyMayFileComesFromTheFileAndIsTrueWhenLeftOut() {
+    void theRulesOfLaterMigrationsComeFromTheFileWithTheirDefaultsWhenLeftOut() {
         assertThat(proxyAllowed("9.000101"))
                 .as("judicial record No. 2, after the migrations")
                 .isFalse();
         assertThat(proxyAllowed("2.000488")).isTrue();
+        assertThat(feeRefundable("9.000101")).isTrue();
+        assertThat(feeRefundable("2.000635")).isFalse();
         Catalogue file = fileCatalogue();
         Catalogue.Procedure no2 = file.procedures().stream()
                 .filter(p -> p.code().equals("9.000101"))
@@ -281,6 +284,7 @@ class CatalogueImporterTest {
                         no2.postalAllowed(),
                         no2.legalBasis(),
                         no2.components(),
+                        null,
                         null)),
                 null,
                 null,
@@ -288,14 +292,24 @@ class CatalogueImporterTest {
         try {
             new CatalogueImporter(jdbi).importCatalogue(leftOut);
             assertThat(proxyAllowed("9.000101")).isTrue();
+            assertThat(feeRefundable("9.000101")).isFalse();
         } finally {
             new CatalogueImporter(jdbi).importCatalogue(file);
         }
         assertThat(proxyAllowed("9.000101")).isFalse();
+        assertThat(feeRefundable("9.000101")).isTrue();
     }
 
     private static boolean proxyAllowed(String code) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT proxy_allowed FROM procedure WHERE code = :c")
+        return procedureFlag("proxy_allowed", code);
+    }
+
+    private static boolean feeRefundable(String code) {
+        return procedureFlag("fee_refundable_on_refusal", code);
+    }
+
+    private static boolean procedureFlag(String column, String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM procedure WHERE code = :c")
                 .bind("c", code)
                 .mapTo(Boolean.class)
                 .one());

@@ -192,6 +192,9 @@ class AccessTest {
         RULES.put("POST /counter/ho-so/{code}/sua", "COUNTER:own");
         RULES.put("GET /counter/ho-so/{code}/thanh-toan/vietqr.png", "COUNTER:own");
         RULES.put("GET /counter/ho-so/{code}/thanh-toan/bien-lai.pdf", "COUNTER:own");
+        RULES.put("GET /counter/ho-so/{code}/thanh-toan/phieu-hoan-tien.pdf", "COUNTER:own");
+        RULES.put("POST /counter/ho-so/{code}/thu-tien", "COUNTER:own");
+        RULES.put("POST /counter/ho-so/{code}/hoan-tien", "COUNTER:own");
         RULES.put("GET /counter/nhan-ket-qua", "COUNTER");
         RULES.put("GET /counter/nhan-ket-qua/{code}", "COUNTER:own");
         RULES.put("POST /counter/nhan-ket-qua/{code}", "COUNTER:own");

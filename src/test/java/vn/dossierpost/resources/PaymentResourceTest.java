@@ -26,6 +26,7 @@ import vn.dossierpost.domain.VietQr;
 import vn.dossierpost.service.payment.BankSignature;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.PdfCodes;
+import vn.dossierpost.support.Results;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -41,11 +42,13 @@ class PaymentResourceTest {
             ConfigOverride.config("payment.account", "113366668888"),
             ConfigOverride.config("payment.callbackSecret", SECRET));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
+    static String agency;
 
     @BeforeAll
     static void users() {
         APP.addUser("thu.ngan", Role.COUNTER, Dossiers.OFFICE, null);
         APP.addUser("kiem.soat", Role.SUPERVISOR, null, null);
+        agency = APP.addTokenUser("stp-hanoi", Role.AGENCY, null, Dossiers.AGENCY);
     }
 
     private static String intake(String method) {
@@ -298,6 +301,41 @@ class PaymentResourceTest {
         assertThat(text).contains("PHIẾU HOÀN TIỀN", "HT-" + Dossiers.OFFICE + "-", "Công dân rút hồ sơ", code);
         assertThat(pdfText("/api/dossiers/" + code + "/payment/receipt.pdf")).contains("BIÊN LAI THU TIỀN");
         assertThat(status(confirm("thu.ngan", code, Map.of("method", "CASH")))).isEqualTo(409);
+    }
+
+    @Test
+    void aDossierTheAgencyRefusedGetsItsGovernmentFeeBackNotThePostageWhereTheProcedureSaysSo() throws Exception {
+        // judicial record No. 1: its fee goes back on a refusal (catalogue: feeRefundableOnRefusal)
+        String refused = Results.refused(
+                APP, "thu.ngan", agency, Dossiers.judicialRecord(), "Người yêu cầu không thuộc diện được cấp");
+        String refund = "/api/dossiers/" + refused + "/payment/refund";
+        long paid = amountDue(refused);
+        assertThat(paid).as("postage and fee were taken at the counter").isGreaterThan(200_000);
+
+        try (Response res = APP.post("thu.ngan", refund, Map.of("reason", "Cơ quan từ chối giải quyết"))) {
+            Map<String, Object> view = json(res);
+            assertThat(res.getStatus()).as(view.toString()).isEqualTo(200);
+            assertThat(view).containsEntry("state", "REFUNDED").containsEntry("refundedAmount", 200_000);
+        }
+        assertThat(status(APP.post("thu.ngan", refund, Map.of("reason", "lần hai"))))
+                .isEqualTo(409);
+        String text = pdfText("/api/dossiers/" + refused + "/payment/refund.pdf");
+        assertThat(text).contains("PHIẾU HOÀN TIỀN", "200.000", "Cơ quan từ chối giải quyết", refused);
+        long refundedInDrawer = APP.jdbi()
+                .withHandle(h -> h.createQuery("SELECT amount FROM receipt r JOIN dossier d ON d.id = r.dossier_id "
+                                + "WHERE d.code = :c AND r.kind = 'REFUND'")
+                        .bind("c", refused)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(refundedInDrawer).isEqualTo(200_000);
+
+        // a dossier the agency has and did not refuse gets nothing back
+        String atAgency = Results.ready(APP, "thu.ngan", agency, Dossiers.judicialRecord(), "LLTP-2026/0009001");
+        try (Response res = APP.post(
+                "thu.ngan", "/api/dossiers/" + atAgency + "/payment/refund", Map.of("reason", "Công dân đòi lại"))) {
+            assertThat(res.getStatus()).isEqualTo(409);
+            assertThat(res.readEntity(String.class)).contains("withdrawn before its handover, or refused");
+        }
     }
 
     @Test

@@ -138,6 +138,51 @@ class RemittanceResourceTest {
     }
 
     @Test
+    void aRemittedFeePaidBackAfterARefusalIsDeductedOnceOnTheAgencysNextStatement() {
+        String refused = paidOn("2025-07-10", "CASH");
+        String kept = paidOn("2025-08-05", "CASH");
+        String earlyRefund = paidOn("2025-08-06", "CASH");
+        try (Response res = remit("ke.toan", "2025-07-01", "2025-07-31")) {
+            assertThat(res.getStatus()).isEqualTo(201);
+        }
+        refundedOn(refused, "2025-08-20");
+        refundedOn(earlyRefund, "2025-08-07"); // paid back before any statement carried its fee
+
+        Map<String, Object> august = get("&from=2025-08-01&to=2025-08-31");
+        assertThat(lines(august))
+                .extracting(l -> l.get("dossierCode") + " " + l.get("kind") + " " + l.get("governmentFee"))
+                .containsExactly(kept + " FEE 200000", refused + " REFUND -200000");
+        assertThat(august).containsEntry("total", 0).containsEntry("dossiers", 2);
+        try (Response res = remit("ke.toan", "2025-08-01", "2025-08-31")) {
+            assertThat(res.getStatus()).isEqualTo(201);
+        }
+        // deducted once: the next period does not carry it again, the July statement is unchanged
+        try (Response res =
+                APP.as("ke.toan", BASE + "&from=2025-09-01&to=2025-09-30").get()) {
+            assertThat(lines(json(res))).extracting(l -> l.get("dossierCode")).doesNotContain(refused);
+        }
+        assertThat(get("&from=2025-07-01&to=2025-07-31")).containsEntry("total", 200_000);
+        String csv;
+        try (Response res = APP.as(
+                        "ke.toan",
+                        "/api/remittances/statement.csv?agency=" + Dossiers.AGENCY + "&from=2025-08-01&to=2025-08-31")
+                .get()) {
+            csv = res.readEntity(String.class);
+        }
+        assertThat(csv).contains(refused + ";").contains("Hoàn trả;2025-08-20;-200000");
+    }
+
+    /** The dossier's payment paid back (as the refund of a refusal records it) at noon of {@code day}. */
+    private static void refundedOn(String code, String day) {
+        APP.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE payment SET state = 'REFUNDED', refunded_amount = 200000, "
+                                + "refunded_at = :at WHERE dossier_id = (SELECT id FROM dossier WHERE code = :code)")
+                        .bind("at", OffsetDateTime.parse(day + "T12:00:00+07:00"))
+                        .bind("code", code)
+                        .execute());
+    }
+
+    @Test
     void badPeriodsAndEmptyStatementsAreRefusedNamingTheField() {
         Map<String, String> cases = Map.of(
                 "&from=2025-13-01&to=2025-12-31", "from",

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Dossiers whose result waits at the agency for the post to collect it, made without the scans and
  * the handover: taken in over the API, marked delivered to the agency with the handover rows the
- * agency's event looks for, then the agency's RESULT_READY through its own endpoint (which makes the
- * pickup task of the office serving the agency).
+ * agency's event looks for, then the agency's answer through its own endpoint: RESULT_READY (which
+ * makes the pickup task of the office serving the agency) or REFUSED.
  */
 public final class Results {
     private Results() {}
@@ -19,6 +19,17 @@ public final class Results {
     /** The code of a dossier (from {@code body}, taken in by {@code clerk}) with its result ready at the agency. */
     public static String ready(
             TestApp app, String clerk, String agencyToken, Map<String, Object> body, String reference) {
+        return answered(app, clerk, agencyToken, body, Map.of("type", "RESULT_READY", "resultReference", reference));
+    }
+
+    /** The code of a dossier the agency refused, with {@code reason}. */
+    public static String refused(
+            TestApp app, String clerk, String agencyToken, Map<String, Object> body, String reason) {
+        return answered(app, clerk, agencyToken, body, Map.of("type", "REFUSED", "reason", reason));
+    }
+
+    private static String answered(
+            TestApp app, String clerk, String agencyToken, Map<String, Object> body, Map<String, Object> answer) {
         String code;
         try (Response taken = app.post(clerk, "/api/dossiers", body)) {
             assertThat(taken.getStatus()).isEqualTo(201);
@@ -37,23 +48,16 @@ public final class Results {
                     "BG-" + code,
                     code);
         });
-        try (Response event = app.extension()
+        Map<String, Object> event = new java.util.HashMap<>(answer);
+        event.put("eventId", "kq-" + code);
+        event.put("dossierCode", code);
+        try (Response sent = app.extension()
                 .client()
                 .target(app.url("/api/agency/events"))
                 .request()
                 .header("Authorization", "Bearer " + agencyToken)
-                .post(Entity.entity(
-                        Map.of(
-                                "eventId",
-                                "kq-" + code,
-                                "dossierCode",
-                                code,
-                                "type",
-                                "RESULT_READY",
-                                "resultReference",
-                                reference),
-                        MediaType.APPLICATION_JSON_TYPE))) {
-            assertThat(event.getStatus()).as(event.readEntity(String.class)).isEqualTo(200);
+                .post(Entity.entity(event, MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(sent.getStatus()).as(sent.readEntity(String.class)).isEqualTo(200);
         }
         return code;
     }

@@ -232,7 +232,8 @@ public final class ReferenceData {
                 components(p.code()).stream()
                         .map(c -> new ProcedureView.Document(c.code(), c.name(), c.form(), c.required()))
                         .toList(),
-                p.proxyAllowed());
+                p.proxyAllowed(),
+                p.feeRefundableOnRefusal());
     }
 
     public Place placeOfOffice(OfficeRow office) {

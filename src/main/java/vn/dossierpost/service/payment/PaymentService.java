@@ -3,31 +3,36 @@ package vn.dossierpost.service.payment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.FeesView;
 import vn.dossierpost.api.PaymentRequest;
 import vn.dossierpost.api.PaymentView;
+import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
+import vn.dossierpost.db.EventDAO;
 import vn.dossierpost.db.PaymentDAO;
 import vn.dossierpost.db.PaymentDAO.PaymentRow;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.PaymentState;
+import vn.dossierpost.domain.RefundDue;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.domain.VietQr;
 import vn.dossierpost.pdf.QrImage;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Text;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
 
 /**
  * The money of a dossier at the counter: what is due (the fees stored at intake, less what the
  * courier collects on delivery), the VietQR code to pay it by transfer, the clerk's confirmation
- * and, for a dossier withdrawn before its handover, the refund.
+ * and the refund ({@link RefundDue}: a dossier withdrawn before its handover, or refused by the agency).
  */
 public final class PaymentService {
     /** The methods a clerk confirms; TRANSFER is only the label of dossiers taken before VietQR. */
@@ -37,21 +42,28 @@ public final class PaymentService {
     private final DossierService dossiers;
     private final Receipts receipts;
     private final PaymentSettings settings;
+    private final ReferenceDataCache referenceData;
     private final Clock clock;
 
     public PaymentService(
-            Jdbi jdbi, DossierService dossiers, Receipts receipts, PaymentSettings settings, Clock clock) {
+            Jdbi jdbi,
+            DossierService dossiers,
+            Receipts receipts,
+            PaymentSettings settings,
+            ReferenceDataCache referenceData,
+            Clock clock) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
         this.receipts = receipts;
         this.settings = settings;
+        this.referenceData = referenceData;
         this.clock = clock;
     }
 
     public PaymentView view(User user, String code) {
         return jdbi.withHandle(h -> {
             DossierRow row = readable(h, user, code, false);
-            return toView(row, h.attach(PaymentDAO.class).find(row.id()).orElseGet(() -> pending(row)));
+            return toView(h, row, h.attach(PaymentDAO.class).find(row.id()).orElseGet(() -> pending(row)));
         });
     }
 
@@ -113,9 +125,9 @@ public final class PaymentService {
     }
 
     /**
-     * Pays back a withdrawn dossier's money. Withdrawal is possible only before the handover, so
-     * nothing was spent on it yet: the whole amount taken at the counter goes back, on its own
-     * numbered refund document.
+     * Pays back what {@link RefundDue} says is due (all of it for a withdrawn dossier, the government
+     * fee for a refused one where the procedure gives it back), once, on its own numbered refund
+     * document. A fee already remitted to the agency is deducted on the agency's next statement.
      */
     public PaymentView refund(User user, String code, String reason) {
         String why = Text.blankToNull(reason);
@@ -124,10 +136,10 @@ public final class PaymentService {
         }
         jdbi.useTransaction(h -> {
             DossierRow row = readable(h, user, code, true);
-            if (row.status() != DossierStatus.WITHDRAWN) {
+            RefundDue due = refundDue(h, row, dossiers.fees(row));
+            if (!due.allowed()) {
                 throw Problem.conflict(
-                        "dossier " + code + " is " + row.status()
-                                + ": only a dossier withdrawn before its handover is refunded",
+                        "dossier " + code + " (" + row.status() + ") is not refunded: " + due.refusedBecause(),
                         Map.of("status", row.status().name()));
             }
             PaymentRow payment = locked(h, row);
@@ -137,8 +149,8 @@ public final class PaymentService {
                         Map.of("state", payment.state().name()));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            h.attach(PaymentDAO.class).refunded(row.id(), user.username(), why.trim(), now);
-            receipts.issue(h, row, Receipts.REFUND, amountDue(row), payment.method(), user.username(), now);
+            h.attach(PaymentDAO.class).refunded(row.id(), due.amount(), user.username(), why.trim(), now);
+            receipts.issue(h, row, Receipts.REFUND, due.amount(), payment.method(), user.username(), now);
         });
         return view(user, code);
     }
@@ -159,17 +171,44 @@ public final class PaymentService {
         return dao.lock(row.id()).orElseThrow();
     }
 
+    private RefundDue refundDue(Handle h, DossierRow row, FeesView fees) {
+        return RefundDue.of(
+                row.status() == DossierStatus.WITHDRAWN,
+                !h.attach(EventDAO.class)
+                        .having(List.of(row.id()), DossierStatus.REFUSED.name())
+                        .isEmpty(),
+                referenceData
+                        .get()
+                        .procedureView(row.procedureCode())
+                        .map(ProcedureView::feeRefundableOnRefusal)
+                        .orElse(false),
+                fees.paidAtCounter(),
+                fees.governmentFee());
+    }
+
     long amountDue(DossierRow row) {
         return dossiers.fees(row).paidAtCounter();
     }
 
     private static PaymentRow pending(DossierRow row) {
         return new PaymentRow(
-                row.id(), PaymentState.PENDING, row.paymentMethod(), null, null, null, null, null, null, null, null);
+                row.id(),
+                PaymentState.PENDING,
+                row.paymentMethod(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private PaymentView toView(DossierRow row, PaymentRow p) {
+    private PaymentView toView(Handle h, DossierRow row, PaymentRow p) {
         FeesView fees = dossiers.fees(row);
+        RefundDue due = p.state() == PaymentState.PAID ? refundDue(h, row, fees) : null;
         String base = "/api/dossiers/" + row.code() + "/payment";
         PaymentView.VietQrView qr =
                 p.state() == PaymentState.PENDING && settings.vietQrOffered() && fees.paidAtCounter() > 0
@@ -193,7 +232,9 @@ public final class PaymentService {
                 p.heldReason(),
                 qr,
                 paid ? base + "/receipt.pdf" : null,
-                p.state() == PaymentState.REFUNDED ? base + "/refund.pdf" : null);
+                p.state() == PaymentState.REFUNDED ? base + "/refund.pdf" : null,
+                p.refundedAmount(),
+                due != null && due.allowed() ? due.amount() : null);
     }
 
     private static PaymentMethod method(String given) {

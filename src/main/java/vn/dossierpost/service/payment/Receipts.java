@@ -13,6 +13,7 @@ import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.PaymentDAO;
 import vn.dossierpost.db.PaymentDAO.PaymentRow;
 import vn.dossierpost.db.PaymentDAO.ReceiptRow;
+import vn.dossierpost.domain.FeeCalculator;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.PaymentState;
 import vn.dossierpost.domain.User;
@@ -100,12 +101,16 @@ public final class Receipts {
 
     private ReceiptData data(DossierRow row, PaymentRow payment, ReceiptRow receipt) {
         FeesView fees = dossiers.fees(row);
+        boolean refund = receipt.kind().equals(REFUND);
+        // a refused dossier's refund is its government fee alone: the postage was spent carrying it
+        boolean feeOnly = refund && receipt.amount() != fees.paidAtCounter();
         List<ReceiptData.Line> lines = new ArrayList<>();
-        fees.items().forEach(i -> lines.add(new ReceiptData.Line(i.labelVi(), i.amount())));
-        if (fees.dueOnDelivery() > 0) {
+        fees.items().stream()
+                .filter(i -> !feeOnly || i.code().equals(FeeCalculator.GOVERNMENT_FEE))
+                .forEach(i -> lines.add(new ReceiptData.Line(i.labelVi(), i.amount())));
+        if (fees.dueOnDelivery() > 0 && !feeOnly) {
             lines.add(new ReceiptData.Line("Trừ: thu khi phát kết quả (COD)", -fees.dueOnDelivery()));
         }
-        boolean refund = receipt.kind().equals(REFUND);
         return new ReceiptData(
                 refund,
                 number(receipt),

@@ -24,8 +24,9 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 /**
  * Remittance to agencies: the government fees the post took for an agency over a period (by the
  * day the payment was taken, in the service's zone), as JSON, a PDF statement or a CSV, and the
- * statement marked remitted. A dossier's fee is in at most one remitted statement, so an agency's
- * remitted periods never overlap. National staff only: the money of every office is in it.
+ * statement marked remitted. A dossier's fee is in at most one remitted statement, and so is the
+ * deduction of a remitted fee the applicant got back (a refusal's refund); an agency's remitted periods
+ * never overlap. National staff only: the money of every office is in it.
  */
 public final class Remittances {
     /** The longest period a statement covers: a year is plenty for a monthly or quarterly remittance. */
@@ -61,8 +62,8 @@ public final class Remittances {
         List<RemittanceData.Line> lines = v.lines().stream()
                 .map(l -> new RemittanceData.Line(
                         l.dossierCode(),
-                        l.procedureCode(),
-                        l.paidAt().atZoneSameInstant(zone).toLocalDate(),
+                        refund(l) ? "Hoàn trả · " + l.procedureCode() : l.procedureCode(),
+                        day(l),
                         l.governmentFee()))
                 .toList();
         return pdf.render(new RemittanceData(
@@ -83,7 +84,7 @@ public final class Remittances {
     public byte[] statementCsv(User user, String agency, String from, String to) {
         RemittanceView v = statement(user, agency, from, to);
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Số bảng kê;Cơ quan;Mã hồ sơ;Thủ tục;Bưu cục;Ngày thu;Lệ phí (đồng);Đã nộp trong bảng kê\r\n");
+        csv.append("Số bảng kê;Cơ quan;Mã hồ sơ;Thủ tục;Bưu cục;Loại;Ngày;Lệ phí (đồng);Đã nộp trong bảng kê\r\n");
         for (RemittanceView.Line l : v.lines()) {
             csv.append(String.join(
                             ";",
@@ -92,19 +93,29 @@ public final class Remittances {
                             l.dossierCode(),
                             l.procedureCode(),
                             l.officeCode(),
-                            l.paidAt().atZoneSameInstant(zone).toLocalDate().toString(),
+                            refund(l) ? "Hoàn trả" : "Thu",
+                            day(l).toString(),
                             String.valueOf(l.governmentFee()),
                             l.remittedIn() == null ? "" : l.remittedIn()))
                     .append("\r\n");
         }
-        csv.append(v.number()).append(';').append(v.agencyCode()).append(";Tổng cộng;;;;");
+        csv.append(v.number()).append(';').append(v.agencyCode()).append(";Tổng cộng;;;;;");
         csv.append(v.total()).append(";\r\n");
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static boolean refund(RemittanceView.Line l) {
+        return "REFUND".equals(l.kind());
+    }
+
+    /** The day the money moved: taken for a fee, paid back for a deduction. */
+    private LocalDate day(RemittanceView.Line l) {
+        return (refund(l) ? l.refundedAt() : l.paidAt()).atZoneSameInstant(zone).toLocalDate();
+    }
+
     /**
      * Marks the statement remitted, by the caller, now. 409 when the agency has a remitted statement
-     * sharing a day with this period (or one of its fees was remitted already); 422 when it has no fee.
+     * sharing a day with this period; 422 when it has nothing to carry.
      */
     public RemittanceView remit(User user, RemittanceRequest request) {
         if (request == null) {
@@ -120,15 +131,10 @@ public final class Remittances {
                         "agency " + period.agency() + " has a remitted statement for a day of this period",
                         Map.of("remittedIn", overlapping.get(0).number()));
             }
-            List<FeeLine> fees = fees(h, period);
+            List<FeeLine> fees = outstanding(h, period);
             if (fees.isEmpty()) {
                 throw Problem.invalid("from", "no government fee of this agency was taken in this period");
             }
-            fees.stream().filter(f -> f.remittedIn() != null).findFirst().ifPresent(f -> {
-                throw Problem.conflict(
-                        "the fee of dossier " + f.code() + " was remitted already",
-                        Map.of("remittedIn", f.remittedIn()));
-            });
             long total = fees.stream().mapToLong(FeeLine::governmentFee).sum();
             long id = dao.insert(new Statement(
                     period.number(),
@@ -139,30 +145,39 @@ public final class Remittances {
                     total,
                     user.username(),
                     OffsetDateTime.now(clock)));
-            dao.insertItems(id, fees.stream().map(FeeLine::dossierId).toList());
+            dao.insertItems(id, fees);
             return view(h, period);
         });
     }
 
-    private List<FeeLine> fees(Handle h, Period p) {
+    private List<FeeLine> outstanding(Handle h, Period p) {
         return h.attach(RemittanceDAO.class)
-                .fees(
+                .outstanding(
                         p.agency(),
-                        p.number(),
                         p.from().atStartOfDay(zone).toOffsetDateTime(),
                         p.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
     }
 
+    /** A remitted statement as it was remitted; otherwise what it would carry now. */
     private RemittanceView view(Handle h, Period p) {
-        List<RemittanceView.Line> lines = fees(h, p).stream()
-                .map(f -> new RemittanceView.Line(
-                        f.code(), f.procedureCode(), f.officeCode(), f.paidAt(), f.governmentFee(), f.remittedIn()))
-                .toList();
         String number = p.number();
-        Statement remitted = h.attach(RemittanceDAO.class).overlapping(p.agency(), p.from(), p.to()).stream()
+        RemittanceDAO dao = h.attach(RemittanceDAO.class);
+        Statement remitted = dao.overlapping(p.agency(), p.from(), p.to()).stream()
                 .filter(s -> s.number().equals(number))
                 .findFirst()
                 .orElse(null);
+        List<RemittanceView.Line> lines = (remitted == null ? outstanding(h, p) : dao.remitted(number))
+                .stream()
+                        .map(f -> new RemittanceView.Line(
+                                f.code(),
+                                f.procedureCode(),
+                                f.officeCode(),
+                                f.kind(),
+                                f.paidAt(),
+                                f.refundedAt(),
+                                f.governmentFee(),
+                                f.remittedIn()))
+                        .toList();
         return new RemittanceView(
                 number,
                 p.agency(),

@@ -59,7 +59,7 @@ public final class DossierPage extends Page {
     }
 
     private final DossierView dossier;
-    private final PaymentView payment;
+    private final PaymentPanel payment;
     private final List<Document> documents;
     private final List<Entry> timeline;
     private final Holder holder;
@@ -81,7 +81,7 @@ public final class DossierPage extends Page {
         super("counter/dossier.ftlh", "Hồ sơ " + dossier.code());
         signedIn(session);
         this.dossier = dossier;
-        this.payment = payment;
+        this.payment = new PaymentPanel(dossier.code(), payment, zone);
         this.zone = zone;
         this.documents = documents(dossier, files, procedure, zone);
         this.timeline = timelineOf(events, zone);
@@ -106,6 +106,16 @@ public final class DossierPage extends Page {
 
     DossierPage correctionRefused(CorrectionForm form) {
         this.correction = form;
+        return this;
+    }
+
+    DossierPage paymentRefused(String method, String terminalReference, String error) {
+        payment.confirmationRefused(method, terminalReference, error);
+        return this;
+    }
+
+    DossierPage refundRefused(String reason, String error) {
+        payment.refundRefused(reason, error);
         return this;
     }
 
@@ -313,37 +323,9 @@ public final class DossierPage extends Page {
         };
     }
 
-    /** The dossier's money: state, method, who took it, the VietQR code while pending. */
-    public PaymentView getPayment() {
+    /** The dossier's money: state, who took it, the VietQR code while pending, the forms to take or refund it. */
+    public PaymentPanel getPay() {
         return payment;
-    }
-
-    public String getPaymentState() {
-        return switch (payment.state()) {
-            case PENDING -> "Chưa thu";
-            case PAID -> "Đã thu";
-            case HELD -> "Chuyển khoản sai số tiền — chờ kiểm soát viên";
-            case REFUNDED -> "Đã hoàn tiền";
-        };
-    }
-
-    /** The method the money was (or is to be) taken by, in Vietnamese and English as on the slip. */
-    public String getPaymentMethodTaken() {
-        return payment.method().label();
-    }
-
-    public String getPaidAt() {
-        return payment.paidAt() == null
-                ? null
-                : DATE_TIME.format(payment.paidAt().atZoneSameInstant(zone));
-    }
-
-    public String getVietQrImageUrl() {
-        return payment.vietQr() == null ? null : "/counter/ho-so/" + dossier.code() + "/thanh-toan/vietqr.png";
-    }
-
-    public String getReceiptUrl() {
-        return payment.receiptUrl() == null ? null : "/counter/ho-so/" + dossier.code() + "/thanh-toan/bien-lai.pdf";
     }
 
     /** The slip printed again (served by the slip pages). */

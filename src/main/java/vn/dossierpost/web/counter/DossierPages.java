@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import vn.dossierpost.api.DossierView;
 import vn.dossierpost.api.FieldProblem;
+import vn.dossierpost.api.PaymentRequest;
 import vn.dossierpost.api.UploadResult;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.IllegalTransitionException;
@@ -44,7 +45,7 @@ import vn.dossierpost.web.Staff;
 /**
  * The counter clerk's dossier page ({@code /counter/ho-so/{code}}) and what it does: show a scan
  * inline, take scans one file per request (the page's script shows each file's progress), withdraw
- * the dossier, correct the applicant's contact details, take a supplement. Each action calls the service the JSON API calls, with the
+ * the dossier, correct the applicant's contact details, take a supplement, take or pay back the money. Each action calls the service the JSON API calls, with the
  * clerk's session instead of Basic authentication; who may read or change the dossier is the
  * service's rule (a clerk of another office gets the 403 page).
  */
@@ -241,6 +242,62 @@ public class DossierPages {
                                 + page.getDossier().statusLabelVi()
                                 + "»). Thông tin đã sửa được gửi cho cơ quan qua hồ sơ bổ sung, khi cơ quan "
                                 + "yêu cầu bổ sung."));
+            }
+            throw p;
+        }
+    }
+
+    /** The clerk took the money of a pending payment: cash, a card (its terminal reference), a transfer shown. */
+    @POST
+    @Path("{code}/thu-tien")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response takePayment(
+            @Context ContainerRequestContext request,
+            @PathParam("code") String code,
+            @FormParam("method") String method,
+            @FormParam("terminalReference") String terminalReference) {
+        WebSession clerk = Staff.require(request, Role.COUNTER);
+        try {
+            payments.confirm(clerk.user(), code, new PaymentRequest(method, terminalReference));
+            return Flash.redirect(here(code), "Đã ghi nhận thu tiền hồ sơ " + code + ".");
+        } catch (Problem p) {
+            if (p.status() == 422) {
+                String field = p.problems().isEmpty() ? "" : p.problems().get(0).field();
+                String why = switch (field) {
+                    case "terminalReference" ->
+                        "Thu bằng thẻ: nhập số tham chiếu in trên hóa đơn máy POS (tối đa 64 ký tự).";
+                    case "method" ->
+                        "Hình thức thu không dùng được tại bưu cục này ("
+                                + p.problems().get(0).message() + ").";
+                    default -> p.getMessage();
+                };
+                return refused(422, page(clerk, code).paymentRefused(method, terminalReference, why));
+            }
+            if (p.status() == 409) {
+                return refused(409, page(clerk, code).refused(conflict(p.getMessage())));
+            }
+            throw p;
+        }
+    }
+
+    /** The money paid back (a withdrawn dossier, or the fee of a refused one where the procedure gives it back). */
+    @POST
+    @Path("{code}/hoan-tien")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refund(
+            @Context ContainerRequestContext request,
+            @PathParam("code") String code,
+            @FormParam("reason") String reason) {
+        WebSession clerk = Staff.require(request, Role.COUNTER);
+        try {
+            payments.refund(clerk.user(), code, reason);
+            return Flash.redirect(here(code), "Đã hoàn tiền hồ sơ " + code + ": in phiếu hoàn tiền bên dưới.");
+        } catch (Problem p) {
+            if (p.status() == 422) {
+                return refused(422, page(clerk, code).refundRefused(reason, "Xin ghi lý do hoàn tiền."));
+            }
+            if (p.status() == 409) {
+                return refused(409, page(clerk, code).refused("Không hoàn tiền được. (" + p.getMessage() + ")"));
             }
             throw p;
         }

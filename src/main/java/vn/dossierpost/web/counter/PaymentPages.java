@@ -15,7 +15,7 @@ import vn.dossierpost.web.Staff;
 
 /**
  * What the dossier page shows of its money with the clerk's session: the VietQR code the applicant
- * scans from the counter's screen, and the receipt to print.
+ * scans from the counter's screen, and the receipt and the refund document to print.
  */
 @Path("/counter/ho-so/{code}/thanh-toan")
 public class PaymentPages {
@@ -40,11 +40,22 @@ public class PaymentPages {
     @Path("bien-lai.pdf")
     @Produces("application/pdf")
     public Response receipt(@Context ContainerRequestContext request, @PathParam("code") String code) {
-        byte[] pdf = receipts.receiptPdf(Staff.require(request, Role.COUNTER).user(), code);
+        return pdf(receipts.receiptPdf(Staff.require(request, Role.COUNTER).user(), code), "bien-lai-", code);
+    }
+
+    @PersonalData("RECEIPT")
+    @GET
+    @Path("phieu-hoan-tien.pdf")
+    @Produces("application/pdf")
+    public Response refund(@Context ContainerRequestContext request, @PathParam("code") String code) {
+        return pdf(receipts.refundPdf(Staff.require(request, Role.COUNTER).user(), code), "hoan-tien-", code);
+    }
+
+    private static Response pdf(byte[] pdf, String prefix, String code) {
         return Response.ok(pdf, "application/pdf")
                 .header(
                         "Content-Disposition",
-                        "inline; filename=\"bien-lai-" + code.replaceAll("[^A-Za-z0-9.-]", "") + ".pdf\"")
+                        "inline; filename=\"" + prefix + code.replaceAll("[^A-Za-z0-9.-]", "") + ".pdf\"")
                 .header("Cache-Control", "private, no-store")
                 .build();
     }

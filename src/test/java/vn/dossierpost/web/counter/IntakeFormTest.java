@@ -29,6 +29,7 @@ class IntakeFormTest {
                     new ProcedureView.Document("TO_KHAI", "Tờ khai", "ORIGINAL", true),
                     new ProcedureView.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", true),
                     new ProcedureView.Document("GIAY_TO_CU_TRU", "Cư trú", "COPY", false)),
+            true,
             true);
 
     @Test
