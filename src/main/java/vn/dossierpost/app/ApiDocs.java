@@ -3,6 +3,7 @@ package vn.dossierpost.app;
 import com.fasterxml.jackson.annotation.JsonView;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
@@ -33,6 +34,8 @@ import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.dossierpost.resources.OpenApiResource;
 import vn.dossierpost.web.ApiDocsPage;
 
@@ -44,6 +47,8 @@ import vn.dossierpost.web.ApiDocsPage;
  * code does not say (who may call, the error shape, examples).
  */
 public final class ApiDocs {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDocs.class);
+
     static {
         // The caller (@Auth User) is no request body: who calls is said by the security schemes.
         OpenAPIExtensions.getExtensions().add(0, new AbstractOpenAPIExtension() {
@@ -88,10 +93,29 @@ public final class ApiDocs {
         }
     }
 
+    /**
+     * The document is written once, in the background as the service starts (a few seconds on a busy
+     * machine: not on the first caller's time, nor on the start-up's); a request that comes sooner waits
+     * for it.
+     */
     public static void register(Environment environment) {
         ResourceConfig jersey = environment.jersey().getResourceConfig();
-        environment.jersey().register(new OpenApiResource(once(() -> write(describe(jersey)))));
+        Supplier<OpenApiResource.Document> document = once(() -> {
+            long started = System.nanoTime();
+            OpenApiResource.Document written = write(describe(jersey));
+            LOG.info("API description written in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return written;
+        });
+        environment.jersey().register(new OpenApiResource(document));
         environment.jersey().register(new ApiDocsPage());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                Thread writer = new Thread(document::get, "api-description");
+                writer.setDaemon(true);
+                writer.start();
+            }
+        });
     }
 
     /** The document of the API resources registered in {@code jersey}. */
