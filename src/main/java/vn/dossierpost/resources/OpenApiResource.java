@@ -4,12 +4,13 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.io.InputStream;
 import java.util.function.Supplier;
 
 /**
  * {@code /openapi.json} and {@code /openapi.yaml}: the description of the JSON API, for anyone (an
- * integrator generates a client from it; the page {@code /api-docs} shows it). Written once, the
- * first time it is asked for, when every resource is registered.
+ * integrator generates a client from it; the page {@code /api-docs} shows it), and
+ * {@code /openapi-agency.yaml}, the agency's side of the handover.
  */
 @Hidden
 @Path("/")
@@ -35,5 +36,13 @@ public class OpenApiResource {
     @Produces("application/yaml;charset=UTF-8")
     public String yaml() {
         return document.get().yaml();
+    }
+
+    /** What an agency implements to receive dossiers over HTTP: docs/openapi-agency.yaml as it is in the jar. */
+    @GET
+    @Path("openapi-agency.yaml")
+    @Produces("application/yaml;charset=UTF-8")
+    public InputStream agency() {
+        return OpenApiResource.class.getResourceAsStream("/openapi/openapi-agency.yaml");
     }
 }

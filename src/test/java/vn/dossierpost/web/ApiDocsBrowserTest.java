@@ -19,6 +19,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.support.Browser;
@@ -79,6 +80,26 @@ class ApiDocsBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", intake);
         Path shots = Files.createDirectories(Path.of("target/screenshots"));
         Files.write(shots.resolve("api-docs.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theAgencySideIsTheOtherDocumentOfThePage() throws Exception {
+        browser.get(APP.url("/api-docs"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement documents =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .topbar select")));
+        new Select(documents).selectByVisibleText("Phía cơ quan nhận hồ sơ (the agency side)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".swagger-ui .info .title"), "giao diện cơ quan nhận hồ sơ"));
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui h3.opblock-tag"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock-summary-path")));
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock-summary-path")))
+                .extracting(WebElement::getText)
+                .contains("/dossiers", "/notices", "/probe");
+
+        Path shots = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(
+                shots.resolve("api-docs-agency.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     /** A click as the user's, on an element Swagger UI may keep under its sticky parts. */
