@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.app.ApiDocs;
 import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.CounterServices;
@@ -158,5 +159,6 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 new HandoverModule(config, environment).register(shared, notificationRoutes, counter.s10Series());
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
+        ApiDocs.register(environment);
     }
 }

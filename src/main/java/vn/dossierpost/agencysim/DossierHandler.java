@@ -1,5 +1,6 @@
 package vn.dossierpost.agencysim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -128,7 +129,10 @@ final class DossierHandler implements HttpHandler {
         }
     }
 
-    /** Signature first (nothing in an unsigned manifest is trusted), then the key, then the files. */
+    /**
+     * Signature first (nothing in an unsigned manifest is trusted), then the manifest against the
+     * published schema, then the key, then the files.
+     */
     private Manifest verify(ReceivedBody body, String signature, String key) throws Rejection {
         if (signature == null) {
             throw new Rejection(SIGNATURE + ": missing");
@@ -137,7 +141,9 @@ final class DossierHandler implements HttpHandler {
             throw new Rejection(
                     SIGNATURE + ": does not match the HMAC-SHA256 of the manifest part with the agency's secret");
         }
-        Manifest manifest = Manifest.of(Manifest.parseJson(json, body.manifest(), "the manifest part"), "manifest");
+        JsonNode parsed = Manifest.parseJson(json, body.manifest(), "the manifest part");
+        AgencyContract.published().check(AgencyContract.DOSSIER_MANIFEST, parsed, "manifest");
+        Manifest manifest = Manifest.of(parsed, "manifest");
         List<String> problems = new ArrayList<>();
         if (key == null) {
             problems.add(IDEMPOTENCY_KEY + ": missing (expected " + manifest.key() + ")");

@@ -44,7 +44,9 @@ final class HandoverZip {
                 throw new Rejection("the .ready file's signature does not match the HMAC-SHA256 of " + MANIFEST
                         + " with the agency's secret");
             }
-            List<Manifest> dossiers = dossiers(Manifest.parseJson(json, manifest, MANIFEST), handoverNo);
+            JsonNode root = Manifest.parseJson(json, manifest, MANIFEST);
+            AgencyContract.published().check(AgencyContract.DROP_MANIFEST, root, MANIFEST);
+            List<Manifest> dossiers = dossiers(root, handoverNo);
             List<String> problems = new ArrayList<>();
             Map<String, FileDigest> entries = digests(file);
             dossiers.forEach(d -> problems.addAll(d.compare(entries, "entry")));

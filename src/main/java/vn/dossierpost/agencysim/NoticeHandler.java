@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code POST {basePath}/notices}: the post telling the agency what became of a result (delivered
  * to the applicant, or returned). Checked like a dossier — the signature over the body, the
- * idempotency key equal to the event id — and kept once per event id: 201 the first time, 409 after.
+ * idempotency key equal to the event id, the body against the published {@code Notice} schema — and
+ * kept once per event id: 201 the first time, 409 after.
  * {@code GET} lists what was received.
  */
 final class NoticeHandler implements HttpHandler {
@@ -56,14 +57,12 @@ final class NoticeHandler implements HttpHandler {
                 JsonAnswer.message(json, 400, "the body is not JSON").send(exchange);
                 return;
             }
-            String eventId = notice.path("eventId").asText("");
-            if (eventId.isEmpty()
-                    || notice.path("type").asText("").isEmpty()
-                    || notice.path("dossierCode").asText("").isEmpty()) {
-                JsonAnswer.message(json, 400, "eventId, type and dossierCode are required")
-                        .send(exchange);
+            List<String> problems = AgencyContract.published().problems(AgencyContract.NOTICE, notice, "body");
+            if (!problems.isEmpty()) {
+                JsonAnswer.message(json, 400, String.join("; ", problems)).send(exchange);
                 return;
             }
+            String eventId = notice.path("eventId").asText("");
             if (!eventId.equals(exchange.getRequestHeaders().getFirst("Idempotency-Key"))) {
                 JsonAnswer.message(json, 400, "Idempotency-Key must be the notice's eventId")
                         .send(exchange);

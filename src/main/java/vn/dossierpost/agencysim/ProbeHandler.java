@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,11 @@ final class ProbeHandler implements HttpHandler {
                 probe = json.readTree(body);
             } catch (IOException e) {
                 JsonAnswer.message(json, 400, "the body is not JSON").send(exchange);
+                return;
+            }
+            List<String> problems = AgencyContract.published().problems(AgencyContract.PROBE, probe, "body");
+            if (!problems.isEmpty()) {
+                JsonAnswer.message(json, 400, String.join("; ", problems)).send(exchange);
                 return;
             }
             JsonAnswer.of(

@@ -1,6 +1,9 @@
 package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -57,6 +60,10 @@ public class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADMIN")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Cơ quan đã thêm (the agency added)",
+            content = @Content(schema = @Schema(implementation = AgencyView.class)))
     public Response create(@Auth User admin, AgencyRequest request) {
         AgencyView created = agencies.create(admin, request);
         return Response.created(URI.create("/api/agencies/" + created.code()))

@@ -1,6 +1,9 @@
 package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +33,10 @@ public class CollectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"COUNTER"})
+    @ApiResponse(
+            responseCode = "201",
+            description = "Bưu gửi trả kết quả đã lập (the return item)",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     public Response collect(
             @Auth User clerk,
             @PathParam("code") String code,

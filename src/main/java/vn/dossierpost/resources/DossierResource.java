@@ -1,6 +1,9 @@
 package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +51,10 @@ public class DossierResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("COUNTER")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Hồ sơ đã tiếp nhận (the dossier taken in)",
+            content = @Content(schema = @Schema(implementation = DossierView.class)))
     public Response takeIn(@Auth User clerk, IntakeRequest request) {
         DossierView view = dossiers.toView(intake.intake(clerk, request));
         return Response.created(UriBuilder.fromPath("/api/dossiers/{code}").build(view.code()))

@@ -1,6 +1,9 @@
 package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -65,6 +68,10 @@ public class RemittanceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"SUPERVISOR", "ADMIN"})
+    @ApiResponse(
+            responseCode = "201",
+            description = "Bảng kê đã đánh dấu nộp (the statement remitted)",
+            content = @Content(schema = @Schema(implementation = RemittanceView.class)))
     public Response remit(@Auth User user, RemittanceRequest request) {
         return Response.status(201).entity(remittances.remit(user, request)).build();
     }

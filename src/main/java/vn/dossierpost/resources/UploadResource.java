@@ -1,6 +1,9 @@
 package vn.dossierpost.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -38,6 +41,10 @@ public class UploadResource {
 
     @PUT
     @RolesAllowed("COUNTER")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Tệp đã lưu (the scans stored)",
+            content = @Content(schema = @Schema(implementation = UploadResult.class)))
     public Response upload(
             @Auth User clerk,
             @PathParam("code") String code,

@@ -173,6 +173,11 @@ class AccessTest {
         RULES.put("PUT /api/users/{username}/password", "ADMIN");
         RULES.put("DELETE /api/users/{username}/token", "ADMIN");
         RULES.put("GET /api/track/{reference}", "PUBLIC");
+        // the description of the API and its page: no data, for integrators before they hold credentials
+        RULES.put("GET /openapi.json", "PUBLIC");
+        RULES.put("GET /openapi.yaml", "PUBLIC");
+        RULES.put("GET /openapi-agency.yaml", "PUBLIC");
+        RULES.put("GET /api-docs", "PUBLIC");
         // the pages: the counter's are a clerk's, of their own office
         RULES.put("GET /counter", "COUNTER");
         RULES.put("GET /counter/xa", "COUNTER");
