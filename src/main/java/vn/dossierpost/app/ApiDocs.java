@@ -3,7 +3,6 @@ package vn.dossierpost.app;
 import com.fasterxml.jackson.annotation.JsonView;
 import io.dropwizard.auth.Auth;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
@@ -30,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
@@ -94,28 +94,23 @@ public final class ApiDocs {
     }
 
     /**
-     * The document is written once, in the background as the service starts (a few seconds on a busy
-     * machine: not on the first caller's time, nor on the start-up's); a request that comes sooner waits
-     * for it.
+     * Documents already written, by the resource classes they describe: the document depends on
+     * nothing else, so several applications in one JVM (the tests) write it once.
      */
+    private static final Map<List<String>, OpenApiResource.Document> WRITTEN = new ConcurrentHashMap<>();
+
+    /** The document is written at the first request for it (a second or two), then kept. */
     public static void register(Environment environment) {
         ResourceConfig jersey = environment.jersey().getResourceConfig();
-        Supplier<OpenApiResource.Document> document = once(() -> {
-            long started = System.nanoTime();
-            OpenApiResource.Document written = write(describe(jersey));
-            LOG.info("API description written in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return written;
-        });
+        Supplier<OpenApiResource.Document> document = () -> WRITTEN.computeIfAbsent(
+                resourceClasses(jersey).stream().map(Class::getName).sorted().toList(), names -> {
+                    long started = System.nanoTime();
+                    OpenApiResource.Document written = write(describe(jersey));
+                    LOG.info("API description written in {} ms", (System.nanoTime() - started) / 1_000_000);
+                    return written;
+                });
         environment.jersey().register(new OpenApiResource(document));
         environment.jersey().register(new ApiDocsPage());
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void start() {
-                Thread writer = new Thread(document::get, "api-description");
-                writer.setDaemon(true);
-                writer.start();
-            }
-        });
     }
 
     /** The document of the API resources registered in {@code jersey}. */
@@ -172,26 +167,5 @@ public final class ApiDocs {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Made the first time it is asked for (every resource is registered by then), then kept. */
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = make.get();
-                        }
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
     }
 }
