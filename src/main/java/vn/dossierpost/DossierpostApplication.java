@@ -18,8 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.app.AftercareModule;
 import vn.dossierpost.app.ApiSetup;
-import vn.dossierpost.app.ComplaintsModule;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.CounterServices;
 import vn.dossierpost.app.HandoverModule;
@@ -148,7 +148,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 .register(shared);
         HandoverServices handover = new HandoverModule(config, environment).register(shared, notificationRoutes);
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
-        new ComplaintsModule(environment).register(shared);
+        new AftercareModule(environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
     }
 }

@@ -149,6 +149,9 @@ class AccessTest {
         RULES.put("GET /api/incidents/{number}", officeStaff);
         RULES.put("POST /api/incidents/{number}/investigation", supervisors);
         RULES.put("POST /api/incidents/{number}/payment", supervisors);
+        RULES.put("GET /api/satisfaction", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /danh-gia/{token}", "PUBLIC");
+        RULES.put("POST /danh-gia/{token}", "PUBLIC");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
@@ -311,9 +314,10 @@ class AccessTest {
         PARAMS.put("s10", new String[] {"EA000000011VN", "EA000000025VN"});
         PARAMS.put("username", new String[] {"courier.a", "courier.b"});
         PARAMS.put("agency", new String[] {Dossiers.AGENCY, otherAgency});
+        PARAMS.put("token", new String[] {"khongcomaxacthuc0000000", "khongcomaxacthuc0000001"});
         PARAMS.put("complaint", new String[] {
-            record("counter.a", "/api/complaints", complaint(codeA)),
-            record("counter.b", "/api/complaints", complaint(codeB))
+            record("counter.a", "/api/complaints", complaint(codeA, Dossiers.NAME)),
+            record("counter.b", "/api/complaints", complaint(codeB, NAME_B))
         });
         PARAMS.put("incident", new String[] {
             record("counter.a", "/api/incidents", incident(codeA)),

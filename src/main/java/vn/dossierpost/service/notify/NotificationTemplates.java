@@ -50,7 +50,8 @@ public final class NotificationTemplates {
             "amountDue",
             "complaintNumber",
             "answerDue",
-            "answer");
+            "answer",
+            "ratingUrl");
 
     public static final String BUILT_IN = "notifications/templates.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");

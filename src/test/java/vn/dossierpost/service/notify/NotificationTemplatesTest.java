@@ -74,6 +74,7 @@ class NotificationTemplatesTest {
         facts.put("newAppointmentDate", "2026-12-18");
         facts.put("resultReference", "LLTP-2026-001234");
         facts.put("complaintNumber", "KN-000012");
+        facts.put("ratingUrl", "https://dichvucong.example.vn/danh-gia/q8C1n2vXyR0aP3kLmT7sUw");
         facts.put("answerDue", "2026-12-09");
         facts.put("answer", "Bưu điện đã kiểm tra và xin lỗi Ông/Bà.");
         for (NotificationKind kind : NotificationKind.values()) {
