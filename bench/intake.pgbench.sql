@@ -1,8 +1,12 @@
--- The two statements of one intake (see DossierDAO.allocate and insertWithDocumentsAndFirstEvent),
+-- The two statements of one intake (see IntakeWriter.ALLOCATE and INSERT),
 -- with the values of a typical judicial-record dossier, for pgbench.
 WITH s AS (INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES ('000.00.15.H26', current_date, 1)
   ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1
-  RETURNING last_value) SELECT last_value AS sequence, nextval('s10_serial') AS serial FROM s;
+  RETURNING last_value),
+n AS (UPDATE s10_series SET next_serial = next_serial + 1 WHERE id = (SELECT id FROM s10_series
+  WHERE office_code = '100000' AND next_serial <= serial_to ORDER BY id LIMIT 1 FOR UPDATE)
+  RETURNING prefix, next_serial - 1 AS serial)
+SELECT s.last_value AS sequence, n.prefix, n.serial FROM s LEFT JOIN n ON true;
 WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, service_form, status,
   applicant_name, applicant_citizen_id, applicant_phone, applicant_email, applicant_street, applicant_commune,
   delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, route_class,

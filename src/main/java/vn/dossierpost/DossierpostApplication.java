@@ -16,6 +16,7 @@ import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.app.AftercareModule;
@@ -130,7 +131,15 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 json,
                 referenceData,
                 store,
-                new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl),
+                new DossierService(
+                        jdbi,
+                        referenceData,
+                        json,
+                        clock,
+                        zone,
+                        trackingUrl,
+                        LocalTime.parse(config.getIntake().cutOff),
+                        config.getIntake().agencyNoticeLimits()),
                 new Notifications(
                         referenceData,
                         NotificationTemplates.load(config.getNotifications().templates, zone),
@@ -146,7 +155,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         config.getLimits().maxAgencyAnswer.toBytes(),
                         environment)
                 .register(shared);
-        HandoverServices handover = new HandoverModule(config, environment).register(shared, notificationRoutes);
+        HandoverServices handover =
+                new HandoverModule(config, environment).register(shared, notificationRoutes, counter.s10Series());
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
         new AftercareModule(environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.PaymentMethod;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
@@ -210,10 +211,12 @@ public class DossierpostConfiguration extends Configuration {
         @NotEmpty
         public String timeZone = "Asia/Ho_Chi_Minh";
 
-        /** UPU S10 service indicator (two letters) for dossier items. */
-        @NotNull
-        @Pattern(regexp = "[A-Z]{2}")
-        public String s10ServiceIndicator = "EH";
+        /**
+         * An office with fewer S10 numbers left in its series is reported (health check {@code s10-series},
+         * the supervisor's "Cần xử lý" page) so that a new series is loaded in time.
+         */
+        @Min(0)
+        public int s10AlertBelow = 10_000;
 
         /** Public tracking address printed as a QR code on the slip; the S10 number is appended. */
         @NotEmpty
@@ -221,6 +224,19 @@ public class DossierpostConfiguration extends Configuration {
 
         @NotNull
         public PaymentMethod defaultPaymentMethod = PaymentMethod.CASH;
+
+        /** Decree 61/2018 Art. 18: an agency asks for a supplement within this many working days of receipt. */
+        @Min(0)
+        public int supplementRequestWorkingDays = 3;
+
+        /** Decree 61/2018 Art. 19: an agency sends a new appointment at least this many working days before the old one. */
+        @Min(0)
+        public int delayNoticeWorkingDays = 1;
+
+        /** How early agencies must send their notices; a late one is applied and flagged. */
+        public AgencyNoticeLimits agencyNoticeLimits() {
+            return new AgencyNoticeLimits(supplementRequestWorkingDays, delayNoticeWorkingDays);
+        }
     }
 
     /**

@@ -62,7 +62,8 @@ public record DossierView(
 
     public record Address(String street, String communeCode, String communeName) {}
 
-    public record Delivery(DeliveryMethod method, Address address) {}
+    /** {@code office}: the office that delivers the result, or holds it for collection. */
+    public record Delivery(DeliveryMethod method, Address address, Ref office) {}
 
     public record Component(String code, String name, String form, int pages) {}
 

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.IntakeWriter;
 import vn.dossierpost.domain.ScanType;
+import vn.dossierpost.health.S10SeriesHealthCheck;
 import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.http.ScanUpload;
 import vn.dossierpost.resources.BankCallbackResource;
@@ -19,13 +20,16 @@ import vn.dossierpost.resources.CommuneResource;
 import vn.dossierpost.resources.CounterDayResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.OfficeCommuneResource;
 import vn.dossierpost.resources.PaymentResource;
 import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
+import vn.dossierpost.resources.S10SeriesResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
 import vn.dossierpost.resources.UploadResource;
 import vn.dossierpost.service.catalogue.CalendarService;
+import vn.dossierpost.service.catalogue.OfficeCommuneService;
 import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationReport;
 import vn.dossierpost.service.counter.DigitisationService;
@@ -33,6 +37,7 @@ import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.FixityRecorder;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.PdfPages;
+import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
@@ -68,8 +73,8 @@ public final class CounterModule {
                 shared.clock(),
                 shared.zone(),
                 LocalTime.parse(settings.cutOff),
-                settings.s10ServiceIndicator,
                 settings.defaultPaymentMethod);
+        S10Series s10Series = registerS10Series(shared, settings.s10AlertBelow);
         Payments payments = registerPayments(shared);
         SlipService slips = new SlipService(
                 shared.jdbi(),
@@ -87,7 +92,19 @@ public final class CounterModule {
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CommuneResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, corrections, tracking, payments);
+        environment
+                .jersey()
+                .register(new OfficeCommuneResource(new OfficeCommuneService(shared.jdbi(), shared.referenceData())));
+        return registerDigitisation(shared, intake, slips, corrections, tracking, payments, s10Series);
+    }
+
+    /** The offices' S10 series: the admin API and the health check that warns before an office runs out. */
+    private S10Series registerS10Series(SharedParts shared, int alertBelow) {
+        S10Series series =
+                new S10Series(shared.jdbi(), shared.referenceData(), shared.clock(), shared.zone(), alertBelow);
+        environment.jersey().register(new S10SeriesResource(series));
+        environment.healthChecks().register("s10-series", new S10SeriesHealthCheck(series));
+        return series;
     }
 
     private record Payments(PaymentService service, Receipts receipts, CounterDay day) {}
@@ -121,7 +138,8 @@ public final class CounterModule {
             SlipService slips,
             Corrections corrections,
             PublicTracking tracking,
-            Payments payments) {
+            Payments payments,
+            S10Series s10Series) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -161,7 +179,8 @@ public final class CounterModule {
                 tracking,
                 payments.service(),
                 payments.receipts(),
-                payments.day());
+                payments.day(),
+                s10Series);
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

@@ -4,6 +4,7 @@ import vn.dossierpost.service.counter.Corrections;
 import vn.dossierpost.service.counter.DigitisationService;
 import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.IntakeService;
+import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.payment.CounterDay;
@@ -21,4 +22,5 @@ public record CounterServices(
         PublicTracking tracking,
         PaymentService payments,
         Receipts receipts,
-        CounterDay counterDay) {}
+        CounterDay counterDay,
+        S10Series s10Series) {}

@@ -40,6 +40,7 @@ import vn.dossierpost.service.catalogue.AgencyChannels;
 import vn.dossierpost.service.catalogue.AgencyChecks;
 import vn.dossierpost.service.catalogue.AgencyService;
 import vn.dossierpost.service.catalogue.SftpHostKeys;
+import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.givenup.GivenUpItems;
 import vn.dossierpost.service.handover.AcknowledgementDeadline;
 import vn.dossierpost.service.handover.AgencyEventService;
@@ -75,7 +76,7 @@ public final class HandoverModule {
      * Managed on stop, in this order: the Camel context, then the agency HTTP client. Whatever
      * {@code others} holds that must outlive the routes is to be managed before this is called.
      */
-    public HandoverServices register(SharedParts shared, RouteBindings others) throws IOException {
+    public HandoverServices register(SharedParts shared, RouteBindings others, S10Series s10Series) throws IOException {
         RetryPolicy retry = new RetryPolicy(
                 settings.firstRetryDelay.toJavaDuration(),
                 settings.largestRetryDelay.toJavaDuration(),
@@ -146,7 +147,8 @@ public final class HandoverModule {
         });
         HandoverBacklog backlog = new HandoverBacklog(shared.jdbi(), shared.clock());
         registerAgencies(shared, camel.agencyRoutes(), backlog, agencyHttp);
-        return new HandoverServices(agencyEvents, registerOversight(shared, camel, handovers, backlog, inboxWaiting));
+        return new HandoverServices(
+                agencyEvents, registerOversight(shared, camel, handovers, backlog, inboxWaiting, s10Series));
     }
 
     /** The beans of the inbox route (agency-inbox.yaml). */
@@ -237,7 +239,7 @@ public final class HandoverModule {
 
     /**
      * What supervisors and operators watch: the handover list (overdue acknowledgements included) and
-     * the supervisor's page of what needs attention,
+     * the supervisor's page of what needs attention (offices running out of S10 numbers included),
      * the health checks "camel", "handover-backlog" and "given-up" (with its list for supervisors),
      * and gauges of the handover outbox's backlog.
      */
@@ -246,7 +248,8 @@ public final class HandoverModule {
             CamelIntegration camel,
             HandoverService handovers,
             HandoverBacklog backlog,
-            InboxWaiting inboxWaiting) {
+            InboxWaiting inboxWaiting,
+            S10Series s10Series) {
         AcknowledgementDeadline ackDeadline = new AcknowledgementDeadline(
                 shared.referenceData(),
                 shared.clock(),
@@ -273,7 +276,8 @@ public final class HandoverModule {
                         new Dashboard(shared.jdbi(), shared.referenceData(), backlog, shared.clock(), shared.zone())));
         environment
                 .jersey()
-                .register(new AttentionPages(handovers, queries, backlog, ackDeadline, givenUp, shared.zone()));
+                .register(new AttentionPages(
+                        handovers, queries, backlog, ackDeadline, givenUp, s10Series, shared.zone()));
         environment
                 .healthChecks()
                 .register(

@@ -65,7 +65,6 @@ public final class ReturnLegModule {
                 shared.json(),
                 shared.clock(),
                 shared.zone(),
-                config.getIntake().s10ServiceIndicator,
                 config.getIntake().publicTrackingUrl);
         CourierService couriers =
                 new CourierService(shared.jdbi(), queries, shared.referenceData(), shared.clock(), shared.zone());

@@ -62,10 +62,14 @@ final class BenchDossiers {
         }
     }
 
-    /** The UPU S10 check digit over 8 digits (weights 8 6 4 2 3 5 9 7), as S10Number computes it. */
+    /**
+     * An S10 number with the UPU check digit over 8 digits (weights 8 6 4 2 3 5 9 7), as S10Number
+     * computes it, under the prefix BX that no office's series uses, so the counter's own numbers
+     * (taken from the offices' EH series) never meet these.
+     */
     private static final String S10_FUNCTION =
             "CREATE OR REPLACE FUNCTION pg_temp.s10(serial bigint) RETURNS text LANGUAGE sql AS $$ "
-                    + "SELECT 'EH' || lpad(serial::text, 8, '0') || (SELECT CASE WHEN 11 - sum % 11 = 10 THEN 0 "
+                    + "SELECT 'BX' || lpad(serial::text, 8, '0') || (SELECT CASE WHEN 11 - sum % 11 = 10 THEN 0 "
                     + "WHEN 11 - sum % 11 = 11 THEN 5 ELSE 11 - sum % 11 END FROM (SELECT sum(substr(lpad(serial::text, 8, '0'), k, 1)::int "
                     + "* (ARRAY[8,6,4,2,3,5,9,7])[k]) AS sum FROM generate_series(1, 8) k) w)::text || 'VN' $$";
 

@@ -28,7 +28,8 @@ public interface AgencyEventDAO {
             String source,
             String outcome,
             int answerStatus,
-            String answer) {}
+            String answer,
+            String lateNotice) {}
 
     @SqlQuery("SELECT outcome, answer FROM agency_event WHERE agency_code = :agency AND event_id = :eventId")
     @RegisterConstructorMapper(Answer.class)
@@ -36,8 +37,8 @@ public interface AgencyEventDAO {
 
     @SqlUpdate(
             "INSERT INTO agency_event (agency_code, event_id, dossier_id, dossier_code, type, at, received_at, source, outcome, "
-                    + "answer_status, answer) VALUES (:agencyCode, :eventId, :dossierId, :dossierCode, :type, :at, :receivedAt, :source, "
-                    + ":outcome, :answerStatus, :answer)")
+                    + "answer_status, answer, late_notice) VALUES (:agencyCode, :eventId, :dossierId, :dossierCode, :type, :at, "
+                    + ":receivedAt, :source, :outcome, :answerStatus, :answer, :lateNotice)")
     void insert(@BindMethods Received event);
 
     @SqlQuery(

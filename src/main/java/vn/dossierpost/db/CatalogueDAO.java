@@ -62,6 +62,13 @@ public interface CatalogueDAO {
     @RegisterConstructorMapper(AgencyRow.class)
     List<AgencyRow> agencies();
 
+    /** A commune and the office serving it (migration 020): results for an address there go through that office. */
+    record ServedCommune(String communeCode, String officeCode) {}
+
+    @SqlQuery("SELECT commune_code, office_code FROM office_commune")
+    @RegisterConstructorMapper(ServedCommune.class)
+    List<ServedCommune> servedCommunes();
+
     @SqlQuery("SELECT code, name, province_code, commune_code, address, phone FROM post_office ORDER BY code")
     @RegisterConstructorMapper(OfficeRow.class)
     List<OfficeRow> offices();

@@ -59,7 +59,8 @@ public interface DossierDAO {
             PaymentMethod paymentMethod,
             String fees,
             IdType applicantIdType,
-            Filer filer) {
+            Filer filer,
+            String deliveryOfficeCode) {
 
         /** The row as it now stands in the database, so intake can answer without reading it back. */
         public DossierRow toRow(long id) {
@@ -97,7 +98,8 @@ public interface DossierDAO {
                     fees,
                     receivedAt,
                     applicantIdType,
-                    filer);
+                    filer,
+                    deliveryOfficeCode);
         }
     }
 
@@ -120,6 +122,10 @@ public interface DossierDAO {
             + " FROM dossier WHERE agency_code = :agency AND agency_reference = :reference "
             + "AND service_form = 'RETURN_ONLY' ORDER BY (status = 'AWAITING_RESULT') DESC, id DESC LIMIT 1 FOR UPDATE")
     Optional<DossierRow> lockReturnOnly(@Bind("agency") String agencyCode, @Bind("reference") String agencyReference);
+
+    /** The office serving the delivery address after its correction ({@code Corrections}). */
+    @SqlUpdate("UPDATE dossier SET delivery_office_code = :office WHERE id = :id")
+    void deliveryOffice(@Bind("id") long id, @Bind("office") String officeCode);
 
     @SqlUpdate("UPDATE dossier SET return_s10_number = :s10 WHERE id = :id")
     void returnS10(@Bind("id") long id, @Bind("s10") String s10Number);
@@ -167,8 +173,22 @@ public interface DossierDAO {
                     + "delivery_commune = :c.deliveryCommune, updated_at = :at WHERE id = :id")
     void correct(@Bind("id") long id, @BindMethods("c") Contacts contacts, @Bind("at") OffsetDateTime at);
 
-    @SqlUpdate("UPDATE dossier SET result_due = :day, updated_at = :at WHERE id = :id")
-    void resultDue(@Bind("id") long id, @Bind("day") LocalDate resultDue, @Bind("at") OffsetDateTime at);
+    @SqlUpdate("UPDATE dossier SET result_due = :day, return_due = :ret, updated_at = :at WHERE id = :id")
+    void resultDue(
+            @Bind("id") long id,
+            @Bind("day") LocalDate resultDue,
+            @Bind("ret") LocalDate returnDue,
+            @Bind("at") OffsetDateTime at);
+
+    @SqlUpdate("UPDATE dossier SET handover_due = :day WHERE id = :id")
+    void handoverDue(@Bind("id") long id, @Bind("day") LocalDate handoverDue);
+
+    @SqlUpdate("UPDATE dossier SET return_due = :day WHERE id = :id")
+    void returnDue(@Bind("id") long id, @Bind("day") LocalDate returnDue);
+
+    /** The agency's filing time (its receipt), null before it is known. */
+    @SqlQuery("SELECT filed_at FROM dossier WHERE id = :id")
+    Optional<OffsetDateTime> filedAt(@Bind("id") long id);
 
     @SqlUpdate("UPDATE dossier SET result_reference = :ref, updated_at = :at WHERE id = :id")
     void resultReference(@Bind("id") long id, @Bind("ref") String resultReference, @Bind("at") OffsetDateTime at);

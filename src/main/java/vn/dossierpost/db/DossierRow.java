@@ -17,6 +17,7 @@ import vn.dossierpost.domain.ServiceForm;
 /**
  * One row of {@code dossier}, as stored. {@code applicantCitizenId} is the applicant's identity
  * number of type {@code applicantIdType}; {@code filer} is null when the applicant filed in person.
+ * {@code deliveryOfficeCode} is null for a dossier taken in before it was kept: see {@link #deliveringOffice()}.
  */
 public record DossierRow(
         long id,
@@ -52,7 +53,8 @@ public record DossierRow(
         String fees,
         OffsetDateTime updatedAt,
         IdType applicantIdType,
-        Filer filer) {
+        Filer filer,
+        String deliveryOfficeCode) {
 
     public static final String COLUMNS =
             "id, code, s10_number, return_s10_number, procedure_code, agency_code, office_code, "
@@ -60,7 +62,12 @@ public record DossierRow(
                     + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
                     + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
                     + "government_fee, payment_method, fees::text AS fees, updated_at, applicant_id_type, "
-                    + "filer_name, filer_id_type, filer_id_number, filer_relation, filer_authorisation";
+                    + "filer_name, filer_id_type, filer_id_number, filer_relation, filer_authorisation, delivery_office_code";
+
+    /** The office that delivers the result or holds it for collection: the one chosen at intake, else the intake office. */
+    public String deliveringOffice() {
+        return deliveryOfficeCode != null ? deliveryOfficeCode : officeCode;
+    }
 
     /**
      * Written out by hand: JDBI's reflective constructor mapper re-derives its plan for every result
@@ -103,7 +110,8 @@ public record DossierRow(
                     rs.getString("fees"),
                     rs.getObject("updated_at", OffsetDateTime.class),
                     IdType.valueOf(rs.getString("applicant_id_type")),
-                    filer(rs));
+                    filer(rs),
+                    rs.getString("delivery_office_code"));
         }
 
         private static Filer filer(ResultSet rs) throws SQLException {

@@ -18,21 +18,26 @@ import vn.dossierpost.domain.PaymentState;
  * so here the statements are prepared and bound directly. Everything else uses the DAOs.
  */
 public final class IntakeWriter {
-    /** The numbers a new dossier needs: the XXXX of its code and the serial of its S10 number. */
-    public record Allocation(int sequence, long serial) {}
+    /**
+     * The numbers a new dossier needs: the XXXX of its code and its S10 number's prefix and serial,
+     * from the office's series ({@code prefix} and {@code serial} null when the office has none left).
+     */
+    public record Allocation(int sequence, String prefix, Long serial) {}
 
     /** A document of the new dossier, in the order of the procedure's list. */
     public record Document(String code, String name, String form, int pages, int position) {}
 
     /**
-     * One statement, committed on its own: the agency's per-day counter row is locked only for this
-     * statement, not for the whole intake (all intakes for one agency queue on that row). A dossier
-     * that then fails to be stored leaves a gap in the sequence, never a reused code.
+     * One statement, committed on its own: the agency's per-day counter row and the office's S10
+     * series row are locked only for this statement, not for the whole intake (all intakes for one
+     * agency, or one office, queue on those rows). A dossier that then fails to be stored leaves a gap
+     * in both, never a reused code or number.
      */
     static final String ALLOCATE =
             "WITH s AS (INSERT INTO dossier_code_sequence (agency_code, day, last_value) VALUES (?, ?, 1) "
                     + "ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequence.last_value + 1 "
-                    + "RETURNING last_value) SELECT last_value, nextval('s10_serial') FROM s";
+                    + "RETURNING last_value), n AS (" + S10SeriesDAO.TAKE + ") "
+                    + "SELECT s.last_value, n.prefix, n.serial FROM s LEFT JOIN n ON true";
 
     /**
      * The dossier, its documents, its first timeline event (noting who filed it when that was not
@@ -44,9 +49,9 @@ public final class IntakeWriter {
                     + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
                     + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
                     + "government_fee, payment_method, fees, updated_at, applicant_id_type, filer_name, filer_id_type, "
-                    + "filer_id_number, filer_relation, filer_authorisation) "
+                    + "filer_id_number, filer_relation, filer_authorisation, delivery_office_code) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, "
-                    + "?, ?, ?, ?, ?, ?) RETURNING id), "
+                    + "?, ?, ?, ?, ?, ?, ?) RETURNING id), "
                     + "c AS (INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
                     + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
                     + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
@@ -62,14 +67,15 @@ public final class IntakeWriter {
         this.dataSource = dataSource;
     }
 
-    public Allocation allocate(String agencyCode, LocalDate receiptDay) {
+    public Allocation allocate(String agencyCode, LocalDate receiptDay, String officeCode) {
         try (Connection c = autoCommit(dataSource.getConnection());
                 PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
             ps.setString(1, agencyCode);
             ps.setObject(2, receiptDay);
+            ps.setString(3, officeCode);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Allocation(rs.getInt(1), rs.getLong(2));
+                return new Allocation(rs.getInt(1), rs.getString(2), rs.getObject(3, Long.class));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot allocate a dossier code for agency " + agencyCode, e);
@@ -118,6 +124,7 @@ public final class IntakeWriter {
             ps.setString(++i, filer == null ? null : filer.idNumber());
             ps.setString(++i, filer == null ? null : filer.relation());
             ps.setString(++i, filer == null ? null : filer.authorisation());
+            ps.setString(++i, d.deliveryOfficeCode());
             i = documents(c, ps, i, documents);
             ps.setString(++i, name(d.status()));
             ps.setString(++i, name(d.status()));

@@ -89,7 +89,4 @@ public interface PickupDAO {
             @Bind("officer") String agencyOfficer,
             @Bind("items") String itemsJson,
             @Bind("fee") long feeRemitted);
-
-    @SqlQuery("SELECT nextval('s10_serial')")
-    long nextS10Serial();
 }

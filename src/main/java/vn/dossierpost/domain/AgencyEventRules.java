@@ -97,6 +97,19 @@ public final class AgencyEventRules {
         return Optional.empty();
     }
 
+    /**
+     * A new appointment (form 04) puts the date back, never forward: one on or before the current
+     * appointment is refused (422), with the field named. No current appointment, nothing to compare.
+     */
+    public static Optional<Implausible> notLater(LocalDate newAppointment, LocalDate currentAppointment) {
+        if (newAppointment == null || currentAppointment == null || newAppointment.isAfter(currentAppointment)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Implausible(
+                "newAppointmentDate",
+                "must be after the current appointment " + currentAppointment + " (a delay gives a later date)"));
+    }
+
     /** @param delayedBefore whether a DELAYED event was already applied to this dossier */
     public static Decision decide(DossierStatus current, AgencyEventType event, boolean delayedBefore) {
         if (current == WITHDRAWN) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * Decree 61/2018 for the agency's): the post carrying it to the agency (due: the hand-over date),
  * the agency processing it (due: the appointment date), the post bringing the result back (due: the
  * return date). While a supplement is awaited the applicant holds the dossier and no clock runs: the
- * agency's restarts from zero once the supplement is complete.
+ * agency's restarts from zero once the supplement is complete. The due dates are the dossier's
+ * current ones, moved after intake ({@link DueDates}) so that a leg is not charged with the time
+ * another held the dossier: an agency's delay does not make the post's return leg overdue.
  */
 public record LegClock(Stage stage, Holder holder, LocalDate due) {
 

@@ -3,7 +3,8 @@ package vn.dossierpost.domain;
 /**
  * Timeline entries that are not a change of status (those carry the {@link DossierStatus} name).
  * The names are stored in {@code dossier_event.type}; staff read the labels. The public sees
- * {@link #ARRIVED_AT_DELIVERY_OFFICE}, as the UPU event EMG, and a lost or damaged item in plain words.
+ * {@link #TRANSFERRED_TO_DELIVERY_OFFICE}, {@link #ARRIVED_AT_DELIVERY_OFFICE} (the UPU event EMG) and
+ * a lost or damaged item, in plain words.
  */
 public enum TimelineEvent {
     /** A scan added to one of the dossier's documents. */
@@ -20,7 +21,21 @@ public enum TimelineEvent {
     HANDOVER_FAILED("Bàn giao không thành công", "Handover failed"),
     /** The agency gave one new appointment date (form 04). */
     DELAYED("Cơ quan hẹn lại ngày trả kết quả", "New appointment date"),
-    ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG"),
+    /** The agency's new appointment came later than the law allows before the old one ({@link LateNotice}). */
+    LATE_DELAY_NOTICE("Báo muộn: cơ quan hẹn lại sát ngày hẹn cũ", "Late notice: new appointment given too late"),
+    /** The agency's supplement request came after the working days allowed from its receipt: its fault. */
+    LATE_SUPPLEMENT_REQUEST(
+            "Yêu cầu bổ sung quá hạn (lỗi của cơ quan)", "Supplement requested too late (the agency's fault)"),
+    /**
+     * The result goes to the office serving the delivery address, not the one that took the dossier in:
+     * public, in the citizen's words, with the delivering office as its place (no UPU event fits).
+     */
+    TRANSFERRED_TO_DELIVERY_OFFICE(
+            "Chuyển kết quả đến bưu cục phát gần địa chỉ nhận",
+            "Sent on to the office delivering to the address",
+            null,
+            true),
+    ARRIVED_AT_DELIVERY_OFFICE("Đã đến bưu cục phát", "Arrived at the delivery office", "EMG", true),
     ASSIGNED_TO_COURIER("Đã giao cho bưu tá", "Assigned to a courier"),
     /** An agency's event kept on the timeline without changing anything: stale, or refused with 409. */
     AGENCY_RECEIVED("Cơ quan báo đã nhận (không áp dụng)", "Agency: received (not applied)"),
@@ -48,21 +63,17 @@ public enum TimelineEvent {
     private final String labelVi;
     private final String labelEn;
     private final String upuEventCode;
-    private final boolean shownToPublic;
+    private final boolean isPublic;
 
     TimelineEvent(String labelVi, String labelEn) {
         this(labelVi, labelEn, null, false);
     }
 
-    TimelineEvent(String labelVi, String labelEn, String upuEventCode) {
-        this(labelVi, labelEn, upuEventCode, upuEventCode != null);
-    }
-
-    TimelineEvent(String labelVi, String labelEn, String upuEventCode, boolean shownToPublic) {
+    TimelineEvent(String labelVi, String labelEn, String upuEventCode, boolean isPublic) {
         this.labelVi = labelVi;
         this.labelEn = labelEn;
         this.upuEventCode = upuEventCode;
-        this.shownToPublic = shownToPublic;
+        this.isPublic = isPublic;
     }
 
     /** The entry for an agency's event that was kept but not applied. */
@@ -70,9 +81,14 @@ public enum TimelineEvent {
         return valueOf("AGENCY_" + type.name());
     }
 
+    /** The staff's entry for an agency's notice applied but flagged late. */
+    public static TimelineEvent of(LateNotice late) {
+        return valueOf(late.name());
+    }
+
     /** Whether the public tracking page shows this entry. */
     public boolean isPublic() {
-        return shownToPublic;
+        return isPublic;
     }
 
     public String labelVi() {

@@ -57,13 +57,14 @@ class IntakeWriterTest {
     @Test
     void allocatesConsecutiveCodesPerAgencyAndDay() {
         LocalDate day = LocalDate.of(2026, 11, 23);
-        IntakeWriter.Allocation first = writer.allocate("000.00.15.H26", day);
-        IntakeWriter.Allocation second = writer.allocate("000.00.15.H26", day);
-        IntakeWriter.Allocation otherAgency = writer.allocate("000.00.15.H29", day);
-        IntakeWriter.Allocation nextDay = writer.allocate("000.00.15.H26", day.plusDays(1));
+        IntakeWriter.Allocation first = writer.allocate("000.00.15.H26", day, "100000");
+        IntakeWriter.Allocation second = writer.allocate("000.00.15.H26", day, "100000");
+        IntakeWriter.Allocation otherAgency = writer.allocate("000.00.15.H29", day, "100000");
+        IntakeWriter.Allocation nextDay = writer.allocate("000.00.15.H26", day.plusDays(1), "100000");
         assertThat(List.of(first.sequence(), second.sequence(), otherAgency.sequence(), nextDay.sequence()))
                 .containsExactly(1, 2, 1, 1);
-        assertThat(second.serial()).isGreaterThan(first.serial());
+        assertThat(second.serial()).isEqualTo(first.serial() + 1); // the office's series, one after the other
+        assertThat(second.prefix()).isEqualTo(first.prefix());
     }
 
     private long count(String fromWhere) {

@@ -15,11 +15,23 @@ class TimelineEventTest {
     }
 
     @Test
-    void onlyTheArrivalAtTheDeliveryOfficeIsShownToThePublic() {
+    void everyLateNoticeHasItsStaffEntry() {
+        for (LateNotice late : LateNotice.values()) {
+            assertThat(TimelineEvent.of(late).isPublic()).as(late.name()).isFalse();
+        }
+    }
+
+    @Test
+    void onlyTheTransferTheArrivalAndALossOrDamageAreShownToThePublic() {
         assertThat(Arrays.stream(TimelineEvent.values()).filter(TimelineEvent::isPublic))
-                .containsExactly(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);
+                .containsExactly(
+                        TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE,
+                        TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE,
+                        TimelineEvent.ITEM_LOST,
+                        TimelineEvent.ITEM_DAMAGED);
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.upuEventCode()).isEqualTo("EMG");
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.labelVi()).isEqualTo("Đã đến bưu cục phát");
+        assertThat(TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE.upuEventCode()).isNull();
     }
 
     @Test

@@ -114,6 +114,7 @@ class AgencyEventsTest {
                 .containsEntry("status", "IN_PROCESSING")
                 .containsEntry("portalStatus", 4);
 
+        LocalDate newAppointment = resultDue(code).plusWeeks(2);
         Answer delayed = post(
                 token,
                 event(
@@ -121,16 +122,23 @@ class AgencyEventsTest {
                         code,
                         "DELAYED",
                         "newAppointmentDate",
-                        "2026-12-15",
+                        newAppointment.toString(),
                         "reason",
                         "Chờ xác minh của Công an tỉnh"));
         assertThat(delayed.body()).containsEntry("outcome", "APPLIED").containsEntry("status", "IN_PROCESSING");
-        assertThat(resultDue(code)).isEqualTo(LocalDate.of(2026, 12, 15));
+        assertThat(resultDue(code)).isEqualTo(newAppointment);
 
-        Answer again = post(token, event("ev-4", code, "DELAYED", "newAppointmentDate", "2026-12-30"));
+        Answer again = post(
+                token,
+                event(
+                        "ev-4",
+                        code,
+                        "DELAYED",
+                        "newAppointmentDate",
+                        newAppointment.plusWeeks(2).toString()));
         assertThat(again.status()).isEqualTo(409);
         assertThat((String) again.body().get("message")).contains("only one rescheduling");
-        assertThat(resultDue(code)).as("unchanged by the refused rescheduling").isEqualTo(LocalDate.of(2026, 12, 15));
+        assertThat(resultDue(code)).as("unchanged by the refused rescheduling").isEqualTo(newAppointment);
 
         Answer ready = post(token, event("ev-5", code, "RESULT_READY", "resultReference", "PLLTP-2026-000123"));
         assertThat(ready.body())

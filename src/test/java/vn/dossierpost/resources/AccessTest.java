@@ -106,6 +106,10 @@ class AccessTest {
         RULES.put("GET /api/agencies/{code}/changes", "ADMIN");
         RULES.put("GET /api/agencies/{code}/pickup-office", "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("PUT /api/agencies/{code}/pickup-office", "ADMIN");
+        RULES.put("GET /api/offices/{code}/communes", staff);
+        RULES.put("PUT /api/offices/{code}/communes", "ADMIN");
+        RULES.put("GET /api/s10-series", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /api/s10-series", "ADMIN");
         // dossiers: a clerk their office's, an agency those handed to it, supervisors their reach
         RULES.put("POST /api/dossiers", "COUNTER");
         RULES.put("GET /api/dossiers", "COUNTER AGENCY SUPERVISOR OFFICE_SUPERVISOR ADMIN");
@@ -536,6 +540,8 @@ class AccessTest {
                 .replace("{reference}", PARAMS.get("s10")[side]);
         if (path.startsWith("/api/agencies/")) {
             path = path.replace("{code}", PARAMS.get("agency")[side]);
+        } else if (path.startsWith("/api/offices/")) {
+            path = path.replace("{code}", side == 0 ? Dossiers.OFFICE : Dossiers.OTHER_OFFICE);
         } else if (path.startsWith("/api/procedures/") || path.startsWith("/counter/thu-tuc/")) {
             path = path.replace("{code}", Dossiers.PROCEDURE);
         }

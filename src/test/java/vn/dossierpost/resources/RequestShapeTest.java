@@ -46,8 +46,8 @@ class RequestShapeTest {
                         .buildAuthFilter()))
                 .addProvider(RolesAllowedDynamicFeature.class)
                 .addProvider(new AuthValueFactoryProvider.Binder<>(User.class))
-                .addResource(new CollectionResource(
-                        new PickupService(null, null, null, null, null, null, null, null, null, null)))
+                .addResource(
+                        new CollectionResource(new PickupService(null, null, null, null, null, null, null, null, null)))
                 .addResource(new DeliveryResource(null, null, null, null))
                 .addResource(new CalendarResource(new CalendarService(null, null)));
         ErrorMappers.all().forEach(builder::addProvider);

@@ -103,7 +103,15 @@ public final class HandoverBeans implements AutoCloseable {
             FileSystemBlobStore store = new FileSystemBlobStore(dataDir.resolve("files"));
             ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
             String trackingUrl = defaults.getIntake().publicTrackingUrl;
-            DossierService dossiers = new DossierService(jdbi, referenceData, json, clock, zone, trackingUrl);
+            DossierService dossiers = new DossierService(
+                    jdbi,
+                    referenceData,
+                    json,
+                    clock,
+                    zone,
+                    trackingUrl,
+                    cutOff,
+                    defaults.getIntake().agencyNoticeLimits());
             Notifications notifications =
                     new Notifications(referenceData, NotificationTemplates.load(null, zone), clock, trackingUrl);
             MetricRegistry metrics = new MetricRegistry();
@@ -139,7 +147,6 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     zone,
                     cutOff,
-                    defaults.getIntake().s10ServiceIndicator,
                     defaults.getIntake().defaultPaymentMethod);
             this.digitisation = new DigitisationService(
                     jdbi,

@@ -48,6 +48,7 @@ public final class StoredDossiers {
                 PaymentMethod.CASH,
                 "{\"items\": []}",
                 IdType.CCCD,
-                null);
+                null,
+                "100000");
     }
 }

@@ -51,6 +51,19 @@ public final class TestDatabase {
         return pg.getJdbcUrl("postgres", name);
     }
 
+    /** A new database with nothing in it, for a test that runs the migrations itself; returns its JDBC URL. */
+    public static String emptyDatabase() {
+        EmbeddedPostgres pg = postgres();
+        String name = "e" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pg.getJdbcUrl("postgres", name);
+    }
+
     public static int port() {
         return postgres().getPort();
     }

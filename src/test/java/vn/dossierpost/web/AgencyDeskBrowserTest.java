@@ -257,6 +257,13 @@ class AgencyDeskBrowserTest {
             assertThat(noDate.getStatus()).isEqualTo(422);
             assertThat(noDate.readEntity(String.class)).contains("Xin chọn ngày hẹn trả kết quả mới");
         }
+        String current = column("SELECT result_due::text FROM dossier WHERE code = :c", code)
+                .get(0);
+        try (Response notLater = answer(own, answers, "DELAYED", "newAppointmentDate", current)) {
+            assertThat(notLater.getStatus()).as("a delay gives a later date").isEqualTo(422);
+            assertThat(notLater.readEntity(String.class))
+                    .contains("sau ngày hẹn hiện tại", "must be after the current appointment " + current);
+        }
         String later = java.time.LocalDate.now().plusDays(40).toString();
         try (Response delayed = answer(own, answers, "DELAYED", "newAppointmentDate", later)) {
             assertThat(delayed.getStatus()).isEqualTo(303);

@@ -230,6 +230,26 @@ class DossierPageBrowserTest {
         assertThat(text("holder")).isEqualTo("Sở Tư pháp Thành phố Hà Nội");
         assertThat(browser.findElements(By.cssSelector(".drop-zone"))).isEmpty();
         assertThat(text("fees-total")).endsWith(" đ");
+        assertThat(browser.findElements(By.id("delivery-office")))
+                .as("delivered by its own office")
+                .isEmpty();
+    }
+
+    @Test
+    void aResultForAnAddressServedByAnotherOfficeNamesTheDeliveringOffice() {
+        Map<String, Object> intake = Dossiers.judicialRecord();
+        intake.put(
+                "delivery",
+                Map.of("method", "HOME", "address", Map.of("street", "Số 9 Lê Lợi", "communeCode", "26740")));
+        Response created = APP.post(CLERK, "/api/dossiers", intake);
+        assertThat(created.getStatus()).isEqualTo(201);
+        String code = (String) TestApp.json(created).get("code");
+        signIn(CLERK);
+        browser.get(APP.url("/counter/ho-so/" + code));
+        assertThat(text("delivery-office")).isEqualTo("Bưu cục Trung tâm Sài Gòn");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("delivery-office")));
+        screenshot("dossier-delivery-office");
     }
 
     @Test

@@ -20,6 +20,7 @@ import vn.dossierpost.db.CatalogueDAO.OfficeRow;
 import vn.dossierpost.db.CatalogueDAO.ProcedureRow;
 import vn.dossierpost.db.CatalogueDAO.ProvinceRow;
 import vn.dossierpost.domain.CalendarEntry;
+import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.Leg;
 import vn.dossierpost.domain.Place;
 import vn.dossierpost.domain.RouteClass;
@@ -38,6 +39,9 @@ public final class ReferenceData {
     private final Map<String, CommuneRow> communes;
     private final Map<String, AgencyRow> agencies;
     private final Map<String, OfficeRow> offices;
+    /** Commune code → the office serving it (office_commune). */
+    private final Map<String, String> servingOffices;
+
     private final Map<String, ProcedureRow> procedures;
     private final Map<String, List<ComponentRow>> components;
     private final Map<RouteClass, TransitTime> transitTimes;
@@ -55,6 +59,8 @@ public final class ReferenceData {
         communes = index(dao.communes(), CommuneRow::code);
         agencies = index(dao.agencies(), AgencyRow::code);
         offices = index(dao.offices(), OfficeRow::code);
+        servingOffices = dao.servedCommunes().stream()
+                .collect(Collectors.toUnmodifiableMap(c -> c.communeCode().trim(), c -> c.officeCode()));
         procedures = index(dao.procedures(), ProcedureRow::code);
         components = dao.components().stream()
                 .collect(Collectors.groupingBy(
@@ -116,6 +122,20 @@ public final class ReferenceData {
 
     public Optional<OfficeRow> office(String code) {
         return Optional.ofNullable(offices.get(code));
+    }
+
+    /** The office serving the commune, if one does. */
+    public Optional<String> servingOffice(String communeCode) {
+        return Optional.ofNullable(communeCode == null ? null : servingOffices.get(communeCode));
+    }
+
+    /**
+     * The office that delivers a result (or holds it for collection): for delivery at home, the one
+     * serving the delivery address's commune; otherwise, or when no office serves that commune, the
+     * office that took the dossier in (where an applicant collecting at the counter filed it).
+     */
+    public String deliveringOffice(DeliveryMethod method, String deliveryCommune, String intakeOffice) {
+        return method == DeliveryMethod.HOME ? servingOffice(deliveryCommune).orElse(intakeOffice) : intakeOffice;
     }
 
     /** An office's name for a page or a report, its code when it is not (or no longer) in the catalogue. */

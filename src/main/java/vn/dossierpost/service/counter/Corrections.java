@@ -128,6 +128,13 @@ public final class Corrections {
         if (changes.isEmpty()) {
             throw Problem.invalid("body", "nothing to correct: every value given is the one on file");
         }
+        // the result goes to the office serving the corrected delivery address
+        String deliveringOffice =
+                c.ref().deliveringOffice(row.deliveryMethod(), delivery.communeCode(), row.officeCode());
+        if (!deliveringOffice.equals(row.deliveringOffice())) {
+            changed(changes, "deliveryOffice", row.deliveringOffice(), deliveringOffice);
+            h.attach(DossierDAO.class).deliveryOffice(row.id(), deliveringOffice);
+        }
         dossiers.changes()
                 .corrected(
                         h,

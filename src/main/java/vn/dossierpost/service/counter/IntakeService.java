@@ -53,7 +53,6 @@ public final class IntakeService {
     private final Clock clock;
     private final ZoneId zone;
     private final LocalTime cutOff;
-    private final String s10ServiceIndicator;
     private final PaymentMethod defaultPaymentMethod;
 
     public IntakeService(
@@ -63,7 +62,6 @@ public final class IntakeService {
             Clock clock,
             ZoneId zone,
             LocalTime cutOff,
-            String s10ServiceIndicator,
             PaymentMethod defaultPaymentMethod) {
         this.writer = writer;
         this.referenceData = referenceData;
@@ -71,7 +69,6 @@ public final class IntakeService {
         this.clock = clock;
         this.zone = zone;
         this.cutOff = cutOff;
-        this.s10ServiceIndicator = s10ServiceIndicator;
         this.defaultPaymentMethod = defaultPaymentMethod;
     }
 
@@ -86,10 +83,15 @@ public final class IntakeService {
         String feesJson = toJson(Map.of("items", fees.items(), "dueOnDelivery", priced.dueOnDelivery()));
 
         LocalDate receiptDate = at.localNow().toLocalDate();
-        IntakeWriter.Allocation numbers = writer.allocate(agency.code(), receiptDate);
+        IntakeWriter.Allocation numbers =
+                writer.allocate(agency.code(), receiptDate, at.office().code());
+        if (numbers.serial() == null) {
+            throw S10Series.noneLeft(at.office().code());
+        }
         String code = new DossierCode(agency.code(), receiptDate, numbers.sequence()).value();
-        String s10 = S10Number.of(s10ServiceIndicator, numbers.serial()).value();
+        String s10 = S10Number.of(numbers.prefix(), numbers.serial()).value();
         IntakeRequest.Address delivery = c.deliveryAddress();
+        String deliveryCommune = delivery == null ? null : delivery.communeCode();
         DossierDAO.NewDossier row = new DossierDAO.NewDossier(
                 code,
                 s10,
@@ -106,7 +108,7 @@ public final class IntakeService {
                 c.communeCode(),
                 c.deliveryMethod(),
                 delivery == null ? null : delivery.street(),
-                delivery == null ? null : delivery.communeCode(),
+                deliveryCommune,
                 c.appointmentSlipByPost(),
                 c.agencyReference(),
                 priced.routeClass(),
@@ -121,7 +123,10 @@ public final class IntakeService {
                 priced.paymentMethod(),
                 feesJson,
                 c.identity().type(),
-                c.filer());
+                c.filer(),
+                at.ref()
+                        .deliveringOffice(
+                                c.deliveryMethod(), deliveryCommune, at.office().code()));
         List<IntakeWriter.Document> documents = c.components().stream()
                 .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position()))
                 .toList();

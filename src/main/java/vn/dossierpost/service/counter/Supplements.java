@@ -31,7 +31,8 @@ public final class Supplements {
     /**
      * The supplement is complete (its documents uploaded at the counter): on the timeline, and the
      * dossier queued to go back to the agency in a new handover (so under a new idempotency key).
-     * The agency's clock restarts when that handover is acknowledged.
+     * Its way to the agency counts from today (the hand-over date is re-based); the agency's clock
+     * restarts when that handover is acknowledged.
      */
     public DossierView completeSupplement(User clerk, String code, String note) {
         jdbi.useTransaction(h -> {
@@ -71,6 +72,7 @@ public final class Supplements {
                             TimelineEvent.SUPPLEMENT_RECEIVED,
                             Text.blank(note) ? added + " files" : note.strip(),
                             null);
+            dossiers.dueDates().supplementReceived(h, row, now);
             h.attach(OutboxDAO.class).enqueueHandoverOnce(row.id(), row.agencyCode(), now);
         });
         return dossiers.view(clerk, code);

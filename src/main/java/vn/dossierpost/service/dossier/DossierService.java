@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierDAO.ComponentRow;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.IdType;
 import vn.dossierpost.domain.LegClock;
@@ -41,6 +43,7 @@ public final class DossierService {
     private final ZoneId zone;
     private final String trackingUrl;
     private final StatusChanges changes;
+    private final DueDateChanges dueDates;
 
     public DossierService(
             Jdbi jdbi,
@@ -48,7 +51,9 @@ public final class DossierService {
             ObjectMapper json,
             Clock clock,
             ZoneId zone,
-            String trackingUrl) {
+            String trackingUrl,
+            LocalTime cutOff,
+            AgencyNoticeLimits noticeLimits) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.json = json;
@@ -56,11 +61,17 @@ public final class DossierService {
         this.zone = zone;
         this.trackingUrl = trackingUrl;
         this.changes = new StatusChanges(clock.withZone(zone));
+        this.dueDates = new DueDateChanges(referenceData, changes, zone, cutOff, noticeLimits);
     }
 
     /** The one path of status changes and timeline entries, on this service's clock. */
     public StatusChanges changes() {
         return changes;
+    }
+
+    /** The one path by which due dates move after intake. */
+    public DueDateChanges dueDates() {
+        return dueDates;
     }
 
     /** A dossier with its documents, if the user may read it. */
@@ -234,7 +245,10 @@ public final class DossierService {
                         r.applicantIdType(),
                         r.applicantCitizenId()),
                 DossierView.Filer.of(r.filer()),
-                new DossierView.Delivery(r.deliveryMethod(), deliveryAddress),
+                new DossierView.Delivery(
+                        r.deliveryMethod(),
+                        deliveryAddress,
+                        new DossierView.Ref(r.deliveringOffice(), ref.officeName(r.deliveringOffice()))),
                 r.appointmentSlipByPost(),
                 r.agencyReference(),
                 handover(loaded.handover()),

@@ -103,9 +103,9 @@ public final class StatusChanges {
         h.attach(DossierDAO.class).correct(dossierId, contacts, changedAt());
     }
 
-    /** The agency's one new appointment date (form 04). */
-    public void rescheduled(Handle h, long dossierId, LocalDate resultDue) {
-        h.attach(DossierDAO.class).resultDue(dossierId, resultDue, changedAt());
+    /** The agency's one new appointment date (form 04), and the return date that follows it. */
+    public void rescheduled(Handle h, long dossierId, LocalDate resultDue, LocalDate returnDue) {
+        h.attach(DossierDAO.class).resultDue(dossierId, resultDue, returnDue, changedAt());
     }
 
     /** What the post collects: the agency's reference of the result. */

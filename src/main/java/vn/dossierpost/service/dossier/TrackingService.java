@@ -98,7 +98,7 @@ public final class TrackingService {
         });
     }
 
-    /** A timeline entry that is not a status change but is shown to the public (arrival at the delivery office). */
+    /** A timeline entry that is not a status change but is shown to the public (the result sent on to, or arrived at, the delivery office). */
     private static Optional<TimelineEvent> publicEntry(String type) {
         return Arrays.stream(TimelineEvent.values())
                 .filter(t -> t.isPublic() && t.name().equals(type))

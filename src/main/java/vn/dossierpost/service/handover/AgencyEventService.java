@@ -16,6 +16,7 @@ import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.domain.AgencyEventRules;
 import vn.dossierpost.domain.AgencyEventType;
 import vn.dossierpost.domain.DossierStatus;
+import vn.dossierpost.domain.LateNotice;
 import vn.dossierpost.domain.ServiceForm;
 import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.domain.User;
@@ -106,31 +107,17 @@ public final class AgencyEventService {
                     event.eventId(),
                     event.dossierCode(),
                     "no dossier " + event.dossierCode() + " has been handed to agency " + agency.agencyCode());
-            store(events, agency, event, null, type, at, now, source, notFound);
+            store(events, agency, event, null, type, at, now, source, notFound, null);
             return notFound;
         }
         refuseImplausible(event, d.receivedAt());
         DossierStatus current = d.status();
         AgencyEventRules.Decision decision = AgencyEventRules.decide(current, type, events.delayedBefore(d.id()));
         String payload = toJson(details(event));
+        LateNotice late =
+                decision.outcome() == AgencyEventRules.Outcome.APPLY ? checkTimes(h, d, event, type, at) : null;
         AgencyEventOutcome outcome = switch (decision.outcome()) {
-            case APPLY -> {
-                if (decision.to() != null) {
-                    changes.move(h, agency.actor(), d, decision.to(), note(event), payload);
-                    PickupService.onAgencyAnswer(h, d, decision.to(), event.resultReference(), now);
-                } else {
-                    changes.record(h, agency.actor(), d.id(), TimelineEvent.DELAYED, note(event), payload);
-                }
-                switch (type) {
-                    case RECEIVED -> changes.filedIfNot(h, d.id(), at);
-                    case DELAYED -> changes.rescheduled(h, d.id(), event.newAppointmentDate());
-                    case RESULT_READY -> changes.resultReference(h, d.id(), event.resultReference());
-                    default -> {}
-                }
-                tellApplicant(h, d, type, event);
-                yield new AgencyEventOutcome.Applied(
-                        event.eventId(), event.dossierCode(), decision.to() != null ? decision.to() : current);
-            }
+            case APPLY -> apply(h, agency, d, event, type, decision, at, payload, late);
             case STALE -> {
                 changes.record(
                         h,
@@ -157,8 +144,61 @@ public final class AgencyEventService {
                         current.allowedNext().stream().map(Enum::name).sorted().toList());
             }
         };
-        store(events, agency, event, d, type, at, now, source, outcome);
+        store(events, agency, event, d, type, at, now, source, outcome, late);
         return outcome;
+    }
+
+    /**
+     * The dates of an event about to be applied, against the dossier: a new appointment must be
+     * later than the current one (else 422, nothing stored); a notice sent later than the law
+     * allows is applied all the same and flagged (returned; null when in time).
+     */
+    private LateNotice checkTimes(
+            Handle h, DossierRow d, AgencyEventRequest event, AgencyEventType type, OffsetDateTime at) {
+        if (type == AgencyEventType.DELAYED) {
+            AgencyEventRules.notLater(event.newAppointmentDate(), d.resultDue()).ifPresent(p -> {
+                throw Problem.invalid(p.field(), p.message());
+            });
+        }
+        return dossiers.dueDates().lateNotice(h, d, type, at).orElse(null);
+    }
+
+    private AgencyEventOutcome apply(
+            Handle h,
+            User agency,
+            DossierRow d,
+            AgencyEventRequest event,
+            AgencyEventType type,
+            AgencyEventRules.Decision decision,
+            OffsetDateTime at,
+            String payload,
+            LateNotice late) {
+        StatusChanges changes = dossiers.changes();
+        if (decision.to() != null) {
+            changes.move(h, agency.actor(), d, decision.to(), note(event), payload);
+            PickupService.onAgencyAnswer(h, d, decision.to(), event.resultReference(), changes.now());
+        } else {
+            changes.record(h, agency.actor(), d.id(), TimelineEvent.DELAYED, note(event), payload);
+        }
+        if (late != null) {
+            changes.record(h, agency.actor(), d.id(), TimelineEvent.of(late), lateNote(late, d, at), null);
+        }
+        switch (type) {
+            case RECEIVED -> changes.filedIfNot(h, d.id(), at);
+            case DELAYED -> dossiers.dueDates().delayed(h, d, event.newAppointmentDate());
+            case RESULT_READY -> changes.resultReference(h, d.id(), event.resultReference());
+            default -> {}
+        }
+        tellApplicant(h, d, type, event);
+        return new AgencyEventOutcome.Applied(
+                event.eventId(), event.dossierCode(), decision.to() != null ? decision.to() : d.status());
+    }
+
+    /** What staff read beside a late notice: the day it was sent and, for a delay, the appointment it moved. */
+    private String lateNote(LateNotice late, DossierRow d, OffsetDateTime at) {
+        return "sent "
+                + at.atZoneSameInstant(dossiers.changes().now().getOffset()).toLocalDate()
+                + (late == LateNotice.LATE_DELAY_NOTICE ? " for the appointment of " + d.resultDue() : "");
     }
 
     private void store(
@@ -170,7 +210,8 @@ public final class AgencyEventService {
             OffsetDateTime at,
             OffsetDateTime now,
             String source,
-            AgencyEventOutcome outcome) {
+            AgencyEventOutcome outcome,
+            LateNotice late) {
         events.insert(new AgencyEventDAO.Received(
                 agency.agencyCode(),
                 event.eventId(),
@@ -182,7 +223,8 @@ public final class AgencyEventService {
                 source,
                 outcome.kind(),
                 answerStatus(outcome),
-                toJson(outcome)));
+                toJson(outcome),
+                late == null ? null : late.name()));
     }
 
     /** {@code agency_event.answer_status} keeps the status of the answer over HTTP, for whoever reads the table. */

@@ -17,10 +17,11 @@ import vn.dossierpost.db.DeliveryDAO;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.PickupDAO;
+import vn.dossierpost.domain.Actor;
 import vn.dossierpost.domain.DeliveryMethod;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.Role;
-import vn.dossierpost.domain.S10Number;
+import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.pdf.ReturnSlipData;
 import vn.dossierpost.pdf.ReturnSlipPdf;
@@ -29,6 +30,7 @@ import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.dossier.DossierService;
 
 /**
@@ -48,7 +50,6 @@ public final class PickupService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
-    private final String s10ServiceIndicator;
     private final String trackingUrl;
 
     public PickupService(
@@ -60,7 +61,6 @@ public final class PickupService {
             ObjectMapper json,
             Clock clock,
             ZoneId zone,
-            String s10ServiceIndicator,
             String trackingUrl) {
         this.jdbi = jdbi;
         this.dossiers = dossiers;
@@ -70,7 +70,6 @@ public final class PickupService {
         this.json = json;
         this.clock = clock;
         this.zone = zone;
-        this.s10ServiceIndicator = s10ServiceIndicator;
         this.trackingUrl = trackingUrl;
     }
 
@@ -162,8 +161,7 @@ public final class PickupService {
                         Map.of("currentStatus", d.status()));
             }
             OffsetDateTime now = OffsetDateTime.now(clock.withZone(zone)).withNano(0);
-            String s10 =
-                    S10Number.of(s10ServiceIndicator, pickups.nextS10Serial()).value();
+            String s10 = S10Series.take(h, clerk.officeCode());
             long fee = d.governmentFee();
             String officer =
                     request.agencyOfficer() == null || request.agencyOfficer().isBlank()
@@ -175,7 +173,7 @@ public final class PickupService {
             DeliveryDAO.Delivery delivery = new DeliveryDAO.Delivery(
                     d.id(),
                     s10,
-                    d.officeCode(),
+                    d.deliveringOffice(),
                     home ? DeliveryMethod.HOME : DeliveryMethod.PICKUP_AT_OFFICE,
                     home ? (d.deliveryCommune() != null ? d.deliveryCommune() : d.applicantCommune()) : null,
                     null,
@@ -203,7 +201,9 @@ public final class PickupService {
                                     + " collected; item " + s10
                                     + (fee > 0 ? "; government fee " + fee + " VND remitted to the agency" : ""),
                             JsonText.of(json, payload));
-            if (d.officeCode().equals(clerk.officeCode())) {
+            dossiers.dueDates().resultCollected(h, d, now);
+            transfer(h, clerk, d);
+            if (d.deliveringOffice().equals(clerk.officeCode())) {
                 DossierRow collected =
                         h.attach(DossierDAO.class).findById(d.id()).orElseThrow();
                 deliveries.arrive(
@@ -214,6 +214,28 @@ public final class PickupService {
             }
             return queries.view(h, d.id());
         });
+    }
+
+    /**
+     * A result delivered by another office than the one that took the dossier in (the office serving
+     * the delivery address) goes there: the timeline says so, placed at the delivering office, and
+     * public tracking shows it.
+     */
+    private void transfer(Handle h, User clerk, DossierRow d) {
+        String from = d.officeCode();
+        String to = d.deliveringOffice();
+        if (from.equals(to)) {
+            return;
+        }
+        ReferenceData ref = referenceData.get();
+        dossiers.changes()
+                .record(
+                        h,
+                        new Actor(clerk.username(), to, null),
+                        d.id(),
+                        TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE,
+                        "Chuyển bưu cục phát: " + ref.officeName(from) + " → " + ref.officeName(to),
+                        JsonText.of(json, Map.of("fromOffice", from, "toOffice", to)));
     }
 
     /** The items as stored; their shape was checked by the request's annotations (Jersey's {@code @Valid}). */

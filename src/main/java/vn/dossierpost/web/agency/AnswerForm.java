@@ -96,7 +96,7 @@ record AnswerForm(
             case "reason" -> "Xin ghi lý do: người nộp hồ sơ được báo đúng lý do này.";
             case "missingItems" -> "Mỗi dòng ghi một giấy tờ còn thiếu (tối đa 100 dòng, mỗi dòng tối đa 500 ký tự).";
             case "newAppointmentDate" ->
-                "Xin chọn ngày hẹn trả kết quả mới: không trước ngày tiếp nhận, không quá 3 năm tới.";
+                "Xin chọn ngày hẹn trả kết quả mới: sau ngày hẹn hiện tại, không quá 3 năm tới.";
             case "resultReference" -> "Xin ghi số, ký hiệu của kết quả (bưu điện dùng để nhận kết quả).";
             default -> "Biểu mẫu không hợp lệ, xin tải lại trang và thử lại.";
         };

@@ -323,6 +323,17 @@ public final class DossierPage extends Page {
         };
     }
 
+    /** The office delivering the result, when it is not the one that took the dossier in. */
+    public String getDeliveryOffice() {
+        DossierView.Ref office =
+                dossier.delivery() == null ? null : dossier.delivery().office();
+        return office == null
+                        || dossier.office() == null
+                        || office.code().equals(dossier.office().code())
+                ? null
+                : office.name();
+    }
+
     /** The dossier's money: state, who took it, the VietQR code while pending, the forms to take or refund it. */
     public PaymentPanel getPay() {
         return payment;

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import vn.dossierpost.api.GivenUpView;
 import vn.dossierpost.api.HandoverView;
+import vn.dossierpost.api.S10SeriesView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.web.Page;
 
 /**
  * What a national supervisor must act on, each list with its reason: agencies that cannot be sent to
  * now, dead-letter handovers and handovers left in a folder whose acknowledgement is overdue (both
- * sent again with one button, under the same number), and what was given up (acknowledged with one).
+ * sent again with one button, under the same number), what was given up (acknowledged with one), and
+ * offices whose S10 numbers run low.
  */
 public final class AttentionPage extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -32,6 +34,8 @@ public final class AttentionPage extends Page {
     private final List<HandoverRow> notAcknowledged;
     private final String ackDeadline;
     private final List<GivenUpRow> givenUp;
+    private final List<S10SeriesView.Office> s10Low;
+    private final int s10AlertBelow;
     private String error;
 
     AttentionPage(
@@ -41,6 +45,8 @@ public final class AttentionPage extends Page {
             List<HandoverView> notAcknowledged,
             String ackDeadline,
             List<GivenUpView> givenUp,
+            List<S10SeriesView.Office> s10Low,
+            int s10AlertBelow,
             ZoneId zone) {
         super("supervisor/attention.ftlh", "Cần xử lý");
         signedIn(session);
@@ -50,6 +56,8 @@ public final class AttentionPage extends Page {
         this.notAcknowledged =
                 notAcknowledged.stream().map(h -> row(h, h.sentAt(), zone)).toList();
         this.ackDeadline = ackDeadline;
+        this.s10Low = s10Low;
+        this.s10AlertBelow = s10AlertBelow;
         this.givenUp = givenUp.stream()
                 .map(g -> new GivenUpRow(
                         g.kind(),
@@ -104,6 +112,15 @@ public final class AttentionPage extends Page {
 
     public List<GivenUpRow> getGivenUp() {
         return givenUp;
+    }
+
+    /** Offices with fewer S10 numbers left than {@link #getS10AlertBelow()}. */
+    public List<S10SeriesView.Office> getS10Low() {
+        return s10Low;
+    }
+
+    public int getS10AlertBelow() {
+        return s10AlertBelow;
     }
 
     public String getError() {

@@ -15,6 +15,7 @@ import java.util.List;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.service.Problem;
+import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.givenup.GivenUpItems;
 import vn.dossierpost.service.handover.AcknowledgementDeadline;
 import vn.dossierpost.service.handover.HandoverBacklog;
@@ -26,7 +27,8 @@ import vn.dossierpost.web.Staff;
 /**
  * The supervisor's "needs attention" page ({@link AttentionPage}) and its two buttons: send a
  * handover again (the same as {@code POST /api/handovers/{no}/retry}) and acknowledge a given-up
- * item (as {@code POST /api/given-up/{kind}/{id}/acknowledged}). These lists span every post office,
+ * item (as {@code POST /api/given-up/{kind}/{id}/acknowledged}); offices running out of S10 numbers
+ * are listed for an administrator to load a series ({@code POST /api/s10-series}). These lists span every post office,
  * so the services let national supervisors and administrators only; an office-bound supervisor gets 403.
  */
 @Path("/supervisor/can-xu-ly")
@@ -40,6 +42,7 @@ public class AttentionPages {
     private final HandoverBacklog backlog;
     private final AcknowledgementDeadline ackDeadline;
     private final GivenUpItems givenUp;
+    private final S10Series s10Series;
     private final ZoneId zone;
 
     public AttentionPages(
@@ -48,12 +51,14 @@ public class AttentionPages {
             HandoverBacklog backlog,
             AcknowledgementDeadline ackDeadline,
             GivenUpItems givenUp,
+            S10Series s10Series,
             ZoneId zone) {
         this.handovers = handovers;
         this.queries = queries;
         this.backlog = backlog;
         this.ackDeadline = ackDeadline;
         this.givenUp = givenUp;
+        this.s10Series = s10Series;
         this.zone = zone;
     }
 
@@ -119,6 +124,8 @@ public class AttentionPages {
                         .handovers(),
                 deadlineInWords(),
                 givenUp.list(user, false, SHOWN),
+                s10Series.low(),
+                s10Series.alertBelow(),
                 zone);
     }
 }

@@ -91,7 +91,7 @@ class StatusChangesTest {
         OffsetDateTime first = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
                 .orElseThrow()
                 .updatedAt();
-        jdbi.useTransaction(h -> changes.rescheduled(h, id, LocalDate.of(2026, 12, 20)));
+        jdbi.useTransaction(h -> changes.rescheduled(h, id, LocalDate.of(2026, 12, 20), LocalDate.of(2026, 12, 23)));
         OffsetDateTime second = jdbi.withExtension(DossierDAO.class, dao -> dao.findById(id))
                 .orElseThrow()
                 .updatedAt();

@@ -122,6 +122,24 @@ class AttentionPageBrowserTest {
         assertThat(Handovers.handoversOf(APP, code)).containsExactly(no);
     }
 
+    @Test
+    void anOfficeRunningOutOfS10NumbersIsListedForANewSeries() throws Exception {
+        APP.jdbi()
+                .useHandle(h ->
+                        h.execute("UPDATE s10_series SET next_serial = serial_to - 4 WHERE office_code = '180000'"));
+        signIn();
+        browser.get(APP.url("/supervisor/can-xu-ly"));
+        WebElement low = row("s10-low", "Bưu cục Trung tâm Hải Phòng");
+        assertThat(low.findElement(By.cssSelector(".remaining")).getText()).isEqualTo("5");
+        assertThat(browser.findElement(By.id("s10-low")).getText())
+                .contains("Sắp hết số hiệu bưu gửi (S10)")
+                .contains("Còn dưới 10.000 số")
+                .doesNotContain("Bưu cục Trung tâm Hà Nội");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("s10-low")));
+        save("supervisor-attention-s10");
+    }
+
     /** A click on a button wherever the page has put it (a button half below the fold is not clicked by its middle). */
     private static void click(WebElement button) {
         ((org.openqa.selenium.JavascriptExecutor) browser)
