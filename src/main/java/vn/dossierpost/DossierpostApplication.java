@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.app.AftercareModule;
 import vn.dossierpost.app.ApiDocs;
 import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
@@ -158,6 +159,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         HandoverServices handover =
                 new HandoverModule(config, environment).register(shared, notificationRoutes, counter.s10Series());
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
+        new AftercareModule(environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
         ApiDocs.register(environment);
     }

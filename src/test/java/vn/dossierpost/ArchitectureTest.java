@@ -162,9 +162,9 @@ class ArchitectureTest {
                 .whereLayer("payment")
                 .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision")
                 .whereLayer("notify")
-                .mayOnlyBeAccessedByLayers("returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("returnleg", "handover", "supervision")
                 .whereLayer("dossier")
-                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover", "supervision")
                 .whereLayer("catalogue")
                 .mayOnlyBeAccessedByLayers(
                         "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision")

@@ -2,9 +2,9 @@ package vn.dossierpost.domain;
 
 /**
  * Timeline entries that are not a change of status (those carry the {@link DossierStatus} name).
- * The names are stored in {@code dossier_event.type}; staff read the labels. Only
- * {@link #TRANSFERRED_TO_DELIVERY_OFFICE} and {@link #ARRIVED_AT_DELIVERY_OFFICE} (the UPU event EMG)
- * are shown to the public.
+ * The names are stored in {@code dossier_event.type}; staff read the labels. The public sees
+ * {@link #TRANSFERRED_TO_DELIVERY_OFFICE}, {@link #ARRIVED_AT_DELIVERY_OFFICE} (the UPU event EMG) and
+ * a lost or damaged item, in plain words.
  */
 public enum TimelineEvent {
     /** A scan added to one of the dossier's documents. */
@@ -44,7 +44,21 @@ public enum TimelineEvent {
             "Cơ quan yêu cầu bổ sung (không áp dụng)", "Agency: supplement requested (not applied)"),
     AGENCY_REFUSED("Cơ quan báo từ chối (không áp dụng)", "Agency: refused (not applied)"),
     AGENCY_DELAYED("Cơ quan báo hẹn lại (không áp dụng)", "Agency: delayed (not applied)"),
-    AGENCY_RESULT_READY("Cơ quan báo có kết quả (không áp dụng)", "Agency: result ready (not applied)");
+    AGENCY_RESULT_READY("Cơ quan báo có kết quả (không áp dụng)", "Agency: result ready (not applied)"),
+    /** A complaint about the dossier recorded in the register; the note is its number (staff only). */
+    COMPLAINT_RECEIVED("Tiếp nhận khiếu nại", "Complaint received"),
+    COMPLAINT_ANSWERED("Đã trả lời khiếu nại", "Complaint answered"),
+    /** The post lost or damaged the item it carried: the citizen reads it on the tracking page. */
+    ITEM_LOST(
+            "Bưu điện làm thất lạc bưu gửi; Bưu điện đang xác minh và sẽ bồi thường theo quy định",
+            "The post lost the item; it is investigating and will pay compensation as the rules say",
+            null,
+            true),
+    ITEM_DAMAGED(
+            "Bưu gửi bị hư hỏng trong khi Bưu điện vận chuyển; Bưu điện sẽ bồi thường theo quy định",
+            "The item was damaged while the post carried it; the post will pay compensation as the rules say",
+            null,
+            true);
 
     private final String labelVi;
     private final String labelEn;

@@ -22,10 +22,13 @@ class TimelineEventTest {
     }
 
     @Test
-    void onlyTheTransferToAndTheArrivalAtTheDeliveryOfficeAreShownToThePublic() {
+    void onlyTheTransferTheArrivalAndALossOrDamageAreShownToThePublic() {
         assertThat(Arrays.stream(TimelineEvent.values()).filter(TimelineEvent::isPublic))
                 .containsExactly(
-                        TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE, TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE);
+                        TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE,
+                        TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE,
+                        TimelineEvent.ITEM_LOST,
+                        TimelineEvent.ITEM_DAMAGED);
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.upuEventCode()).isEqualTo("EMG");
         assertThat(TimelineEvent.ARRIVED_AT_DELIVERY_OFFICE.labelVi()).isEqualTo("Đã đến bưu cục phát");
         assertThat(TimelineEvent.TRANSFERRED_TO_DELIVERY_OFFICE.upuEventCode()).isNull();

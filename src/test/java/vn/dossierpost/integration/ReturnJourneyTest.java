@@ -250,6 +250,59 @@ class ReturnJourneyTest {
                         "OUT_FOR_DELIVERY",
                         "DELIVERED");
         awaitNotice(code + "/RESULT_DELIVERED");
+        rateTheServiceFromTheDeliveryMessage(code);
+    }
+
+    /** The delivery message links to a rating form: once per dossier, 1–5, seen in the supervisor's averages. */
+    private static void rateTheServiceFromTheDeliveryMessage(String code) {
+        String email = APP.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT n.body FROM notification n JOIN dossier d ON d.id = n.dossier_id "
+                                        + "WHERE d.code = :c AND n.kind = 'DELIVERED' AND n.channel = 'EMAIL'")
+                                .bind("c", code)
+                                .mapTo(String.class)
+                                .one());
+        var link = java.util.regex.Pattern.compile("https?://\\S+(/danh-gia/[A-Za-z0-9_-]{22})")
+                .matcher(email);
+        assertThat(link.find()).as(email).isTrue();
+        String page = link.group(1);
+        try (Response form =
+                APP.extension().client().target(APP.url(page)).request().get()) {
+            assertThat(form.getStatus()).isEqualTo(200);
+            assertThat(form.readEntity(String.class)).contains(code, "rating-form");
+        }
+        try (Response bad = rate(page, "6")) {
+            assertThat(bad.getStatus()).isEqualTo(422);
+            assertThat(bad.readEntity(String.class)).contains("rating-error", "từ 1 đến 5");
+        }
+        try (Response thanks = rate(page, "5")) {
+            assertThat(thanks.getStatus()).isEqualTo(200);
+            assertThat(thanks.readEntity(String.class)).contains("Cảm ơn", "5 / 5");
+        }
+        try (Response again = rate(page, "1")) {
+            assertThat(again.getStatus()).isEqualTo(409);
+            assertThat(again.readEntity(String.class)).contains("đã được đánh giá 5 / 5");
+        }
+        try (Response unknown = rate("/danh-gia/khongcomaxacthuc0000000", "5")) {
+            assertThat(unknown.getStatus()).isEqualTo(404);
+        }
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        Map<String, Object> averages = json(
+                APP.as("supervisor", "/api/satisfaction?from=" + today + "&to=" + today)
+                        .get(),
+                200);
+        assertThat(averages.get("lines").toString())
+                .contains("officeCode=" + Dossiers.OFFICE, "procedureCode=" + Dossiers.PROCEDURE, "average=5.0");
+    }
+
+    private static Response rate(String page, String score) {
+        return APP.extension()
+                .client()
+                .target(APP.url(page))
+                .request()
+                .post(Entity.form(new jakarta.ws.rs.core.Form()
+                        .param("score", score)
+                        .param("comment", "Bưu tá đến đúng hẹn, rất chu đáo.")));
     }
 
     @Test

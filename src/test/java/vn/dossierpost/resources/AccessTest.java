@@ -140,6 +140,22 @@ class AccessTest {
         RULES.put("GET /api/remittances/statement.pdf", "SUPERVISOR ADMIN");
         RULES.put("GET /api/remittances/statement.csv", "SUPERVISOR ADMIN");
         RULES.put("POST /api/remittances", "SUPERVISOR ADMIN");
+        // complaints and items lost or damaged: recorded by office staff, answered and paid by supervisors
+        String officeAndNational = "COUNTER SUPERVISOR OFFICE_SUPERVISOR ADMIN";
+        RULES.put("POST /api/complaints", officeAndNational);
+        RULES.put("GET /api/complaints", officeAndNational);
+        RULES.put("GET /api/complaints/{number}", officeStaff);
+        RULES.put("POST /api/complaints/{number}/investigation", supervisors);
+        RULES.put("POST /api/complaints/{number}/answer", supervisors);
+        RULES.put("POST /api/complaints/{number}/withdrawal", officeStaff);
+        RULES.put("POST /api/incidents", officeAndNational);
+        RULES.put("GET /api/incidents", officeAndNational);
+        RULES.put("GET /api/incidents/{number}", officeStaff);
+        RULES.put("POST /api/incidents/{number}/investigation", supervisors);
+        RULES.put("POST /api/incidents/{number}/payment", supervisors);
+        RULES.put("GET /api/satisfaction", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /danh-gia/{token}", "PUBLIC");
+        RULES.put("POST /danh-gia/{token}", "PUBLIC");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
@@ -307,6 +323,39 @@ class AccessTest {
         PARAMS.put("s10", new String[] {"EA000000011VN", "EA000000025VN"});
         PARAMS.put("username", new String[] {"courier.a", "courier.b"});
         PARAMS.put("agency", new String[] {Dossiers.AGENCY, otherAgency});
+        PARAMS.put("token", new String[] {"khongcomaxacthuc0000000", "khongcomaxacthuc0000001"});
+        PARAMS.put("complaint", new String[] {
+            record("counter.a", "/api/complaints", complaint(codeA, Dossiers.NAME)),
+            record("counter.b", "/api/complaints", complaint(codeB, NAME_B))
+        });
+        PARAMS.put("incident", new String[] {
+            record("counter.a", "/api/incidents", incident(codeA)),
+            record("counter.b", "/api/incidents", incident(codeB))
+        });
+    }
+
+    private static Map<String, Object> complaint(String code, String name) {
+        return Map.of(
+                "dossier", code, "complainant", "APPLICANT", "name", name, "channel", "PHONE", "content", "Chậm.");
+    }
+
+    private static Map<String, Object> incident(String code) {
+        return Map.of(
+                "dossier", code,
+                "leg", "OUTBOUND",
+                "kind", "DAMAGED",
+                "foundBy", "Khai thác",
+                "foundWhere", "Bưu cục",
+                "description", "Rách bì.");
+    }
+
+    /** Records a complaint or an incident; its number. */
+    private static String record(String clerk, String path, Map<String, Object> body) {
+        try (Response res = APP.post(clerk, path, body)) {
+            Map<String, Object> answer = json(res);
+            assertThat(res.getStatus()).as(answer.toString()).isEqualTo(201);
+            return (String) answer.get("number");
+        }
     }
 
     private static String intake(String clerk, Map<String, Object> body) {
@@ -501,6 +550,8 @@ class AccessTest {
         } else if (path.startsWith("/api/procedures/") || path.startsWith("/counter/thu-tuc/")) {
             path = path.replace("{code}", Dossiers.PROCEDURE);
         }
+        path = path.replace(
+                "{number}", PARAMS.get(path.startsWith("/api/complaints/") ? "complaint" : "incident")[side]);
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -5,7 +5,7 @@ package vn.dossierpost.service.notify;
  * reached the agency (with the appointment date), a supplement is requested (form 02), it was refused
  * (form 03), it is late with a new date (form 04), the result is ready; then on the way back: the
  * courier is out with it today, an attempt failed (and from when the next one is made), it is held
- * at the office. Each has its templates in
+ * at the office, it was delivered (with the link to rate the service); and a complaint received, then answered (TT 17/2017 Art. 8). Each has its templates in
  * {@code notifications/templates.yml}.
  */
 public enum NotificationKind {
@@ -16,5 +16,8 @@ public enum NotificationKind {
     RESULT_READY,
     OUT_FOR_DELIVERY,
     DELIVERY_FAILED,
-    HELD_AT_OFFICE
+    HELD_AT_OFFICE,
+    DELIVERED,
+    COMPLAINT_RECEIVED,
+    COMPLAINT_ANSWERED
 }

@@ -44,6 +44,11 @@ public final class Notifications {
         this.trackingUrl = trackingUrl;
     }
 
+    /** In the caller's transaction: the link asking the applicant to rate the service, null if asked before. */
+    public String ratingLink(Handle h, DossierRow dossier) {
+        return Ratings.invite(h, dossier.id(), trackingUrl, OffsetDateTime.now(clock));
+    }
+
     /**
      * Queues the messages of one event for one dossier, inside the caller's transaction ({@code h}).
      *

@@ -247,6 +247,7 @@ public final class DeliveryAttempts {
                 l.delivery().s10Number(),
                 AgencyNotices.Type.RESULT_DELIVERED,
                 Map.of("relation", r.relation(), "deliveredAt", ISO_OFFSET_DATE_TIME.format(happenedAt(r))));
+        deliveries.resultDelivered(h, l.dossier(), l.delivery());
         return record(
                 h, user, l, r, DossierStatus.DELIVERED, proof, l.delivery().amountDue(), null, null);
     }

@@ -213,6 +213,16 @@ public final class DeliveryService {
         notifications.enqueue(h, d, kind, facts);
     }
 
+    /** The result is in the applicant's hands: they are told, and asked once to rate the service. */
+    void resultDelivered(Handle h, DossierRow d, Delivery delivery) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        String link = notifications.ratingLink(h, d);
+        if (link != null) {
+            facts.put("ratingUrl", link);
+        }
+        tellApplicant(h, d, delivery, NotificationKind.DELIVERED, facts);
+    }
+
     /** Held at the office for the configured working days; the applicant is invited to collect it. */
     LocalDate hold(Handle h, User user, DossierRow d, Delivery delivery, String why) {
         LocalDate until = rules().heldUntil(today());

@@ -73,6 +73,10 @@ class NotificationTemplatesTest {
         facts.put("missingItems", List.of("Tờ khai có chữ ký", "Bản sao căn cước công dân"));
         facts.put("newAppointmentDate", "2026-12-18");
         facts.put("resultReference", "LLTP-2026-001234");
+        facts.put("complaintNumber", "KN-000012");
+        facts.put("ratingUrl", "https://dichvucong.example.vn/danh-gia/q8C1n2vXyR0aP3kLmT7sUw");
+        facts.put("answerDue", "2026-12-09");
+        facts.put("answer", "Bưu điện đã kiểm tra và xin lỗi Ông/Bà.");
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationTemplates.Rendered r = templates.render(kind, facts);
             assertThat(r.subject()).as("%s", kind).contains("000.00.15.H26-261122-0007");
