@@ -135,6 +135,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("supervision")
                 .definedBy("vn.dossierpost.service.supervision..")
+                .layer("homepickup")
+                .definedBy("vn.dossierpost.service.homepickup..")
                 .layer("handover")
                 .definedBy("vn.dossierpost.service.handover..")
                 .layer("returnleg")
@@ -153,6 +155,8 @@ class ArchitectureTest {
                 .definedBy("vn.dossierpost.service")
                 .whereLayer("supervision")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("homepickup")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("handover")
                 .mayOnlyBeAccessedByLayers("supervision")
                 .whereLayer("returnleg")
@@ -160,14 +164,14 @@ class ArchitectureTest {
                 .whereLayer("counter")
                 .mayOnlyBeAccessedByLayers("returnleg", "handover")
                 .whereLayer("payment")
-                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision")
+                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision", "homepickup")
                 .whereLayer("notify")
                 .mayOnlyBeAccessedByLayers("returnleg", "handover")
                 .whereLayer("dossier")
-                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover", "homepickup")
                 .whereLayer("catalogue")
                 .mayOnlyBeAccessedByLayers(
-                        "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision")
+                        "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision", "homepickup")
                 .whereLayer("ground")
                 .mayOnlyBeAccessedByLayers(
                         "catalogue",
@@ -177,6 +181,7 @@ class ArchitectureTest {
                         "notify",
                         "returnleg",
                         "handover",
-                        "supervision"));
+                        "supervision",
+                        "homepickup"));
     }
 }

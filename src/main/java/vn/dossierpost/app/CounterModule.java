@@ -69,7 +69,8 @@ public final class CounterModule {
                 shared.zone(),
                 LocalTime.parse(settings.cutOff),
                 settings.s10ServiceIndicator,
-                settings.defaultPaymentMethod);
+                settings.defaultPaymentMethod,
+                shared.notifications());
         Payments payments = registerPayments(shared);
         SlipService slips = new SlipService(
                 shared.jdbi(),

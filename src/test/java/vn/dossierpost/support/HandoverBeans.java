@@ -140,7 +140,8 @@ public final class HandoverBeans implements AutoCloseable {
                     zone,
                     cutOff,
                     defaults.getIntake().s10ServiceIndicator,
-                    defaults.getIntake().defaultPaymentMethod);
+                    defaults.getIntake().defaultPaymentMethod,
+                    notifications);
             this.digitisation = new DigitisationService(
                     jdbi,
                     store,

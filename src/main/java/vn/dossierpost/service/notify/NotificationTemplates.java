@@ -47,7 +47,9 @@ public final class NotificationTemplates {
             "officeAddress",
             "heldUntil",
             "nextAttemptFrom",
-            "amountDue");
+            "amountDue",
+            "bookingCode",
+            "pickupWindow");
 
     public static final String BUILT_IN = "notifications/templates.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
