@@ -17,8 +17,10 @@ import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.CommuneResource;
 import vn.dossierpost.resources.CounterDayResource;
+import vn.dossierpost.resources.CourierHomePickupResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.HomePickupResource;
 import vn.dossierpost.resources.PaymentResource;
 import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
@@ -36,6 +38,8 @@ import vn.dossierpost.service.counter.PdfPages;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
+import vn.dossierpost.service.homepickup.HomePickupVisits;
+import vn.dossierpost.service.homepickup.HomePickups;
 import vn.dossierpost.service.payment.BankCallbacks;
 import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
@@ -88,7 +92,19 @@ public final class CounterModule {
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CommuneResource(shared.referenceData()));
         environment.jersey().register(new CalendarResource(new CalendarService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, corrections, tracking, payments);
+        return registerDigitisation(
+                shared, intake, slips, corrections, tracking, payments, registerHomePickups(shared, intake));
+    }
+
+    /** Home pickup: bookings, and the courier receiving the dossier at the door through the same intake. */
+    private HomePickups registerHomePickups(SharedParts shared, IntakeService intake) {
+        HomePickups pickups = new HomePickups(
+                shared.jdbi(), shared.referenceData(), shared.notifications(), shared.clock(), shared.zone());
+        HomePickupVisits visits =
+                new HomePickupVisits(shared.jdbi(), pickups, intake, shared.dossiers(), shared.clock());
+        environment.jersey().register(new HomePickupResource(pickups));
+        environment.jersey().register(new CourierHomePickupResource(pickups, visits));
+        return pickups;
     }
 
     private record Payments(PaymentService service, Receipts receipts, CounterDay day) {}
@@ -122,7 +138,8 @@ public final class CounterModule {
             SlipService slips,
             Corrections corrections,
             PublicTracking tracking,
-            Payments payments) {
+            Payments payments,
+            HomePickups homePickups) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -162,7 +179,8 @@ public final class CounterModule {
                 tracking,
                 payments.service(),
                 payments.receipts(),
-                payments.day());
+                payments.day(),
+                homePickups);
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

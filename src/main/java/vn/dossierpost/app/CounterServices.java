@@ -6,6 +6,7 @@ import vn.dossierpost.service.counter.DossierFiles;
 import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
+import vn.dossierpost.service.homepickup.HomePickups;
 import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.Receipts;
@@ -21,4 +22,5 @@ public record CounterServices(
         PublicTracking tracking,
         PaymentService payments,
         Receipts receipts,
-        CounterDay counterDay) {}
+        CounterDay counterDay,
+        HomePickups homePickups) {}
