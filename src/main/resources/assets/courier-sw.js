@@ -4,12 +4,13 @@
 // static files are served from here and refreshed behind. Updates are never cached or replayed here:
 // the page queues them in IndexedDB (assets/courier.js).
 'use strict';
-const CACHE = 'dossierpost-courier-v1';
+const CACHE = 'dossierpost-courier-v2';
 const PAGE = '/courier';
 const SLOW_MS = 4000;
 const SHELL = [
   PAGE,
   '/assets/courier.js',
+  '/assets/courier-pickup.js',
   '/assets/courier.css',
   '/assets/site.css',
   '/assets/courier-manifest.json',
