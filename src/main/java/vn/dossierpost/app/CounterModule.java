@@ -22,6 +22,7 @@ import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
 import vn.dossierpost.resources.HomePickupResource;
 import vn.dossierpost.resources.PaymentResource;
+import vn.dossierpost.resources.PublicHomePickupResource;
 import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.SupplementResource;
@@ -104,6 +105,11 @@ public final class CounterModule {
                 new HomePickupVisits(shared.jdbi(), pickups, intake, shared.dossiers(), shared.clock());
         environment.jersey().register(new HomePickupResource(pickups));
         environment.jersey().register(new CourierHomePickupResource(pickups, visits));
+        DossierpostConfiguration.Tracking limits = config.getTracking();
+        environment
+                .jersey()
+                .register(new PublicHomePickupResource(
+                        pickups, new RateLimiter(limits.bookingsPerMinute, limits.bookingBurst)));
         return pickups;
     }
 

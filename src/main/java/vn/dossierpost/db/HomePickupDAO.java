@@ -93,6 +93,9 @@ public interface HomePickupDAO {
     @RegisterConstructorMapper(Row.class)
     List<Row> ofCourier(@Bind("courier") String courier, @Bind("day") LocalDate day);
 
+    @SqlQuery("SELECT count(*) FROM home_pickup WHERE applicant_phone = :phone AND state IN ('BOOKED', 'RESCHEDULED')")
+    int openFor(@Bind("phone") String phone);
+
     @SqlUpdate("UPDATE home_pickup SET state = 'PICKED_UP', updated_at = :at WHERE id = :id")
     void pickedUp(@Bind("id") long id, @Bind("at") OffsetDateTime at);
 

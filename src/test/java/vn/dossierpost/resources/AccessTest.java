@@ -162,6 +162,7 @@ class AccessTest {
         RULES.put("GET /api/courier/deliveries", "COURIER");
         // home pickup: booked at the counter, read by its office and its courier, visited by its courier
         RULES.put("POST /api/home-pickups", "COUNTER");
+        RULES.put("POST /api/public/home-pickups", "PUBLIC");
         RULES.put("GET /api/home-pickups/{booking}", "COUNTER:own COURIER:own " + supervisors);
         RULES.put("GET /api/couriers/me/home-pickups", "COURIER");
         RULES.put("POST /api/couriers/me/home-pickups/{booking}/intake", "COURIER:own");

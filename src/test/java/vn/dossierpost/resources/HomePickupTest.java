@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dossierpost.support.TestApp.json;
 import static vn.dossierpost.support.TestApp.status;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -29,7 +30,7 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HomePickupTest {
-    static final TestApp APP = new TestApp();
+    static final TestApp APP = new TestApp(ConfigOverride.config("tracking.bookingBurst", "4"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     static final String CLERK = "gdv.thu";
     static final String COURIER = "buuta.thu";
@@ -156,6 +157,41 @@ class HomePickupTest {
     }
 
     @Test
+    void aCitizenBooksWithoutSigningInThreeOpenBookingsAPhoneAtMostAndFewRequestsAnAddress() {
+        Map<String, Object> body = Map.of(
+                "procedureCode",
+                Dossiers.PROCEDURE,
+                "applicant",
+                Map.of(
+                        "fullName", "Phạm Minh Tuấn",
+                        "phone", "0987000111",
+                        "address", Map.of("street", "Số 3 phố Tràng Tiền", "communeCode", COMMUNE)),
+                "date",
+                workingDays().get(1).toString(),
+                "window",
+                "MORNING");
+        for (int i = 0; i < 3; i++) {
+            Response booked = anonymous(body);
+            assertThat(booked.getStatus()).isEqualTo(201);
+            Map<String, Object> answer = json(booked);
+            assertThat((String) answer.get("code")).startsWith("TG-");
+            assertThat(answer).doesNotContainKey("courier").containsKey("documents");
+        }
+        Response fourth = anonymous(body);
+        assertThat(fourth.getStatus()).isEqualTo(422);
+        assertThat(errors(json(fourth)).get("applicant.phone")).contains("3 open bookings");
+        // the burst (4 here) is spent; at one a minute a slow machine may have earned one more
+        Response limited = anonymous(body);
+        for (int i = 0; i < 3 && limited.getStatus() != 429; i++) {
+            limited.close();
+            limited = anonymous(body);
+        }
+        assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeaderString("Retry-After")).isNotBlank();
+        limited.close();
+    }
+
+    @Test
     void intakeAtTheCounterTellsTheApplicantTheCodeAndTrackingLinkBySmsAndEmail() {
         Map<String, Object> dossier = json(APP.post(CLERK, "/api/dossiers", Dossiers.judicialRecord()));
         String code = (String) dossier.get("code");
@@ -195,6 +231,13 @@ class HomePickupTest {
         Map<String, Object> body = json(res);
         assertThat(res.getStatus()).as(body.toString()).isEqualTo(expected);
         return body;
+    }
+
+    private static Response anonymous(Map<String, Object> body) {
+        return EXT.client()
+                .target(APP.url("/api/public/home-pickups"))
+                .request()
+                .post(Entity.json(body));
     }
 
     /** What the courier gives at the door: the identity checked, the documents, the service and the payment. */

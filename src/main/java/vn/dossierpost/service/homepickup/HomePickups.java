@@ -44,6 +44,8 @@ import vn.dossierpost.service.notify.Notifications;
 public final class HomePickups {
     /** How far ahead a visit may be booked. */
     static final int MAX_DAYS_AHEAD = 30;
+    /** Open bookings one phone may have from the public form. */
+    static final int MAX_OPEN_PER_PHONE = 3;
 
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -88,6 +90,12 @@ public final class HomePickups {
         } catch (InvalidValueException e) {
             problems.add(new FieldProblem("applicant.phone", e.getMessage()));
         }
+        if (user == null && phone != null && openFor(phone) >= MAX_OPEN_PER_PHONE) {
+            // each booking sends an SMS: the public form must not become a way to message a stranger's phone
+            problems.add(new FieldProblem(
+                    "applicant.phone",
+                    "already has " + MAX_OPEN_PER_PHONE + " open bookings: call the post office to book more"));
+        }
         String commune = a.address().communeCode().trim();
         HomePickupDAO.Collector collector = null;
         if (ref.commune(commune).isEmpty()) {
@@ -129,6 +137,10 @@ public final class HomePickups {
             tell(h, stored, NotificationKind.HOME_PICKUP_BOOKED, null);
             return view(stored);
         });
+    }
+
+    private int openFor(String phone) {
+        return jdbi.withExtension(HomePickupDAO.class, dao -> dao.openFor(phone));
     }
 
     /** One booking, for the clerks and supervisors of its office, its courier and national staff. */
