@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import vn.dossierpost.domain.Filer;
 import vn.dossierpost.domain.PaymentState;
@@ -204,39 +205,23 @@ public final class IntakeWriter {
         return note == null ? filer.timelineNote() : note + ". " + filer.timelineNote();
     }
 
-    /** The messages as five parallel arrays, created when the dossier is. */
+    /** The messages' columns, each bound as an array (unnested by the statement). */
+    private static final List<Function<NotificationDAO.NewNotification, String>> MESSAGE_COLUMNS = List.of(
+            NotificationDAO.NewNotification::kind,
+            NotificationDAO.NewNotification::channel,
+            NotificationDAO.NewNotification::recipient,
+            NotificationDAO.NewNotification::subject,
+            NotificationDAO.NewNotification::body);
+
+    /** The messages, created when the dossier is. */
     private static void messages(
             Connection c, PreparedStatement ps, int i, DossierDAO.NewDossier d, List<NotificationDAO.NewNotification> m)
             throws SQLException {
         ps.setObject(++i, d.receivedAt());
         ps.setObject(++i, d.receivedAt());
-        ps.setArray(
-                ++i,
-                c.createArrayOf(
-                        "text",
-                        m.stream().map(NotificationDAO.NewNotification::kind).toArray()));
-        ps.setArray(
-                ++i,
-                c.createArrayOf(
-                        "text",
-                        m.stream().map(NotificationDAO.NewNotification::channel).toArray()));
-        ps.setArray(
-                ++i,
-                c.createArrayOf(
-                        "text",
-                        m.stream()
-                                .map(NotificationDAO.NewNotification::recipient)
-                                .toArray()));
-        ps.setArray(
-                ++i,
-                c.createArrayOf(
-                        "text",
-                        m.stream().map(NotificationDAO.NewNotification::subject).toArray()));
-        ps.setArray(
-                ++i,
-                c.createArrayOf(
-                        "text",
-                        m.stream().map(NotificationDAO.NewNotification::body).toArray()));
+        for (Function<NotificationDAO.NewNotification, String> column : MESSAGE_COLUMNS) {
+            ps.setArray(++i, c.createArrayOf("text", m.stream().map(column).toArray()));
+        }
     }
 
     private static Connection autoCommit(Connection c) throws SQLException {

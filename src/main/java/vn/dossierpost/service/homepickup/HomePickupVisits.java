@@ -79,11 +79,11 @@ public final class HomePickupVisits {
 
     /** Nobody could hand the dossier over: moved to a new window the first time, cancelled the second. */
     public HomePickupView failed(User courier, String code, HomePickupFailure failure) {
-        Shapes.check(failure, "a JSON object with the reason is required");
         return jdbi.inTransaction(h -> {
             HomePickupDAO dao = h.attach(HomePickupDAO.class);
             HomePickupDAO.Row booking = dao.lock(code).orElseThrow(() -> Problem.notFound("no home pickup " + code));
             checkOpenAndTheirs(courier, booking);
+            Shapes.check(failure, "a JSON object with the reason is required");
             String reason = failure.reason().trim();
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (booking.failedVisits() == 0) {

@@ -18,6 +18,7 @@ import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.FailureAction;
 import vn.dossierpost.domain.FailureReason;
+import vn.dossierpost.domain.HomePickupState;
 import vn.dossierpost.domain.Leg;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.web.Page;
@@ -83,7 +84,10 @@ public final class CourierPage extends Page {
                 .map(p -> {
                     String address = address(p.street(), p.communeCode(), p.communeName(), referenceData);
                     return new Visit(
-                            p, address, mapUrl(address), p.dossierCode() == null && !"CANCELLED".equals(p.state()));
+                            p,
+                            address,
+                            mapUrl(address),
+                            HomePickupState.valueOf(p.state()).open());
                 })
                 .toList();
     }
