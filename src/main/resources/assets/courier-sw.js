@@ -4,7 +4,7 @@
 // static files are served from here and refreshed behind. Updates are never cached or replayed here:
 // the page queues them in IndexedDB (assets/courier.js).
 'use strict';
-const CACHE = 'dossierpost-courier-v2';
+const CACHE = 'dossierpost-courier-v1';
 const PAGE = '/courier';
 const SLOW_MS = 4000;
 const SHELL = [

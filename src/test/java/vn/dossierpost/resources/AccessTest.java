@@ -3,6 +3,7 @@ package vn.dossierpost.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dossierpost.support.TestApp.json;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,8 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessTest {
-    static final TestApp APP = new TestApp();
+    // the public booking's burst is small (each booking sends an SMS): seven anonymous calls must not wait out a 429
+    static final TestApp APP = new TestApp(ConfigOverride.config("tracking.bookingBurst", "1000"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
 
     /** Who calls: one user per role bound to office A (or agency A), a national supervisor, nobody. */

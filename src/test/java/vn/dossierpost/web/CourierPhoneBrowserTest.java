@@ -497,7 +497,7 @@ class CourierPhoneBrowserTest {
         }
 
         // signing out leaves no applicant's data in the phone's cache
-        assertThat(cacheNames()).contains("dossierpost-courier-v2");
+        assertThat(cacheNames()).contains("dossierpost-courier-v1");
         tap(browser.findElement(By.id("logout")));
         waitUntil(d -> d.getCurrentUrl().endsWith("/login"));
         assertThat(cacheNames()).isEmpty();
