@@ -97,20 +97,7 @@ public final class HomePickups {
                     "already has " + MAX_OPEN_PER_PHONE + " open bookings: call the post office to book more"));
         }
         String commune = a.address().communeCode().trim();
-        HomePickupDAO.Collector collector = null;
-        if (ref.commune(commune).isEmpty()) {
-            problems.add(new FieldProblem("applicant.address.communeCode", "unknown commune code '" + commune + "'"));
-        } else {
-            collector = jdbi.withExtension(
-                            HomePickupDAO.class, dao -> dao.collector(commune, user == null ? null : user.officeCode()))
-                    .orElse(null);
-            if (collector == null) {
-                problems.add(new FieldProblem(
-                        "applicant.address.communeCode",
-                        "no courier collects dossiers in commune " + commune
-                                + " yet: the applicant comes to the counter"));
-            }
-        }
+        HomePickupDAO.Collector collector = collector(commune, user, problems);
         PickupWindow window = window(request.window(), "window", problems);
         LocalDate day = day(request.date(), "date", window, problems);
         if (!problems.isEmpty()) {
@@ -137,6 +124,24 @@ public final class HomePickups {
             tell(h, stored, NotificationKind.HOME_PICKUP_BOOKED, null);
             return view(stored);
         });
+    }
+
+    /** The courier covering the commune (the clerk's office's first); null, with a problem, when none does. */
+    private HomePickupDAO.Collector collector(String commune, User user, List<FieldProblem> problems) {
+        String field = "applicant.address.communeCode";
+        if (referenceData.get().commune(commune).isEmpty()) {
+            problems.add(new FieldProblem(field, "unknown commune code '" + commune + "'"));
+            return null;
+        }
+        HomePickupDAO.Collector collector = jdbi.withExtension(
+                        HomePickupDAO.class, dao -> dao.collector(commune, user == null ? null : user.officeCode()))
+                .orElse(null);
+        if (collector == null) {
+            problems.add(new FieldProblem(
+                    field,
+                    "no courier collects dossiers in commune " + commune + " yet: the applicant comes to the counter"));
+        }
+        return collector;
     }
 
     private int openFor(String phone) {
