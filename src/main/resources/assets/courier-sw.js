@@ -10,6 +10,7 @@ const SLOW_MS = 4000;
 const SHELL = [
   PAGE,
   '/assets/courier.js',
+  '/assets/courier-pickup.js',
   '/assets/courier.css',
   '/assets/site.css',
   '/assets/courier-manifest.json',

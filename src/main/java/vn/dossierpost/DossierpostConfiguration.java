@@ -286,6 +286,15 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(100_000)
         public int burst = 30;
+
+        /** Home pickups a client may book per minute on the public form (each sends an SMS: kept low). */
+        @Min(1)
+        public int bookingsPerMinute = 1;
+
+        /** Bookings a client may make in a burst before the per-minute rate applies. */
+        @Min(1)
+        @Max(1000)
+        public int bookingBurst = 3;
     }
 
     public static class Auth {

@@ -135,6 +135,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInLayers()
                 .layer("supervision")
                 .definedBy("vn.dossierpost.service.supervision..")
+                .layer("homepickup")
+                .definedBy("vn.dossierpost.service.homepickup..")
                 .layer("handover")
                 .definedBy("vn.dossierpost.service.handover..")
                 .layer("returnleg")
@@ -153,21 +155,24 @@ class ArchitectureTest {
                 .definedBy("vn.dossierpost.service")
                 .whereLayer("supervision")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("homepickup")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("handover")
                 .mayOnlyBeAccessedByLayers("supervision")
                 .whereLayer("returnleg")
                 .mayOnlyBeAccessedByLayers("handover")
                 .whereLayer("counter")
-                .mayOnlyBeAccessedByLayers("returnleg", "handover")
+                .mayOnlyBeAccessedByLayers("returnleg", "handover", "homepickup")
                 .whereLayer("payment")
-                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision")
+                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "supervision", "homepickup")
                 .whereLayer("notify")
-                .mayOnlyBeAccessedByLayers("returnleg", "handover", "supervision")
+                .mayOnlyBeAccessedByLayers("counter", "returnleg", "handover", "homepickup", "supervision")
                 .whereLayer("dossier")
-                .mayOnlyBeAccessedByLayers("payment", "counter", "notify", "returnleg", "handover", "supervision")
+                .mayOnlyBeAccessedByLayers(
+                        "payment", "counter", "notify", "returnleg", "handover", "homepickup", "supervision")
                 .whereLayer("catalogue")
                 .mayOnlyBeAccessedByLayers(
-                        "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision")
+                        "dossier", "payment", "counter", "notify", "returnleg", "handover", "supervision", "homepickup")
                 .whereLayer("ground")
                 .mayOnlyBeAccessedByLayers(
                         "catalogue",
@@ -177,6 +182,7 @@ class ArchitectureTest {
                         "notify",
                         "returnleg",
                         "handover",
-                        "supervision"));
+                        "supervision",
+                        "homepickup"));
     }
 }

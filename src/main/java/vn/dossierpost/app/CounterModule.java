@@ -18,10 +18,13 @@ import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
 import vn.dossierpost.resources.CommuneResource;
 import vn.dossierpost.resources.CounterDayResource;
+import vn.dossierpost.resources.CourierHomePickupResource;
 import vn.dossierpost.resources.DossierResource;
 import vn.dossierpost.resources.FileResource;
+import vn.dossierpost.resources.HomePickupResource;
 import vn.dossierpost.resources.OfficeCommuneResource;
 import vn.dossierpost.resources.PaymentResource;
+import vn.dossierpost.resources.PublicHomePickupResource;
 import vn.dossierpost.resources.RemittanceResource;
 import vn.dossierpost.resources.ReportResource;
 import vn.dossierpost.resources.S10SeriesResource;
@@ -41,6 +44,8 @@ import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
 import vn.dossierpost.service.dossier.TrackingService;
+import vn.dossierpost.service.homepickup.HomePickupVisits;
+import vn.dossierpost.service.homepickup.HomePickups;
 import vn.dossierpost.service.payment.BankCallbacks;
 import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
@@ -73,7 +78,8 @@ public final class CounterModule {
                 shared.clock(),
                 shared.zone(),
                 LocalTime.parse(settings.cutOff),
-                settings.defaultPaymentMethod);
+                settings.defaultPaymentMethod,
+                shared.notifications());
         S10Series s10Series = registerS10Series(shared, settings.s10AlertBelow);
         Payments payments = registerPayments(shared);
         SlipService slips = new SlipService(
@@ -95,7 +101,8 @@ public final class CounterModule {
         environment
                 .jersey()
                 .register(new OfficeCommuneResource(new OfficeCommuneService(shared.jdbi(), shared.referenceData())));
-        return registerDigitisation(shared, intake, slips, corrections, tracking, payments, s10Series);
+        return registerDigitisation(
+                shared, intake, slips, corrections, tracking, payments, s10Series, registerHomePickups(shared, intake));
     }
 
     /** The offices' S10 series: the admin API and the health check that warns before an office runs out. */
@@ -105,6 +112,22 @@ public final class CounterModule {
         environment.jersey().register(new S10SeriesResource(series));
         environment.healthChecks().register("s10-series", new S10SeriesHealthCheck(series));
         return series;
+    }
+
+    /** Home pickup: bookings, and the courier receiving the dossier at the door through the same intake. */
+    private HomePickups registerHomePickups(SharedParts shared, IntakeService intake) {
+        HomePickups pickups = new HomePickups(
+                shared.jdbi(), shared.referenceData(), shared.notifications(), shared.clock(), shared.zone());
+        HomePickupVisits visits =
+                new HomePickupVisits(shared.jdbi(), pickups, intake, shared.dossiers(), shared.clock());
+        environment.jersey().register(new HomePickupResource(pickups));
+        environment.jersey().register(new CourierHomePickupResource(pickups, visits));
+        DossierpostConfiguration.Tracking limits = config.getTracking();
+        environment
+                .jersey()
+                .register(new PublicHomePickupResource(
+                        pickups, new RateLimiter(limits.bookingsPerMinute, limits.bookingBurst)));
+        return pickups;
     }
 
     private record Payments(PaymentService service, Receipts receipts, CounterDay day) {}
@@ -139,7 +162,8 @@ public final class CounterModule {
             Corrections corrections,
             PublicTracking tracking,
             Payments payments,
-            S10Series s10Series) {
+            S10Series s10Series,
+            HomePickups homePickups) {
         DossierpostConfiguration.Files limits = config.getFiles();
         FixityRecorder fixity = new FixityRecorder(shared.jdbi(), shared.json(), shared.clock());
         DigitisationService digitisation = new DigitisationService(
@@ -180,7 +204,8 @@ public final class CounterModule {
                 payments.service(),
                 payments.receipts(),
                 payments.day(),
-                s10Series);
+                s10Series,
+                homePickups);
     }
 
     /** Scans are served byte for byte with their length (ranges, ETag): gzip would drop Content-Length and gain little. */

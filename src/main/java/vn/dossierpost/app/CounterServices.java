@@ -7,6 +7,7 @@ import vn.dossierpost.service.counter.IntakeService;
 import vn.dossierpost.service.counter.S10Series;
 import vn.dossierpost.service.counter.SlipService;
 import vn.dossierpost.service.counter.Supplements;
+import vn.dossierpost.service.homepickup.HomePickups;
 import vn.dossierpost.service.payment.CounterDay;
 import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.Receipts;
@@ -23,4 +24,5 @@ public record CounterServices(
         PaymentService payments,
         Receipts receipts,
         CounterDay counterDay,
-        S10Series s10Series) {}
+        S10Series s10Series,
+        HomePickups homePickups) {}

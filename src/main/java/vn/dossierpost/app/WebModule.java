@@ -116,7 +116,9 @@ public final class WebModule {
         environment
                 .jersey()
                 .register(new OverduePages(shared.dossiers(), shared.referenceData(), shared.clock(), shared.zone()));
-        environment.jersey().register(new CourierPages(returnLeg.couriers(), shared.referenceData()));
+        environment
+                .jersey()
+                .register(new CourierPages(returnLeg.couriers(), counter.homePickups(), shared.referenceData()));
         registerAgencyDesk(shared, counter, handover);
         registerAdmin(shared);
         environment.jersey().register(new PublicPages(tracking.service(), tracking.limiter(), shared.referenceData()));

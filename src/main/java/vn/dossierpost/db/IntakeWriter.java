@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import vn.dossierpost.domain.Filer;
 import vn.dossierpost.domain.PaymentState;
@@ -28,6 +29,15 @@ public final class IntakeWriter {
     public record Document(String code, String name, String form, int pages, int position) {}
 
     /**
+     * What is written with the dossier besides its own rows: the home pickup it was received on (or
+     * null: at the counter), a line added to the first timeline entry, and the messages telling the
+     * applicant (their {@code dossierId} is ignored: the new dossier's is used).
+     */
+    public record Along(Long homePickupId, String note, List<NotificationDAO.NewNotification> messages) {
+        public static final Along NOTHING = new Along(null, null, List.of());
+    }
+
+    /**
      * One statement, committed on its own: the agency's per-day counter row and the office's S10
      * series row are locked only for this statement, not for the whole intake (all intakes for one
      * agency, or one office, queue on those rows). A dossier that then fails to be stored leaves a gap
@@ -41,7 +51,8 @@ public final class IntakeWriter {
 
     /**
      * The dossier, its documents, its first timeline event (noting who filed it when that was not
-     * the applicant) and its payment: one statement, so atomic by itself.
+     * the applicant, and a home pickup), its payment and the messages to the applicant: one
+     * statement, so atomic by itself, and one round trip.
      */
     static final String INSERT =
             "WITH d AS (INSERT INTO dossier (code, s10_number, procedure_code, agency_code, office_code, "
@@ -49,17 +60,28 @@ public final class IntakeWriter {
                     + "applicant_commune, delivery_method, delivery_street, delivery_commune, appointment_slip_by_post, agency_reference, "
                     + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, postage, "
                     + "government_fee, payment_method, fees, updated_at, applicant_id_type, filer_name, filer_id_type, "
-                    + "filer_id_number, filer_relation, filer_authorisation, delivery_office_code) "
+                    + "filer_id_number, filer_relation, filer_authorisation, delivery_office_code, home_pickup_id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, "
-                    + "?, ?, ?, ?, ?, ?, ?) RETURNING id), "
+                    + "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id), "
                     + "c AS (INSERT INTO dossier_component (dossier_id, code, name, form, pages, position) "
                     + "SELECT d.id, x.code, x.name, x.form, x.pages, x.position FROM d, unnest(CAST(? AS text[]), CAST(? AS text[]), "
                     + "CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS x(code, name, form, pages, position)), "
                     + "e AS (INSERT INTO dossier_event (dossier_id, type, to_status, at, actor, office_code, note) "
                     + "SELECT d.id, ?, ?, ?, ?, ?, ? FROM d), "
                     + "p AS (INSERT INTO payment (dossier_id, state, method, taken_by, paid_at, updated_at) "
-                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d) "
+                    + "SELECT d.id, ?, ?, ?, ?, ? FROM d), "
+                    + "n AS (INSERT INTO notification (dossier_id, kind, channel, recipient, subject, body, created_at, "
+                    + "available_at) SELECT d.id, x.kind, x.channel, x.recipient, x.subject, x.body, ?, ? FROM d, "
+                    + "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) "
+                    + "AS x(kind, channel, recipient, subject, body)) "
                     + "SELECT id FROM d";
+
+    /** The home pickup already brought a dossier in (the unique home_pickup_id refused a second). */
+    public static final class AlreadyReceived extends RuntimeException {
+        public AlreadyReceived(long homePickupId) {
+            super("home pickup " + homePickupId + " already brought a dossier in");
+        }
+    }
 
     private final DataSource dataSource;
 
@@ -82,8 +104,8 @@ public final class IntakeWriter {
         }
     }
 
-    /** Stores the dossier with its documents and first event; returns its id. */
-    public long insert(DossierDAO.NewDossier d, List<Document> documents) {
+    /** Stores the dossier with its documents, first event, payment and {@code along}; returns its id. */
+    public long insert(DossierDAO.NewDossier d, List<Document> documents, Along along) {
         try (Connection c = autoCommit(dataSource.getConnection());
                 PreparedStatement ps = c.prepareStatement(INSERT)) {
             int i = 0;
@@ -125,19 +147,25 @@ public final class IntakeWriter {
             ps.setString(++i, filer == null ? null : filer.relation());
             ps.setString(++i, filer == null ? null : filer.authorisation());
             ps.setString(++i, d.deliveryOfficeCode());
+            ps.setObject(++i, along.homePickupId(), Types.BIGINT);
             i = documents(c, ps, i, documents);
             ps.setString(++i, name(d.status()));
             ps.setString(++i, name(d.status()));
             ps.setObject(++i, d.receivedAt());
             ps.setString(++i, d.receivedBy());
             ps.setString(++i, d.officeCode());
-            ps.setString(++i, filer == null ? null : filer.timelineNote());
-            payment(ps, i, d);
+            ps.setString(++i, note(filer, along.note()));
+            i = payment(ps, i, d);
+            messages(c, ps, i, d, along.messages());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())
+                    && String.valueOf(e.getMessage()).contains("home_pickup_id")) {
+                throw new AlreadyReceived(along.homePickupId());
+            }
             throw new IllegalStateException("cannot store dossier " + d.code() + ": " + e.getMessage(), e);
         }
     }
@@ -165,7 +193,7 @@ public final class IntakeWriter {
     }
 
     /** The payment as intake leaves it: cash counted at the counter is paid, the rest waits. */
-    private static void payment(PreparedStatement ps, int i, DossierDAO.NewDossier d) throws SQLException {
+    private static int payment(PreparedStatement ps, int i, DossierDAO.NewDossier d) throws SQLException {
         PaymentState payment = PaymentState.atIntake(d.paymentMethod());
         boolean paid = payment == PaymentState.PAID;
         ps.setString(++i, payment.name());
@@ -173,6 +201,34 @@ public final class IntakeWriter {
         ps.setString(++i, paid ? d.receivedBy() : null);
         ps.setObject(++i, paid ? d.receivedAt() : null, Types.TIMESTAMP_WITH_TIMEZONE);
         ps.setObject(++i, d.receivedAt());
+        return i;
+    }
+
+    /** The filer's line and the caller's, the one or the other or both. */
+    private static String note(Filer filer, String note) {
+        if (filer == null) {
+            return note;
+        }
+        return note == null ? filer.timelineNote() : note + ". " + filer.timelineNote();
+    }
+
+    /** The messages' columns, each bound as an array (unnested by the statement). */
+    private static final List<Function<NotificationDAO.NewNotification, String>> MESSAGE_COLUMNS = List.of(
+            NotificationDAO.NewNotification::kind,
+            NotificationDAO.NewNotification::channel,
+            NotificationDAO.NewNotification::recipient,
+            NotificationDAO.NewNotification::subject,
+            NotificationDAO.NewNotification::body);
+
+    /** The messages, created when the dossier is. */
+    private static void messages(
+            Connection c, PreparedStatement ps, int i, DossierDAO.NewDossier d, List<NotificationDAO.NewNotification> m)
+            throws SQLException {
+        ps.setObject(++i, d.receivedAt());
+        ps.setObject(++i, d.receivedAt());
+        for (Function<NotificationDAO.NewNotification, String> column : MESSAGE_COLUMNS) {
+            ps.setArray(++i, c.createArrayOf("text", m.stream().map(column).toArray()));
+        }
     }
 
     private static Connection autoCommit(Connection c) throws SQLException {

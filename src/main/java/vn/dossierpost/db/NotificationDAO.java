@@ -16,8 +16,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface NotificationDAO {
 
+    /** A message about a dossier, or (before any dossier exists) about a home pickup booking. */
     record NewNotification(
-            long dossierId,
+            Long dossierId,
+            Long homePickupId,
             String kind,
             String channel,
             String recipient,
@@ -28,7 +30,7 @@ public interface NotificationDAO {
     /** A claimed message, as the route sends it. */
     record Claimed(
             long id,
-            long dossierId,
+            Long dossierId,
             String kind,
             String channel,
             String recipient,
@@ -53,8 +55,8 @@ public interface NotificationDAO {
             String lastError) {}
 
     @SqlBatch(
-            "INSERT INTO notification (dossier_id, kind, channel, recipient, subject, body, created_at, available_at) "
-                    + "VALUES (:dossierId, :kind, :channel, :recipient, :subject, :body, :at, :at)")
+            "INSERT INTO notification (dossier_id, home_pickup_id, kind, channel, recipient, subject, body, created_at, "
+                    + "available_at) VALUES (:dossierId, :homePickupId, :kind, :channel, :recipient, :subject, :body, :at, :at)")
     void insertAll(@BindMethods List<NewNotification> rows);
 
     /** Up to {@code limit} due messages not leased, oldest first, leased until {@code leaseUntil}. */

@@ -44,7 +44,7 @@ public final class AccessLogFilter implements ContainerResponseFilter {
             return;
         }
         MultivaluedMap<String, String> params = request.getUriInfo().getPathParameters();
-        String reference = first(params, "fileId", "no", "id");
+        String reference = first(params, "fileId", "no", "id", "booking");
         if (reference == null && marked.value().endsWith("LIST")) {
             reference = request.getUriInfo().getRequestUri().getRawQuery();
         }

@@ -30,7 +30,8 @@ class IntakeWriterTest {
                 StoredDossiers.received("000.00.15.H26-261123-0001"),
                 List.of(
                         new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1),
-                        new IntakeWriter.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", 1, 2)));
+                        new IntakeWriter.Document("GIAY_TO_TUY_THAN", "Căn cước", "COPY", 1, 2)),
+                IntakeWriter.Along.NOTHING);
         assertThat(count("dossier_component WHERE dossier_id = " + id)).isEqualTo(2);
         assertThat(count("dossier_event WHERE dossier_id = " + id + " AND to_status = 'RECEIVED'"))
                 .isEqualTo(1);
@@ -48,7 +49,8 @@ class IntakeWriterTest {
         long eventsBefore = count("dossier_event");
         assertThatThrownBy(() -> writer.insert(
                         StoredDossiers.received("000.00.15.H26-261123-0002"),
-                        List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 0, 1))))
+                        List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 0, 1)),
+                        IntakeWriter.Along.NOTHING))
                 .hasMessageContaining("pages");
         assertThat(count("dossier")).isEqualTo(dossiersBefore);
         assertThat(count("dossier_event")).isEqualTo(eventsBefore);

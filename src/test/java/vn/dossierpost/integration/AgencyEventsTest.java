@@ -215,9 +215,10 @@ class AgencyEventsTest {
                         .bind("c", code)
                         .mapTo(String.class)
                         .list());
-        assertThat(sms).hasSize(2);
-        assertThat(sms.get(0)).startsWith("DELIVERED_TO_AGENCY");
-        assertThat(sms.get(1)).startsWith("REFUSED").contains(code).containsIgnoringCase("Khong thuoc tham quyen");
+        assertThat(sms).hasSize(3);
+        assertThat(sms.get(0)).startsWith("RECEIVED").contains(code);
+        assertThat(sms.get(1)).startsWith("DELIVERED_TO_AGENCY");
+        assertThat(sms.get(2)).startsWith("REFUSED").contains(code).containsIgnoringCase("Khong thuoc tham quyen");
     }
 
     @Test

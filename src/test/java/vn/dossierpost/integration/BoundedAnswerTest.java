@@ -64,7 +64,7 @@ class BoundedAnswerTest {
                 1 << 20);
         try {
             assertThatThrownBy(() -> sms.send(new vn.dossierpost.service.notify.NotificationDelivery.Message(
-                            1, 1, "RECEIVED", "SMS", "+84912345678", null, "Ho so da den co quan", 0, null)))
+                            1, 1L, "RECEIVED", "SMS", "+84912345678", null, "Ho so da den co quan", 0, null)))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("larger than");
         } finally {

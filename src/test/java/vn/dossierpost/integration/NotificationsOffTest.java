@@ -52,7 +52,10 @@ class NotificationsOffTest {
                 APP.as("admin", "/api/dossiers/" + code + "/notifications").get()) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = res.readEntity(List.class);
-            assertThat(list).extracting(n -> n.get("channel")).containsExactlyInAnyOrder("SMS", "EMAIL");
+            assertThat(list)
+                    .extracting(n -> n.get("kind") + " " + n.get("channel"))
+                    .containsExactlyInAnyOrder(
+                            "RECEIVED SMS", "RECEIVED EMAIL", "DELIVERED_TO_AGENCY SMS", "DELIVERED_TO_AGENCY EMAIL");
             assertThat(list).allSatisfy(n -> {
                 assertThat(n.get("state")).isEqualTo("PENDING");
                 assertThat(n.get("attempts")).isEqualTo(0);

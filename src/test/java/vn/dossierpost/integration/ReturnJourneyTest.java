@@ -168,7 +168,8 @@ class ReturnJourneyTest {
         List<Map<String, Object>> told = messages(code);
         assertThat(told.stream()
                         .map(m -> m.get("kind"))
-                        .filter(k -> !"DELIVERED_TO_AGENCY".equals(k) && !"RESULT_READY".equals(k))
+                        .filter(k ->
+                                !"RECEIVED".equals(k) && !"DELIVERED_TO_AGENCY".equals(k) && !"RESULT_READY".equals(k))
                         .distinct())
                 .containsExactly("OUT_FOR_DELIVERY", "DELIVERY_FAILED");
         assertThat(told)

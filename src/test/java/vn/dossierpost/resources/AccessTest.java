@@ -3,6 +3,7 @@ package vn.dossierpost.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dossierpost.support.TestApp.json;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,8 @@ import vn.dossierpost.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessTest {
-    static final TestApp APP = new TestApp();
+    // the public booking's burst is small (each booking sends an SMS): seven anonymous calls must not wait out a 429
+    static final TestApp APP = new TestApp(ConfigOverride.config("tracking.bookingBurst", "1000"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
 
     /** Who calls: one user per role bound to office A (or agency A), a national supervisor, nobody. */
@@ -180,6 +182,13 @@ class AccessTest {
         RULES.put("PUT /api/deliveries/{s10}/assignment", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
         RULES.put("POST /api/deliveries/{s10}/return", "COUNTER:own SUPERVISOR OFFICE_SUPERVISOR:own");
         RULES.put("GET /api/courier/deliveries", "COURIER");
+        // home pickup: booked at the counter, read by its office and its courier, visited by its courier
+        RULES.put("POST /api/home-pickups", "COUNTER");
+        RULES.put("POST /api/public/home-pickups", "PUBLIC");
+        RULES.put("GET /api/home-pickups/{booking}", "COUNTER:own COURIER:own " + supervisors);
+        RULES.put("GET /api/couriers/me/home-pickups", "COURIER");
+        RULES.put("POST /api/couriers/me/home-pickups/{booking}/intake", "COURIER:own");
+        RULES.put("POST /api/couriers/me/home-pickups/{booking}/failed", "COURIER:own");
         RULES.put("PUT /api/courier/cash/{date}", "COURIER");
         RULES.put("PUT /api/couriers/{username}/communes", officeStaff);
         RULES.put("GET /api/couriers/reconciliation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
@@ -311,6 +320,8 @@ class AccessTest {
             handover(h, "BG-B", otherAgency, codeB);
             delivery(h, codeA, "EA000000011VN", Dossiers.OFFICE, "courier.a");
             delivery(h, codeB, "EA000000025VN", Dossiers.OTHER_OFFICE, "courier.b");
+            homePickup(h, "TG-AAAA-AAAA", Dossiers.OFFICE, "courier.a", Dossiers.NAME, Dossiers.PHONE);
+            homePickup(h, "TG-BBBB-BBBB", Dossiers.OTHER_OFFICE, "courier.b", NAME_B, PHONE_B);
         });
         for (Caller c : Caller.values()) {
             if (c.username != null) {
@@ -323,6 +334,7 @@ class AccessTest {
         PARAMS.put("s10", new String[] {"EA000000011VN", "EA000000025VN"});
         PARAMS.put("username", new String[] {"courier.a", "courier.b"});
         PARAMS.put("agency", new String[] {Dossiers.AGENCY, otherAgency});
+        PARAMS.put("booking", new String[] {"TG-AAAA-AAAA", "TG-BBBB-BBBB"});
         PARAMS.put("token", new String[] {"khongcomaxacthuc0000000", "khongcomaxacthuc0000001"});
         PARAMS.put("complaint", new String[] {
             record("counter.a", "/api/complaints", complaint(codeA, Dossiers.NAME)),
@@ -402,6 +414,20 @@ class AccessTest {
                 office,
                 courier,
                 code);
+    }
+
+    private static void homePickup(
+            org.jdbi.v3.core.Handle h, String code, String office, String courier, String name, String phone) {
+        h.execute(
+                "INSERT INTO home_pickup (code, office_code, courier, procedure_code, applicant_name, applicant_phone, "
+                        + "street, commune_code, window_date, window_part, state, booked_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'Số 1 phố Huế', '00070', current_date, 'MORNING', 'BOOKED', now(), now())",
+                code,
+                office,
+                courier,
+                Dossiers.PROCEDURE,
+                name,
+                phone);
     }
 
     /** Every method × path of the running application's resource model, sub-resources included. */

@@ -147,7 +147,8 @@ public final class HandoverBeans implements AutoCloseable {
                     clock,
                     zone,
                     cutOff,
-                    defaults.getIntake().defaultPaymentMethod);
+                    defaults.getIntake().defaultPaymentMethod,
+                    notifications);
             this.digitisation = new DigitisationService(
                     jdbi,
                     store,

@@ -39,12 +39,15 @@ import vn.dossierpost.service.Text;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
+import vn.dossierpost.service.notify.NotificationKind;
+import vn.dossierpost.service.notify.Notifications;
 
 /**
  * Intake at the counter (QĐ 45/2016 Art. 6; TT 17/2017 Art. 5.1): checks the dossier against the
  * procedure's document list — saying exactly what is missing, because the clerk must guide the
- * citizen —, prices it, sets the due dates and stores it with its documents and first event in one
- * statement (so in one transaction).
+ * citizen —, prices it, sets the due dates and stores it with its documents, first event, payment
+ * and the message telling the applicant its code and tracking link in one statement (so in one
+ * transaction). A courier on a home pickup receives a dossier through the same path.
  */
 public final class IntakeService {
     private final IntakeWriter writer;
@@ -54,6 +57,7 @@ public final class IntakeService {
     private final ZoneId zone;
     private final LocalTime cutOff;
     private final PaymentMethod defaultPaymentMethod;
+    private final Notifications notifications;
 
     public IntakeService(
             IntakeWriter writer,
@@ -62,7 +66,8 @@ public final class IntakeService {
             Clock clock,
             ZoneId zone,
             LocalTime cutOff,
-            PaymentMethod defaultPaymentMethod) {
+            PaymentMethod defaultPaymentMethod,
+            Notifications notifications) {
         this.writer = writer;
         this.referenceData = referenceData;
         this.json = json;
@@ -70,11 +75,26 @@ public final class IntakeService {
         this.zone = zone;
         this.cutOff = cutOff;
         this.defaultPaymentMethod = defaultPaymentMethod;
+        this.notifications = notifications;
     }
 
     /** Takes a dossier in; returns it as stored. Throws {@link Problem} (422) listing everything wrong. */
     public DossierService.Loaded intake(User clerk, IntakeRequest request) {
-        Counter at = counter(clerk, request);
+        return receive(counter(clerk, Role.COUNTER, request), clerk, request, null, null);
+    }
+
+    /**
+     * Takes a dossier in at the applicant's home, on a home pickup booking: the counter's rules, the
+     * courier as the one who received it and the courier's office as the office. {@code note} goes
+     * on the first timeline entry. Throws {@link IntakeWriter.AlreadyReceived} when the booking
+     * already brought a dossier in.
+     */
+    public DossierService.Loaded intakeAtHome(User courier, IntakeRequest request, long homePickupId, String note) {
+        return receive(counter(courier, Role.COURIER, request), courier, request, homePickupId, note);
+    }
+
+    private DossierService.Loaded receive(
+            Counter at, User clerk, IntakeRequest request, Long homePickupId, String note) {
         IntakeCheck.Checked c = IntakeCheck.check(request, at.ref(), at.now().getYear());
         Priced priced = price(at, c.procedure(), c.form(), c.appointmentSlipByPost(), c.postageOnDelivery(), request);
         AgencyRow agency = priced.agency();
@@ -130,7 +150,11 @@ public final class IntakeService {
         List<IntakeWriter.Document> documents = c.components().stream()
                 .map(k -> new IntakeWriter.Document(k.code(), k.name(), k.form().name(), k.pages(), k.position()))
                 .toList();
-        long id = writer.insert(row, documents);
+        long id = writer.insert(
+                row,
+                documents,
+                new IntakeWriter.Along(
+                        homePickupId, note, notifications.render(row.toRow(0), NotificationKind.RECEIVED, Map.of())));
         return new DossierService.Loaded(
                 row.toRow(id),
                 documents.stream()
@@ -145,7 +169,7 @@ public final class IntakeService {
      * is there as soon as the procedure and the service form are known, whatever else is still wrong.
      */
     public IntakeQuote quote(User clerk, IntakeRequest request) {
-        Counter at = counter(clerk, request);
+        Counter at = counter(clerk, Role.COUNTER, request);
         ReferenceData ref = at.ref();
         IntakeCheck.Checked c = null;
         List<FieldProblem> problems = List.of();
@@ -200,9 +224,12 @@ public final class IntakeService {
     /** The clerk's office and the moment of the intake: who may take dossiers in, where, when. */
     private record Counter(ReferenceData ref, OfficeRow office, OffsetDateTime now, LocalDateTime localNow) {}
 
-    private Counter counter(User clerk, IntakeRequest request) {
-        if (clerk.role() != Role.COUNTER || clerk.officeCode() == null) {
-            throw Problem.forbidden("only a counter clerk bound to a post office takes dossiers in");
+    private Counter counter(User clerk, Role role, IntakeRequest request) {
+        if (clerk.role() != role || clerk.officeCode() == null) {
+            throw Problem.forbidden(
+                    role == Role.COUNTER
+                            ? "only a counter clerk bound to a post office takes dossiers in"
+                            : "only the courier of the booking takes a dossier in at home");
         }
         if (request == null) {
             throw Problem.invalid("body", "a JSON dossier is required");

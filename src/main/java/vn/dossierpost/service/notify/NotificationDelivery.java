@@ -36,7 +36,7 @@ public final class NotificationDelivery {
     /** A leased message, as the route sends it: by e-mail or through the SMS gateway, depending on its channel. */
     public record Message(
             long id,
-            long dossierId,
+            Long dossierId,
             String kind,
             String channel,
             String recipient,

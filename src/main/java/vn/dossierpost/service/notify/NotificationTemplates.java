@@ -51,7 +51,9 @@ public final class NotificationTemplates {
             "complaintNumber",
             "answerDue",
             "answer",
-            "ratingUrl");
+            "ratingUrl",
+            "bookingCode",
+            "pickupWindow");
 
     public static final String BUILT_IN = "notifications/templates.yml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");

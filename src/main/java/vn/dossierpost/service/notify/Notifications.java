@@ -77,6 +77,11 @@ public final class Notifications {
                         "the {} message to the applicant of dossier {} could not be written: {}", kind, d.code(), e, e);
             }
         }
+        insert(h, rows, kind);
+    }
+
+    /** Inserts under a savepoint, so a failed insert never aborts the caller's transaction. */
+    private void insert(Handle h, List<NewNotification> rows, NotificationKind kind) {
         if (rows.isEmpty()) {
             return;
         }
@@ -98,15 +103,66 @@ public final class Notifications {
         }
     }
 
+    /**
+     * The messages of one event for a dossier not stored yet, for the caller to write with it (intake
+     * writes them in its own statement); none when they cannot be rendered, which is logged.
+     */
+    public List<NewNotification> render(DossierRow d, NotificationKind kind, Map<String, ?> facts) {
+        try {
+            return messages(d, kind, facts, OffsetDateTime.now(clock));
+        } catch (RuntimeException e) {
+            LOG.error("the {} message to the applicant of dossier {} could not be written: {}", kind, d.code(), e, e);
+            return List.of();
+        }
+    }
+
+    /** Who a home pickup booking's messages go to: its applicant, before any dossier exists. */
+    public record Booker(long homePickupId, String name, String phone, String email) {}
+
+    /**
+     * Queues the messages of one event about a home pickup booking (booked, moved, cancelled) inside
+     * the caller's transaction; {@code facts} as {@link #enqueue}'s, with the booking's own
+     * (bookingCode, pickupWindow, procedureName, officeName).
+     */
+    public void enqueueAboutBooking(Handle h, Booker to, NotificationKind kind, Map<String, ?> facts) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("applicantName", to.name());
+        facts.forEach((k, v) -> {
+            if (v != null) {
+                all.put(k, v);
+            }
+        });
+        try {
+            insert(
+                    h,
+                    rows(null, to.homePickupId(), to.phone(), to.email(), kind, all, OffsetDateTime.now(clock)),
+                    kind);
+        } catch (RuntimeException e) {
+            LOG.error("the {} message of home pickup {} could not be written: {}", kind, to.homePickupId(), e, e);
+        }
+    }
+
     private List<NewNotification> messages(
             DossierRow d, NotificationKind kind, Map<String, ?> given, OffsetDateTime now) {
-        NotificationTemplates.Rendered text = templates.render(kind, facts(d, given));
+        return rows(d.id(), null, d.applicantPhone(), d.applicantEmail(), kind, facts(d, given), now);
+    }
+
+    /** One SMS, and one e-mail where there is an address. */
+    private List<NewNotification> rows(
+            Long dossierId,
+            Long homePickupId,
+            String phone,
+            String email,
+            NotificationKind kind,
+            Map<String, ?> facts,
+            OffsetDateTime now) {
+        NotificationTemplates.Rendered text = templates.render(kind, facts);
         List<NewNotification> rows = new ArrayList<>(2);
         rows.add(new NewNotification(
-                d.id(), kind.name(), "SMS", smsNumber(d.applicantPhone()), null, SmsText.of(text.sms()), now));
-        if (d.applicantEmail() != null && !d.applicantEmail().isBlank()) {
+                dossierId, homePickupId, kind.name(), "SMS", smsNumber(phone), null, SmsText.of(text.sms()), now));
+        if (email != null && !email.isBlank()) {
             rows.add(new NewNotification(
-                    d.id(), kind.name(), "EMAIL", d.applicantEmail().strip(), text.subject(), text.email(), now));
+                    dossierId, homePickupId, kind.name(), "EMAIL", email.strip(), text.subject(), text.email(), now));
         }
         return rows;
     }

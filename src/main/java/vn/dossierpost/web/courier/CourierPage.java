@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import vn.dossierpost.api.CommuneView;
 import vn.dossierpost.api.CourierWork;
 import vn.dossierpost.api.DeliveryView;
+import vn.dossierpost.api.HomePickupView;
 import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.DossierStatus;
 import vn.dossierpost.domain.FailureAction;
 import vn.dossierpost.domain.FailureReason;
+import vn.dossierpost.domain.HomePickupState;
 import vn.dossierpost.domain.Leg;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.web.Page;
@@ -48,13 +50,17 @@ public final class CourierPage extends Page {
 
     public record Choice(String value, String label) {}
 
+    /** A home pickup booking of the day, with its full address and a map link. */
+    public record Visit(HomePickupView booking, String address, String mapUrl, boolean open) {}
+
     private final String date;
     private final String isoDate;
     private final List<Commune> communes;
     private final long amountToCollect;
     private final long cashCollected;
+    private final List<Visit> visits;
 
-    CourierPage(WebSession session, CourierWork work, ReferenceData referenceData) {
+    CourierPage(WebSession session, CourierWork work, List<HomePickupView> pickups, ReferenceData referenceData) {
         super("courier/today.ftlh", "Bưu tá · Hôm nay");
         signedIn(session);
         this.date = DAY.format(work.date());
@@ -74,21 +80,39 @@ public final class CourierPage extends Page {
                 .toList();
         this.amountToCollect = work.amountToCollect();
         this.cashCollected = work.amountCollected();
+        this.visits = pickups.stream()
+                .map(p -> {
+                    String address = address(p.street(), p.communeCode(), p.communeName(), referenceData);
+                    return new Visit(
+                            p,
+                            address,
+                            mapUrl(address),
+                            HomePickupState.valueOf(p.state()).open());
+                })
+                .toList();
+    }
+
+    private static String address(String street, String communeCode, String communeName, ReferenceData referenceData) {
+        String province = communeCode == null
+                ? null
+                : referenceData
+                        .communeView(communeCode)
+                        .map(CommuneView::provinceName)
+                        .orElse(null);
+        return String.join(
+                ", ",
+                Stream.of(street, communeName, province)
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
+    }
+
+    private static String mapUrl(String address) {
+        return "https://www.google.com/maps/search/?api=1&query=" + URLEncoder.encode(address, StandardCharsets.UTF_8);
     }
 
     private static Item item(DeliveryView d, ReferenceData referenceData) {
         DeliveryView.Recipient r = d.recipient();
-        String province = r.communeCode() == null
-                ? null
-                : referenceData
-                        .communeView(r.communeCode())
-                        .map(CommuneView::provinceName)
-                        .orElse(null);
-        String address = String.join(
-                ", ",
-                Stream.of(r.street(), r.communeName(), province)
-                        .filter(s -> s != null && !s.isBlank())
-                        .toList());
+        String address = address(r.street(), r.communeCode(), r.communeName(), referenceData);
         LocalDate next = d.nextAttemptFrom();
         return new Item(
                 d.s10Number(),
@@ -98,7 +122,7 @@ public final class CourierPage extends Page {
                 r.name(),
                 r.phone(),
                 address,
-                "https://www.google.com/maps/search/?api=1&query=" + URLEncoder.encode(address, StandardCharsets.UTF_8),
+                mapUrl(address),
                 d.amountDue(),
                 d.failedAttempts() + 1,
                 next == null ? null : DAY.format(next),
@@ -120,6 +144,11 @@ public final class CourierPage extends Page {
 
     public int getCount() {
         return communes.stream().mapToInt(c -> c.items().size()).sum();
+    }
+
+    /** Today's home pickups: the open ones with their checklist, the finished ones as they ended. */
+    public List<Visit> getVisits() {
+        return visits;
     }
 
     public long getAmountToCollect() {

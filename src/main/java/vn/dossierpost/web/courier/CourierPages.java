@@ -14,6 +14,7 @@ import vn.dossierpost.auth.WebSession;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.http.PersonalData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.homepickup.HomePickups;
 import vn.dossierpost.service.returnleg.CourierService;
 import vn.dossierpost.web.Staff;
 
@@ -28,10 +29,12 @@ public class CourierPages {
     private static final String WORKER = "/assets/courier-sw.js";
 
     private final CourierService couriers;
+    private final HomePickups pickups;
     private final ReferenceDataCache referenceData;
 
-    public CourierPages(CourierService couriers, ReferenceDataCache referenceData) {
+    public CourierPages(CourierService couriers, HomePickups pickups, ReferenceDataCache referenceData) {
         this.couriers = couriers;
+        this.pickups = pickups;
         this.referenceData = referenceData;
     }
 
@@ -41,8 +44,9 @@ public class CourierPages {
     public Response today(@Context ContainerRequestContext request) {
         WebSession session = Staff.require(request, Role.COURIER);
         var work = couriers.work(session.user(), null);
+        var visits = pickups.ofCourier(session.user(), null);
         // the service worker keeps its own copy for offline use; the browser's cache must not serve a stale list
-        return Response.ok(new CourierPage(session, work, referenceData.get()))
+        return Response.ok(new CourierPage(session, work, visits, referenceData.get()))
                 .header("Cache-Control", "no-cache")
                 .build();
     }

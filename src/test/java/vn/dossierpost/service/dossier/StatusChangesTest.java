@@ -145,6 +145,7 @@ class StatusChangesTest {
         return new IntakeWriter(dataSource)
                 .insert(
                         StoredDossiers.received(code),
-                        List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1)));
+                        List.of(new IntakeWriter.Document("TO_KHAI", "Tờ khai", "ORIGINAL", 2, 1)),
+                        IntakeWriter.Along.NOTHING);
     }
 }
