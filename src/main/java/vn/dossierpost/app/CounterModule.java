@@ -42,6 +42,7 @@ import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.PaymentSettings;
 import vn.dossierpost.service.payment.Receipts;
 import vn.dossierpost.service.payment.Remittances;
+import vn.dossierpost.service.supervision.PeriodicReports;
 import vn.dossierpost.web.supervisor.DigitisationPages;
 
 /**
@@ -149,7 +150,10 @@ public final class CounterModule {
         DossierFiles files = new DossierFiles(shared.jdbi(), shared.store(), fixity);
         environment.jersey().register(new FileResource(files, shared.store()));
         DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
-        environment.jersey().register(new ReportResource(report));
+        environment
+                .jersey()
+                .register(new ReportResource(
+                        report, new PeriodicReports(shared.jdbi(), shared.referenceData(), shared.zone())));
         environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
         return new CounterServices(
                 intake,
