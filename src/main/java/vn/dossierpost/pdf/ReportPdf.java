@@ -59,21 +59,22 @@ public final class ReportPdf {
             scope.setAlignment(Element.ALIGN_CENTER);
             doc.add(scope);
             for (Section section : r.sections()) {
-                Paragraph heading = new Paragraph(section.title(), HEADING);
-                heading.setSpacingBefore(12);
-                doc.add(heading);
-                if (section.note() != null) {
-                    doc.add(new Paragraph(section.note(), TEXT));
-                }
-                if (!section.columns().isEmpty()) {
-                    doc.add(table(section));
-                }
+                doc.add(section.columns().isEmpty() ? note(section) : table(section));
             }
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot draw the report " + r.kind() + " " + r.period(), e);
         }
         return out.toByteArray();
+    }
+
+    /** A section with nothing counted yet: its title and what it says, kept on one page. */
+    private static Paragraph note(Section section) {
+        Paragraph p = new Paragraph(section.title() + "\n", HEADING);
+        p.add(new Phrase(section.note(), TEXT));
+        p.setSpacingBefore(12);
+        p.setKeepTogether(true);
+        return p;
     }
 
     private static PdfPTable table(Section section) throws DocumentException {
@@ -83,12 +84,19 @@ public final class ReportPdf {
             String key = columns.get(c).key();
             widths[c] = key.equals("name")
                     ? 26
-                    : key.equals("leg") ? 18 : columns.get(c).number() ? 9 : 12;
+                    : key.equals("leg") ? 24 : columns.get(c).number() ? 9 : 12;
         }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.setSpacingBefore(6);
-        table.setHeaderRows(1);
+        table.setSpacingBefore(12);
+        // the section's title is the table's first header row: never left alone at the foot of a
+        // page, and repeated with the column headings on the next
+        table.setHeaderRows(2);
+        PdfPCell heading = new PdfPCell(new Phrase(section.title(), HEADING));
+        heading.setColspan(columns.size());
+        heading.setBorder(Rectangle.NO_BORDER);
+        heading.setPaddingBottom(6);
+        table.addCell(heading);
         for (Column column : columns) {
             table.addCell(cell(column.label(), STRONG, column.number() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
         }
