@@ -101,7 +101,7 @@ public final class ReportPdf {
             table.addCell(cell(column.label(), STRONG, column.number() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
         }
         for (Map<String, Object> line : section.rows()) {
-            boolean total = "Tổng cộng".equals(line.get("name"));
+            boolean total = Boolean.TRUE.equals(line.get("total"));
             for (Column column : columns) {
                 Object value = line.get(column.key());
                 table.addCell(cell(

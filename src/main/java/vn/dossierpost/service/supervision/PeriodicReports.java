@@ -86,7 +86,7 @@ public final class PeriodicReports {
         return new ReportFile(content, f.mediaType, name);
     }
 
-    public PeriodicReportView report(String office, ReportKind kind, ReportPeriod period) {
+    private PeriodicReportView report(String office, ReportKind kind, ReportPeriod period) {
         ReferenceData ref = referenceData.get();
         if (office != null && ref.office(office).isEmpty()) {
             throw Problem.invalid("office", "no post office has the code '" + office + "'");

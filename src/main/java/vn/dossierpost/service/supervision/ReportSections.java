@@ -15,10 +15,11 @@ import vn.dossierpost.service.catalogue.ReferenceData;
 
 /**
  * The rows the database counted, laid out as the report's tables with their Vietnamese headings:
- * one table per dimension (procedure, agency, office), each closed by its total line.
+ * one table per dimension (procedure, agency, office), each closed by its total line (marked
+ * {@code "total": true}, beside the columns).
  */
 final class ReportSections {
-    static final String TOTAL = "Tổng cộng";
+    private static final String TOTAL = "Tổng cộng";
 
     /** Until the complaints register and the incidents exist, the report says so instead of a zero. */
     static final Section COMPLAINTS_AND_INCIDENTS = new Section(
@@ -87,7 +88,7 @@ final class ReportSections {
                 lines.add(volumeLine(line(r.key(), name.apply(r.key())), r));
             }
         }
-        lines.add(volumeLine(line("", TOTAL), total));
+        lines.add(volumeLine(totalLine(), total));
         return new Section(key, title, concat(List.of(CODE, NAME), VOLUMES), lines, null);
     }
 
@@ -138,7 +139,7 @@ final class ReportSections {
         return new Section(key, title, columns, lines, null);
     }
 
-    static String legName(LegClock.Stage stage) {
+    private static String legName(LegClock.Stage stage) {
         return switch (stage) {
             case TO_AGENCY -> "Chuyển hồ sơ đến cơ quan giải quyết";
             case AT_AGENCY -> "Cơ quan giải quyết";
@@ -150,7 +151,7 @@ final class ReportSections {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (RevenueRow r : rows) {
             boolean total = r.dimension().equals("TOTAL");
-            Map<String, Object> line = total ? line("", TOTAL) : line(r.key(), ref.officeName(r.key()));
+            Map<String, Object> line = total ? totalLine() : line(r.key(), ref.officeName(r.key()));
             line.put("paidDossiers", r.paidDossiers());
             line.put("postageAtCounter", r.postageAtCounter());
             line.put("postageOnDelivery", r.postageOnDelivery());
@@ -172,6 +173,12 @@ final class ReportSections {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("code", code);
         line.put("name", name);
+        return line;
+    }
+
+    private static Map<String, Object> totalLine() {
+        Map<String, Object> line = line("", TOTAL);
+        line.put("total", true);
         return line;
     }
 

@@ -20,7 +20,7 @@ import vn.dossierpost.api.PeriodicReportView.Section;
  * counts and amounts as numbers, so the ministry's staff can add them up themselves.
  */
 final class ReportWorkbook {
-    static final String ABOUT = "Thông tin";
+    private static final String ABOUT = "Thông tin";
 
     private ReportWorkbook() {}
 

@@ -18,8 +18,6 @@ import vn.dossierpost.web.Page;
 public final class ReportPage extends Page {
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    /** The name on the line adding up a table (the report's own word). */
-    private static final String TOTAL = "Tổng cộng";
 
     /** What the supervisor asked for, as typed (shown back in the form). */
     public record Form(String kind, String period, String from, String to) {}
@@ -79,7 +77,7 @@ public final class ReportPage extends Page {
                     s.columns().stream()
                             .map(c -> new Cell(text(row.get(c.key())), c.number()))
                             .toList(),
-                    TOTAL.equals(row.get("name"))));
+                    Boolean.TRUE.equals(row.get("total"))));
         }
         return new Table(s.key(), s.title(), headings, lines, s.note());
     }
