@@ -85,6 +85,14 @@ class PeriodicReportTest {
                 .containsEntry("name", "Sở Tư pháp Thành phố Hồ Chí Minh");
         assertThat(total(agencies)).isEqualTo(total(offices));
 
+        // a browser's link asks for anything: it gets JSON
+        Response browser = APP.as("supervisor", "/api/reports/volumes?period=2026-Q1")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .get();
+        assertThat(browser.getStatus()).isEqualTo(200);
+        assertThat(browser.getHeaderString("Content-Type")).startsWith("application/json");
+        assertThat(total(rows(json(browser), "volumes-office"))).containsEntry("received", 6);
+
         Map<String, Object> april = get("supervisor", "/api/reports/volumes?from=2026-04-01&to=2026-04-30");
         assertThat(total(rows(april, "volumes-office")))
                 .containsEntry("received", 1)
