@@ -24,7 +24,8 @@ public interface ReportDAO {
 
     /**
      * Legs finished in the period ({@code stage}: a {@code LegClock.Stage}), by their due day: on time,
-     * late, and of the late ones whose hands the dossier was in when the due day ended.
+     * late, and of the late ones whose hands the dossier was in when the due day ended; and the legs
+     * due in the period still running at its end ({@code overdueOpen}: late, not finished at all).
      */
     record LegRow(
             String dimension,
@@ -35,7 +36,8 @@ public interface ReportDAO {
             long late,
             long lateHeldByPost,
             long lateHeldByAgency,
-            long lateHeldByApplicant) {}
+            long lateHeldByApplicant,
+            long overdueOpen) {}
 
     /**
      * Money per office, VND: postage paid at the counter, postage collected on delivery (COD), the
@@ -76,8 +78,10 @@ public interface ReportDAO {
     /**
      * {@code endStatuses[i]} finishes stage {@code endStages[i]}; a leg counts in the period its first
      * finishing event falls in. {@code heldStatuses[i]} means the dossier is in {@code holders[i]}'s
-     * hands. On time: finished (local day) no later than the stage's due day; a leg without a due day
-     * is finished but neither on time nor late.
+     * hands; {@code runningStatuses[i]}: stage {@code runningStages[i]}'s clock runs in it. On time:
+     * finished (local day) no later than the stage's due day; a leg without a due day is finished but
+     * neither on time nor late. Open past due: the stage's due day falls in the period and the dossier
+     * was still in that stage when the period ended (its last status before the end).
      */
     @SqlQuery("WITH ends AS (SELECT * FROM unnest(CAST(:endStatuses AS text[]), CAST(:endStages AS text[])) "
             + "AS m(status, stage)), "
@@ -93,16 +97,30 @@ public interface ReportDAO {
             + "ELSE d.return_due END AS due, d.id AS dossier_id "
             + "FROM finished f JOIN dossier d ON d.id = f.dossier_id "
             + "<if(office)>WHERE d.office_code = :office<endif>), "
-            + "judged AS (SELECT l.*, l.day > l.due AS late, h.holder FROM legs l "
+            + "running AS (SELECT * FROM unnest(CAST(:runningStatuses AS text[]), CAST(:runningStages AS text[])) "
+            + "AS r(status, stage)), "
+            + "open AS (SELECT st.stage, d.office_code, d.agency_code FROM dossier d "
+            + "CROSS JOIN LATERAL (VALUES ('TO_AGENCY', d.handover_due), ('AT_AGENCY', d.result_due), "
+            + "('TO_APPLICANT', d.return_due)) AS st(stage, due) "
+            + "CROSS JOIN LATERAL (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = d.id "
+            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1) s "
+            + "JOIN running r ON r.status = s.to_status AND r.stage = st.stage "
+            + "WHERE st.due >= (:start AT TIME ZONE :tz)::date AND st.due \\< (:end AT TIME ZONE :tz)::date "
+            + "AND d.received_at \\< :end <if(office)>AND d.office_code = :office<endif>), "
+            + "judged AS (SELECT l.stage, l.office_code, l.agency_code, false AS open, l.day > l.due AS late, "
+            + "h.holder FROM legs l "
             + "LEFT JOIN LATERAL (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = l.dossier_id "
             + "AND w.to_status IS NOT NULL AND l.day > l.due AND w.at \\< ((l.due + 1)::timestamp AT TIME ZONE :tz) "
-            + "ORDER BY w.at DESC, w.id DESC LIMIT 1) s ON true LEFT JOIN holders h ON h.status = s.to_status) "
+            + "ORDER BY w.at DESC, w.id DESC LIMIT 1) s ON true LEFT JOIN holders h ON h.status = s.to_status "
+            + "UNION ALL SELECT stage, office_code, agency_code, true, null, null FROM open) "
             + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "
-            + "count(*) AS finished, count(*) FILTER (WHERE NOT late) AS on_time, count(*) FILTER (WHERE late) AS late, "
+            + "count(*) FILTER (WHERE NOT open) AS finished, count(*) FILTER (WHERE NOT late) AS on_time, "
+            + "count(*) FILTER (WHERE late) AS late, "
             + "count(*) FILTER (WHERE late AND holder = 'POST') AS late_held_by_post, "
             + "count(*) FILTER (WHERE late AND holder = 'AGENCY') AS late_held_by_agency, "
-            + "count(*) FILTER (WHERE late AND holder = 'APPLICANT') AS late_held_by_applicant "
+            + "count(*) FILTER (WHERE late AND holder = 'APPLICANT') AS late_held_by_applicant, "
+            + "count(*) FILTER (WHERE open) AS overdue_open "
             + "FROM judged GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) "
             + "ORDER BY 1, 2, 3")
     @RegisterConstructorMapper(LegRow.class)
@@ -114,6 +132,8 @@ public interface ReportDAO {
             @Bind("endStages") String[] endStages,
             @Bind("heldStatuses") String[] heldStatuses,
             @Bind("holders") String[] holders,
+            @Bind("runningStatuses") String[] runningStatuses,
+            @Bind("runningStages") String[] runningStages,
             @Define("office") @Bind("office") String office);
 
     /**

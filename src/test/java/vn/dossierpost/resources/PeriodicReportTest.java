@@ -113,15 +113,18 @@ class PeriodicReportTest {
                 .containsEntry("onTimeRate", 60.0)
                 .containsEntry("lateHeldByPost", 2)
                 .containsEntry("lateHeldByAgency", 0)
-                .containsEntry("lateHeldByApplicant", 0);
-        // at the agency: R1 and R4 (refused) on time; R3 late processing; R2 late while the supplement was awaited
+                .containsEntry("lateHeldByApplicant", 0)
+                .containsEntry("overdueOpen", 0);
+        // at the agency: R1 and R4 (refused) on time; R3 late processing; R2 late while the supplement was
+        // awaited; R6, due 16 January, still at the agency when the quarter ended
         assertThat(legs.get(1))
                 .containsEntry("finished", 4)
                 .containsEntry("onTime", 2)
                 .containsEntry("late", 2)
                 .containsEntry("lateHeldByPost", 0)
                 .containsEntry("lateHeldByAgency", 1)
-                .containsEntry("lateHeldByApplicant", 1);
+                .containsEntry("lateHeldByApplicant", 1)
+                .containsEntry("overdueOpen", 1);
         // to the applicant: R1 on time; R2 late (the applicant owed the supplement on its due day); R3 late
         // (the agency still processing on its due day)
         assertThat(legs.get(2))
@@ -130,12 +133,18 @@ class PeriodicReportTest {
                 .containsEntry("late", 2)
                 .containsEntry("lateHeldByPost", 0)
                 .containsEntry("lateHeldByAgency", 1)
-                .containsEntry("lateHeldByApplicant", 1);
+                .containsEntry("lateHeldByApplicant", 1)
+                .containsEntry("overdueOpen", 0);
 
         List<Map<String, Object>> offices = rows(report, "timeliness-office");
         List<Map<String, Object>> sg =
                 offices.stream().filter(l -> SG.equals(l.get("code"))).toList();
         assertThat(sg).hasSize(2);
+        assertThat(offices.stream()
+                        .filter(l -> HN.equals(l.get("code")))
+                        .mapToLong(l -> ((Number) l.get("overdueOpen")).longValue())
+                        .sum())
+                .isEqualTo(1);
         assertThat(sg.get(0))
                 .containsEntry("finished", 1)
                 .containsEntry("late", 1)
@@ -270,7 +279,7 @@ class PeriodicReportTest {
                     .contains("Sản lượng theo bưu cục")
                     .contains("Bưu cục Trung tâm Hà Nội")
                     .contains("1.135.000")
-                    .contains("Trả kết quả cho người nhận 3 1 2 33,3 0 1 1")
+                    .contains("Trả kết quả cho người nhận 3 1 2 33,3 0 1 1 0")
                     .contains("Khiếu nại, sự cố")
                     .contains("Chưa ghi nhận");
         }

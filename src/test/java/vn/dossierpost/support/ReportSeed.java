@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
  * R4    2.000488.000.00.00.H29    700000  2026-03-02      03-05 / 03-19 / -            handed 03-06 late (post: in transit); refused 03-10,
  *       (15.H29)                                                                       its fee 200 000 paid back 03-11
  * R5    2.000488 (15.H26)         700000  2026-03-20      03-23 / - / -                withdrawn 03-21, all 256 000 paid back
- * R6    2.000488 (15.H26)         100000  2025-12-30      2026-01-02 / 01-16 / -       received (and paid) in 2025, handed 01-02 on time
+ * R6    2.000488 (15.H26)         100000  2025-12-30      2026-01-02 / 01-16 / -       received (and paid) in 2025, handed 01-02 on time;
+ *                                                                                      still at the agency when the quarter ends
  * R7    2.000488 (15.H26)         100000  2026-03-31 23:30 -                           received and paid the last evening of the quarter
  * R8    2.000488 (15.H26)         100000  2026-04-01 00:10 -                           received in the second quarter (17:10 UTC on 03-31)
  * </pre>

@@ -120,7 +120,7 @@ public final class PeriodicReports {
                 all);
     }
 
-    /** The stages' finishing statuses and the holder of each status, from LegClock, passed to the query. */
+    /** The stages' finishing and running statuses and the holder of each status, from LegClock, passed to the query. */
     private List<ReportDAO.LegRow> legs(ReportDAO dao, OffsetDateTime start, OffsetDateTime end, String office) {
         List<String> endStatuses = new ArrayList<>();
         List<String> endStages = new ArrayList<>();
@@ -128,6 +128,14 @@ public final class PeriodicReports {
             for (DossierStatus s : stage.endedBy()) {
                 endStatuses.add(s.name());
                 endStages.add(stage.name());
+            }
+        }
+        List<String> runningStatuses = new ArrayList<>();
+        List<String> runningStages = new ArrayList<>();
+        for (LegClock.Stage stage : LegClock.Stage.values()) {
+            for (DossierStatus s : stage.statuses()) {
+                runningStatuses.add(s.name());
+                runningStages.add(stage.name());
             }
         }
         List<String> held = new ArrayList<>();
@@ -146,6 +154,8 @@ public final class PeriodicReports {
                 endStages.toArray(String[]::new),
                 held.toArray(String[]::new),
                 holders.toArray(String[]::new),
+                runningStatuses.toArray(String[]::new),
+                runningStages.toArray(String[]::new),
                 office);
     }
 

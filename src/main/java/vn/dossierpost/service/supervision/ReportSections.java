@@ -47,7 +47,8 @@ final class ReportSections {
             new Column("onTimeRate", "Tỷ lệ đúng hạn (%)", true),
             new Column("lateHeldByPost", "Trễ do bưu điện", true),
             new Column("lateHeldByAgency", "Trễ do cơ quan giải quyết", true),
-            new Column("lateHeldByApplicant", "Trễ do người nộp (chờ bổ sung)", true));
+            new Column("lateHeldByApplicant", "Trễ do người nộp (chờ bổ sung)", true),
+            new Column("overdueOpen", "Đến hạn trong kỳ, chưa hoàn thành", true));
 
     private static final List<Column> REVENUE = List.of(
             new Column("paidDossiers", "Hồ sơ đã thu tiền", true),
@@ -116,7 +117,7 @@ final class ReportSections {
                     .filter(r -> r.dimension().equals(dimension) && r.stage().equals(stage.name()))
                     .toList();
             if (name == null && of.isEmpty()) {
-                of = List.of(new LegRow(dimension, stage.name(), null, 0, 0, 0, 0, 0, 0));
+                of = List.of(new LegRow(dimension, stage.name(), null, 0, 0, 0, 0, 0, 0, 0));
             }
             for (LegRow r : of) {
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -132,6 +133,7 @@ final class ReportSections {
                 line.put("lateHeldByPost", r.lateHeldByPost());
                 line.put("lateHeldByAgency", r.lateHeldByAgency());
                 line.put("lateHeldByApplicant", r.lateHeldByApplicant());
+                line.put("overdueOpen", r.overdueOpen());
                 lines.add(line);
             }
         }

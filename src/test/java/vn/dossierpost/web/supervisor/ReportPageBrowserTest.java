@@ -77,7 +77,7 @@ class ReportPageBrowserTest {
                 .containsExactly(
                         "", "Tổng cộng", "6", "278.000", "20.000", "298.000", "1.135.000", "400.000", "56.000");
         assertThat(cells("timeliness-leg", "Trả kết quả cho người nhận"))
-                .containsExactly("Trả kết quả cho người nhận", "3", "1", "2", "33,3", "0", "1", "1");
+                .containsExactly("Trả kết quả cho người nhận", "3", "1", "2", "33,3", "0", "1", "1", "0");
         assertThat(browser.findElement(By.id("note-complaints-incidents")).getText())
                 .startsWith("Chưa ghi nhận");
         save("report-q1");
