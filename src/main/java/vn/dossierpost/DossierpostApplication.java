@@ -39,6 +39,7 @@ import vn.dossierpost.cli.FixityCommand;
 import vn.dossierpost.cli.HandoverBenchmarkCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.PagesBenchmarkCommand;
+import vn.dossierpost.cli.ReportCommand;
 import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
@@ -88,6 +89,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new UploadBenchmarkCommand());
         bootstrap.addCommand(new HandoverBenchmarkCommand());
         bootstrap.addCommand(new FixityCommand());
+        bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new AgencySimCommand());
         bootstrap.addCommand(new PagesBenchmarkCommand());
     }

@@ -52,7 +52,9 @@ import vn.dossierpost.service.payment.PaymentService;
 import vn.dossierpost.service.payment.PaymentSettings;
 import vn.dossierpost.service.payment.Receipts;
 import vn.dossierpost.service.payment.Remittances;
+import vn.dossierpost.service.supervision.PeriodicReports;
 import vn.dossierpost.web.supervisor.DigitisationPages;
+import vn.dossierpost.web.supervisor.ReportPages;
 
 /**
  * The post office counter and what the public and staff read around it: intake and dossiers (with
@@ -191,8 +193,10 @@ public final class CounterModule {
         DossierFiles files = new DossierFiles(shared.jdbi(), shared.store(), fixity);
         environment.jersey().register(new FileResource(files, shared.store()));
         DigitisationReport report = new DigitisationReport(shared.jdbi(), shared.referenceData(), shared.zone());
-        environment.jersey().register(new ReportResource(report));
+        PeriodicReports periodic = new PeriodicReports(shared.jdbi(), shared.referenceData(), shared.zone());
+        environment.jersey().register(new ReportResource(report, periodic));
         environment.jersey().register(new DigitisationPages(report, shared.clock(), shared.zone()));
+        environment.jersey().register(new ReportPages(periodic, shared.clock(), shared.zone()));
         return new CounterServices(
                 intake,
                 slips,

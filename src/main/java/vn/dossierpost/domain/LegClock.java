@@ -20,15 +20,31 @@ import java.util.Set;
 public record LegClock(Stage stage, Holder holder, LocalDate due) {
 
     public enum Stage {
-        TO_AGENCY(EnumSet.of(RECEIVED, DIGITISED, IN_TRANSIT_TO_AGENCY)),
-        AT_AGENCY(EnumSet.of(DELIVERED_TO_AGENCY, IN_PROCESSING, AWAITING_RESULT)),
+        TO_AGENCY(EnumSet.of(RECEIVED, DIGITISED, IN_TRANSIT_TO_AGENCY), EnumSet.of(DELIVERED_TO_AGENCY)),
+        AT_AGENCY(EnumSet.of(DELIVERED_TO_AGENCY, IN_PROCESSING, AWAITING_RESULT), EnumSet.of(RESULT_READY, REFUSED)),
         TO_APPLICANT(
-                EnumSet.of(RESULT_READY, REFUSED, RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE));
+                EnumSet.of(RESULT_READY, REFUSED, RESULT_COLLECTED, OUT_FOR_DELIVERY, DELIVERY_FAILED, HELD_AT_OFFICE),
+                EnumSet.of(DELIVERED));
 
         private final Set<DossierStatus> statuses;
+        private final Set<DossierStatus> endedBy;
 
-        Stage(Set<DossierStatus> statuses) {
+        Stage(Set<DossierStatus> statuses, Set<DossierStatus> endedBy) {
             this.statuses = Collections.unmodifiableSet(statuses);
+            this.endedBy = Collections.unmodifiableSet(endedBy);
+        }
+
+        /**
+         * The statuses whose first entry finishes this stage: the hand-over to the agency, the agency's
+         * answer (a result or a refusal), the result in the applicant's hands.
+         */
+        public Set<DossierStatus> endedBy() {
+            return endedBy;
+        }
+
+        /** Who holds this stage's clock. */
+        public Holder holder() {
+            return this == AT_AGENCY ? Holder.AGENCY : Holder.POST;
         }
 
         /** The statuses in which this stage's clock runs (a SEND_ONLY dossier has no return stage). */
@@ -47,15 +63,29 @@ public record LegClock(Stage stage, Holder holder, LocalDate due) {
     public static Optional<LegClock> running(
             DossierStatus status, ServiceForm form, LocalDate handoverDue, LocalDate resultDue, LocalDate returnDue) {
         if (Stage.TO_AGENCY.statuses().contains(status)) {
-            return Optional.of(new LegClock(Stage.TO_AGENCY, Holder.POST, handoverDue));
+            return Optional.of(new LegClock(Stage.TO_AGENCY, Stage.TO_AGENCY.holder(), handoverDue));
         }
         if (Stage.AT_AGENCY.statuses().contains(status)) {
-            return Optional.of(new LegClock(Stage.AT_AGENCY, Holder.AGENCY, resultDue));
+            return Optional.of(new LegClock(Stage.AT_AGENCY, Stage.AT_AGENCY.holder(), resultDue));
         }
         if (Stage.TO_APPLICANT.statuses().contains(status) && form != ServiceForm.SEND_ONLY) {
-            return Optional.of(new LegClock(Stage.TO_APPLICANT, Holder.POST, returnDue));
+            return Optional.of(new LegClock(Stage.TO_APPLICANT, Stage.TO_APPLICANT.holder(), returnDue));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Who held the dossier while it was in {@code status}, clock running or not: the holder of the
+     * stage the status belongs to, the applicant while a supplement is awaited; empty once the
+     * journey is over. A late leg is put down to whoever held the dossier when its due day ended.
+     */
+    public static Optional<Holder> heldBy(DossierStatus status) {
+        for (Stage stage : Stage.values()) {
+            if (stage.statuses().contains(status)) {
+                return Optional.of(stage.holder());
+            }
+        }
+        return waitingFor(status);
     }
 
     /** Who holds the dossier when no clock runs: the applicant while a supplement is awaited. */

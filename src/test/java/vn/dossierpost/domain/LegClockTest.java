@@ -57,4 +57,22 @@ class LegClockTest {
             assertThat(stages).as(s.name()).isLessThanOrEqualTo(1);
         }
     }
+
+    @Test
+    void whoHeldTheDossierInEachStatusAndWhichStatusesFinishEachStage() {
+        assertThat(LegClock.heldBy(DossierStatus.IN_TRANSIT_TO_AGENCY)).contains(LegClock.Holder.POST);
+        assertThat(LegClock.heldBy(DossierStatus.IN_PROCESSING)).contains(LegClock.Holder.AGENCY);
+        assertThat(LegClock.heldBy(DossierStatus.SUPPLEMENT_REQUESTED)).contains(LegClock.Holder.APPLICANT);
+        assertThat(LegClock.heldBy(DossierStatus.HELD_AT_OFFICE)).contains(LegClock.Holder.POST);
+        assertThat(LegClock.heldBy(DossierStatus.DELIVERED)).isEmpty();
+        assertThat(LegClock.heldBy(DossierStatus.WITHDRAWN)).isEmpty();
+        assertThat(LegClock.Stage.TO_AGENCY.endedBy()).containsExactly(DossierStatus.DELIVERED_TO_AGENCY);
+        assertThat(LegClock.Stage.AT_AGENCY.endedBy())
+                .containsExactlyInAnyOrder(DossierStatus.RESULT_READY, DossierStatus.REFUSED);
+        assertThat(LegClock.Stage.TO_APPLICANT.endedBy()).containsExactly(DossierStatus.DELIVERED);
+        // a stage is finished by leaving its own statuses, never by entering one of them
+        for (LegClock.Stage stage : LegClock.Stage.values()) {
+            assertThat(stage.endedBy()).as(stage.name()).doesNotContainAnyElementsOf(stage.statuses());
+        }
+    }
 }

@@ -159,6 +159,8 @@ class AccessTest {
         RULES.put("GET /danh-gia/{token}", "PUBLIC");
         RULES.put("POST /danh-gia/{token}", "PUBLIC");
         RULES.put("GET /api/reports/digitisation", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        // the periodic reports: counts and money per office, no applicant; an office supervisor's own office
+        RULES.put("GET /api/reports/{kind}", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // handovers: an agency's batch of every office's dossiers, so national staff and the agency only
         RULES.put("GET /api/handovers", "AGENCY SUPERVISOR ADMIN");
         RULES.put("GET /api/handovers/{no}", "AGENCY:own SUPERVISOR ADMIN");
@@ -260,6 +262,7 @@ class AccessTest {
         RULES.put("GET /supervisor/qua-han", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         // counts per office, no applicant: as GET /api/reports/digitisation
         RULES.put("GET /supervisor/so-hoa", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /supervisor/bao-cao", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
         // the administrator's screens: agencies and their channels, users, the working calendar
