@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,13 @@ class OpenApiContractTest {
                     body -> {
                         if (HANDED_OVER.equals(body.get("dossierCode"))) {
                             body.put("dossierCode", handedToAgency());
+                        }
+                        if ("DELAYED".equals(body.get("type"))) {
+                            // the example's date is of its own time: a new appointment must come after the
+                            // dossier's current one, so it is moved well past it
+                            body.put(
+                                    "newAppointmentDate",
+                                    LocalDate.now().plusMonths(3).toString());
                         }
                         return new Call("/api/agency/events", "Bearer " + agencyToken);
                     },

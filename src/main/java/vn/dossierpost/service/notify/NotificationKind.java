@@ -25,5 +25,10 @@ public enum NotificationKind {
     COMPLAINT_ANSWERED,
     HOME_PICKUP_BOOKED,
     HOME_PICKUP_RESCHEDULED,
-    HOME_PICKUP_CANCELLED
+    HOME_PICKUP_CANCELLED;
+
+    /** Whether the message is about a dossier; a home pickup's are sent before there is one. */
+    public boolean aboutADossier() {
+        return !name().startsWith("HOME_PICKUP_");
+    }
 }

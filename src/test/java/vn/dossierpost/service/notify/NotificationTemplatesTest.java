@@ -77,8 +77,19 @@ class NotificationTemplatesTest {
         facts.put("ratingUrl", "https://dichvucong.example.vn/danh-gia/q8C1n2vXyR0aP3kLmT7sUw");
         facts.put("answerDue", "2026-12-09");
         facts.put("answer", "Bưu điện đã kiểm tra và xin lỗi Ông/Bà.");
+        facts.put("bookingCode", "TG-7KQ2-M9XD");
+        facts.put("pickupWindow", "sáng 04/12/2026");
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationTemplates.Rendered r = templates.render(kind, facts);
+            if (!kind.aboutADossier()) {
+                // a home pickup's messages go before there is a dossier: they name the booking
+                assertThat(r.subject() + r.email() + SmsText.of(r.sms()))
+                        .as("%s", kind)
+                        .contains("TG-7KQ2-M9XD")
+                        .doesNotContain("{");
+                assertThat(SmsText.of(r.sms())).as("%s", kind).hasSizeLessThanOrEqualTo(SmsText.MAX_CHARS);
+                continue;
+            }
             assertThat(r.subject()).as("%s", kind).contains("000.00.15.H26-261122-0007");
             assertThat(r.email())
                     .as("%s", kind)
