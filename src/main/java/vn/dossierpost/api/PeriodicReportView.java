@@ -8,8 +8,8 @@ import java.util.Map;
  * A periodic report (TT 17/2017 Arts. 13–14) for {@code from}–{@code to}, both days included: its
  * sections, each a table whose rows map a column's {@code key} to a number (counts, VND) or a text
  * (codes, names). {@code officeCode}: the one office it is confined to, null for the whole network.
- * A table's last row, adding up the others, also holds {@code "total": true}. A section with a
- * {@code note} and no columns says what is not recorded yet.
+ * A table's last row, adding up the others, also holds {@code "total": true}. A section may carry a
+ * {@code note} (with no columns: a text instead of a table).
  */
 public record PeriodicReportView(
         String kind,

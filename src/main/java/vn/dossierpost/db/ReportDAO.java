@@ -1,5 +1,6 @@
 package vn.dossierpost.db;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -161,6 +162,91 @@ public interface ReportDAO {
             + "GROUP BY GROUPING SETS ((office_code), ()) ORDER BY 1, 2")
     @RegisterConstructorMapper(RevenueRow.class)
     List<RevenueRow> revenue(
+            @Bind("start") OffsetDateTime start,
+            @Bind("end") OffsetDateTime end,
+            @Define("office") @Bind("office") String office);
+
+    /** A line per office ({@code dimension} OFFICE, {@code key} its code) or the TOTAL line. */
+    interface PerOffice {
+        String dimension();
+
+        String key();
+    }
+
+    /**
+     * Complaints received in the period, per office: answered by their day or after it, withdrawn,
+     * and those still open, past their day or not ({@code today}: the state as it stands now).
+     */
+    record ComplaintRow(
+            String dimension,
+            String key,
+            long received,
+            long answeredOnTime,
+            long answeredLate,
+            long withdrawn,
+            long openOverdue,
+            long openInTime)
+            implements PerOffice {}
+
+    @SqlQuery("SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
+            + "office_code AS key, count(*) AS received, "
+            + "count(*) FILTER (WHERE state = 'ANSWERED' AND closed_on \\<= answer_due) AS answered_on_time, "
+            + "count(*) FILTER (WHERE state = 'ANSWERED' AND closed_on > answer_due) AS answered_late, "
+            + "count(*) FILTER (WHERE state = 'WITHDRAWN') AS withdrawn, "
+            + "count(*) FILTER (WHERE state IN ('RECEIVED', 'INVESTIGATING') AND answer_due \\< :today) AS open_overdue, "
+            + "count(*) FILTER (WHERE state IN ('RECEIVED', 'INVESTIGATING') AND answer_due >= :today) AS open_in_time "
+            + "FROM complaint WHERE received_on >= :from AND received_on \\<= :to "
+            + "<if(office)>AND office_code = :office<endif> "
+            + "GROUP BY GROUPING SETS ((office_code), ()) ORDER BY 1, 2")
+    @RegisterConstructorMapper(ComplaintRow.class)
+    List<ComplaintRow> complaints(
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("today") LocalDate today,
+            @Define("office") @Bind("office") String office);
+
+    /**
+     * Items lost or damaged found in the period, per office, VND: the compensation owed, what of it
+     * was paid, paid after its day, and unpaid past its day ({@code today}).
+     */
+    record IncidentRow(
+            String dimension,
+            String key,
+            long lost,
+            long damaged,
+            long compensationOwed,
+            long compensationPaid,
+            long paidLate,
+            long unpaidOverdue)
+            implements PerOffice {}
+
+    @SqlQuery("SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
+            + "office_code AS key, count(*) FILTER (WHERE kind = 'LOST') AS lost, "
+            + "count(*) FILTER (WHERE kind = 'DAMAGED') AS damaged, COALESCE(sum(compensation), 0) AS compensation_owed, "
+            + "COALESCE(sum(compensation) FILTER (WHERE paid_at IS NOT NULL), 0) AS compensation_paid, "
+            + "count(*) FILTER (WHERE paid_at IS NOT NULL AND (paid_at AT TIME ZONE :zone)::date > pay_by) AS paid_late, "
+            + "count(*) FILTER (WHERE paid_at IS NULL AND pay_by \\< :today) AS unpaid_overdue "
+            + "FROM incident WHERE found_on >= :from AND found_on \\<= :to "
+            + "<if(office)>AND office_code = :office<endif> "
+            + "GROUP BY GROUPING SETS ((office_code), ()) ORDER BY 1, 2")
+    @RegisterConstructorMapper(IncidentRow.class)
+    List<IncidentRow> incidents(
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("today") LocalDate today,
+            @Bind("zone") String zone,
+            @Define("office") @Bind("office") String office);
+
+    /** The applicants' ratings given in the period, per office of the dossier: how many, and their average. */
+    record RatingRow(String dimension, String key, long ratings, double average) implements PerOffice {}
+
+    @SqlQuery("SELECT CASE WHEN GROUPING(d.office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
+            + "d.office_code AS key, count(r.score) AS ratings, COALESCE(round(avg(r.score), 2), 0)::float8 AS average "
+            + "FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE r.rated_at >= :start AND r.rated_at \\< :end "
+            + "<if(office)>AND d.office_code = :office<endif> "
+            + "GROUP BY GROUPING SETS ((d.office_code), ()) ORDER BY 1, 2")
+    @RegisterConstructorMapper(RatingRow.class)
+    List<RatingRow> ratings(
             @Bind("start") OffsetDateTime start,
             @Bind("end") OffsetDateTime end,
             @Define("office") @Bind("office") String office);

@@ -71,7 +71,8 @@ class ReportCommandTest {
         Path pdf = OUT.resolve("q1.pdf");
         report(Map.of("period", "2026-Q1", "format", "pdf", "out", pdf.toString()));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("Khiếu nại, sự cố");
+            assertThat(new PDFTextStripper().getText(doc))
+                    .contains("Khiếu nại theo bưu cục", "Mức độ hài lòng của người dân");
         }
     }
 

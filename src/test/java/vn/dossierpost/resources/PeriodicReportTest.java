@@ -199,7 +199,7 @@ class PeriodicReportTest {
     }
 
     @Test
-    void theServiceReportHoldsEverySectionAndSaysComplaintsAreNotRecordedYet() {
+    void theServiceReportHoldsEverySectionWithComplaintsIncidentsAndRatings() {
         Map<String, Object> report = get("supervisor", "/api/reports/service?period=2026-Q1");
         assertThat(sections(report).stream().map(s -> s.get("key")))
                 .containsExactly(
@@ -210,11 +210,30 @@ class PeriodicReportTest {
                         "timeliness-office",
                         "timeliness-agency",
                         "revenue-office",
-                        "complaints-incidents");
-        Map<String, Object> complaints = sections(report).get(7);
-        assertThat(complaints.get("title")).isEqualTo("Khiếu nại, sự cố");
-        assertThat((List<?>) complaints.get("rows")).isEmpty();
-        assertThat((String) complaints.get("note")).startsWith("Chưa ghi nhận");
+                        "complaints-office",
+                        "incidents-office",
+                        "satisfaction-office");
+        // K1 on time, K2 late (100000); K3 open past its day (700000); K4 is of the second quarter
+        assertThat(rows(report, "complaints-office"))
+                .extracting(l -> List.of(
+                        l.get("code"),
+                        l.get("received"),
+                        l.get("answeredOnTime"),
+                        l.get("answeredLate"),
+                        l.get("openOverdue")))
+                .containsExactly(List.of("100000", 2, 1, 1, 0), List.of("700000", 1, 0, 0, 1), List.of("", 3, 1, 1, 1));
+        // S1 lost, owed 212 000, paid late; S2 damaged, 112 000 unpaid past its day
+        assertThat(total(rows(report, "incidents-office")))
+                .containsEntry("lost", 1)
+                .containsEntry("damaged", 1)
+                .containsEntry("compensationOwed", 324000)
+                .containsEntry("compensationPaid", 212000)
+                .containsEntry("paidLate", 1)
+                .containsEntry("unpaidOverdue", 1);
+        // R1 5 and R2 3; R6's 1 is of the second quarter
+        assertThat(total(rows(report, "satisfaction-office")))
+                .containsEntry("ratings", 2)
+                .containsEntry("average", 4.0);
     }
 
     @Test
@@ -237,7 +256,9 @@ class PeriodicReportTest {
                             "Đúng hạn theo bưu cục",
                             "Đúng hạn theo cơ quan",
                             "Doanh thu theo bưu cục",
-                            "Khiếu nại, sự cố");
+                            "Khiếu nại theo bưu cục",
+                            "Mất, hư hỏng và bồi thường",
+                            "Mức độ hài lòng của người dân");
             Sheet revenue = book.getSheet("Doanh thu theo bưu cục");
             Row head = revenue.getRow(0);
             assertThat(head.getCell(4).getStringCellValue()).isEqualTo("Cước thu khi phát - COD (đồng)");
@@ -251,8 +272,9 @@ class PeriodicReportTest {
             assertThat(fees.getNumericCellValue()).isEqualTo(1135000.0);
             Sheet legs = book.getSheet("Đúng hạn theo chặng");
             assertThat(legs.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(3.0);
-            assertThat(book.getSheet("Khiếu nại, sự cố").getRow(0).getCell(0).getStringCellValue())
-                    .startsWith("Chưa ghi nhận");
+            Sheet incidents = book.getSheet("Mất, hư hỏng và bồi thường");
+            assertThat(incidents.getRow(incidents.getLastRowNum()).getCell(4).getNumericCellValue())
+                    .isEqualTo(324000.0);
             assertThat(book.getSheet("Thông tin").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("2026-Q1");
         }
@@ -280,8 +302,8 @@ class PeriodicReportTest {
                     .contains("Bưu cục Trung tâm Hà Nội")
                     .contains("1.135.000")
                     .contains("Trả kết quả cho người nhận 3 1 2 33,3 0 1 1 0")
-                    .contains("Khiếu nại, sự cố")
-                    .contains("Chưa ghi nhận");
+                    .contains("Khiếu nại theo bưu cục")
+                    .contains("Mức độ hài lòng của người dân");
         }
     }
 

@@ -22,6 +22,15 @@ import org.jdbi.v3.core.Handle;
  *                                                                                      still at the agency when the quarter ends
  * R7    2.000488 (15.H26)         100000  2026-03-31 23:30 -                           received and paid the last evening of the quarter
  * R8    2.000488 (15.H26)         100000  2026-04-01 00:10 -                           received in the second quarter (17:10 UTC on 03-31)
+ *
+ * After the service (complaints: received, due, what became of it; incidents: found, owed, paid):
+ * K1    about R1 at 100000  received 01-23, due 01-30, answered 01-29 (on time)
+ * K2    about R2 at 100000  received 02-02, due 02-09, answered 02-12 (late)
+ * K3    about R5 at 700000  received 03-25, due 04-01, still open (overdue now)
+ * K4    about R1 at 100000  received 04-03: the second quarter
+ * S1    R2 return leg lost at 100000, found 02-10, 4 × 28 000 + 100 000 = 212 000 by 03-12, paid 03-20 (late)
+ * S2    R3 outbound damaged at 100000, found 03-01, 4 × 28 000 = 112 000 by 03-31, unpaid (overdue now)
+ * Ratings of R1: 5 (01-23) and R2: 3 (02-15) at 100000; R6: 1 on 04-02 (the second quarter)
  * </pre>
  */
 public final class ReportSeed {
@@ -157,6 +166,62 @@ public final class ReportSeed {
         paid(h, "R7", "CASH", "2026-03-31 23:35");
 
         dossier(h, "R8", "2.000488", "000.00.15.H26", "100000", "2026-04-01 00:10", null, null, null, 56000, 200000, 0);
+
+        complaint(h, "R1", "100000", "2026-01-23", "2026-01-30", "2026-01-29");
+        complaint(h, "R2", "100000", "2026-02-02", "2026-02-09", "2026-02-12");
+        complaint(h, "R5", "700000", "2026-03-25", "2026-04-01", null);
+        complaint(h, "R1", "100000", "2026-04-03", "2026-04-10", null);
+        incident(h, "R2", "RETURN", "LOST", "2026-02-10", 100000, "2026-03-20 09:00");
+        incident(h, "R3", "OUTBOUND", "DAMAGED", "2026-03-01", 0, null);
+        rating(h, "R1", 5, "2026-01-23 20:00");
+        rating(h, "R2", 3, "2026-02-15 08:00");
+        rating(h, "R6", 1, "2026-04-02 08:00");
+    }
+
+    /** A complaint received on {@code received}, answered on {@code answered} (open when null). */
+    private static void complaint(Handle h, String code, String office, String received, String due, String answered) {
+        h.execute(
+                "INSERT INTO complaint (dossier_id, complainant, complainant_name, office_code, channel, content, "
+                        + "received_on, inter_province, answer_due, state, answer, closed_on, closed_by, received_by, "
+                        + "created_at) SELECT id, 'APPLICANT', 'Trần Văn Bình', ?, 'COUNTER', 'Chậm trả kết quả', ?::date, "
+                        + "false, ?::date, ?, ?, ?::date, ?, 'clerk', now() FROM dossier WHERE code = ?",
+                office,
+                received,
+                due,
+                answered == null ? "RECEIVED" : "ANSWERED",
+                answered == null ? null : "Đã kiểm tra và xin lỗi.",
+                answered,
+                answered == null ? null : "supervisor",
+                code);
+    }
+
+    /** An item of the leg found lost or damaged at 100000 (postage 28 000), paid at {@code paid} or not. */
+    private static void incident(
+            Handle h, String code, String leg, String kind, String found, long reissue, String paid) {
+        h.execute(
+                "INSERT INTO incident (dossier_id, leg, kind, found_by, found_where, found_on, office_code, description, "
+                        + "postage, reissue_costs, compensation, pay_by, paid_at, paid_by, recorded_by, created_at) "
+                        + "SELECT id, ?, ?, 'Khai thác', 'Bưu cục', ?::date, '100000', 'Mất', 28000, ?, 4 * 28000 + ?, "
+                        + "?::date + 30, ?::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', ?, 'clerk', now() "
+                        + "FROM dossier WHERE code = ?",
+                leg,
+                kind,
+                found,
+                reissue,
+                reissue,
+                found,
+                paid,
+                paid == null ? null : "supervisor",
+                code);
+    }
+
+    private static void rating(Handle h, String code, int score, String at) {
+        h.execute(
+                "INSERT INTO rating (dossier_id, score, rated_at) SELECT id, ?, ?::timestamp AT TIME ZONE "
+                        + "'Asia/Ho_Chi_Minh' FROM dossier WHERE code = ?",
+                score,
+                at,
+                code);
     }
 
     private static void dossier(

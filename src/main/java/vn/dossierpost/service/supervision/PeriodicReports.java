@@ -1,5 +1,6 @@
 package vn.dossierpost.service.supervision;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -105,10 +106,14 @@ public final class PeriodicReports {
             if (kind == ReportKind.REVENUE || kind == ReportKind.SERVICE) {
                 all.addAll(sections.revenue(dao.revenue(start, end, office)));
             }
+            if (kind == ReportKind.SERVICE) {
+                LocalDate today = LocalDate.now(zone);
+                all.addAll(sections.aftercare(
+                        dao.complaints(period.from(), period.to(), today, office),
+                        dao.incidents(period.from(), period.to(), today, zone.getId(), office),
+                        dao.ratings(start, end, office)));
+            }
         });
-        if (kind == ReportKind.SERVICE) {
-            all.add(ReportSections.COMPLAINTS_AND_INCIDENTS);
-        }
         return new PeriodicReportView(
                 kind.slug(),
                 kind.title(),

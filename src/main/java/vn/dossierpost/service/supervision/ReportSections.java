@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.function.Function;
 import vn.dossierpost.api.PeriodicReportView.Column;
 import vn.dossierpost.api.PeriodicReportView.Section;
+import vn.dossierpost.db.ReportDAO.ComplaintRow;
+import vn.dossierpost.db.ReportDAO.IncidentRow;
 import vn.dossierpost.db.ReportDAO.LegRow;
+import vn.dossierpost.db.ReportDAO.PerOffice;
+import vn.dossierpost.db.ReportDAO.RatingRow;
 import vn.dossierpost.db.ReportDAO.RevenueRow;
 import vn.dossierpost.db.ReportDAO.VolumeRow;
 import vn.dossierpost.domain.LegClock;
@@ -20,15 +24,6 @@ import vn.dossierpost.service.catalogue.ReferenceData;
  */
 final class ReportSections {
     private static final String TOTAL = "Tổng cộng";
-
-    /** Until the complaints register and the incidents exist, the report says so instead of a zero. */
-    static final Section COMPLAINTS_AND_INCIDENTS = new Section(
-            "complaints-incidents",
-            "Khiếu nại, sự cố",
-            List.of(),
-            List.of(),
-            "Chưa ghi nhận: sổ khiếu nại và sổ sự cố (bưu gửi mất, hư hỏng, bồi thường) chưa được đưa vào hệ thống,"
-                    + " nên kỳ báo cáo này chưa có số liệu.");
 
     private static final Column CODE = new Column("code", "Mã", false);
     private static final Column NAME = new Column("name", "Tên", false);
@@ -58,6 +53,26 @@ final class ReportSections {
             new Column("governmentFees", "Phí, lệ phí thu hộ (đồng)", true),
             new Column("refundedFees", "Phí, lệ phí đã hoàn trả (đồng)", true),
             new Column("refundedPostage", "Cước đã hoàn trả (đồng)", true));
+
+    private static final List<Column> COMPLAINTS = List.of(
+            new Column("received", "Tiếp nhận trong kỳ", true),
+            new Column("answeredOnTime", "Đã trả lời đúng hạn", true),
+            new Column("answeredLate", "Đã trả lời quá hạn", true),
+            new Column("withdrawn", "Đã rút", true),
+            new Column("openOverdue", "Chưa trả lời, đã quá hạn", true),
+            new Column("openInTime", "Chưa trả lời, còn hạn", true));
+
+    private static final List<Column> INCIDENTS = List.of(
+            new Column("lost", "Bưu gửi thất lạc", true),
+            new Column("damaged", "Bưu gửi hư hỏng", true),
+            new Column("compensationOwed", "Bồi thường phải trả (đồng)", true),
+            new Column("compensationPaid", "Bồi thường đã trả (đồng)", true),
+            new Column("paidLate", "Trả quá 30 ngày", true),
+            new Column("unpaidOverdue", "Chưa trả, đã quá hạn", true));
+
+    private static final List<Column> RATINGS = List.of(
+            new Column("ratings", "Lượt đánh giá", true),
+            new Column("average", "Điểm hài lòng trung bình (1–5)", true));
 
     private final ReferenceData ref;
 
@@ -165,6 +180,54 @@ final class ReportSections {
         }
         return List.of(new Section(
                 "revenue-office", "Doanh thu theo bưu cục", concat(List.of(CODE, NAME), REVENUE), lines, null));
+    }
+
+    /** Complaints (TT 17/2017 Art. 8), lost or damaged items and compensation, and the applicants' ratings, per office. */
+    List<Section> aftercare(List<ComplaintRow> complaints, List<IncidentRow> incidents, List<RatingRow> ratings) {
+        return List.of(
+                perOffice(
+                        "complaints-office",
+                        "Khiếu nại theo bưu cục",
+                        COMPLAINTS,
+                        complaints,
+                        r -> Map.of(
+                                "received", r.received(),
+                                "answeredOnTime", r.answeredOnTime(),
+                                "answeredLate", r.answeredLate(),
+                                "withdrawn", r.withdrawn(),
+                                "openOverdue", r.openOverdue(),
+                                "openInTime", r.openInTime())),
+                perOffice(
+                        "incidents-office",
+                        "Mất, hư hỏng và bồi thường",
+                        INCIDENTS,
+                        incidents,
+                        r -> Map.of(
+                                "lost", r.lost(),
+                                "damaged", r.damaged(),
+                                "compensationOwed", r.compensationOwed(),
+                                "compensationPaid", r.compensationPaid(),
+                                "paidLate", r.paidLate(),
+                                "unpaidOverdue", r.unpaidOverdue())),
+                perOffice(
+                        "satisfaction-office",
+                        "Mức độ hài lòng của người dân",
+                        RATINGS,
+                        ratings,
+                        r -> Map.of("ratings", r.ratings(), "average", r.average())));
+    }
+
+    /** Rows of {@code dimension} OFFICE then the TOTAL line, as a table of code, name and {@code columns}. */
+    private <T extends PerOffice> Section perOffice(
+            String key, String title, List<Column> columns, List<T> rows, Function<T, Map<String, Object>> values) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (T row : rows) {
+            Map<String, Object> line =
+                    row.dimension().equals("TOTAL") ? totalLine() : line(row.key(), ref.officeName(row.key()));
+            line.putAll(values.apply(row));
+            lines.add(line);
+        }
+        return new Section(key, title, concat(List.of(CODE, NAME), columns), lines, null);
     }
 
     private String procedureName(String code) {
