@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The supervisor's dashboard over the last {@code days} days: intake per day and office, each leg's
- * on-time share per agency and per office, the handover backlog, and the results brought back.
+ * on-time share per agency and per office, the handover backlog, the results brought back, and the
+ * applicants' ratings per office and procedure.
  * {@code office} is the one office it is confined to, null for the whole network.
  */
 public record DashboardView(
@@ -16,7 +17,8 @@ public record DashboardView(
         List<Leg> legsByAgency,
         List<Leg> legsByOffice,
         Backlog backlog,
-        Deliveries deliveries) {
+        Deliveries deliveries,
+        List<Satisfaction> satisfaction) {
 
     public record IntakeDay(LocalDate day, String officeCode, String officeName, long dossiers) {}
 
@@ -34,4 +36,13 @@ public record DashboardView(
     public record Backlog(long dossiersWaiting, long handoversBeingSent, long oldestWaitingMinutes, long deadLetters) {}
 
     public record Deliveries(long firstAttempt, long laterAttempt, long held, long returned, long underway) {}
+
+    /** The ratings (1–5) given in the days shown to one office's dossiers of one procedure. */
+    public record Satisfaction(
+            String officeCode,
+            String officeName,
+            String procedureCode,
+            String procedureName,
+            int ratings,
+            double average) {}
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.DashboardView;
 import vn.dossierpost.db.DashboardDAO;
+import vn.dossierpost.db.RatingDAO;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
@@ -50,7 +51,9 @@ public final class Dashboard {
         LocalDate from = LocalDate.now(clock.withZone(zone)).minusDays(DAYS - 1L);
         OffsetDateTime since = from.atStartOfDay(zone).toOffsetDateTime();
         ReferenceData ref = referenceData.get();
-        return jdbi.withExtension(DashboardDAO.class, dao -> {
+        OffsetDateTime until = OffsetDateTime.now(clock).plusMinutes(1);
+        return jdbi.withHandle(h -> {
+            DashboardDAO dao = h.attach(DashboardDAO.class);
             List<DashboardView.IntakeDay> intake = dao.intake(zone.getId(), since, office).stream()
                     .map(d -> new DashboardView.IntakeDay(
                             d.day(), d.officeCode(), ref.officeName(d.officeCode()), d.dossiers()))
@@ -66,7 +69,18 @@ public final class Dashboard {
                     sum(legs, DashboardDAO.Legs::officeCode, ref::officeName),
                     office == null ? backlog() : null,
                     new DashboardView.Deliveries(
-                            d.firstAttempt(), d.laterAttempt(), d.held(), d.returned(), d.underway()));
+                            d.firstAttempt(), d.laterAttempt(), d.held(), d.returned(), d.underway()),
+                    h.attach(RatingDAO.class).averages(office, since, until).stream()
+                            .map(r -> new DashboardView.Satisfaction(
+                                    r.officeCode(),
+                                    ref.officeName(r.officeCode()),
+                                    r.procedureCode(),
+                                    ref.procedure(r.procedureCode())
+                                            .map(p -> p.name())
+                                            .orElse(r.procedureCode()),
+                                    r.ratings(),
+                                    Math.round(r.average() * 100) / 100.0))
+                            .toList());
         });
     }
 

@@ -72,6 +72,17 @@ class DashboardBrowserTest {
             event(h, a[0], "DELIVERED", "return_due");
             h.execute("UPDATE dossier SET status = 'DELIVERED' WHERE code = ?", a[0]);
             h.execute("UPDATE dossier SET status = 'HELD_AT_OFFICE' WHERE code = ?", a[2]);
+            // two ratings of office A's judicial records (5 and 4), one of B's given forty days ago
+            h.execute(
+                    "INSERT INTO rating (dossier_id, score, rated_at) SELECT id, 5, now() FROM dossier WHERE code = ?",
+                    a[0]);
+            h.execute(
+                    "INSERT INTO rating (dossier_id, score, rated_at) SELECT id, 4, now() FROM dossier WHERE code = ?",
+                    a[1]);
+            h.execute(
+                    "INSERT INTO rating (dossier_id, score, rated_at) SELECT id, 1, now() - interval '40 days' "
+                            + "FROM dossier WHERE code = ?",
+                    b[0]);
             for (String code : new String[] {a[0], a[2]}) {
                 h.execute(
                         "INSERT INTO delivery (dossier_id, s10_number, office_code, method, commune_code, arrived_at, "
@@ -156,10 +167,14 @@ class DashboardBrowserTest {
                 .contains("Lưu tại bưu cục 1")
                 .contains("Chuyển hoàn về cơ quan 0");
         assertThat(browser.findElement(By.id("backlog")).getText()).contains("Bàn giao thất bại 0");
+        assertThat(browser.findElements(By.cssSelector("#satisfaction tbody tr")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "Bưu cục Trung tâm Hà Nội Cấp Phiếu lý lịch tư pháp số 1 cho công dân Việt Nam 2 4,50");
         save("supervisor-dashboard");
         script("document.getElementById('legs-office').scrollIntoView()");
         save("supervisor-dashboard-legs");
-        script("window.scrollTo(0, document.body.scrollHeight)");
+        script("document.getElementById('satisfaction').scrollIntoView({block: 'end', behavior: 'instant'})");
         save("supervisor-dashboard-end");
     }
 
