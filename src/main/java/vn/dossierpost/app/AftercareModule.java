@@ -8,11 +8,12 @@ import vn.dossierpost.service.notify.Ratings;
 import vn.dossierpost.service.supervision.Complaints;
 import vn.dossierpost.service.supervision.Incidents;
 import vn.dossierpost.web.RatingPages;
+import vn.dossierpost.web.supervisor.ComplaintPages;
 
 /**
  * After the service: the complaints register and the items lost or damaged, with their clocks
- * (TT 17/2017 Art. 8; QĐ 45 Art. 14), and the applicants' ratings (the public form their delivery
- * message links to, and the averages for supervisors).
+ * (TT 17/2017 Art. 8; QĐ 45 Art. 14) and the supervisor's page, and the applicants' ratings (the
+ * public form their delivery message links to, and the averages for supervisors).
  */
 public final class AftercareModule {
     private final Environment environment;
@@ -23,14 +24,12 @@ public final class AftercareModule {
 
     public void register(SharedParts shared) {
         var changes = shared.dossiers().changes();
-        environment
-                .jersey()
-                .register(new ComplaintResource(new Complaints(
-                        shared.jdbi(), shared.referenceData(), changes, shared.notifications(), shared.clock())));
-        environment
-                .jersey()
-                .register(
-                        new IncidentResource(new Incidents(shared.jdbi(), shared.dossiers(), changes, shared.clock())));
+        Complaints complaints =
+                new Complaints(shared.jdbi(), shared.referenceData(), changes, shared.notifications(), shared.clock());
+        Incidents incidents = new Incidents(shared.jdbi(), shared.dossiers(), changes, shared.clock());
+        environment.jersey().register(new ComplaintResource(complaints));
+        environment.jersey().register(new IncidentResource(incidents));
+        environment.jersey().register(new ComplaintPages(complaints, incidents));
         Ratings ratings = new Ratings(shared.jdbi(), shared.referenceData(), shared.clock());
         environment.jersey().register(new SatisfactionResource(ratings));
         environment.jersey().register(new RatingPages(ratings));

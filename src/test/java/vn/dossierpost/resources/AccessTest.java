@@ -263,6 +263,9 @@ class AccessTest {
         // counts per office, no applicant: as GET /api/reports/digitisation
         RULES.put("GET /supervisor/so-hoa", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
         RULES.put("GET /supervisor/bao-cao", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("GET /supervisor/khieu-nai", "SUPERVISOR OFFICE_SUPERVISOR ADMIN");
+        RULES.put("POST /supervisor/khieu-nai/{number}/tra-loi", supervisors);
+        RULES.put("POST /supervisor/khieu-nai/su-co/{number}/da-tra", supervisors);
         RULES.put("POST /supervisor/can-xu-ly/ban-giao/{no}/gui-lai", "SUPERVISOR ADMIN");
         RULES.put("POST /supervisor/can-xu-ly/da-xem/{kind}/{id}", "SUPERVISOR ADMIN");
         // the administrator's screens: agencies and their channels, users, the working calendar
@@ -579,8 +582,9 @@ class AccessTest {
         } else if (path.startsWith("/api/procedures/") || path.startsWith("/counter/thu-tuc/")) {
             path = path.replace("{code}", Dossiers.PROCEDURE);
         }
-        path = path.replace(
-                "{number}", PARAMS.get(path.startsWith("/api/complaints/") ? "complaint" : "incident")[side]);
+        boolean complaint = path.startsWith("/api/complaints/")
+                || (path.startsWith("/supervisor/khieu-nai/") && !path.contains("/su-co/"));
+        path = path.replace("{number}", PARAMS.get(complaint ? "complaint" : "incident")[side]);
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -141,8 +141,9 @@ public final class Complaints {
     /** The answer, sent to the applicant and kept with the complaint; closes it. */
     public ComplaintView answer(User user, String number, String answer) {
         RegisterInput.requireSupervisor(user, "investigates and answers complaints");
-        String text = RegisterInput.text("answer", answer, RegisterInput.MAX_TEXT);
         return move(user, number, ComplaintState.ANSWERED, (h, c) -> {
+            // checked once the complaint is known to be the caller's: another office's gets 403, not 422
+            String text = RegisterInput.text("answer", answer, RegisterInput.MAX_TEXT);
             h.attach(ComplaintDAO.class).answered(c.id(), text, today(), user.username());
             changes.record(h, user.actor(), c.dossierId(), TimelineEvent.COMPLAINT_ANSWERED, number, null);
             DossierRow dossier =
@@ -154,12 +155,12 @@ public final class Complaints {
 
     /** The complainant takes it back (a clerk may record that too); closes it. */
     public ComplaintView withdraw(User user, String number, String reason) {
-        String why = RegisterInput.text("reason", reason, 1000);
         return move(
                 user,
                 number,
                 ComplaintState.WITHDRAWN,
-                (h, c) -> h.attach(ComplaintDAO.class).withdrawn(c.id(), why, today(), user.username()));
+                (h, c) -> h.attach(ComplaintDAO.class)
+                        .withdrawn(c.id(), RegisterInput.text("reason", reason, 1000), today(), user.username()));
     }
 
     private interface Step {
