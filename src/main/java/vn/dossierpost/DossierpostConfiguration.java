@@ -63,6 +63,20 @@ public class DossierpostConfiguration extends Configuration {
     @NotNull
     private Payment payment = new Payment();
 
+    @Valid
+    @NotNull
+    private Retention retention = new Retention();
+
+    @JsonProperty
+    public Retention getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(Retention retention) {
+        this.retention = retention;
+    }
+
     @JsonProperty
     public Payment getPayment() {
         return payment;
@@ -237,6 +251,26 @@ public class DossierpostConfiguration extends Configuration {
         public AgencyNoticeLimits agencyNoticeLimits() {
             return new AgencyNoticeLimits(supplementRequestWorkingDays, delayNoticeWorkingDays);
         }
+    }
+
+    /**
+     * How long records are kept after a dossier is closed (TT 17/2017: at least five years), and the
+     * daily purge of what is older. Off by default, so that a machine set up from a copy of the
+     * configuration never deletes anything until someone decides it should.
+     */
+    public static class Retention {
+        /** Whole years after the dossier's last event; its scans and personal data go after that. */
+        @Min(1)
+        @Max(100)
+        public int years = vn.dossierpost.domain.RetentionRule.DEFAULT_YEARS;
+
+        /** Run the purge every day at {@link #runAt} (the {@code retention} command runs it by hand). */
+        public boolean enabled = false;
+
+        /** Local time of day (the intake's time zone) of the daily purge. */
+        @NotNull
+        @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d")
+        public String runAt = "02:30";
     }
 
     /**
