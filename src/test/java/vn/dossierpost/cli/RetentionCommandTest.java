@@ -131,11 +131,20 @@ class RetentionCommandTest {
         Stored shared = closed(Scans.png(302));
         Stored complained = closed(Scans.png(303));
         Stored held = closed(Scans.png(304));
+        Stored lost = closed(Scans.png(306));
         Stored young = closed(Scans.png(302)); // the same bytes as `shared`: one blob for both
         String open = (String) json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
                 .get("code");
         complaint(old, "ANSWERED");
         complaint(complained, "INVESTIGATING");
+        APP.jdbi()
+                .useHandle(h -> h.createUpdate("INSERT INTO incident (dossier_id, leg, kind, found_by, found_where,"
+                                + " found_on, office_code, description, postage, reissue_costs, compensation, pay_by,"
+                                + " recorded_by, created_at) VALUES (:id, 'OUTBOUND', 'LOST', 'clerk', 'kho',"
+                                + " current_date, :office, 'thất lạc', 0, 0, 0, current_date + 30, 'clerk', now())")
+                        .bind("id", lost.id())
+                        .bind("office", Dossiers.OFFICE)
+                        .execute());
         Response hold = APP.as("admin", "/api/dossiers/" + held.code() + "/retention-hold")
                 .put(Entity.entity(Map.of("reason", "Thanh tra đang xem xét"), MediaType.APPLICATION_JSON_TYPE));
         assertThat(hold.getStatus()).isEqualTo(200);
@@ -156,19 +165,20 @@ class RetentionCommandTest {
                 shared, snapshot(shared),
                 complained, snapshot(complained),
                 held, snapshot(held),
+                lost, snapshot(lost),
                 young, snapshot(young));
 
         String dry = retention(clock, true);
         assertThat(dry).contains("2 dossiers closed more than 5 years ago would be purged");
         assertThat(dry).contains(old.code() + " closed ").contains(shared.code() + " closed ");
-        assertThat(dry).doesNotContain(young.code(), complained.code(), held.code(), open);
+        assertThat(dry).doesNotContain(young.code(), complained.code(), held.code(), lost.code(), open);
         before.forEach(
                 (d, snap) -> assertThat(snapshot(d)).as("dry run, " + d.code()).isEqualTo(snap));
         assertThat(STORE.blob(old.sha256())).exists();
 
         String done = retention(clock, false);
         assertThat(done).contains("retention: 2 dossiers purged, 2 scan records");
-        assertThat(done).contains("1 stored files deleted; 2 kept under a hold");
+        assertThat(done).contains("1 stored files deleted; 3 kept under a hold");
 
         for (Stored d : List.of(old, shared)) {
             Map<String, Object> row = APP.jdbi()
@@ -207,7 +217,7 @@ class RetentionCommandTest {
         assertThat(STORE.blob(old.sha256())).doesNotExist();
         // `shared`'s rows are gone, but its bytes are also `young`'s scan
         assertThat(STORE.blob(shared.sha256())).exists();
-        for (Stored kept : List.of(young, complained, held)) {
+        for (Stored kept : List.of(young, complained, held, lost)) {
             assertThat(snapshot(kept)).as(kept.code()).isEqualTo(before.get(kept));
             assertThat(STORE.blob(kept.sha256())).exists();
         }
@@ -222,6 +232,19 @@ class RetentionCommandTest {
         String tracked = track.readEntity(String.class);
         assertThat(tracked).contains(old.code()).contains(T).contains("WITHDRAWN");
         assertThat(tracked).doesNotContain("N***", Dossiers.CITIZEN_ID, Dossiers.PHONE);
+
+        // staff still open it, through the API and at the counter
+        Response view = APP.as("admin", "/api/dossiers/" + old.code()).get();
+        assertThat(view.getStatus()).isEqualTo(200);
+        assertThat(view.readEntity(String.class)).contains(T).doesNotContain(Dossiers.NAME);
+        APP.addSession("clerk");
+        Response page = APP.page("clerk", "/counter/ho-so/" + old.code());
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.readEntity(String.class)).contains(T).doesNotContain(Dossiers.PHONE);
+        Response publicPage =
+                EXT.client().target(APP.url("/tra-cuu/" + old.code())).request().get();
+        assertThat(publicPage.getStatus()).isEqualTo(200);
+        assertThat(publicPage.readEntity(String.class)).contains(T);
 
         // a second run finds nothing new; lifting the hold lets the next run take that dossier
         assertThat(retention(clock, false)).contains("retention: 0 dossiers purged");
