@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.RetentionRule;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
 public class DossierpostConfiguration extends Configuration {
@@ -262,7 +263,7 @@ public class DossierpostConfiguration extends Configuration {
         /** Whole years after the dossier's last event; its scans and personal data go after that. */
         @Min(1)
         @Max(100)
-        public int years = vn.dossierpost.domain.RetentionRule.DEFAULT_YEARS;
+        public int years = RetentionRule.DEFAULT_YEARS;
 
         /** Run the purge every day at {@link #runAt} (the {@code retention} command runs it by hand). */
         public boolean enabled = false;

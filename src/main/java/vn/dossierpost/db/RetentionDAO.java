@@ -59,15 +59,19 @@ public interface RetentionDAO {
             + " AND NOT EXISTS (SELECT 1 FROM retention_purge p WHERE p.dossier_id = d.id) FOR UPDATE OF d")
     Optional<Candidate> lock(@Bind("id") long id);
 
+    /**
+     * updated_at stays: it is when the dossier last changed for the agencies' sync view, and the
+     * purge is no news to them.
+     */
     @SqlUpdate("UPDATE dossier SET applicant_name = :t, applicant_citizen_id = :t, applicant_phone = :t,"
             + " applicant_email = NULL, applicant_street = :t,"
             + " delivery_street = CASE WHEN delivery_street IS NULL THEN NULL ELSE :t END,"
             + " filer_name = CASE WHEN filer_name IS NULL THEN NULL ELSE :t END,"
             + " filer_id_number = CASE WHEN filer_id_number IS NULL THEN NULL ELSE :t END,"
             + " filer_relation = CASE WHEN filer_relation IS NULL THEN NULL ELSE :t END,"
-            + " filer_authorisation = CASE WHEN filer_authorisation IS NULL THEN NULL ELSE :t END,"
-            + " updated_at = :now WHERE id = :id")
-    void tombstoneDossier(@Bind("id") long id, @Bind("t") String tombstone, @Bind("now") OffsetDateTime now);
+            + " filer_authorisation = CASE WHEN filer_authorisation IS NULL THEN NULL ELSE :t END"
+            + " WHERE id = :id")
+    void tombstoneDossier(@Bind("id") long id, @Bind("t") String tombstone);
 
     /** The home pickup booking that brought the dossier in, if any. */
     @SqlUpdate("UPDATE home_pickup SET applicant_name = :t, applicant_phone = :t, applicant_email = NULL, street = :t"

@@ -125,7 +125,7 @@ public final class RetentionPurge {
             blobs.addAll(dao.proofImages(id));
             String t = RetentionRule.TOMBSTONE;
             OffsetDateTime now = OffsetDateTime.now(clock);
-            dao.tombstoneDossier(id, t, now);
+            dao.tombstoneDossier(id, t);
             dao.tombstoneHomePickup(id, t);
             dao.clearNotifications(id, t);
             dao.tombstoneComplaints(id, t);
