@@ -27,6 +27,7 @@ import vn.dossierpost.app.CounterServices;
 import vn.dossierpost.app.HandoverModule;
 import vn.dossierpost.app.HandoverServices;
 import vn.dossierpost.app.NotificationModule;
+import vn.dossierpost.app.RetentionModule;
 import vn.dossierpost.app.ReturnLegModule;
 import vn.dossierpost.app.ReturnLegServices;
 import vn.dossierpost.app.RouteBindings;
@@ -40,6 +41,7 @@ import vn.dossierpost.cli.HandoverBenchmarkCommand;
 import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.PagesBenchmarkCommand;
 import vn.dossierpost.cli.ReportCommand;
+import vn.dossierpost.cli.RetentionCommand;
 import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
@@ -90,6 +92,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new HandoverBenchmarkCommand());
         bootstrap.addCommand(new FixityCommand());
         bootstrap.addCommand(new ReportCommand());
+        bootstrap.addCommand(new RetentionCommand());
         bootstrap.addCommand(new AgencySimCommand());
         bootstrap.addCommand(new PagesBenchmarkCommand());
     }
@@ -162,6 +165,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 new HandoverModule(config, environment).register(shared, notificationRoutes, counter.s10Series());
         ReturnLegServices returnLeg = new ReturnLegModule(config, environment).register(shared);
         new AftercareModule(environment).register(shared);
+        new RetentionModule(config.getRetention(), environment).register(shared);
         new WebModule(config, environment).register(shared, counter, handover, returnLeg, sessions);
         ApiDocs.register(environment);
     }

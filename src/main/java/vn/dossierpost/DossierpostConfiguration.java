@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.PaymentMethod;
+import vn.dossierpost.domain.RetentionRule;
 
 /** config.yml. Values that change by decree (the 15:00 cut-off) live here, not in code. */
 public class DossierpostConfiguration extends Configuration {
@@ -62,6 +63,20 @@ public class DossierpostConfiguration extends Configuration {
     @Valid
     @NotNull
     private Payment payment = new Payment();
+
+    @Valid
+    @NotNull
+    private Retention retention = new Retention();
+
+    @JsonProperty
+    public Retention getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(Retention retention) {
+        this.retention = retention;
+    }
 
     @JsonProperty
     public Payment getPayment() {
@@ -237,6 +252,26 @@ public class DossierpostConfiguration extends Configuration {
         public AgencyNoticeLimits agencyNoticeLimits() {
             return new AgencyNoticeLimits(supplementRequestWorkingDays, delayNoticeWorkingDays);
         }
+    }
+
+    /**
+     * How long records are kept after a dossier is closed (TT 17/2017: at least five years), and the
+     * daily purge of what is older. Off by default, so that a machine set up from a copy of the
+     * configuration never deletes anything until someone decides it should.
+     */
+    public static class Retention {
+        /** Whole years after the dossier's last event; its scans and personal data go after that. */
+        @Min(1)
+        @Max(100)
+        public int years = RetentionRule.DEFAULT_YEARS;
+
+        /** Run the purge every day at {@link #runAt} (the {@code retention} command runs it by hand). */
+        public boolean enabled = false;
+
+        /** Local time of day (the intake's time zone) of the daily purge. */
+        @NotNull
+        @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d")
+        public String runAt = "02:30";
     }
 
     /**

@@ -133,6 +133,8 @@ class ArchitectureTest {
     void featuresDependInOneDirection() {
         check(layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("retention")
+                .definedBy("vn.dossierpost.service.retention..")
                 .layer("supervision")
                 .definedBy("vn.dossierpost.service.supervision..")
                 .layer("homepickup")
@@ -153,6 +155,8 @@ class ArchitectureTest {
                 .definedBy("vn.dossierpost.service.catalogue..")
                 .layer("ground")
                 .definedBy("vn.dossierpost.service")
+                .whereLayer("retention")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("supervision")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("homepickup")
@@ -183,6 +187,7 @@ class ArchitectureTest {
                         "returnleg",
                         "handover",
                         "supervision",
-                        "homepickup"));
+                        "homepickup",
+                        "retention"));
     }
 }

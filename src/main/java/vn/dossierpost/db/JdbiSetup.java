@@ -44,6 +44,7 @@ public final class JdbiSetup {
             RatingDAO.class,
             RemittanceDAO.class,
             ReportDAO.class,
+            RetentionDAO.class,
             S10SeriesDAO.class,
             SignInFailureDAO.class,
             UserDAO.class,

@@ -16,6 +16,9 @@ public final class NameMasker {
         if (fullName == null || fullName.isBlank()) {
             return "";
         }
+        if (RetentionRule.TOMBSTONE.equals(fullName)) {
+            return fullName; // purged: nothing left to hide, and "(đ* x** …" would read as a name
+        }
         String nfc = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip();
         StringBuilder out = new StringBuilder();
         for (String word : nfc.split("[\\s\\p{Z}]+")) {

@@ -32,8 +32,9 @@ public interface BlobStore {
     void discard(StagedBlob blob);
 
     /**
-     * Deletes a blob that {@link #place} just stored as {@link Placement#NEW} when the transaction
-     * that was to reference it failed. The caller must hold the blob's lock (see the upload service).
+     * Deletes a blob that no row references: one that {@link #place} just stored as
+     * {@link Placement#NEW} when the transaction that was to reference it failed, or one whose last
+     * scan the retention purge removed. The caller must hold the blob's lock (service/BlobLocks).
      */
     void remove(String sha256) throws IOException;
 

@@ -199,6 +199,9 @@ class AccessTest {
         RULES.put("PUT /api/users/{username}/disabled", "ADMIN");
         RULES.put("PUT /api/users/{username}/password", "ADMIN");
         RULES.put("DELETE /api/users/{username}/token", "ADMIN");
+        // a legal hold keeps a dossier out of the retention purge: administrators only
+        RULES.put("PUT /api/dossiers/{code}/retention-hold", "ADMIN");
+        RULES.put("DELETE /api/dossiers/{code}/retention-hold", "ADMIN");
         RULES.put("GET /api/track/{reference}", "PUBLIC");
         // the description of the API and its page: no data, for integrators before they hold credentials
         RULES.put("GET /openapi.json", "PUBLIC");

@@ -28,6 +28,7 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.domain.User;
+import vn.dossierpost.service.BlobLocks;
 import vn.dossierpost.service.JsonText;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.counter.IncomingFiles.IncomingFile;
@@ -64,8 +65,6 @@ public final class DigitisationService {
     private static final Logger LOG = LoggerFactory.getLogger(DigitisationService.class);
     /** Multipart headers and boundaries around the files: allowed on top of the files when checking Content-Length. */
     private static final long MULTIPART_ALLOWANCE = 64 * 1024;
-    /** A namespace for this service's advisory locks (the first key of pg_advisory_xact_lock(int, int)). */
-    private static final int BLOB_LOCK_SPACE = 0x5CA7;
 
     private final Jdbi jdbi;
     private final BlobStore store;
@@ -300,11 +299,7 @@ public final class DigitisationService {
         TreeSet<String> hashes = new TreeSet<>();
         scans.forEach(s -> hashes.add(s.blob().sha256()));
         for (String sha : hashes) {
-            h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, :key)")
-                    .bind("space", BLOB_LOCK_SPACE)
-                    .bind("key", (int) Long.parseLong(sha.substring(0, 8), 16))
-                    .mapTo(Integer.class)
-                    .one();
+            BlobLocks.lock(h, sha);
         }
         return row;
     }
