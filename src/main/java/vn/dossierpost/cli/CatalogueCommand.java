@@ -42,9 +42,7 @@ public class CatalogueCommand extends ConfiguredCommand<DossierpostConfiguration
             catalogue = CatalogueImporter.read(in);
         }
         try (Database database = Database.openForCommand(config)) {
-            database.migrate();
-            Jdbi jdbi = Jdbi.create(database::connect);
-            jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
+            Jdbi jdbi = database.migratedJdbi();
             CatalogueImporter.Result result = jdbi.inTransaction(h -> CatalogueImporter.importInto(h, catalogue));
             System.out.println("imported " + result);
         }

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.service.counter.FixityCheck;
@@ -47,9 +46,7 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
         try (Database database = Database.open(config)) {
-            database.migrate();
-            Jdbi jdbi = Jdbi.create(database::connect);
-            jdbi.installPlugin(new SqlObjectPlugin());
+            Jdbi jdbi = database.migratedJdbi();
             FileSystemBlobStore store =
                     new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
             Clock clock = Clock.system(ZoneId.of(config.getIntake().timeZone));

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.service.Problem;
@@ -66,9 +65,7 @@ public class ReportCommand extends ConfiguredCommand<DossierpostConfiguration> {
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
         try (Database database = Database.open(config)) {
-            database.migrate();
-            Jdbi jdbi = Jdbi.create(database::connect);
-            jdbi.installPlugin(new SqlObjectPlugin());
+            Jdbi jdbi = database.migratedJdbi();
             PeriodicReports reports =
                     new PeriodicReports(jdbi, new ReferenceDataCache(jdbi), ZoneId.of(config.getIntake().timeZone));
             PeriodicReports.ReportFile file;

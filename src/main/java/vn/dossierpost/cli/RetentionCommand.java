@@ -12,7 +12,6 @@ import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.domain.RetentionRule;
@@ -55,9 +54,7 @@ public class RetentionCommand extends ConfiguredCommand<DossierpostConfiguration
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
         try (Database database = Database.open(config)) {
-            database.migrate();
-            Jdbi jdbi = Jdbi.create(database::connect);
-            jdbi.installPlugin(new SqlObjectPlugin());
+            Jdbi jdbi = database.migratedJdbi();
             FileSystemBlobStore store =
                     new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
             Clock now = clock != null ? clock : Clock.system(ZoneId.of(config.getIntake().timeZone));

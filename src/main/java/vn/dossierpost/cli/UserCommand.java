@@ -77,9 +77,7 @@ public class UserCommand extends ConfiguredCommand<DossierpostConfiguration> {
     protected void run(Bootstrap<DossierpostConfiguration> bootstrap, Namespace ns, DossierpostConfiguration config)
             throws Exception {
         try (Database database = Database.openForCommand(config)) {
-            database.migrate();
-            Jdbi jdbi = Jdbi.create(database::connect);
-            jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
+            Jdbi jdbi = database.migratedJdbi();
             String username = ns.getString("username");
             String action = ns.getString("action");
             if (CHANGES.contains(action)) {

@@ -10,6 +10,8 @@ import java.util.Properties;
 import liquibase.Liquibase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import vn.dossierpost.DossierpostConfiguration;
 
 /**
@@ -88,6 +90,14 @@ public final class Database implements AutoCloseable {
         try (Connection connection = connect()) {
             migrate(connection);
         }
+    }
+
+    /** For a command working without the service: the schema brought up to date, and a Jdbi on it. */
+    public Jdbi migratedJdbi() throws Exception {
+        migrate();
+        Jdbi jdbi = Jdbi.create(this::connect);
+        jdbi.installPlugin(new SqlObjectPlugin());
+        return jdbi;
     }
 
     public static void migrate(Connection connection) throws Exception {
