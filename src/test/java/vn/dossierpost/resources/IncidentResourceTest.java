@@ -186,6 +186,13 @@ class IncidentResourceTest {
                 assertThat(res.readEntity(String.class)).as(field).contains(field);
             }
         });
+        // amounts that would overflow the arithmetic are refused, not a 500
+        Map<String, Object> huge = lost(code);
+        huge.put("reissueCosts", Long.MAX_VALUE / 2);
+        try (Response res = APP.post("thu.ngan", "/api/incidents", huge)) {
+            assertThat(res.getStatus()).isEqualTo(422);
+            assertThat(res.readEntity(String.class)).contains("reissueCosts");
+        }
         // the complaint about this dossier links
         try (Response res = APP.post(
                 "thu.ngan",

@@ -10,7 +10,6 @@ import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.FeesView;
 import vn.dossierpost.api.PaymentRequest;
 import vn.dossierpost.api.PaymentView;
-import vn.dossierpost.api.ProcedureView;
 import vn.dossierpost.db.DossierDAO;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.db.EventDAO;
@@ -179,8 +178,8 @@ public final class PaymentService {
                         .isEmpty(),
                 referenceData
                         .get()
-                        .procedureView(row.procedureCode())
-                        .map(ProcedureView::feeRefundableOnRefusal)
+                        .procedure(row.procedureCode())
+                        .map(p -> p.feeRefundableOnRefusal())
                         .orElse(false),
                 fees.paidAtCounter(),
                 fees.governmentFee());

@@ -86,13 +86,12 @@ public final class Complaints {
             boolean interProvince = ComplaintRules.interProvince(dossier.routeClass());
             LocalDate due = ComplaintRules.answerDue(
                     receivedOn, interProvince, referenceData.get().calendar());
-            String office = user.officeCode() != null ? user.officeCode() : dossier.officeCode();
             long created = dao.insert(new ComplaintDAO.NewComplaint(
                     dossier.id(),
                     complainant,
                     name,
                     phone,
-                    office,
+                    dossier.officeCode(),
                     channel,
                     content,
                     receivedOn,
@@ -123,10 +122,9 @@ public final class Complaints {
                         "state",
                         state,
                         Arrays.stream(ComplaintState.values()).map(Enum::name).toList());
-        return jdbi.withHandle(
-                h -> h.attach(ComplaintDAO.class).list(RegisterInput.scope(user), s, overdue, today()).stream()
-                        .map(this::toView)
-                        .toList());
+        return jdbi.withHandle(h -> h.attach(ComplaintDAO.class).list(user.officeScope(), s, overdue, today()).stream()
+                .map(this::toView)
+                .toList());
     }
 
     public ComplaintView investigate(User user, String number) {
@@ -185,7 +183,7 @@ public final class Complaints {
         ComplaintDAO dao = h.attach(ComplaintDAO.class);
         ComplaintRow row =
                 (lock ? dao.lock(id) : dao.find(id)).orElseThrow(() -> Problem.notFound("no complaint " + number));
-        String scope = RegisterInput.scope(user);
+        String scope = user.officeScope();
         if (scope != null && !scope.equals(row.officeCode())) {
             throw Problem.forbidden("complaint " + number + " was received at office " + row.officeCode());
         }

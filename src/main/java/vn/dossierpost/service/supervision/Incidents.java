@@ -31,6 +31,8 @@ import vn.dossierpost.service.dossier.StatusChanges;
 public final class Incidents {
     private static final List<String> LEGS = List.of("OUTBOUND", "RETURN");
     private static final List<String> KINDS = List.of("LOST", "DAMAGED");
+    /** A billion đồng: far above any re-issue of papers, and far from overflowing the arithmetic. */
+    static final long MAX_VND = 1_000_000_000L;
 
     private final Jdbi jdbi;
     private final DossierService dossiers;
@@ -55,8 +57,11 @@ public final class Incidents {
         String description = RegisterInput.text("description", request.description(), RegisterInput.MAX_TEXT);
         LocalDate foundOn = RegisterInput.dayUpToToday("foundOn", request.foundOn(), today());
         long reissue = request.reissueCosts() == null ? 0 : request.reissueCosts();
-        if (reissue < 0) {
-            throw Problem.invalid("reissueCosts", "must be 0 or more VND");
+        if (reissue < 0 || reissue > MAX_VND) {
+            throw Problem.invalid("reissueCosts", "must be 0 to " + MAX_VND + " VND");
+        }
+        if (request.compensation() != null && request.compensation() > MAX_VND) {
+            throw Problem.invalid("compensation", "must be at most " + MAX_VND + " VND");
         }
         long id = jdbi.inTransaction(h -> {
             DossierRow dossier = DossierReference.find(h, user, "dossier", request.dossier());
@@ -70,7 +75,6 @@ public final class Incidents {
                         "must be at least " + minimum + " VND (4 × the leg's postage + re-issue costs)");
             }
             Long complaint = complaint(h, request.complaint(), dossier);
-            String office = user.officeCode() != null ? user.officeCode() : dossier.officeCode();
             long created = h.attach(IncidentDAO.class)
                     .insert(new IncidentDAO.NewIncident(
                             dossier.id(),
@@ -79,7 +83,7 @@ public final class Incidents {
                             foundBy,
                             foundWhere,
                             foundOn,
-                            office,
+                            dossier.officeCode(),
                             description,
                             postage,
                             reissue,
@@ -103,10 +107,9 @@ public final class Incidents {
     }
 
     public List<IncidentView> list(User user, boolean overdue) {
-        return jdbi.withHandle(
-                h -> h.attach(IncidentDAO.class).list(RegisterInput.scope(user), overdue, today()).stream()
-                        .map(this::toView)
-                        .toList());
+        return jdbi.withHandle(h -> h.attach(IncidentDAO.class).list(user.officeScope(), overdue, today()).stream()
+                .map(this::toView)
+                .toList());
     }
 
     public IncidentView investigation(User user, String number, String text) {
@@ -164,7 +167,7 @@ public final class Incidents {
         IncidentDAO dao = h.attach(IncidentDAO.class);
         IncidentRow row =
                 (lock ? dao.lock(id) : dao.find(id)).orElseThrow(() -> Problem.notFound("no incident " + number));
-        String scope = RegisterInput.scope(user);
+        String scope = user.officeScope();
         if (scope != null && !scope.equals(row.officeCode())) {
             throw Problem.forbidden("incident " + number + " was recorded at office " + row.officeCode());
         }

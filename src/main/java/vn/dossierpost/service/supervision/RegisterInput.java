@@ -10,7 +10,10 @@ import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Text;
 
-/** What the complaints register and the incidents share: checking what staff type, and who sees which office. */
+/**
+ * What the complaints register and the incidents share: checking what staff type. Both are kept by the
+ * dossier's office, and each user sees what {@code User.officeScope()} confines them to.
+ */
 final class RegisterInput {
     static final int MAX_TEXT = 4000;
 
@@ -58,11 +61,6 @@ final class RegisterInput {
         if (day.isBefore(received)) {
             throw Problem.invalid(field, "is before dossier " + dossier.code() + " was received (" + received + ")");
         }
-    }
-
-    /** A clerk works in their office's register; a supervisor bound to an office that office's; others all (null). */
-    static String scope(User user) {
-        return user.role() == Role.COUNTER ? user.officeCode() : user.officeScope();
     }
 
     static void requireSupervisor(User user, String what) {
