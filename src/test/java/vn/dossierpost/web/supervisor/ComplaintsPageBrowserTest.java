@@ -21,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -134,7 +135,18 @@ class ComplaintsPageBrowserTest {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", b);
         b.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        // the old page is gone once asking about its root fails (Chromium answers a stale node either as
+        // a stale element or as an inspector error about a node of another document)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static void save(String name) throws Exception {
