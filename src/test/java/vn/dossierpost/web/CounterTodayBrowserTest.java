@@ -19,10 +19,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,9 +114,21 @@ class CounterTodayBrowserTest {
     }
 
     static void search(String text) {
+        WebElement old = browser.findElement(By.tagName("html"));
         WebElement q = browser.findElement(By.id("search-q"));
         q.clear();
         q.sendKeys(text, Keys.ENTER);
+        // the answer is a new page: read nothing before the old one is gone and the new one loaded
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     @Test
