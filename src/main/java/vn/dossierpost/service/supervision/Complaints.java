@@ -218,11 +218,8 @@ public final class Complaints {
     }
 
     private static long id(String number) {
-        String n = number == null ? "" : number.trim().toUpperCase();
-        if (!n.matches("KN-\\d{1,12}")) {
-            throw Problem.notFound("no complaint " + number + " (numbers look like KN-000001)");
-        }
-        return Long.parseLong(n.substring(3));
+        return RegisterInput.id("KN", number)
+                .orElseThrow(() -> Problem.notFound("no complaint " + number + " (numbers look like KN-000001)"));
     }
 
     private LocalDate today() {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.IncidentRequest;
@@ -148,10 +150,10 @@ public final class Incidents {
         if (number == null || number.isBlank()) {
             return null;
         }
-        String n = number.trim().toUpperCase();
-        return (n.matches("KN-\\d{1,12}")
-                        ? h.attach(ComplaintDAO.class).find(Long.parseLong(n.substring(3)))
-                        : java.util.Optional.<ComplaintDAO.ComplaintRow>empty())
+        OptionalLong id = RegisterInput.id("KN", number);
+        return (id.isPresent()
+                        ? h.attach(ComplaintDAO.class).find(id.getAsLong())
+                        : Optional.<ComplaintDAO.ComplaintRow>empty())
                 .filter(c -> c.dossierId() == dossier.id())
                 .map(ComplaintDAO.ComplaintRow::id)
                 .orElseThrow(() -> Problem.invalid(
@@ -159,11 +161,8 @@ public final class Incidents {
     }
 
     private IncidentRow readable(Handle h, User user, String number, boolean lock) {
-        String n = number == null ? "" : number.trim().toUpperCase();
-        if (!n.matches("SC-\\d{1,12}")) {
-            throw Problem.notFound("no incident " + number + " (numbers look like SC-000001)");
-        }
-        long id = Long.parseLong(n.substring(3));
+        long id = RegisterInput.id("SC", number)
+                .orElseThrow(() -> Problem.notFound("no incident " + number + " (numbers look like SC-000001)"));
         IncidentDAO dao = h.attach(IncidentDAO.class);
         IncidentRow row =
                 (lock ? dao.lock(id) : dao.find(id)).orElseThrow(() -> Problem.notFound("no incident " + number));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.OptionalLong;
 import vn.dossierpost.db.DossierRow;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
@@ -61,6 +62,14 @@ final class RegisterInput {
         if (day.isBefore(received)) {
             throw Problem.invalid(field, "is before dossier " + dossier.code() + " was received (" + received + ")");
         }
+    }
+
+    /** The id in a register number such as KN-000001 ({@code prefix} "KN"); empty when it is not one. */
+    static OptionalLong id(String prefix, String number) {
+        String n = number == null ? "" : number.trim().toUpperCase();
+        return n.matches(prefix + "-\\d{1,12}")
+                ? OptionalLong.of(Long.parseLong(n.substring(prefix.length() + 1)))
+                : OptionalLong.empty();
     }
 
     static void requireSupervisor(User user, String what) {
