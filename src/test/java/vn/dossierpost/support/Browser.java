@@ -10,12 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium through its chromedriver, one per test class (a start costs seconds).
@@ -74,6 +77,22 @@ public final class Browser implements TestWatcher {
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
+    }
+
+    /**
+     * Does what leads to another page (a click, Enter in a form) and returns once that page has
+     * replaced the current one and finished loading. The current page is marked first; the mark is
+     * gone only from a new document. Asking during the swap may fail in several ways (a stale
+     * element, an inspector error about a node of the old document): each only means "not yet".
+     */
+    public static void toNextPage(WebDriver driver, Runnable action) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.dossierpostLeaving = true");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.dossierpostLeaving === undefined && document.readyState === 'complete'")));
     }
 
     public void quit() {

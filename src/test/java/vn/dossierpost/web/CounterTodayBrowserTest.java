@@ -19,12 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -113,22 +111,11 @@ class CounterTodayBrowserTest {
                 .toList();
     }
 
+    /** Searches from the form; the answer is a new page, read only once it has replaced the form's. */
     static void search(String text) {
-        WebElement old = browser.findElement(By.tagName("html"));
         WebElement q = browser.findElement(By.id("search-q"));
         q.clear();
-        q.sendKeys(text, Keys.ENTER);
-        // the answer is a new page: read nothing before the old one is gone and the new one loaded
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.toNextPage(browser, () -> q.sendKeys(text, Keys.ENTER));
     }
 
     @Test
@@ -150,9 +137,11 @@ class CounterTodayBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain((String) otherOffice.get("code"));
         save("counter-today");
 
-        browser.findElement(By.id("today-supplements"))
-                .findElement(By.linkText(code(1)))
-                .sendKeys(Keys.ENTER);
+        Browser.toNextPage(
+                browser,
+                () -> browser.findElement(By.id("today-supplements"))
+                        .findElement(By.linkText(code(1)))
+                        .sendKeys(Keys.ENTER));
         assertThat(browser.getCurrentUrl()).endsWith("/counter/ho-so/" + code(1));
     }
 
@@ -197,9 +186,11 @@ class CounterTodayBrowserTest {
         signIn("clerk.a");
         browser.get(APP.url("/counter/ho-so?n=2&q=" + Dossiers.CITIZEN_ID));
         assertThat(codesIn("search-results")).containsExactly(code(4), code(3));
-        browser.findElement(By.id("next-page")).click();
+        Browser.toNextPage(
+                browser, () -> browser.findElement(By.id("next-page")).click());
         assertThat(codesIn("search-results")).containsExactly(code(2), code(1));
-        browser.findElement(By.id("next-page")).click();
+        Browser.toNextPage(
+                browser, () -> browser.findElement(By.id("next-page")).click());
         assertThat(codesIn("search-results")).containsExactly(code(0));
         assertThat(browser.getPageSource()).doesNotContain("id=\"next-page\"");
     }

@@ -22,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
@@ -162,12 +161,10 @@ class PaymentPageBrowserTest {
 
     /** Presses the form's button and waits for the page that answers it. */
     private static void submit(String buttonId) {
-        var old = browser.findElement(By.tagName("html"));
         var button = browser.findElement(By.id(buttonId));
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        Browser.toNextPage(browser, button::click);
     }
 
     private static String paymentState(String code) {

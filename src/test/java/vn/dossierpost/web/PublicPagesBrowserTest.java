@@ -55,7 +55,7 @@ class PublicPagesBrowserTest {
     void theNumberOnTheSlipShowsTheJourneyWithoutPersonalData() {
         browser.get(APP.url("/tra-cuu"));
         WebElement field = browser.findElement(By.id("ma"));
-        field.sendKeys((String) dossier.get("s10Number"), Keys.ENTER);
+        Browser.toNextPage(browser, () -> field.sendKeys((String) dossier.get("s10Number"), Keys.ENTER));
 
         assertThat(browser.getCurrentUrl()).endsWith("/tra-cuu/" + dossier.get("s10Number"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Đã tiếp nhận tại bưu cục");

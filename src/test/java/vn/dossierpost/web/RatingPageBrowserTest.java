@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Browser;
@@ -95,9 +91,7 @@ class RatingPageBrowserTest {
     }
 
     private static void submit() {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id("rate")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        Browser.toNextPage(browser, () -> browser.findElement(By.id("rate")).click());
     }
 
     private static void save(String name) throws Exception {

@@ -49,14 +49,16 @@ class SignInBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
 
         // the username field has the focus; Enter sends the form
-        browser.switchTo().activeElement().sendKeys("clerk", Keys.TAB, "sai-mat-khau", Keys.ENTER);
+        Browser.toNextPage(
+                browser,
+                () -> browser.switchTo().activeElement().sendKeys("clerk", Keys.TAB, "sai-mat-khau", Keys.ENTER));
         assertThat(browser.findElement(By.id("login-error")).getText())
                 .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
         assertThat(browser.getCurrentUrl()).contains("/login");
         assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo("clerk");
 
         // after a refusal the password field has the focus
-        browser.switchTo().activeElement().sendKeys(TestApp.PASSWORD, Keys.ENTER);
+        Browser.toNextPage(browser, () -> browser.switchTo().activeElement().sendKeys(TestApp.PASSWORD, Keys.ENTER));
         assertThat(browser.getCurrentUrl()).endsWith("/counter");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hôm nay");
         assertThat(browser.findElement(By.id("greeting")).getText()).isEqualTo("Xin chào, Nguyễn Văn An");
@@ -68,7 +70,7 @@ class SignInBrowserTest {
         browser.get(APP.url("/bang-phi"));
         assertThat(browser.findElement(By.id("staff-name")).getText()).isEqualTo("Nguyễn Văn An");
 
-        browser.findElement(By.id("logout")).click();
+        Browser.toNextPage(browser, () -> browser.findElement(By.id("logout")).click());
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElements(By.id("signed-in"))).isEmpty();
         browser.get(APP.url("/counter"));

@@ -254,9 +254,7 @@ class AdminPagesBrowserTest {
 
     /** Clicks a form's button and waits for the answer's page (the change is made by then). */
     private static void clickAndWaitForThePage(WebElement button) {
-        WebElement before = browser.findElement(By.tagName("main"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.toNextPage(browser, button::click);
     }
 
     private static void type(String id, String text) {

@@ -21,7 +21,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -134,19 +133,7 @@ class ComplaintsPageBrowserTest {
         WebElement b = browser.findElement(button);
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", b);
-        b.click();
-        // the old page is gone once asking about its root fails (Chromium answers a stale node either as
-        // a stale element or as an inspector error about a node of another document)
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (WebDriverException e) {
-                return true;
-            }
-        });
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.toNextPage(browser, b::click);
     }
 
     private static void save(String name) throws Exception {
