@@ -104,6 +104,37 @@ public interface RetentionDAO {
             + " proof_sha256 = NULL, proof_media_type = NULL, latitude = NULL, longitude = NULL WHERE dossier_id = :id")
     void clearDeliveryAttempts(@Bind("id") long id, @Bind("t") String tombstone);
 
+    /** Lets this transaction rewrite timeline notes and payloads (the append-only trigger allows the purge alone). */
+    @SqlQuery("SELECT set_config('dossierpost.retention_purge', 'on', true)")
+    String declarePurge();
+
+    /**
+     * Staff notes become the tombstone; payloads lose what a person wrote or was: a correction's old
+     * and new values, an agency's reason and missing items. Types, statuses, times and the delivery
+     * failure codes the public tracking shows stay.
+     */
+    @SqlUpdate("UPDATE dossier_event SET note = CASE WHEN note IS NULL THEN NULL ELSE :t END,"
+            + " payload = CASE WHEN type = 'CORRECTED' THEN NULL"
+            + " WHEN payload->>'eventId' IS NOT NULL THEN payload - 'reason' - 'missingItems' ELSE payload END"
+            + " WHERE dossier_id = :id AND (note IS NOT NULL OR type = 'CORRECTED' OR payload->>'eventId' IS NOT NULL)")
+    void clearTimelineTexts(@Bind("id") long id, @Bind("t") String tombstone);
+
+    /** The manifests sent to the agency (name, identity, address), their SHA-256 kept. */
+    @SqlUpdate("UPDATE handover_item SET purged_manifest_sha256 = encode(sha256(convert_to(manifest, 'UTF8')), 'hex'),"
+            + " manifest = :t WHERE dossier_id = :id")
+    void tombstoneManifests(@Bind("id") long id, @Bind("t") String tombstone);
+
+    /** Notices sent to the agency keep what identifies the notice, not what it said about the recipient. */
+    @SqlUpdate("UPDATE outbox SET payload = (SELECT jsonb_object_agg(key, value) FROM jsonb_each(payload)"
+            + " WHERE key IN ('eventId', 'type', 'dossierCode', 'agencyReference', 'returnS10Number', 'at'))"
+            + " WHERE dossier_id = :id AND kind = 'AGENCY_NOTICE'")
+    void trimNotices(@Bind("id") long id);
+
+    /** What was written about a lost or damaged item; the amounts, dates and who paid stay. */
+    @SqlUpdate("UPDATE incident SET description = :t,"
+            + " investigation = CASE WHEN investigation IS NULL THEN NULL ELSE :t END WHERE dossier_id = :id")
+    void tombstoneIncidents(@Bind("id") long id, @Bind("t") String tombstone);
+
     /** The SHA-256 of the dossier's scans, read before their rows go. */
     @SqlQuery("SELECT DISTINCT sha256 FROM dossier_file WHERE dossier_id = :id")
     List<String> scans(@Bind("id") long id);

@@ -1,6 +1,7 @@
 package vn.dossierpost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.dossierpost.support.TestApp.json;
 import static vn.dossierpost.support.TestApp.status;
 
@@ -89,6 +90,11 @@ class RetentionCommandTest {
                                 + " (SELECT jsonb_agg(f ORDER BY f.id)::text FROM dossier_file f WHERE f.dossier_id = :id),"
                                 + " (SELECT jsonb_agg(n ORDER BY n.id)::text FROM notification n WHERE n.dossier_id = :id),"
                                 + " (SELECT jsonb_agg(c ORDER BY c.id)::text FROM complaint c WHERE c.dossier_id = :id),"
+                                + " (SELECT jsonb_agg(jsonb_build_array(e.note, e.payload) ORDER BY e.id)::text"
+                                + " FROM dossier_event e WHERE e.dossier_id = :id),"
+                                + " (SELECT jsonb_agg(i)::text FROM handover_item i WHERE i.dossier_id = :id),"
+                                + " (SELECT jsonb_agg(o.payload ORDER BY o.id)::text FROM outbox o WHERE o.dossier_id = :id),"
+                                + " (SELECT jsonb_agg(i ORDER BY i.id)::text FROM incident i WHERE i.dossier_id = :id),"
                                 + " (SELECT count(*) FROM retention_purge p WHERE p.dossier_id = :id))")
                         .bind("id", d.id())
                         .mapTo(String.class)
@@ -114,6 +120,51 @@ class RetentionCommandTest {
                         .execute());
     }
 
+    /**
+     * What else names the applicant: a correction on the timeline (old and new phone), an agency's
+     * refusal reason, the manifest of a handover, a notice's details to the agency, a paid incident.
+     */
+    static void everythingTheRecordsSayAbout(Stored d) {
+        APP.jdbi().useTransaction(h -> {
+            Map<String, Object> at = Map.of("id", d.id(), "name", Dossiers.NAME, "phone", Dossiers.PHONE);
+            h.createUpdate(
+                            "INSERT INTO dossier_event (dossier_id, type, at, actor, note, payload) VALUES"
+                                    + " (:id, 'CORRECTED', now(), 'clerk', 'Chị ' || :name || ' báo sai số',"
+                                    + " jsonb_build_object('changes', jsonb_build_array(jsonb_build_object("
+                                    + "'field', 'applicant.phone', 'old', :phone, 'new', '0987000111')))),"
+                                    + " (:id, 'AGENCY_REFUSED', now(), 'agency', NULL, jsonb_build_object('eventId', 'E-1',"
+                                    + " 'type', 'REFUSED', 'reason', 'Bà ' || :name || ' đã có phiếu', 'missingItems', jsonb_build_array(:phone)))")
+                    .bindMap(at)
+                    .execute();
+            long handover = h.createQuery(
+                            "INSERT INTO handover (no, agency_code, channel, state, created_at)"
+                                    + " SELECT 'BG-RET-' || :id, code, 'HTTP', 'DELIVERED', now() FROM agency LIMIT 1 RETURNING id")
+                    .bindMap(at)
+                    .mapTo(Long.class)
+                    .one();
+            h.createUpdate(
+                            "INSERT INTO handover_item (handover_id, dossier_id, position, state, components, files,"
+                                    + " bytes, complete, manifest) VALUES (:h, :id, 1, 'DELIVERED', 1, 1, 10, true,"
+                                    + " jsonb_build_object('applicant', jsonb_build_object('fullName', :name, 'phone', :phone))::text)")
+                    .bindMap(at)
+                    .bind("h", handover)
+                    .execute();
+            h.createUpdate("INSERT INTO outbox (kind, dossier_id, payload, created_at, available_at, done_at) VALUES"
+                            + " ('AGENCY_NOTICE', :id, jsonb_build_object('eventId', 'N-1', 'type', 'RETURNED',"
+                            + " 'recipient', :name), now(), now(), now())")
+                    .bindMap(at)
+                    .execute();
+            h.createUpdate("INSERT INTO incident (dossier_id, leg, kind, found_by, found_where, found_on, office_code,"
+                            + " description, investigation, postage, reissue_costs, compensation, pay_by, paid_at,"
+                            + " paid_by, recorded_by, created_at) VALUES (:id, 'RETURN', 'DAMAGED', 'clerk', 'kho',"
+                            + " current_date, :office, 'Phong bì của ' || :name || ' bị ướt', 'Gọi ' || :phone, 0, 0, 0,"
+                            + " current_date + 30, now(), 'giamsat', 'clerk', now())")
+                    .bindMap(at)
+                    .bind("office", Dossiers.OFFICE)
+                    .execute();
+        });
+    }
+
     /** Runs the command at {@code clock}; returns what it printed. */
     static String retention(Clock clock, boolean dryRun) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,6 +187,7 @@ class RetentionCommandTest {
         String open = (String) json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
                 .get("code");
         complaint(old, "ANSWERED");
+        everythingTheRecordsSayAbout(old);
         complaint(complained, "INVESTIGATING");
         APP.jdbi()
                 .useHandle(h -> h.createUpdate("INSERT INTO incident (dossier_id, leg, kind, found_by, found_where,"
@@ -209,11 +261,15 @@ class RetentionCommandTest {
             assertThat(log).containsEntry("code", d.code()).containsEntry("files_removed", 1);
             assertThat((Long) log.get("bytes_removed")).isPositive();
             String everything = snapshot(d);
-            assertThat(everything).doesNotContain(Dossiers.NAME, Dossiers.CITIZEN_ID, Dossiers.PHONE, "nhung.nguyen");
+            assertThat(everything)
+                    .doesNotContain(Dossiers.NAME, Dossiers.CITIZEN_ID, Dossiers.PHONE, "nhung.nguyen", "0987000111");
         }
         assertThat(snapshot(old))
                 .contains("\"complainant_name\": \"" + T + "\"")
-                .doesNotContain("Chị Nhung");
+                .doesNotContain("Chị Nhung")
+                // what identifies the agency's event, the notice and the manifest stays
+                .contains("\"eventId\": \"E-1\"", "\"eventId\": \"N-1\"", "\"purged_manifest_sha256\": \"")
+                .contains("\"paid_by\": \"giamsat\"");
         assertThat(STORE.blob(old.sha256())).doesNotExist();
         // `shared`'s rows are gone, but its bytes are also `young`'s scan
         assertThat(STORE.blob(shared.sha256())).exists();
@@ -254,6 +310,32 @@ class RetentionCommandTest {
         assertThat(retention(clock, false)).contains("retention: 1 dossiers purged");
         assertThat(STORE.blob(held.sha256())).doesNotExist();
         assertThat(snapshot(complained)).isEqualTo(before.get(complained));
+    }
+
+    @Test
+    void theTimelineStaysAppendOnlyExceptForThePurgesNotesAndPayloads() {
+        // an open dossier: a closed one would be due in the other test's run
+        long d = id((String) json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
+                .get("code"));
+        String note = "UPDATE dossier_event SET note = 'x' WHERE dossier_id = " + d;
+        assertThatThrownBy(() -> APP.jdbi().useHandle(h -> h.execute(note))).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> APP.jdbi().useTransaction(h -> {
+                    h.createQuery("SELECT set_config('dossierpost.retention_purge', 'on', true)")
+                            .mapTo(String.class)
+                            .one();
+                    h.execute("UPDATE dossier_event SET type = 'FILE_ADDED' WHERE dossier_id = " + d);
+                }))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(
+                        () -> APP.jdbi().useHandle(h -> h.execute("DELETE FROM dossier_event WHERE dossier_id = " + d)))
+                .hasMessageContaining("append-only");
+        int changed = APP.jdbi().inTransaction(h -> {
+            h.createQuery("SELECT set_config('dossierpost.retention_purge', 'on', true)")
+                    .mapTo(String.class)
+                    .one();
+            return h.execute(note);
+        });
+        assertThat(changed).isPositive();
     }
 
     @Test

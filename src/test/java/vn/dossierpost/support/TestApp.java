@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostApplication;
 import vn.dossierpost.DossierpostConfiguration;
@@ -44,10 +45,20 @@ public final class TestApp {
         this.jdbcUrl = jdbcUrl;
         List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));
         all.add(ConfigOverride.config("database.url", jdbcUrl));
-        this.app = new DropwizardAppExtension<>(
-                DossierpostApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                all.toArray(ConfigOverride[]::new));
+        this.app =
+                new DropwizardAppExtension<>(
+                        DossierpostApplication.class,
+                        ResourceHelpers.resourceFilePath("test-config.yml"),
+                        all.toArray(ConfigOverride[]::new)) {
+                    /**
+                     * The extension's client gives up reading after 5 s; the first requests to a cold service
+                     * on two busy cores (the whole suite, a browser) may take longer without anything wrong.
+                     */
+                    @Override
+                    protected JerseyClientBuilder clientBuilder() {
+                        return super.clientBuilder().property(ClientProperties.READ_TIMEOUT, 30_000);
+                    }
+                };
     }
 
     public DropwizardAppExtension<DossierpostConfiguration> extension() {

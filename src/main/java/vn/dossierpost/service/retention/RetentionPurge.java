@@ -24,9 +24,11 @@ import vn.dossierpost.storage.BlobStore;
 /**
  * Removes what the post no longer keeps of dossiers closed longer than the retention period ago
  * ({@link RetentionRule}): their scans, from the database and from the blob store, and the personal
- * data of the applicant, the filer, the complainant and the recipient, replaced by the tombstone. The
- * dossier itself stays, with its code, procedure, dates, statuses, timeline and money, so reports and
- * public tracking still answer for it.
+ * data of the applicant, the filer, the complainant and the recipient, replaced by the tombstone, with
+ * what staff, agencies and the manifests wrote about them (timeline notes, a correction's values, an
+ * agency's reasons, the manifests handed over, notices' details, incident texts). The dossier itself
+ * stays, with its code, procedure, dates, statuses, timeline entries and money, so reports and public
+ * tracking still answer for it.
  *
  * <p>Each dossier goes in a transaction of its own that locks the dossier row and checks it again
  * (a hold placed meanwhile keeps it), and writes a {@code retention_purge} row. Blobs are content
@@ -131,6 +133,11 @@ public final class RetentionPurge {
             dao.tombstoneComplaints(id, t);
             dao.clearRatingComment(id);
             dao.clearDeliveryAttempts(id, t);
+            dao.declarePurge();
+            dao.clearTimelineTexts(id, t);
+            dao.tombstoneManifests(id, t);
+            dao.trimNotices(id);
+            dao.tombstoneIncidents(id, t);
             int removed = dao.removeScans(id);
             dao.recordPurge(id, c.code(), now, removed, c.bytes());
             return Optional.of(new Purged(removed, c.bytes(), blobs));
