@@ -153,7 +153,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         trackingUrl));
 
         ApiSetup api = new ApiSetup(config, environment);
-        WebSessions sessions = api.register(jdbi, clock);
+        WebSessions sessions = api.register(jdbi, dataSource, clock);
         api.registerAccessLog(jdbi, zone);
         CounterServices counter = new CounterModule(config, environment).register(shared);
         RouteBindings notificationRoutes = new NotificationModule(

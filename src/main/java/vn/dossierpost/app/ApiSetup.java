@@ -13,6 +13,7 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.DossierpostConfiguration;
@@ -24,6 +25,7 @@ import vn.dossierpost.auth.SignInGate;
 import vn.dossierpost.auth.SignInThrottle;
 import vn.dossierpost.auth.TokenAuthenticator;
 import vn.dossierpost.auth.WebSessions;
+import vn.dossierpost.db.SignInLookup;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
@@ -58,7 +60,7 @@ public final class ApiSetup {
      * sessions, which share the sign-in gate (one rule for every password, whichever way it comes)
      * and which the API accepts too, for pages that call it from the browser.
      */
-    public WebSessions register(Jdbi jdbi, Clock clock) {
+    public WebSessions register(Jdbi jdbi, DataSource dataSource, Clock clock) {
         StrictJson.apply(environment.getObjectMapper());
         environment
                 .jersey()
@@ -68,6 +70,7 @@ public final class ApiSetup {
         java.time.Duration lockout = auth.signInLockout.toJavaDuration();
         SignInGate gate = new SignInGate(
                 jdbi,
+                new SignInLookup(dataSource),
                 clock,
                 new SignInThrottle(auth.maxFailedSignIns, lockout),
                 new SignInThrottle(auth.maxFailedSignInsPerClient, lockout),

@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.db.SignInFailureDAO;
+import vn.dossierpost.db.SignInLookup;
 import vn.dossierpost.db.UserDAO;
 import vn.dossierpost.domain.PasswordPolicy;
 import vn.dossierpost.domain.User;
@@ -54,6 +55,7 @@ public final class SignInGate {
     }
 
     private final Jdbi jdbi;
+    private final SignInLookup lookup;
     private final Clock clock;
     private final SignInThrottle perUsername;
     private final SignInThrottle perClient;
@@ -64,6 +66,7 @@ public final class SignInGate {
 
     public SignInGate(
             Jdbi jdbi,
+            SignInLookup lookup,
             Clock clock,
             SignInThrottle perUsername,
             SignInThrottle perClient,
@@ -71,6 +74,7 @@ public final class SignInGate {
             CaffeineSpec remembered,
             Counter bcryptChecks) {
         this.jdbi = jdbi;
+        this.lookup = lookup;
         this.clock = clock;
         this.perUsername = perUsername;
         this.perClient = perClient;
@@ -92,13 +96,12 @@ public final class SignInGate {
         // text cannot hold) names nobody: counted against the client only, and looked up nowhere
         String counted = plausible(name) ? name : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<OffsetDateTime> locked =
-                jdbi.withExtension(SignInFailureDAO.class, d -> d.lockedUntil(counted, from, now));
-        if (locked.isPresent()) {
-            return new Answer.Locked(SignInThrottle.retryAfterSeconds(locked.get(), now));
+        SignInLookup.Found found = lookup.find(counted, from, now);
+        if (found.lockedUntil().isPresent()) {
+            return new Answer.Locked(
+                    SignInThrottle.retryAfterSeconds(found.lockedUntil().get(), now));
         }
-        Optional<UserDAO.StoredUser> stored =
-                counted == null ? Optional.empty() : jdbi.withExtension(UserDAO.class, d -> d.findActive(counted));
+        Optional<UserDAO.StoredUser> stored = found.user();
         String key = remember && stored.isPresent() ? rememberKey(name, pass) : null;
         if (key != null
                 && Objects.equals(verified.getIfPresent(key), stored.get().credentialsVersion())) {

@@ -1,7 +1,6 @@
 package vn.dossierpost.db;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,11 +13,7 @@ public interface SignInFailureDAO {
     String USERNAME = "USERNAME";
     String CLIENT = "CLIENT";
 
-    /** The latest lock still running among the username's and the client's, if any. */
-    @SqlQuery("SELECT max(locked_until) FROM sign_in_failure WHERE locked_until > :now "
-            + "AND ((kind = 'USERNAME' AND subject = :u) OR (kind = 'CLIENT' AND subject = :c))")
-    Optional<OffsetDateTime> lockedUntil(
-            @Bind("u") String username, @Bind("c") String client, @Bind("now") OffsetDateTime now);
+    // The running lock of a username or a client is read by SignInLookup, with the user, in one statement.
 
     /**
      * Counts one more wrong password and returns the count; a count whose last failure is older

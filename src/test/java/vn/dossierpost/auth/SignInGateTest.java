@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import vn.dossierpost.db.SignInLookup;
 
 class SignInGateTest {
 
@@ -17,6 +18,7 @@ class SignInGateTest {
         SignInThrottle throttle = new SignInThrottle(5, Duration.ofMinutes(5));
         SignInGate gate = new SignInGate(
                 Jdbi.create("jdbc:postgresql://127.0.0.1:1/unused"), // not connected to by the constructor
+                new SignInLookup(null),
                 Clock.systemUTC(),
                 throttle,
                 throttle,

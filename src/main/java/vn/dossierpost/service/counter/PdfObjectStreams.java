@@ -49,15 +49,19 @@ final class PdfObjectStreams {
         }
     }
 
+    /** Where the next object or cross-reference stream's name starts: one pass for both names. */
     private static int nextKind(MappedByteBuffer pdf, int from) {
-        int next = -1;
-        for (byte[] kind : KINDS) {
-            int i = indexOf(pdf, kind, from);
-            if (i >= 0 && (next < 0 || i < next)) {
-                next = i;
+        for (int i = from; i < pdf.limit(); i++) {
+            if (pdf.get(i) != '/') {
+                continue;
+            }
+            for (byte[] kind : KINDS) {
+                if (startsAt(pdf, kind, i)) {
+                    return i;
+                }
             }
         }
-        return next;
+        return -1;
     }
 
     /** Bytes the Flate data at the start of {@code data} decodes to, counted up to {@code atMost}; 0 when it is not Flate. */
@@ -83,16 +87,24 @@ final class PdfObjectStreams {
     }
 
     private static int indexOf(MappedByteBuffer pdf, byte[] what, int from) {
-        outer:
         for (int i = from; i <= pdf.limit() - what.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (pdf.get(i + j) != what[j]) {
-                    continue outer;
-                }
+            if (pdf.get(i) == what[0] && startsAt(pdf, what, i)) {
+                return i;
             }
-            return i;
         }
         return -1;
+    }
+
+    private static boolean startsAt(MappedByteBuffer pdf, byte[] what, int at) {
+        if (at > pdf.limit() - what.length) {
+            return false;
+        }
+        for (int j = 0; j < what.length; j++) {
+            if (pdf.get(at + j) != what[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] ascii(String s) {
