@@ -51,10 +51,10 @@ public class DatabaseSettings extends DataSourceFactory {
     /**
      * The replica's pool: the primary's settings (driver, properties, sizes, validation query) on the
      * replica's URL and credentials; empty when no replica is configured. Three differ on purpose:
-     * connections are read-only; a borrowed connection is checked at most once a second, so that a
-     * replica gone away is noticed when a connection is taken (and the read goes to the primary,
-     * {@link ReplicaOrPrimary}) rather than halfway through a statement; and a replica down when the
-     * service starts does not stop it from starting.
+     * connections are read-only; every connection taken is checked first (one {@code SELECT 1}), so
+     * that a replica gone away is noticed then, and the read goes to the primary ({@link
+     * ReplicaOrPrimary}), rather than halfway through the read's statement, which would fail it; and
+     * a replica down when the service starts does not stop it from starting.
      */
     public Optional<DataSourceFactory> replica() {
         if (replicaUrl == null || replicaUrl.isBlank()) {
@@ -77,7 +77,7 @@ public class DatabaseSettings extends DataSourceFactory {
         getValidationQueryTimeout().ifPresent(replica::setValidationQueryTimeout);
         replica.setReadOnlyByDefault(true);
         replica.setCheckConnectionOnBorrow(true);
-        replica.setValidationInterval(Duration.seconds(1));
+        replica.setValidationInterval(Duration.milliseconds(0));
         replica.setIgnoreExceptionOnPreLoad(true);
         return Optional.of(replica);
     }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * The connections of the reads that may go to the replica ({@link Databases}): the replica's pool
  * first, the primary's when the replica cannot give one (down, unreachable, restarting). After such
  * a failure the replica is left alone for a few seconds, so that a replica host that does not answer
- * at all costs one read its connect timeout, not every read. A replica that fails in the middle of a
- * statement fails that read (the pool checks a connection when it is taken, so this is rare).
+ * at all costs one read its connect timeout, not every read. The replica's pool checks each
+ * connection as it is taken ({@link DatabaseSettings#replica}), so only a read already running when
+ * the replica goes away fails (503 naming the replica).
  */
 public final class ReplicaOrPrimary implements ManagedDataSource {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ReplicaOrPrimary.class);
