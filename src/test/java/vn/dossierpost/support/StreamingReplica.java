@@ -48,6 +48,7 @@ public final class StreamingReplica implements AutoCloseable {
             "pg_snapshots",
             "pg_subtrans");
 
+    private final Path root;
     private final Path primaryDir;
     private final Path replicaDir;
     private final int primaryPort;
@@ -56,6 +57,7 @@ public final class StreamingReplica implements AutoCloseable {
     private EmbeddedPostgres replica;
 
     private StreamingReplica(Path root) throws IOException, SQLException {
+        this.root = root;
         this.primaryDir = root.resolve("primary");
         this.replicaDir = root.resolve("replica");
         this.primary = start(primaryDir, 0);
@@ -233,6 +235,11 @@ public final class StreamingReplica implements AutoCloseable {
         if (primary != null) {
             primary.close();
             primary = null;
+        }
+        // two data folders of some 60 MB each per run: not left under target/
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }
