@@ -24,6 +24,7 @@ import vn.dossierpost.app.ApiDocs;
 import vn.dossierpost.app.ApiSetup;
 import vn.dossierpost.app.CounterModule;
 import vn.dossierpost.app.CounterServices;
+import vn.dossierpost.app.DatabaseReads;
 import vn.dossierpost.app.HandoverModule;
 import vn.dossierpost.app.HandoverServices;
 import vn.dossierpost.app.NotificationModule;
@@ -45,6 +46,7 @@ import vn.dossierpost.cli.RetentionCommand;
 import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
+import vn.dossierpost.db.Databases;
 import vn.dossierpost.db.JdbiSetup;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
@@ -121,6 +123,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         ManagedDataSource dataSource = database.dataSourceFactory().build(environment.metrics(), "postgresql");
         Jdbi jdbi = JdbiSetup.configure(
                 new JdbiFactory().build(environment, database.dataSourceFactory(), dataSource, "postgresql"));
+        Databases databases = DatabaseReads.build(config.getDatabase(), environment, jdbi, dataSource);
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         Clock clock = Clock.system(zone);
         ObjectMapper json = environment.getObjectMapper();
@@ -139,6 +142,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                 store,
                 new DossierService(
                         jdbi,
+                        databases.forStaffLists(),
                         referenceData,
                         json,
                         clock,
@@ -150,7 +154,8 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
                         referenceData,
                         NotificationTemplates.load(config.getNotifications().templates, zone),
                         clock,
-                        trackingUrl));
+                        trackingUrl),
+                databases);
 
         ApiSetup api = new ApiSetup(config, environment);
         WebSessions sessions = api.register(jdbi, dataSource, clock);

@@ -2,7 +2,6 @@ package vn.dossierpost;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import vn.dossierpost.db.DatabaseSettings;
 import vn.dossierpost.domain.AgencyNoticeLimits;
 import vn.dossierpost.domain.PaymentMethod;
 import vn.dossierpost.domain.RetentionRule;
@@ -26,7 +26,7 @@ public class DossierpostConfiguration extends Configuration {
     /** {@code url: embedded} (or empty) starts the embedded PostgreSQL; a JDBC URL uses that server. */
     @Valid
     @NotNull
-    private DataSourceFactory database = new DataSourceFactory();
+    private DatabaseSettings database = new DatabaseSettings();
 
     @Valid
     @NotNull
@@ -113,12 +113,12 @@ public class DossierpostConfiguration extends Configuration {
     }
 
     @JsonProperty
-    public DataSourceFactory getDatabase() {
+    public DatabaseSettings getDatabase() {
         return database;
     }
 
     @JsonProperty
-    public void setDatabase(DataSourceFactory database) {
+    public void setDatabase(DatabaseSettings database) {
         this.database = database;
     }
 

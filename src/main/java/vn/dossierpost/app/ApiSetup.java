@@ -10,7 +10,6 @@ import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
-import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -32,6 +31,7 @@ import vn.dossierpost.domain.User;
 import vn.dossierpost.http.AccessLogFilter;
 import vn.dossierpost.http.JsonBodyLimit;
 import vn.dossierpost.resources.AccessLogResource;
+import vn.dossierpost.resources.DatabaseOutageMapper;
 import vn.dossierpost.resources.ErrorMappers;
 import vn.dossierpost.resources.UserResource;
 import vn.dossierpost.service.audit.AccessLog;
@@ -102,7 +102,7 @@ public final class ApiSetup {
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
         }
-        environment.jersey().register(new LoggingExceptionMapper<Throwable>() {});
+        environment.jersey().register(new DatabaseOutageMapper());
         environment.jersey().register(new EarlyEofExceptionMapper());
         ErrorMappers.all().forEach(environment.jersey()::register);
     }

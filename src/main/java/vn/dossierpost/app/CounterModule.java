@@ -94,7 +94,8 @@ public final class CounterModule {
                 new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
         PublicTracking tracking = new PublicTracking(
-                new TrackingService(shared.jdbi(), shared.referenceData(), shared.json(), shared.zone()),
+                new TrackingService(
+                        shared.databases().forPublicTracking(), shared.referenceData(), shared.json(), shared.zone()),
                 new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));

@@ -92,7 +92,7 @@ public final class WebModule {
         environment
                 .jersey()
                 .register(new DossierSearchPages(
-                        new DossierSearch(shared.jdbi(), shared.referenceData(), shared.clock())));
+                        new DossierSearch(shared.databases().forStaffLists(), shared.referenceData(), shared.clock())));
         environment
                 .jersey()
                 .register(new DossierPages(

@@ -61,6 +61,12 @@ public final class ErrorPages implements ContainerResponseFilter {
                         "Xin chờ một chút",
                         "Có quá nhiều yêu cầu từ địa chỉ này. Vui lòng thử lại sau ít " + "phút.",
                         back);
+            case 503 ->
+                new ErrorPage(
+                        status,
+                        "Tạm thời không làm được",
+                        "Cơ sở dữ liệu tạm thời không truy cập được: chưa có gì được lưu. Xin thử lại sau ít phút.",
+                        back);
             default ->
                 status >= 500
                         ? new ErrorPage(

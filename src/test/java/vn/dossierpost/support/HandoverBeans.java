@@ -105,6 +105,7 @@ public final class HandoverBeans implements AutoCloseable {
             String trackingUrl = defaults.getIntake().publicTrackingUrl;
             DossierService dossiers = new DossierService(
                     jdbi,
+                    jdbi,
                     referenceData,
                     json,
                     clock,

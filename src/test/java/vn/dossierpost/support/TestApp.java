@@ -41,6 +41,11 @@ public final class TestApp {
         return new TestApp(other.jdbcUrl, overrides);
     }
 
+    /** The service on a database of the test's own making (a primary with its replica, say). */
+    public static TestApp onDatabase(String jdbcUrl, ConfigOverride... overrides) {
+        return new TestApp(jdbcUrl, overrides);
+    }
+
     private TestApp(String jdbcUrl, ConfigOverride... overrides) {
         this.jdbcUrl = jdbcUrl;
         List<ConfigOverride> all = new ArrayList<>(Arrays.asList(overrides));

@@ -37,6 +37,7 @@ public final class DossierService {
             DossierStatus.RECEIVED, DossierStatus.DIGITISED, DossierStatus.AWAITING_RESULT, DossierStatus.WITHDRAWN));
 
     private final Jdbi jdbi;
+    private final Jdbi listJdbi;
     private final ReferenceDataCache referenceData;
     private final ObjectMapper json;
     private final Clock clock;
@@ -47,6 +48,7 @@ public final class DossierService {
 
     public DossierService(
             Jdbi jdbi,
+            Jdbi listJdbi,
             ReferenceDataCache referenceData,
             ObjectMapper json,
             Clock clock,
@@ -55,6 +57,7 @@ public final class DossierService {
             LocalTime cutOff,
             AgencyNoticeLimits noticeLimits) {
         this.jdbi = jdbi;
+        this.listJdbi = listJdbi;
         this.referenceData = referenceData;
         this.json = json;
         this.clock = clock;
@@ -160,7 +163,7 @@ public final class DossierService {
         DossierDAO.ListFilter filter = new DossierDAO.ListFilter(
                 status == null ? null : DossierStatus.valueOf(status), agency, office, today, before);
         Set<DossierStatus> hidden = user.role() == Role.AGENCY ? NOT_HANDED_OVER : Set.of();
-        List<DossierRow> rows = jdbi.withExtension(
+        List<DossierRow> rows = listJdbi.withExtension(
                 DossierDAO.class,
                 dao -> dao.list(
                         filter,
