@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.app.AftercareModule;
 import vn.dossierpost.app.ApiDocs;
@@ -130,7 +131,11 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         // (untouched for an hour) are swept at start.
         BlobStore store = BlobStores.open(config);
         store.sweepStaging(Duration.ofHours(1));
-        environment.healthChecks().register("scan-store", new BlobStoreHealthCheck(store));
+        BlobStoreHealthCheck storeCheck = new BlobStoreHealthCheck(store);
+        environment.healthChecks().register("scan-store", storeCheck);
+        // In the background, not to delay start-up: an unreachable store is logged at once, and a
+        // bucket's client is loaded before the first scan needs it.
+        CompletableFuture.runAsync(storeCheck::execute);
         String trackingUrl = config.getIntake().publicTrackingUrl;
         SharedParts shared = new SharedParts(
                 jdbi,
