@@ -13,11 +13,11 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.app.AftercareModule;
 import vn.dossierpost.app.ApiDocs;
@@ -48,11 +48,13 @@ import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.db.Databases;
 import vn.dossierpost.db.JdbiSetup;
+import vn.dossierpost.health.BlobStoreHealthCheck;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.notify.NotificationTemplates;
 import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.storage.FileSystemBlobStore;
+import vn.dossierpost.storage.BlobStore;
+import vn.dossierpost.storage.BlobStores;
 
 /** The service: bundles and commands here; the wiring of each part is a module in {@code vn.dossierpost.app}. */
 public class DossierpostApplication extends Application<DossierpostConfiguration> {
@@ -128,10 +130,15 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         Clock clock = Clock.system(zone);
         ObjectMapper json = environment.getObjectMapper();
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
-        // Scans under dataDir/files; staging files left by a crash (untouched for an hour) are swept at start.
-        FileSystemBlobStore store =
-                new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+        // Scans under dataDir/files or in a bucket (files.store); staging files left by a crash
+        // (untouched for an hour) are swept at start.
+        BlobStore store = BlobStores.open(config);
         store.sweepStaging(Duration.ofHours(1));
+        BlobStoreHealthCheck storeCheck = new BlobStoreHealthCheck(store);
+        environment.healthChecks().register("scan-store", storeCheck);
+        // In the background, not to delay start-up: an unreachable store is logged at once, and a
+        // bucket's client is loaded before the first scan needs it.
+        CompletableFuture.runAsync(storeCheck::execute);
         String trackingUrl = config.getIntake().publicTrackingUrl;
         SharedParts shared = new SharedParts(
                 jdbi,

@@ -1,9 +1,11 @@
 package vn.dossierpost;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -375,7 +377,7 @@ public class DossierpostConfiguration extends Configuration {
         public boolean secureCookies = false;
     }
 
-    /** Scans taken at intake (Decree 107/2021); they are stored under {@code dataDir/files}. */
+    /** Scans taken at intake (Decree 107/2021); stored under {@code dataDir/files}, or in a bucket ({@code store: s3}). */
     public static class Files {
         /** The largest one file may be ("20MB" is 20,000,000 bytes). */
         @NotNull
@@ -389,6 +391,51 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(1000)
         public int maxFilesPerRequest = 50;
+
+        /** Where the scans are kept: {@code filesystem} (under dataDir/files) or {@code s3} (see {@link S3}). */
+        @NotNull
+        public Store store = Store.FILESYSTEM;
+
+        @Valid
+        @NotNull
+        public S3 s3 = new S3();
+
+        public enum Store {
+            FILESYSTEM,
+            S3
+        }
+
+        @JsonIgnore
+        @ValidationMethod(message = "files.s3.bucket must be set when files.store is s3")
+        public boolean isBucketGivenForS3() {
+            return store != Store.S3 || (s3.bucket != null && !s3.bucket.isBlank());
+        }
+    }
+
+    /**
+     * An S3-compatible bucket that the nodes share ({@code files.store: s3}). The credentials are not
+     * here: the SDK's default chain reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or a profile,
+     * or an instance role). Uploads are still staged under dataDir/files/tmp.
+     */
+    public static class S3 {
+        /** The server's URL (MinIO, Ceph, S3Proxy…); empty for AWS itself. */
+        public String endpoint = "";
+
+        public String bucket = "";
+
+        /** AWS's region of the bucket; S3-compatible servers mostly accept any, us-east-1 by default. */
+        @NotEmpty
+        public String region = "us-east-1";
+
+        /** {@code http://host/bucket/key} instead of {@code http://bucket.host/key}: most non-AWS servers want it. */
+        public boolean pathStyle = false;
+
+        @NotNull
+        public Duration connectTimeout = Duration.seconds(5);
+
+        /** The longest wait for the next bytes of an answer (not for a whole transfer). */
+        @NotNull
+        public Duration readTimeout = Duration.seconds(30);
     }
 
     /**

@@ -9,7 +9,7 @@ import vn.dossierpost.db.Databases;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.DossierService;
 import vn.dossierpost.service.notify.Notifications;
-import vn.dossierpost.storage.FileSystemBlobStore;
+import vn.dossierpost.storage.BlobStore;
 
 /**
  * What more than one module is built on, made once in {@code DossierpostApplication.run}: the
@@ -24,7 +24,7 @@ public record SharedParts(
         Clock clock,
         ObjectMapper json,
         ReferenceDataCache referenceData,
-        FileSystemBlobStore store,
+        BlobStore store,
         DossierService dossiers,
         Notifications notifications,
         Databases databases) {

@@ -4,7 +4,6 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -15,7 +14,8 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.service.counter.FixityCheck;
 import vn.dossierpost.service.counter.FixityRecorder;
-import vn.dossierpost.storage.FileSystemBlobStore;
+import vn.dossierpost.storage.BlobStore;
+import vn.dossierpost.storage.BlobStores;
 
 /**
  * {@code fixity config.yml}: re-hashes every stored scan and prints the counts and each missing or
@@ -47,12 +47,11 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
             throws Exception {
         try (Database database = Database.open(config)) {
             Jdbi jdbi = database.migratedJdbi();
-            FileSystemBlobStore store =
-                    new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+            BlobStore store = BlobStores.open(config);
             Clock clock = Clock.system(ZoneId.of(config.getIntake().timeZone));
             FixityRecorder recorder = new FixityRecorder(jdbi, bootstrap.getObjectMapper(), clock);
             FixityCheck.Report report = new FixityCheck(jdbi, store, recorder).run();
-            print(report, store.root(), store.countStaleStaging(Duration.ofHours(1)));
+            print(report, store.location(), store.countStaleStaging(Duration.ofHours(1)));
             if (!report.clean()) {
                 throw new ProblemsFound("fixity: " + report.missing().size() + " missing and "
                         + report.corrupted().size() + " corrupted stored files");
@@ -60,7 +59,7 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
         }
     }
 
-    private void print(FixityCheck.Report r, Path root, int staleStaging) {
+    private void print(FixityCheck.Report r, String location, int staleStaging) {
         out.printf(
                 Locale.ROOT,
                 "fixity: %d stored files (%.1f MB intact) used by %d file records, checked in %.1f s under %s%n",
@@ -68,7 +67,7 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
                 r.bytes() / 1e6,
                 r.files(),
                 r.elapsed().toMillis() / 1000.0,
-                root);
+                location);
         out.printf(
                 Locale.ROOT,
                 "intact %d, missing %d, corrupted %d; unreferenced %d, stale staging files %d%n",

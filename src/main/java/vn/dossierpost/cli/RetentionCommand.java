@@ -3,7 +3,6 @@ package vn.dossierpost.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,7 +15,8 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.Database;
 import vn.dossierpost.domain.RetentionRule;
 import vn.dossierpost.service.retention.RetentionPurge;
-import vn.dossierpost.storage.FileSystemBlobStore;
+import vn.dossierpost.storage.BlobStore;
+import vn.dossierpost.storage.BlobStores;
 
 /**
  * {@code retention config.yml [--dry-run]}: purges the scans and personal data of dossiers closed
@@ -55,8 +55,7 @@ public class RetentionCommand extends ConfiguredCommand<DossierpostConfiguration
             throws Exception {
         try (Database database = Database.open(config)) {
             Jdbi jdbi = database.migratedJdbi();
-            FileSystemBlobStore store =
-                    new FileSystemBlobStore(Path.of(config.getDataDir()).resolve("files"));
+            BlobStore store = BlobStores.open(config);
             Clock now = clock != null ? clock : Clock.system(ZoneId.of(config.getIntake().timeZone));
             int years = config.getRetention().years;
             RetentionPurge purge = new RetentionPurge(jdbi, store, new RetentionRule(years), now);

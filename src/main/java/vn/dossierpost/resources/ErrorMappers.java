@@ -6,20 +6,25 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.domain.IllegalTransitionException;
 import vn.dossierpost.domain.InvalidValueException;
 import vn.dossierpost.http.JsonBodyLimit;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.Shapes;
+import vn.dossierpost.storage.BlobStoreUnavailableException;
 
 /** Turns what the service refuses into JSON answers that name the field and what is expected. */
 public final class ErrorMappers {
@@ -34,6 +39,8 @@ public final class ErrorMappers {
                 new ParameterMapper(),
                 new BodyTooLargeMapper(),
                 new ViolationMapper(),
+                new StoreUnavailableMapper(),
+                new UncheckedStoreUnavailableMapper(),
                 new StrictBooleans());
     }
 
@@ -72,6 +79,36 @@ public final class ErrorMappers {
             return json(
                     413,
                     ErrorResponse.of(413, "the request body is too large: at most " + e.limit() + " bytes of JSON"));
+        }
+    }
+
+    /** The scan store cannot be reached: 503, saying why in words without hosts or paths; the log has the rest. */
+    public static final class StoreUnavailableMapper implements ExceptionMapper<BlobStoreUnavailableException> {
+        private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailableMapper.class);
+
+        @Override
+        public Response toResponse(BlobStoreUnavailableException e) {
+            LOG.warn("answered 503: {}", e.getMessage(), e);
+            return Response.fromResponse(json(
+                            503,
+                            ErrorResponse.of(
+                                    503,
+                                    e.reason() + ". Scans can be neither stored nor read now; nothing was changed."
+                                            + " Try again in a few minutes; if it lasts, tell the support team.")))
+                    .header("Retry-After", 60)
+                    .build();
+        }
+    }
+
+    /** The same, when a service wrapped it on its way (reading a scan where no checked exception may pass). */
+    public static final class UncheckedStoreUnavailableMapper implements ExceptionMapper<UncheckedIOException> {
+        private final ExceptionMapper<Throwable> others = new LoggingExceptionMapper<>() {};
+
+        @Override
+        public Response toResponse(UncheckedIOException e) {
+            return e.getCause() instanceof BlobStoreUnavailableException unavailable
+                    ? new StoreUnavailableMapper().toResponse(unavailable)
+                    : others.toResponse(e);
         }
     }
 

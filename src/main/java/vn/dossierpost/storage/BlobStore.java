@@ -3,18 +3,23 @@ package vn.dossierpost.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
  * Where scans live, addressed by their SHA-256: the one seam between the services and the bytes.
- * {@link FileSystemBlobStore} serves one node; for several nodes an S3-compatible store implements
- * the same methods (staging stays on local disk, where the upload is hashed and checked, and
- * {@link #place} becomes the object upload), so no caller changes.
+ * {@link FileSystemBlobStore} serves one node; {@link S3BlobStore} keeps them in an S3-compatible
+ * bucket that several nodes share (staging stays on each node's local disk, where the upload is
+ * hashed and checked, and {@link #place} becomes the object upload), so no caller changes.
  *
  * <p>An upload is staged first (streamed to a temporary file, hashed on the way, flushed to disk),
  * checked, and only then placed under its hash; a staged blob that is not placed is discarded, so a
  * refused or broken upload leaves nothing behind.
+ *
+ * <p>A store that cannot be reached (a bucket missing, an endpoint down, credentials refused) throws
+ * {@link BlobStoreUnavailableException}, an {@link IOException}: senders try again later, the API
+ * answers 503.
  */
 public interface BlobStore {
 
@@ -49,6 +54,18 @@ public interface BlobStore {
 
     /** Calls {@code action} with the SHA-256 of every stored blob. */
     void forEachBlob(Consumer<String> action) throws IOException;
+
+    /** Deletes staging files untouched for {@code olderThan} (left by a crash); returns how many. */
+    int sweepStaging(Duration olderThan) throws IOException;
+
+    /** How many staging files are untouched for {@code olderThan}, without deleting them. */
+    int countStaleStaging(Duration olderThan) throws IOException;
+
+    /** Where the blobs are, for reports and messages (a folder, or a bucket at an endpoint). */
+    String location();
+
+    /** Returns when the store can be written and read now; otherwise says why, for the health check. */
+    void checkReachable() throws BlobStoreUnavailableException;
 
     /** What {@link #place} did. */
     enum Placement {

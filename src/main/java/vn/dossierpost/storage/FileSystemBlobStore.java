@@ -3,22 +3,18 @@ package vn.dossierpost.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -29,21 +25,21 @@ import java.util.stream.Stream;
  * Blobs as files under {@code root/ab/cd/<sha256>}, staged in {@code root/tmp}. A blob is written to
  * a temporary file with a random name, flushed ({@code fsync}), made read-only and renamed into place
  * (rename is atomic, and the directory is flushed too), so a crash leaves either the whole blob or
- * only a stray temporary file, which {@link #sweepStaging} removes. The name a client gave a file is
+ * only a stray temporary file, which {@link #sweepStaging} removes.
+ * Uploads are staged in {@code root/tmp} (see {@link BlobStaging}). The name a client gave a file is
  * never used on disk: only the hash, checked to be 64 hex digits, makes a path.
  */
 public final class FileSystemBlobStore implements BlobStore {
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = BlobStaging.BUFFER;
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path root;
-    private final Path staging;
+    private final BlobStaging staging;
 
     public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
-        this.staging = this.root.resolve("tmp");
-        Files.createDirectories(staging);
+        this.staging = new BlobStaging(this.root.resolve("tmp"));
     }
 
     public Path root() {
@@ -51,7 +47,7 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     public Path stagingDirectory() {
-        return staging;
+        return staging.directory();
     }
 
     /** Where the blob with this hash lives; refuses anything but a SHA-256 in lower-case hex. */
@@ -66,33 +62,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public StagedBlob stage(InputStream content, long maxBytes) throws IOException {
-        Path tmp = Files.createTempFile(staging, "upload-", ".part");
-        boolean kept = false;
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            MessageDigest digest = sha256();
-            byte[] buffer = new byte[BUFFER];
-            ByteBuffer view = ByteBuffer.wrap(buffer);
-            long total = 0;
-            int n;
-            while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new TooLargeException(maxBytes);
-                }
-                digest.update(buffer, 0, n);
-                view.clear().limit(n);
-                while (view.hasRemaining()) {
-                    channel.write(view);
-                }
-            }
-            channel.force(true);
-            kept = true;
-            return new StagedBlob(HEX.formatHex(digest.digest()), total, tmp);
-        } finally {
-            if (!kept) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        return staging.stage(content, maxBytes);
     }
 
     @Override
@@ -115,11 +85,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void discard(StagedBlob blob) {
-        try {
-            Files.deleteIfExists(blob.localFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete staged upload " + blob.localFile(), e);
-        }
+        staging.discard(blob);
     }
 
     @Override
@@ -181,30 +147,27 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
-    /** Staging files this old belong to no live upload (each write touches them): a crash left them. */
+    @Override
     public int sweepStaging(Duration olderThan) throws IOException {
-        return staleStaging(olderThan, true);
+        return staging.sweep(olderThan);
     }
 
-    /** How many staging files are older than {@code olderThan}, without deleting them. */
+    @Override
     public int countStaleStaging(Duration olderThan) throws IOException {
-        return staleStaging(olderThan, false);
+        return staging.countStale(olderThan);
     }
 
-    private int staleStaging(Duration olderThan, boolean delete) throws IOException {
-        FileTime cutOff = FileTime.from(Instant.now().minus(olderThan));
-        int count = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
-            for (Path p : files) {
-                if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(cutOff) < 0) {
-                    count++;
-                    if (delete) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public void checkReachable() throws BlobStoreUnavailableException {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new BlobStoreUnavailableException(
+                    "the scan folder is not a writable folder (is its disk mounted?)", root.toString(), null);
         }
-        return count;
     }
 
     /** The SHA-256 of a file's content, in lower-case hex. */

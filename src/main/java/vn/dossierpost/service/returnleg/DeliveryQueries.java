@@ -1,8 +1,8 @@
 package vn.dossierpost.service.returnleg;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -19,7 +19,7 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.domain.User;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
-import vn.dossierpost.storage.FileSystemBlobStore;
+import vn.dossierpost.storage.BlobStore;
 
 /**
  * Return items as the delivering office, couriers and supervisors read them: one item, an office's
@@ -28,10 +28,10 @@ import vn.dossierpost.storage.FileSystemBlobStore;
 public final class DeliveryQueries {
     private final Jdbi jdbi;
     private final ReferenceDataCache referenceData;
-    private final FileSystemBlobStore store;
+    private final BlobStore store;
     private final ZoneId zone;
 
-    public DeliveryQueries(Jdbi jdbi, ReferenceDataCache referenceData, FileSystemBlobStore store, ZoneId zone) {
+    public DeliveryQueries(Jdbi jdbi, ReferenceDataCache referenceData, BlobStore store, ZoneId zone) {
         this.jdbi = jdbi;
         this.referenceData = referenceData;
         this.store = store;
@@ -189,7 +189,11 @@ public final class DeliveryQueries {
                             () -> Problem.notFound("attempt " + attemptId + " of item " + s10 + " has no proof image"));
         });
         try {
-            return new ProofImage(a.proofMediaType(), Files.readAllBytes(store.pathOf(a.proofSha256())));
+            ByteArrayOutputStream image = new ByteArrayOutputStream();
+            long size = store.size(a.proofSha256())
+                    .orElseThrow(() -> new IOException("the proof image is not in " + store.location()));
+            store.copy(a.proofSha256(), 0, size, image);
+            return new ProofImage(a.proofMediaType(), image.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("the proof image " + a.proofSha256() + " cannot be read", e);
         }
