@@ -10,7 +10,7 @@
 CREATE TABLE CAMEL_MESSAGEPROCESSED (
     processorName  varchar(255) NOT NULL,
     messageId      varchar(1000) NOT NULL,
-    createdAt      timestamptz NOT NULL,
+    createdAt      timestamptz NOT NULL,  -- the database's clock (InboxClaims), never a node's
     PRIMARY KEY (processorName, messageId)
 );
 

@@ -172,8 +172,8 @@ public final class HandoverModule {
 
     /** The claims on inbox files shared by several nodes (agency-inbox.yaml), started and stopped with Camel. */
     private void bindInboxClaims(SharedParts shared, CamelIntegration camel) {
-        var claims = InboxClaims.repository(
-                shared.dataSource(), camel.context(), settings.inboxClaimTimeout.toJavaDuration());
+        InboxClaims claims =
+                new InboxClaims(shared.dataSource(), camel.context(), settings.inboxClaimTimeout.toJavaDuration());
         camel.context().getRegistry().bind(InboxClaims.BEAN, claims);
         try {
             camel.context().addService(claims, true, true);

@@ -139,6 +139,18 @@ class SharedInboxTest {
         InboxFiles.drop(inbox, name, event("da-co-ket-qua-0", codes.get(0)));
         // several polls of both nodes: a live claim keeps the file where it is
         Thread.sleep(1500);
+        System.out.println("[SharedInboxTest] claims: "
+                + NODE_A.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT string_agg(processorName || ' ' || messageId || ' ' || createdAt, '; ') FROM CAMEL_MESSAGEPROCESSED")
+                                .mapTo(String.class)
+                                .one()));
+        System.out.println("[SharedInboxTest] reads: "
+                + reads().stream().filter(n -> !n.startsWith("su-kien")).toList() + " "
+                + LOG.list.stream()
+                        .filter(e -> e.getFormattedMessage().contains("nut-chet"))
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .toList());
         assertThat(inbox.resolve(name)).exists();
         assertThat(reads()).doesNotContain(name);
 

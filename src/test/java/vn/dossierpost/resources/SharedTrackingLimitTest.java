@@ -29,8 +29,7 @@ class SharedTrackingLimitTest {
             ConfigOverride.config("tracking.burst", "5"),
             ConfigOverride.config("tracking.requestsPerMinute", "1"),
             ConfigOverride.config("tracking.sharedLimits", "true"),
-            ConfigOverride.config("tracking.trustedProxies[0]", "127.0.0.0/8"),
-            ConfigOverride.config("tracking.trustedProxies[1]", "::1"));
+            ConfigOverride.config("tracking.trustedProxies", "127.0.0.0/8,::1"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     final HttpClient client = HttpClient.newHttpClient();
 
