@@ -536,14 +536,6 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public Duration inboxRetryFor = Duration.seconds(10);
-
-        /**
-         * How long a node's claim on an inbox file outlives the node: nodes sharing an inbox folder
-         * claim each file in PostgreSQL before reading it, and renew the claim while they apply it; a
-         * node killed mid-file leaves a claim that another node takes over after this long.
-         */
-        @NotNull
-        public Duration inboxClaimTimeout = Duration.seconds(60);
     }
 
     /**

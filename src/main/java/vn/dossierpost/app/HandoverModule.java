@@ -27,7 +27,6 @@ import vn.dossierpost.integration.AgencyProbe;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
-import vn.dossierpost.integration.InboxClaims;
 import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.integration.InboxWaiting;
@@ -139,7 +138,6 @@ public final class HandoverModule {
         camel.context()
                 .getRegistry()
                 .bind("agencyNoticeSender", new AgencyNoticeSender(notices, camel.agencyRoutes()::dropOptions));
-        bindInboxClaims(shared, camel);
         environment.lifecycle().manage(camel);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -168,18 +166,6 @@ public final class HandoverModule {
                 "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), retry),
                 "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()),
                 "inboxWaiting", waiting);
-    }
-
-    /** The claims on inbox files shared by several nodes (agency-inbox.yaml), started and stopped with Camel. */
-    private void bindInboxClaims(SharedParts shared, CamelIntegration camel) {
-        InboxClaims claims =
-                new InboxClaims(shared.dataSource(), camel.context(), settings.inboxClaimTimeout.toJavaDuration());
-        camel.context().getRegistry().bind(InboxClaims.BEAN, claims);
-        try {
-            camel.context().addService(claims, true, true);
-        } catch (Exception e) {
-            throw new IllegalStateException("the inbox claims could not be added to Camel", e);
-        }
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */
