@@ -332,6 +332,21 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(1000)
         public int bookingBurst = 3;
+
+        /**
+         * Keep these limits' buckets in PostgreSQL, shared by every node (one statement per public
+         * request), instead of in each node's memory: behind a load balancer a client would otherwise
+         * get one budget per node.
+         */
+        public boolean sharedLimits = false;
+
+        /**
+         * The reverse proxies or load balancers whose X-Forwarded-For is believed (addresses or CIDR
+         * ranges): a request from one of them is counted against the client it names; from anywhere
+         * else, against the connection's address, whatever the header says.
+         */
+        @NotNull
+        public List<String> trustedProxies = List.of();
     }
 
     public static class Auth {

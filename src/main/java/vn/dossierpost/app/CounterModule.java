@@ -13,6 +13,7 @@ import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.health.S10SeriesHealthCheck;
 import vn.dossierpost.http.RateLimiter;
 import vn.dossierpost.http.ScanUpload;
+import vn.dossierpost.http.TrustedProxies;
 import vn.dossierpost.resources.BankCallbackResource;
 import vn.dossierpost.resources.CalendarResource;
 import vn.dossierpost.resources.CatalogueResource;
@@ -31,6 +32,7 @@ import vn.dossierpost.resources.S10SeriesResource;
 import vn.dossierpost.resources.SupplementResource;
 import vn.dossierpost.resources.TrackingResource;
 import vn.dossierpost.resources.UploadResource;
+import vn.dossierpost.service.SharedRateLimits;
 import vn.dossierpost.service.catalogue.CalendarService;
 import vn.dossierpost.service.catalogue.OfficeCommuneService;
 import vn.dossierpost.service.counter.Corrections;
@@ -96,7 +98,7 @@ public final class CounterModule {
         PublicTracking tracking = new PublicTracking(
                 new TrackingService(
                         shared.databases().forPublicTracking(), shared.referenceData(), shared.json(), shared.zone()),
-                new RateLimiter(config.getTracking().requestsPerMinute, config.getTracking().burst));
+                limiter(shared, "tracking", config.getTracking().requestsPerMinute, config.getTracking().burst));
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
         environment.jersey().register(new CommuneResource(shared.referenceData()));
@@ -106,6 +108,17 @@ public final class CounterModule {
                 .register(new OfficeCommuneResource(new OfficeCommuneService(shared.jdbi(), shared.referenceData())));
         return registerDigitisation(
                 shared, intake, slips, corrections, tracking, payments, s10Series, registerHomePickups(shared, intake));
+    }
+
+    /** A public limit per client: in this node's memory, or in PostgreSQL for all nodes (tracking.sharedLimits). */
+    private RateLimiter limiter(SharedParts shared, String bucket, int perMinute, int burst) {
+        DossierpostConfiguration.Tracking settings = config.getTracking();
+        TrustedProxies proxies = new TrustedProxies(settings.trustedProxies);
+        if (!settings.sharedLimits) {
+            return new RateLimiter(perMinute, burst, proxies);
+        }
+        return RateLimiter.shared(
+                perMinute, new SharedRateLimits(shared.jdbi()).bucket(bucket, perMinute, burst), proxies);
     }
 
     /** The offices' S10 series: the admin API and the health check that warns before an office runs out. */
@@ -129,7 +142,7 @@ public final class CounterModule {
         environment
                 .jersey()
                 .register(new PublicHomePickupResource(
-                        pickups, new RateLimiter(limits.bookingsPerMinute, limits.bookingBurst)));
+                        pickups, limiter(shared, "home-pickup", limits.bookingsPerMinute, limits.bookingBurst)));
         return pickups;
     }
 

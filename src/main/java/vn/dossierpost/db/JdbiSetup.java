@@ -41,6 +41,7 @@ public final class JdbiSetup {
             OutboxDAO.class,
             PaymentDAO.class,
             PickupDAO.class,
+            RateLimitDAO.class,
             RatingDAO.class,
             RemittanceDAO.class,
             ReportDAO.class,

@@ -75,18 +75,31 @@ public interface NotificationDAO {
             + "AND sent_at IS NULL AND failed_at IS NULL")
     int renew(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("leaseUntil") OffsetDateTime leaseUntil);
 
-    @SqlUpdate(
-            "UPDATE notification SET sent_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id AND sent_at IS NULL")
-    void sent(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+    /*
+     * The three settlements below are fenced by the claim's attempt count, as renew is: a sender whose
+     * lease ran out and whose message another sender claimed since changes nothing (0 rows).
+     */
+
+    @SqlUpdate("UPDATE notification SET sent_at = :at, lease_until = NULL, last_error = NULL "
+            + "WHERE id = :id AND attempts = :attempts AND sent_at IS NULL AND failed_at IS NULL")
+    int sent(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("at") OffsetDateTime at);
 
     /** Gives a claimed row back, to be tried again from {@code availableAt}. */
     @SqlUpdate("UPDATE notification SET lease_until = NULL, available_at = :availableAt, last_error = :error "
-            + "WHERE id = :id AND sent_at IS NULL")
-    void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
+            + "WHERE id = :id AND attempts = :attempts AND sent_at IS NULL AND failed_at IS NULL")
+    int retryLater(
+            @Bind("id") long id,
+            @Bind("attempts") int attempts,
+            @Bind("availableAt") OffsetDateTime availableAt,
+            @Bind("error") String error);
 
-    @SqlUpdate(
-            "UPDATE notification SET lease_until = NULL, failed_at = :at, last_error = :error WHERE id = :id AND sent_at IS NULL")
-    void givenUp(@Bind("id") long id, @Bind("at") OffsetDateTime at, @Bind("error") String error);
+    @SqlUpdate("UPDATE notification SET lease_until = NULL, failed_at = :at, last_error = :error "
+            + "WHERE id = :id AND attempts = :attempts AND sent_at IS NULL AND failed_at IS NULL")
+    int givenUp(
+            @Bind("id") long id,
+            @Bind("attempts") int attempts,
+            @Bind("at") OffsetDateTime at,
+            @Bind("error") String error);
 
     @SqlQuery(
             "SELECT id, kind, channel, recipient, subject, body, created_at, available_at, attempts, sent_at, failed_at, last_error "

@@ -2,6 +2,7 @@ package vn.dossierpost.db;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -95,15 +96,34 @@ public interface OutboxDAO {
             "UPDATE outbox SET lease_until = :leaseUntil WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
     int renew(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("leaseUntil") OffsetDateTime leaseUntil);
 
-    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL WHERE id = :id")
-    void done(@Bind("id") long id, @Bind("at") OffsetDateTime at);
+    /**
+     * Locks a claimed row for the caller's transaction if the caller's claim still holds it (the
+     * fencing check before settling several tables at once): empty when another sender claimed it
+     * since, or it is done. A concurrent claim skips the locked row, so the claim cannot change under
+     * the settlement.
+     */
+    @SqlQuery("SELECT id FROM outbox WHERE id = :id AND attempts = :attempts AND done_at IS NULL FOR UPDATE")
+    Optional<Long> lockIfHeld(@Bind("id") long id, @Bind("attempts") int attempts);
+
+    /**
+     * Ends a claimed row, if the claim with this attempt count still holds it: a sender whose lease ran
+     * out and was claimed again (the attempt count moved on) changes nothing. Returns 0 then.
+     */
+    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = NULL "
+            + "WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
+    int done(@Bind("id") long id, @Bind("attempts") int attempts, @Bind("at") OffsetDateTime at);
 
     @SqlUpdate("UPDATE outbox SET done_at = :at WHERE id IN (<ids>)")
     void doneAll(@BindList("ids") List<Long> ids, @Bind("at") OffsetDateTime at);
 
-    /** Gives a claimed row back, to be tried again from {@code availableAt} (the sender's backoff). */
-    @SqlUpdate("UPDATE outbox SET lease_until = NULL, available_at = :availableAt, last_error = :error WHERE id = :id")
-    void retryLater(@Bind("id") long id, @Bind("availableAt") OffsetDateTime availableAt, @Bind("error") String error);
+    /** Gives a claimed row back, to be tried again from {@code availableAt} (the sender's backoff); fenced as {@link #done}. */
+    @SqlUpdate("UPDATE outbox SET lease_until = NULL, available_at = :availableAt, last_error = :error "
+            + "WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
+    int retryLater(
+            @Bind("id") long id,
+            @Bind("attempts") int attempts,
+            @Bind("availableAt") OffsetDateTime availableAt,
+            @Bind("error") String error);
 
     /** Queues a notice to the dossier's agency, once per dossier and notice type (the payload's {@code type}). */
     @SqlUpdate("INSERT INTO outbox (kind, dossier_id, agency_code, payload, created_at, available_at) "
@@ -126,9 +146,14 @@ public interface OutboxDAO {
     List<ClaimedNotice> claimNotices(
             @Bind("now") OffsetDateTime now, @Bind("leaseUntil") OffsetDateTime leaseUntil, @Bind("limit") int limit);
 
-    /** Given up: done, with the reason kept. */
-    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = :error WHERE id = :id")
-    void givenUp(@Bind("id") long id, @Bind("at") OffsetDateTime at, @Bind("error") String error);
+    /** Given up: done, with the reason kept; fenced as {@link #done}. */
+    @SqlUpdate("UPDATE outbox SET done_at = :at, lease_until = NULL, last_error = :error "
+            + "WHERE id = :id AND attempts = :attempts AND done_at IS NULL")
+    int givenUp(
+            @Bind("id") long id,
+            @Bind("attempts") int attempts,
+            @Bind("at") OffsetDateTime at,
+            @Bind("error") String error);
 
     /** Pending rows of a kind and the age of the oldest, for the health check. */
     record Backlog(long pending, OffsetDateTime oldest) {}

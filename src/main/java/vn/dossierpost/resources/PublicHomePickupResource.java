@@ -32,7 +32,7 @@ public class PublicHomePickupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response book(HomePickupRequest body, @Context HttpServletRequest request) {
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+        if (!limiter.tryAcquire(request)) {
             return Response.status(429)
                     .header("Retry-After", limiter.retryAfterSeconds())
                     .entity(ErrorResponse.of(429, "too many bookings from this address; try again in a moment"))

@@ -28,7 +28,7 @@ public class TrackingResource {
     @GET
     @Path("/{reference}")
     public Response track(@PathParam("reference") String reference, @Context HttpServletRequest request) {
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+        if (!limiter.tryAcquire(request)) {
             return Response.status(429)
                     .header("Retry-After", limiter.retryAfterSeconds())
                     .entity(ErrorResponse.of(

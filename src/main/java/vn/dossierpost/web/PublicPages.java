@@ -47,7 +47,7 @@ public class PublicPages {
     @GET
     @Path("tra-cuu/{reference}")
     public Response track(@PathParam("reference") String reference, @Context HttpServletRequest request) {
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+        if (!limiter.tryAcquire(request)) {
             return Response.status(429)
                     .header("Retry-After", limiter.retryAfterSeconds())
                     .entity(new ErrorPage(

@@ -86,7 +86,7 @@ class OutboxDAOTest {
                 .as("still leased")
                 .isEmpty();
 
-        outbox.done(first.get(0).id(), T0.plusMinutes(2));
+        outbox.done(first.get(0).id(), first.get(0).attempts(), T0.plusMinutes(2));
         // the sender of the other row died: after the lease it is claimed again, the attempt counted
         List<OutboxDAO.Claimed> again =
                 outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(6), T0.plusMinutes(11), 10);
@@ -95,7 +95,7 @@ class OutboxDAOTest {
             assertThat(c.attempts()).isEqualTo(2);
         });
 
-        outbox.retryLater(again.get(0).id(), T0.plusMinutes(20), "agency answered 503");
+        outbox.retryLater(again.get(0).id(), 2, T0.plusMinutes(20), "agency answered 503");
         assertThat(outbox.claimFor(OutboxDAO.HANDOVER, AGENCY, T0.plusMinutes(10), T0.plusMinutes(15), 10))
                 .as("backing off")
                 .isEmpty();

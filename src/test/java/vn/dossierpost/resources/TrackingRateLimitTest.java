@@ -28,8 +28,10 @@ class TrackingRateLimitTest {
         HttpClient client = HttpClient.newHttpClient();
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
+            // no trusted proxy configured: a made-up X-Forwarded-For does not give a fresh budget
             responses.add(client.send(
                     HttpRequest.newBuilder(URI.create(APP.url("/api/track/EH473124829VN")))
+                            .header("X-Forwarded-For", "203.0.113." + i)
                             .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }

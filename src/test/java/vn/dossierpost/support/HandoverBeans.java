@@ -64,6 +64,7 @@ import vn.dossierpost.storage.FileSystemBlobStore;
 public final class HandoverBeans implements AutoCloseable {
     public static final User CLERK = new User("clerk.hn", Role.COUNTER, Dossiers.OFFICE, null, "Giao dịch viên");
     public static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    public static final RetryPolicy RETRY = new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24));
     /**
      * As test-config.yml (loopback over plain http, folders under target/), and the system's temporary
      * folder too, where the route tests' {@code @TempDir} folders are.
@@ -77,6 +78,8 @@ public final class HandoverBeans implements AutoCloseable {
     public final Jdbi jdbi;
     public final ObjectMapper json;
     public final HandoverService handovers;
+    /** How long a sender's claim holds its work. */
+    public final Duration lease;
     /** Where drop packages are built before they are moved into the agency's folder. */
     public final Path staging;
 
@@ -88,6 +91,12 @@ public final class HandoverBeans implements AutoCloseable {
     private final DigitisationService digitisation;
 
     public HandoverBeans() {
+        this(Duration.ofSeconds(30));
+    }
+
+    /** With the senders' lease set: a short one lets a test see a lease run out mid-send. */
+    public HandoverBeans(Duration lease) {
+        this.lease = lease;
         DossierpostConfiguration defaults = new DossierpostConfiguration();
         ZoneId zone = ZoneId.of(defaults.getIntake().timeZone);
         Clock clock = Clock.system(zone);
@@ -125,8 +134,8 @@ public final class HandoverBeans implements AutoCloseable {
                     new HandoverBatches(jdbi, referenceData, dossiers, json, clock),
                     acknowledgements,
                     json,
-                    new RetryPolicy(FIRST_RETRY, Duration.ofMinutes(5), Duration.ofHours(24)),
-                    Duration.ofSeconds(30),
+                    RETRY,
+                    lease,
                     metrics);
             this.agencyHttp = new AgencyHttpClient(
                     store, json, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 4, 1 << 20);

@@ -164,9 +164,16 @@ public final class HandoverService {
      * given up as a dead letter once the handover has waited longer than the retry age. Recording the
      * answers of a whole handover at once costs one commit instead of one per dossier; a crash before
      * it only means the same dossiers are sent again under the same keys.
+     * <p>
+     * Fenced: a sender whose lease ran out and whose handover another sender claimed since settles
+     * nothing (the other sender's settlement is the one that stands; the agency's idempotency on the
+     * handover's keys makes the two sends one).
      */
     public void settle(HandoverWork work, List<SendOutcome> outcomes) {
         Counts counts = jdbi.inTransaction(h -> {
+            if (!stillHeld(h, work, "settled")) {
+                return new Counts(0, 0, 0);
+            }
             h.attach(HandoverDAO.class).lock(work.handoverId());
             Counts answered = recordAnswers(h, work, outcomes);
             return retryLater(h, work) ? answered : answered.plusFailed(finish(h, work));
@@ -174,6 +181,22 @@ public final class HandoverService {
         sent.mark(counts.delivered());
         failed.mark(counts.failed());
         retried.mark(counts.retried());
+    }
+
+    /** Locks the handover's outbox row if this sender's claim still holds it; says so at WARN when not. */
+    private static boolean stillHeld(Handle h, HandoverWork work, String what) {
+        if (h.attach(OutboxDAO.class)
+                .lockIfHeld(work.outboxId(), work.attempt())
+                .isPresent()) {
+            return true;
+        }
+        LOG.warn(
+                "handover {} not {} by attempt {}: it no longer holds the handover (its lease ran out and "
+                        + "another sender claimed it, or it is done)",
+                work.handoverNo(),
+                what,
+                work.attempt());
+        return false;
     }
 
     /** Dossiers newly delivered, refused or given up, and to be sent again, by one settlement. */
@@ -234,7 +257,7 @@ public final class HandoverService {
         String error = pending.get(0).lastError();
         Duration delay = retry.delayAfter(
                 work.attempt(), () -> ThreadLocalRandom.current().nextDouble());
-        h.attach(OutboxDAO.class).retryLater(work.outboxId(), now.plus(delay), error);
+        h.attach(OutboxDAO.class).retryLater(work.outboxId(), work.attempt(), now.plus(delay), error);
         handovers.lastError(work.handoverId(), error);
         LOG.info(
                 "handover {}: {} dossiers to send again in {} ms ({})",
@@ -262,7 +285,7 @@ public final class HandoverService {
                     HandoverItemState.FAILED,
                     "gave up after " + retry.maxAge() + ": " + pending.get(0).lastError());
         }
-        h.attach(OutboxDAO.class).done(work.outboxId(), now);
+        h.attach(OutboxDAO.class).done(work.outboxId(), work.attempt(), now);
         handovers.deliveredIfComplete(id, now);
         List<ItemRow> refused = handovers.itemsIn(id, HandoverItemState.FAILED);
         if (!refused.isEmpty()) {
@@ -293,11 +316,14 @@ public final class HandoverService {
     public void dropped(HandoverWork work) {
         OffsetDateTime now = now();
         jdbi.useTransaction(h -> {
+            if (!stillHeld(h, work, "recorded as dropped")) {
+                return;
+            }
             HandoverDAO handovers = h.attach(HandoverDAO.class);
             handovers.lock(work.handoverId());
             handovers.itemsFromTo(work.handoverId(), HandoverItemState.PENDING, HandoverItemState.SENT, null);
             handovers.sent(work.handoverId(), now);
-            h.attach(OutboxDAO.class).done(work.outboxId(), now);
+            h.attach(OutboxDAO.class).done(work.outboxId(), work.attempt(), now);
         });
     }
 

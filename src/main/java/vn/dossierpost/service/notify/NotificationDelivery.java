@@ -95,8 +95,28 @@ public final class NotificationDelivery {
     }
 
     public void sent(Message c) {
-        jdbi.useExtension(NotificationDAO.class, dao -> dao.sent(c.id(), now()));
-        sent.mark();
+        if (settled(
+                c, "sent", jdbi.withExtension(NotificationDAO.class, dao -> dao.sent(c.id(), c.attempts(), now())))) {
+            sent.mark();
+        }
+    }
+
+    /**
+     * Whether this sender's record of the message counted: none did when its lease ran out and another
+     * sender claimed the message since (that sender's record is the one that stands).
+     */
+    private static boolean settled(Message c, String outcome, int rows) {
+        if (rows == 0) {
+            LOG.warn(
+                    "{} message {} of dossier {}: not recorded as {}, attempt {} no longer holds it "
+                            + "(its lease ran out and another sender claimed it)",
+                    c.channel(),
+                    c.id(),
+                    c.dossierId(),
+                    outcome,
+                    c.attempts());
+        }
+        return rows == 1;
     }
 
     /** A send that failed: again after the backoff, or given up for good. */
@@ -109,7 +129,11 @@ public final class NotificationDelivery {
         }
         Duration delay =
                 retry.delayAfter(c.attempts(), () -> ThreadLocalRandom.current().nextDouble());
-        jdbi.useExtension(NotificationDAO.class, dao -> dao.retryLater(c.id(), now.plus(delay), error));
+        int rows = jdbi.withExtension(
+                NotificationDAO.class, dao -> dao.retryLater(c.id(), c.attempts(), now.plus(delay), error));
+        if (!settled(c, "to send again", rows)) {
+            return;
+        }
         retried.mark();
         LOG.info(
                 "{} message {} of dossier {} to be sent again in {} ms: {}",
@@ -121,7 +145,10 @@ public final class NotificationDelivery {
     }
 
     private void giveUp(Message c, String error) {
-        jdbi.useExtension(NotificationDAO.class, dao -> dao.givenUp(c.id(), now(), error));
+        int rows = jdbi.withExtension(NotificationDAO.class, dao -> dao.givenUp(c.id(), c.attempts(), now(), error));
+        if (!settled(c, "given up", rows)) {
+            return;
+        }
         failed.mark();
         LOG.warn(
                 "{} message {} of dossier {} given up after {} attempts: {}",

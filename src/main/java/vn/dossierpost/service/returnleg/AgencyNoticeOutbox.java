@@ -75,8 +75,27 @@ public final class AgencyNoticeOutbox {
     }
 
     public void sent(Due n) {
-        jdbi.useExtension(OutboxDAO.class, dao -> dao.done(n.id(), OffsetDateTime.now(clock)));
-        sent.mark();
+        int rows =
+                jdbi.withExtension(OutboxDAO.class, dao -> dao.done(n.id(), n.attempts(), OffsetDateTime.now(clock)));
+        if (settled(n, "sent", rows)) {
+            sent.mark();
+        }
+    }
+
+    /**
+     * Whether this sender's record of the notice counted: none did when its lease ran out and another
+     * sender claimed the notice since (that sender's record is the one that stands).
+     */
+    private static boolean settled(Due n, String outcome, int rows) {
+        if (rows == 0) {
+            LOG.warn(
+                    "notice {}: not recorded as {}, attempt {} no longer holds it "
+                            + "(its lease ran out and another sender claimed it)",
+                    n.id(),
+                    outcome,
+                    n.attempts());
+        }
+        return rows == 1;
     }
 
     /** A send that failed: given up when the agency refused it ({@link Refused}) or past the retry age, else tried again later. */
@@ -84,7 +103,12 @@ public final class AgencyNoticeOutbox {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (cause instanceof Refused || retry.givenUp(Duration.between(n.createdAt(), now))) {
-            jdbi.useExtension(OutboxDAO.class, dao -> dao.givenUp(n.id(), now, error));
+            if (!settled(
+                    n,
+                    "given up",
+                    jdbi.withExtension(OutboxDAO.class, dao -> dao.givenUp(n.id(), n.attempts(), now, error)))) {
+                return;
+            }
             failed.mark();
             LOG.warn(
                     "notice {} to agency {} given up after {} attempts: {}",
@@ -96,7 +120,11 @@ public final class AgencyNoticeOutbox {
         }
         Duration delay =
                 retry.delayAfter(n.attempts(), () -> ThreadLocalRandom.current().nextDouble());
-        jdbi.useExtension(OutboxDAO.class, dao -> dao.retryLater(n.id(), now.plus(delay), error));
+        int rows = jdbi.withExtension(
+                OutboxDAO.class, dao -> dao.retryLater(n.id(), n.attempts(), now.plus(delay), error));
+        if (!settled(n, "to send again", rows)) {
+            return;
+        }
         LOG.info("notice {} to be sent again in {} ms: {}", n.id(), delay.toMillis(), error);
     }
 }
