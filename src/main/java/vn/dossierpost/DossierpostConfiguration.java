@@ -330,6 +330,13 @@ public class DossierpostConfiguration extends Configuration {
         @Min(1)
         @Max(1000)
         public int bookingBurst = 3;
+
+        /**
+         * About how much heap the cached public answers may take (JSON and view); the least recently
+         * used go first. 0 caches nothing: every request reads the dossier's projection row.
+         */
+        @NotNull
+        public DataSize cacheSize = DataSize.megabytes(32);
     }
 
     public static class Auth {
