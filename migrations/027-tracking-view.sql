@@ -26,16 +26,16 @@ CREATE FUNCTION tracking_masked_name(name text) RETURNS text LANGUAGE sql IMMUTA
 SELECT CASE
     WHEN name IS NULL THEN NULL
     WHEN name = '(đã xóa theo thời hạn lưu trữ)' THEN name
-    ELSE coalesce((
-        SELECT string_agg(
-            substring(w FROM '^.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*')
-                || repeat('*', char_length(regexp_replace(
-                    substr(w, char_length(substring(w FROM '^.[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*')) + 1),
-                    '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'))),
-            ' ' ORDER BY n)
-        FROM regexp_split_to_table(normalize(name, NFC),
-            '[ \t\n\u000b\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+') WITH ORDINALITY AS t(w, n)
-        WHERE w <> ''), '')
+    -- separators to one space; then every letter after another non-space becomes '*' (marks are no
+    -- letters: those after the first letter stay with it); then the marks left after a '*' go.
+    -- Three regexp passes and no subquery: about half the time of splitting into words, which
+    -- counts when the projection of millions of dossiers is rebuilt.
+    ELSE regexp_replace(
+        regexp_replace(
+            btrim(regexp_replace(normalize(name, NFC),
+                '[ \t\n\u000b\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g'), ' '),
+            '(?<=[^ ])[^ \u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '*', 'g'),
+        '(?<=\*)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+', '', 'g')
 END
 $$;
 

@@ -185,6 +185,7 @@ class TrackingProjectionTest {
                 "   ",
                 "",
                 "Ma\u0300\u0301 X",
+                "a\u0300\u0301bc\u0300 d",
                 "Hoàng\u2003Thị\u3000Thu",
                 "Nguyễn Thị Hồng Nhung Anh",
                 RetentionRule.TOMBSTONE);
