@@ -65,8 +65,8 @@ class AgencyEventsTest {
 
     @AfterAll
     static void tearDown() {
-        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
         server.close();
+        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
     }
 
     static String delivered(int seed) {

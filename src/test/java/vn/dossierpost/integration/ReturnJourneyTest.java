@@ -79,8 +79,8 @@ class ReturnJourneyTest {
 
     @AfterAll
     static void tearDown() {
-        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
         sim.close();
+        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
     }
 
     @Test
