@@ -7,8 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import vn.dossierpost.api.ErrorResponse;
 import vn.dossierpost.http.RateLimiter;
@@ -32,10 +32,7 @@ public class TrackingResource {
 
     @GET
     @Path("/{reference}")
-    public Response track(
-            @PathParam("reference") String reference,
-            @Context HttpServletRequest request,
-            @Context Request preconditions) {
+    public Response track(@PathParam("reference") String reference, @Context HttpServletRequest request) {
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             return Response.status(429)
                     .header("Retry-After", limiter.retryAfterSeconds())
@@ -46,10 +43,26 @@ public class TrackingResource {
         }
         TrackingService.Answer answer = tracking.answer(reference);
         EntityTag tag = new EntityTag(answer.etag());
-        Response.ResponseBuilder unchanged = preconditions.evaluatePreconditions(tag);
-        Response.ResponseBuilder response = unchanged != null
-                ? unchanged
+        Response.ResponseBuilder response = matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), tag)
+                ? Response.notModified()
                 : Response.ok(answer.json(), MediaType.APPLICATION_JSON + ";charset=UTF-8");
         return response.tag(tag).header("Cache-Control", "no-cache").build();
+    }
+
+    /** If-None-Match (RFC 9110 13.1.2): "*" or a list of tags, weak or strong, compared weakly. */
+    static boolean matches(String ifNoneMatch, EntityTag tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String t = candidate.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals("\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
