@@ -2,6 +2,7 @@ package vn.dossierpost.app;
 
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.db.IntakeWriter;
+import vn.dossierpost.db.TrackingChanges;
 import vn.dossierpost.domain.ScanType;
 import vn.dossierpost.health.S10SeriesHealthCheck;
 import vn.dossierpost.http.RateLimiter;
@@ -96,8 +98,7 @@ public final class CounterModule {
                 new Corrections(shared.jdbi(), shared.dossiers(), shared.referenceData(), shared.json());
         environment.jersey().register(new DossierResource(intake, shared.dossiers(), slips, corrections));
         PublicTracking tracking = new PublicTracking(
-                new TrackingService(
-                        shared.databases().forPublicTracking(), shared.referenceData(), shared.json(), shared.zone()),
+                registerTracking(shared),
                 limiter(shared, "tracking", config.getTracking().requestsPerMinute, config.getTracking().burst));
         environment.jersey().register(new TrackingResource(tracking.service(), tracking.limiter()));
         environment.jersey().register(new CatalogueResource(shared.referenceData()));
@@ -119,6 +120,29 @@ public final class CounterModule {
         }
         return RateLimiter.shared(
                 perMinute, new SharedRateLimits(shared.jdbi()).bucket(bucket, perMinute, burst), proxies);
+    }
+
+    /** Public tracking's cached answers, dropped on this node when any node's transaction changes a dossier. */
+    private TrackingService registerTracking(SharedParts shared) {
+        TrackingService service = new TrackingService(
+                shared.databases().forPublicTracking(),
+                shared.referenceData(),
+                shared.json(),
+                shared.zone(),
+                config.getTracking().cacheSize.toBytes());
+        TrackingChanges changes = new TrackingChanges(shared.dataSource(), service::forget, service::forgetAll);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                changes.start();
+            }
+
+            @Override
+            public void stop() {
+                changes.close();
+            }
+        });
+        return service;
     }
 
     /** The offices' S10 series: the admin API and the health check that warns before an office runs out. */

@@ -31,6 +31,7 @@ public final class JdbiSetup {
             DashboardDAO.class,
             DeliveryDAO.class,
             DossierDAO.class,
+            DossierTrackingDAO.class,
             DossierFileDAO.class,
             EventDAO.class,
             HandoverDAO.class,

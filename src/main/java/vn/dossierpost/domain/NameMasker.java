@@ -6,7 +6,8 @@ import java.text.Normalizer;
  * Masks a person's name for public tracking, which must not reveal who sent a dossier: each word
  * keeps its first letter, with its diacritics, and every further letter becomes '*'
  * ("Nguyễn Văn An" → "N***** V** A*"). The name is NFC-normalised first so that a letter typed
- * as base + combining marks counts as one letter.
+ * as base + combining marks counts as one letter. Public tracking reads names masked by the same
+ * rule in SQL ({@code tracking_masked_name}, migration 027); TrackingProjectionTest holds the two equal.
  */
 public final class NameMasker {
 

@@ -25,6 +25,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,7 @@ import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.StoreFiles;
 import vn.dossierpost.support.TestApp;
+import vn.dossierpost.support.TrackingParity;
 
 /**
  * The {@code retention} command, run in-process with a clock five years ahead against the test
@@ -52,6 +54,12 @@ class RetentionCommandTest {
     static final StoreFiles STORE = new StoreFiles(DATA);
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String T = RetentionRule.TOMBSTONE;
+
+    /** Every dossier left by these tests answers public tracking as its timeline would. */
+    @AfterAll
+    static void trackingAsTheTimeline() {
+        TrackingParity.check(APP);
+    }
 
     @BeforeAll
     static void users() {

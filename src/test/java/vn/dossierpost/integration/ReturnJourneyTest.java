@@ -35,6 +35,7 @@ import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.StoreFiles;
 import vn.dossierpost.support.TestApp;
+import vn.dossierpost.support.TrackingParity;
 
 /**
  * The citizen's whole journey against the project's agency simulator over HTTP: intake, scans,
@@ -79,6 +80,7 @@ class ReturnJourneyTest {
     @AfterAll
     static void tearDown() {
         sim.close();
+        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,7 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Patch;
 import vn.dossierpost.support.TestApp;
+import vn.dossierpost.support.TrackingParity;
 
 /** {@code PATCH /api/dossiers/{code}}: contact details corrected before handover, on the staff timeline only. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -27,6 +29,12 @@ class CorrectionTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every dossier left by these tests answers public tracking as its timeline would. */
+    @AfterAll
+    static void trackingAsTheTimeline() {
+        TrackingParity.check(APP);
+    }
 
     @BeforeAll
     static void users() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,12 +22,19 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.TestApp;
+import vn.dossierpost.support.TrackingParity;
 
 /** Transitions through the one table, the append-only timeline, and the slip of a stored dossier. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DossierLifecycleTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
+
+    /** Every dossier left by these tests answers public tracking as its timeline would. */
+    @AfterAll
+    static void trackingAsTheTimeline() {
+        TrackingParity.check(APP);
+    }
 
     @BeforeAll
     static void users() {

@@ -1,130 +1,132 @@
 package vn.dossierpost.service.dossier;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.time.OffsetDateTime;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.dossierpost.api.TrackingView;
-import vn.dossierpost.db.DossierDAO;
-import vn.dossierpost.db.DossierRow;
-import vn.dossierpost.db.EventDAO;
+import vn.dossierpost.db.DossierTrackingDAO;
+import vn.dossierpost.db.DossierTrackingDAO.TrackingRow;
 import vn.dossierpost.domain.DossierCode;
-import vn.dossierpost.domain.DossierStatus;
-import vn.dossierpost.domain.FailureAction;
-import vn.dossierpost.domain.FailureReason;
-import vn.dossierpost.domain.NameMasker;
 import vn.dossierpost.domain.S10Number;
-import vn.dossierpost.domain.TimelineEvent;
 import vn.dossierpost.service.Problem;
 import vn.dossierpost.service.catalogue.ReferenceData;
 import vn.dossierpost.service.catalogue.ReferenceDataCache;
 
 /**
- * Public tracking by S10 number or dossier code. Only status changes are shown, with the place
- * (office or agency) — never the ID number, phone, e-mail, address or a clerk's note.
+ * Public tracking by S10 number or dossier code. Only status changes and the public timeline entries
+ * are shown, with the place (office or agency) — never the ID number, phone, e-mail, address or a
+ * clerk's note. The answer is read from the projection {@code dossier_tracking} (one indexed row,
+ * no personal data) and kept, serialized, in a cache bounded by size: a change to a dossier drops its
+ * entries on every node through {@link #forget} (the projection's NOTIFY, see TrackingChanges), and
+ * an answer built with older catalogue names is built again.
  */
 public final class TrackingService {
+    /** The answer as served: the view (for the page), its JSON and the entity tag of that JSON (unquoted). */
+    public record Answer(TrackingView view, byte[] json, String etag) {}
+
+    private record Cached(Answer answer, ReferenceData data) {}
+
+    /** Roughly what an entry holds besides its JSON: the view's objects and the map's own. */
+    private static final int ENTRY_OVERHEAD = 512;
+
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final ReferenceDataCache referenceData;
-    private final ZoneId zone;
+    private final TrackingViews views;
+    private final Cache<String, Cached> cache;
 
-    public TrackingService(Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, ZoneId zone) {
+    /** {@code cacheBytes}: about how much memory the cached answers may take (0: none cached). */
+    public TrackingService(
+            Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, ZoneId zone, long cacheBytes) {
         this.jdbi = jdbi;
         this.json = json;
         this.referenceData = referenceData;
-        this.zone = zone;
+        this.views = new TrackingViews(json, zone);
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher((String key, Cached c) -> 2 * c.answer().json().length + ENTRY_OVERHEAD)
+                .build();
     }
 
     public TrackingView track(String reference) {
+        return answer(reference).view();
+    }
+
+    /**
+     * The dossier's public answer, from the cache when it holds one built with the current catalogue.
+     * Loading goes through the cache's compute, so a change announced while a row is being read
+     * waits for it and then drops what was read: a stale answer is never left behind.
+     */
+    public Answer answer(String reference) {
         String ref = reference == null ? "" : reference.trim();
-        return jdbi.withHandle(h -> {
-            DossierDAO dossiers = h.attach(DossierDAO.class);
-            Optional<DossierRow> found = Optional.empty();
-            if (S10Number.isValid(ref)) {
-                found = dossiers.findByS10(ref.toUpperCase());
-            } else if (DossierCode.looksLike(ref)) {
-                found = dossiers.findByCode(ref);
-            }
-            DossierRow row = found.orElseThrow(() -> Problem.notFound("no dossier or item with reference " + ref));
-            ReferenceData data = referenceData.get();
-            DossierStatus status = row.status();
-            var steps = h.attach(EventDAO.class).timeline(row.id()).stream()
-                    .filter(e -> e.toStatus() != null || publicEntry(e.type()).isPresent())
-                    .map(e -> {
-                        String place = e.agencyCode() != null
-                                ? data.agency(e.agencyCode()).map(a -> a.name()).orElse(null)
-                                : e.officeCode() == null
-                                        ? null
-                                        : data.office(e.officeCode())
-                                                .map(o -> o.name())
-                                                .orElse(null);
-                        OffsetDateTime at = e.at().atZoneSameInstant(zone).toOffsetDateTime();
-                        if (e.toStatus() == null) {
-                            TimelineEvent t = publicEntry(e.type()).orElseThrow();
-                            return new TrackingView.Step(
-                                    at, t.name(), t.labelVi(), t.labelEn(), t.upuEventCode(), place, null, null);
-                        }
-                        DossierStatus s = e.toStatus();
-                        Failure failure = s == DossierStatus.DELIVERY_FAILED ? failure(e.payload()) : Failure.NONE;
-                        return new TrackingView.Step(
-                                at,
-                                s.name(),
-                                s.labelVi(),
-                                s.labelEn(),
-                                s.upuEventCode(),
-                                place,
-                                failure.reason(),
-                                failure.action());
-                    })
-                    .toList();
-            return new TrackingView(
-                    row.code(),
-                    row.s10Number(),
-                    row.returnS10Number(),
-                    NameMasker.mask(row.applicantName()),
-                    data.procedure(row.procedureCode()).map(p -> p.name()).orElse(null),
-                    data.agency(row.agencyCode()).map(a -> a.name()).orElse(null),
-                    status,
-                    status.labelVi(),
-                    status.labelEn(),
-                    row.resultDue(),
-                    steps,
-                    row.filer() == null ? null : row.filer().maskedName());
-        });
-    }
-
-    /** A timeline entry that is not a status change but is shown to the public (the result sent on to, or arrived at, the delivery office). */
-    private static Optional<TimelineEvent> publicEntry(String type) {
-        return Arrays.stream(TimelineEvent.values())
-                .filter(t -> t.isPublic() && t.name().equals(type))
-                .findFirst();
-    }
-
-    private record Failure(String reason, String action) {
-        static final Failure NONE = new Failure(null, null);
-    }
-
-    /** The reason and action of a failed attempt, from the event's payload, as labels (never the courier's note). */
-    private Failure failure(String payload) {
-        try {
-            JsonNode p = payload == null ? null : json.readTree(payload);
-            if (p == null) {
-                return Failure.NONE;
-            }
-            return new Failure(
-                    p.hasNonNull("reason")
-                            ? FailureReason.valueOf(p.get("reason").asText()).labelVi()
-                            : null,
-                    p.hasNonNull("action")
-                            ? FailureAction.valueOf(p.get("action").asText()).labelVi()
-                            : null);
-        } catch (IOException | IllegalArgumentException e) {
-            return Failure.NONE;
+        String key = key(ref);
+        if (key == null) {
+            throw notFound(ref);
         }
+        ReferenceData data = referenceData.get();
+        Cached hit = cache.getIfPresent(key);
+        if (hit != null && hit.data() == data) {
+            return hit.answer();
+        }
+        Cached loaded = cache.asMap().compute(key, (k, old) -> old != null && old.data() == data ? old : load(k, data));
+        if (loaded == null) {
+            throw notFound(ref);
+        }
+        return loaded.answer();
+    }
+
+    /** Drops the cached answer for one reference (a dossier code or an S10 number, as stored). */
+    public void forget(String reference) {
+        cache.invalidate(reference);
+    }
+
+    public void forgetAll() {
+        cache.invalidateAll();
+    }
+
+    /** The lookup key: an S10 number in capitals, a dossier code as typed; null when it can be neither. */
+    private static String key(String ref) {
+        if (S10Number.isValid(ref)) {
+            return ref.toUpperCase(Locale.ROOT);
+        }
+        return DossierCode.looksLike(ref) ? ref : null;
+    }
+
+    private Cached load(String key, ReferenceData data) {
+        Optional<TrackingRow> row = jdbi.withExtension(
+                DossierTrackingDAO.class, dao -> S10Number.isValid(key) ? dao.findByS10(key) : dao.findByCode(key));
+        if (row.isEmpty()) {
+            return null;
+        }
+        TrackingView view = views.view(row.get(), data);
+        try {
+            byte[] bytes = json.writeValueAsBytes(view);
+            return new Cached(new Answer(view, bytes, etag(bytes)), data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tracking view of " + key + " could not be written as JSON", e);
+        }
+    }
+
+    /** The same bytes give the same tag on every node, so a client's If-None-Match holds across them. */
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuntimeException notFound(String ref) {
+        return Problem.notFound("no dossier or item with reference " + ref);
     }
 }

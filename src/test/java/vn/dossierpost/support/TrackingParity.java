@@ -1,0 +1,53 @@
+package vn.dossierpost.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import vn.dossierpost.DossierpostConfiguration;
+import vn.dossierpost.service.catalogue.ReferenceDataCache;
+import vn.dossierpost.service.dossier.TrackingService;
+
+/**
+ * The public tracking projection checked against what it replaces: for every dossier of a test's
+ * database, the answer built from its projection row equals the one built from the dossier and its
+ * whole timeline ({@link TimelineTracking}), by code and by each S10 number, and every row equals its
+ * definition (the view dossier_tracking_source), so the triggers left nothing behind.
+ */
+public final class TrackingParity {
+    private TrackingParity() {}
+
+    public static void check(TestApp app) {
+        Jdbi jdbi = app.jdbi();
+        long differing = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ("
+                        + "(SELECT * FROM dossier_tracking EXCEPT SELECT * FROM dossier_tracking_source) UNION ALL "
+                        + "(SELECT * FROM dossier_tracking_source EXCEPT SELECT * FROM dossier_tracking)) x")
+                .mapTo(Long.class)
+                .one());
+        assertThat(differing)
+                .as("projection rows that differ from dossier_tracking_source")
+                .isZero();
+        DossierpostConfiguration config = app.extension().getConfiguration();
+        ObjectMapper json = app.extension().getObjectMapper();
+        ZoneId zone = ZoneId.of(config.getIntake().timeZone);
+        ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
+        TimelineTracking before = new TimelineTracking(jdbi, referenceData, json, zone);
+        TrackingService projection = new TrackingService(jdbi, referenceData, json, zone, 0);
+        List<List<String>> references = jdbi.withHandle(
+                h -> h.createQuery("SELECT code, s10_number, return_s10_number FROM dossier ORDER BY id")
+                        .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        .list());
+        assertThat(references).as("dossiers to compare").isNotEmpty();
+        for (List<String> refs : references) {
+            for (String ref : refs) {
+                if (ref != null) {
+                    assertThat(projection.track(ref))
+                            .as("the public answer for %s", ref)
+                            .isEqualTo(before.track(ref));
+                }
+            }
+        }
+    }
+}
