@@ -41,7 +41,7 @@ public class SeedCommand extends ConfiguredCommand<DossierpostConfiguration> {
         if (n < 1 || batch < 1) {
             throw new IllegalArgumentException("--dossiers and --batch must be at least 1");
         }
-        try (Database database = Database.open(config);
+        try (Database database = Database.openForCommand(config);
                 Handle h = database.migratedJdbi().open()) {
             Connection c = h.getConnection();
             long t0 = System.nanoTime();
