@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
  * result, the return item with its delivery attempt, and some applicants' ratings. Applicants have
  * Vietnamese names (family names weighted as in the population), valid CCCD numbers and mobile
  * numbers; dossiers are spread over every office and postal procedure, received over the last 400
- * days, each in a status that fits its age, some legs late (so the timeliness report has something
- * to count).
+ * days, each in a status that fits its age. The due days are those of a dossier moving at the
+ * usual pace (handed over by J+2, the result by J+11, back with the applicant by J+14, whatever the
+ * procedure's own time); about one leg in eight to the agency, one in five at the agency and one in
+ * sixteen back to the applicant is late by days, so the timeliness report has something to count.
  *
  * <p>Identifiers are valid and never meet the counter's own: dossier codes take the next numbers of
  * the agency's per-day counter ({@code dossier_code_sequence}, moved on in the batch's transaction,

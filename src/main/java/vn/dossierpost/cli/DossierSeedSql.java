@@ -135,7 +135,7 @@ final class DossierSeedSql {
                     + "'09' || lpad(((b.person * 104729) % 100000000)::text, 8, '0'), " + STREET
                     + ", b.commune, 'HOME', "
                     + STREET + ", b.commune, 'WITHIN_PROVINCE', b.rec, '" + DossierSeed.ACTOR + "', b.day, b.day + 2, "
-                    + "b.day + 2 + b.processing_days, b.day + 4 + b.processing_days, 56000, b.government_fee, 'CASH', "
+                    + "b.day + 11, b.day + 14, 56000, b.government_fee, 'CASH', "
                     + FEES + ", t.t_end, t.t_agency, CASE WHEN t.t_agency IS NOT NULL THEN 'TN-' || b.id END, "
                     + "CASE WHEN t.t_ready IS NOT NULL THEN 'KQ-' || b.id END, b.office_code "
                     + "FROM seed_batch b JOIN seed_codes c USING (agency_code, day) JOIN seed_times t ON t.id = b.id ORDER BY b.id",
