@@ -5,6 +5,7 @@ local numbers = {}
 for line in io.lines(os.getenv("DOSSIERPOST_TRACK_FILE")) do
   numbers[#numbers + 1] = line
 end
+assert(#numbers > 0, "no S10 numbers in " .. os.getenv("DOSSIERPOST_TRACK_FILE"))
 local i = 0
 
 request = function()
