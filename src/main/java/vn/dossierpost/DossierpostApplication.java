@@ -43,6 +43,7 @@ import vn.dossierpost.cli.IntakeBenchmarkCommand;
 import vn.dossierpost.cli.PagesBenchmarkCommand;
 import vn.dossierpost.cli.ReportCommand;
 import vn.dossierpost.cli.RetentionCommand;
+import vn.dossierpost.cli.SeedCommand;
 import vn.dossierpost.cli.UploadBenchmarkCommand;
 import vn.dossierpost.cli.UserCommand;
 import vn.dossierpost.db.Database;
@@ -99,6 +100,7 @@ public class DossierpostApplication extends Application<DossierpostConfiguration
         bootstrap.addCommand(new RetentionCommand());
         bootstrap.addCommand(new AgencySimCommand());
         bootstrap.addCommand(new PagesBenchmarkCommand());
+        bootstrap.addCommand(new SeedCommand());
     }
 
     /**

@@ -347,6 +347,8 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public List<String> trustedProxies = List.of();
+
+        /**
          * About how much heap the cached public answers may take (JSON and view); the least recently
          * used go first. 0 caches nothing: every request reads the dossier's projection row.
          */

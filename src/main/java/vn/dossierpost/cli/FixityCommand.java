@@ -45,7 +45,7 @@ public class FixityCommand extends ConfiguredCommand<DossierpostConfiguration> {
     protected void run(
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.openForCommand(config)) {
             Jdbi jdbi = database.migratedJdbi();
             BlobStore store = BlobStores.open(config);
             Clock clock = Clock.system(ZoneId.of(config.getIntake().timeZone));

@@ -25,7 +25,7 @@ import vn.dossierpost.db.Database;
 /**
  * {@code bench-pages config.yml --url http://127.0.0.1:8080 --username CLERK --password P --dossiers
  * 1000000 --count 2000}: fills the service's database to {@code --dossiers} dossiers ({@link
- * BenchDossiers}), signs in to the pages as a counter clerk (the login form's CSRF cookie, then the
+ * DossierSeed}), signs in to the pages as a counter clerk (the login form's CSRF cookie, then the
  * session cookie), and times, one page after another over loopback, the clerk's today page, the
  * dossier search by CCCD, by name (without diacritics) and by phone, and the public tracking page
  * {@code /tra-cuu/{s10}}: throughput and p50/p95/p99 per page. Each page stops at {@code --count}
@@ -63,10 +63,11 @@ public class PagesBenchmarkCommand extends ConfiguredCommand<DossierpostConfigur
                 Connection c = database.connect()) {
             long t0 = System.nanoTime();
             System.out.printf("filling to %,d dossiers…%n", ns.getLong("dossiers"));
-            long added = BenchDossiers.fillTo(c, ns.getLong("dossiers"), System.out);
+            long added =
+                    DossierSeed.fillTo(c, ns.getLong("dossiers"), 1_000_000, config.getIntake().timeZone, System.out);
             System.out.printf(
                     "%,d added in %.0f s; %,d dossiers in all%n",
-                    added, (System.nanoTime() - t0) / 1e9, BenchDossiers.count(c, "SELECT count(*) FROM dossier"));
+                    added, (System.nanoTime() - t0) / 1e9, DossierSeed.count(c, "SELECT count(*) FROM dossier"));
             office = officeOf(c, ns.getString("username"));
             samples = samples(c, office, ns.getInt("samples"));
         }

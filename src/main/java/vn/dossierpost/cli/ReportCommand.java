@@ -64,7 +64,7 @@ public class ReportCommand extends ConfiguredCommand<DossierpostConfiguration> {
     protected void run(
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.openForCommand(config)) {
             Jdbi jdbi = database.migratedJdbi();
             PeriodicReports reports =
                     new PeriodicReports(jdbi, new ReferenceDataCache(jdbi), ZoneId.of(config.getIntake().timeZone));

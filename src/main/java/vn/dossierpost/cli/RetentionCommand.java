@@ -53,7 +53,7 @@ public class RetentionCommand extends ConfiguredCommand<DossierpostConfiguration
     protected void run(
             Bootstrap<DossierpostConfiguration> bootstrap, Namespace namespace, DossierpostConfiguration config)
             throws Exception {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.openForCommand(config)) {
             Jdbi jdbi = database.migratedJdbi();
             BlobStore store = BlobStores.open(config);
             Clock now = clock != null ? clock : Clock.system(ZoneId.of(config.getIntake().timeZone));

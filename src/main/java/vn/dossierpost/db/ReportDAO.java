@@ -82,7 +82,9 @@ public interface ReportDAO {
      * hands; {@code runningStatuses[i]}: stage {@code runningStages[i]}'s clock runs in it. On time:
      * finished (local day) no later than the stage's due day; a leg without a due day is finished but
      * neither on time nor late. Open past due: the stage's due day falls in the period and the dossier
-     * was still in that stage when the period ended (its last status before the end).
+     * was still in that stage when the period ended (its last status before the end: its status now
+     * when it has not changed since, as a status change always moves {@code updated_at} on, else the
+     * timeline's last status change before the end). Each stage's due days are read by their index.
      */
     @SqlQuery("WITH ends AS (SELECT * FROM unnest(CAST(:endStatuses AS text[]), CAST(:endStages AS text[])) "
             + "AS m(status, stage)), "
@@ -91,7 +93,7 @@ public interface ReportDAO {
             + "finished AS (SELECT e.dossier_id, m.stage, min(e.at) AS at FROM dossier_event e "
             + "JOIN ends m ON m.status = e.to_status WHERE e.at >= :start AND e.at \\< :end "
             + "AND NOT EXISTS (SELECT 1 FROM dossier_event p JOIN ends pm ON pm.status = p.to_status "
-            + "WHERE p.dossier_id = e.dossier_id AND pm.stage = m.stage AND p.at \\< :start) "
+            + "WHERE p.dossier_id = e.dossier_id AND p.to_status IS NOT NULL AND pm.stage = m.stage AND p.at \\< :start) "
             + "GROUP BY 1, 2), "
             + "legs AS (SELECT f.stage, d.office_code, d.agency_code, (f.at AT TIME ZONE :tz)::date AS day, "
             + "CASE f.stage WHEN 'TO_AGENCY' THEN d.handover_due WHEN 'AT_AGENCY' THEN d.result_due "
@@ -100,14 +102,18 @@ public interface ReportDAO {
             + "<if(office)>WHERE d.office_code = :office<endif>), "
             + "running AS (SELECT * FROM unnest(CAST(:runningStatuses AS text[]), CAST(:runningStages AS text[])) "
             + "AS r(status, stage)), "
-            + "open AS (SELECT st.stage, d.office_code, d.agency_code FROM dossier d "
-            + "CROSS JOIN LATERAL (VALUES ('TO_AGENCY', d.handover_due), ('AT_AGENCY', d.result_due), "
-            + "('TO_APPLICANT', d.return_due)) AS st(stage, due) "
-            + "CROSS JOIN LATERAL (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = d.id "
-            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1) s "
-            + "JOIN running r ON r.status = s.to_status AND r.stage = st.stage "
-            + "WHERE st.due >= (:start AT TIME ZONE :tz)::date AND st.due \\< (:end AT TIME ZONE :tz)::date "
-            + "AND d.received_at \\< :end <if(office)>AND d.office_code = :office<endif>), "
+            + "due AS (SELECT 'TO_AGENCY' AS stage, id, office_code, agency_code, status, updated_at, received_at "
+            + "FROM dossier WHERE handover_due >= (:start AT TIME ZONE :tz)::date AND handover_due \\< (:end AT TIME ZONE :tz)::date "
+            + "UNION ALL SELECT 'AT_AGENCY', id, office_code, agency_code, status, updated_at, received_at "
+            + "FROM dossier WHERE result_due >= (:start AT TIME ZONE :tz)::date AND result_due \\< (:end AT TIME ZONE :tz)::date "
+            + "UNION ALL SELECT 'TO_APPLICANT', id, office_code, agency_code, status, updated_at, received_at "
+            + "FROM dossier WHERE return_due >= (:start AT TIME ZONE :tz)::date AND return_due \\< (:end AT TIME ZONE :tz)::date), "
+            + "open AS (SELECT u.stage, u.office_code, u.agency_code FROM due u "
+            + "CROSS JOIN LATERAL (SELECT CASE WHEN u.updated_at \\< :end THEN u.status ELSE (SELECT w.to_status "
+            + "FROM dossier_event w WHERE w.dossier_id = u.id AND w.to_status IS NOT NULL AND w.at \\< :end "
+            + "ORDER BY w.at DESC, w.id DESC LIMIT 1) END AS to_status) s "
+            + "JOIN running r ON r.status = s.to_status AND r.stage = u.stage "
+            + "WHERE u.received_at \\< :end <if(office)>AND u.office_code = :office<endif>), "
             + "judged AS (SELECT l.stage, l.office_code, l.agency_code, false AS open, l.day > l.due AS late, "
             + "h.holder FROM legs l "
             + "LEFT JOIN LATERAL (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = l.dossier_id "

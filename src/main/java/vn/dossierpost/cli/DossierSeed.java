@@ -1,0 +1,253 @@
+package vn.dossierpost.cli;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Adds dossiers set-based (INSERT … SELECT generate_series, a batch per transaction) as the real
+ * write paths leave them: the dossier with its documents, a timeline event per status it went
+ * through, its payment, the handover (record and item) that took it to the agency, the pickup of the
+ * result, the return item with its delivery attempt, and some applicants' ratings. Applicants have
+ * Vietnamese names (family names weighted as in the population), valid CCCD numbers and mobile
+ * numbers; dossiers are spread over every office and postal procedure, received over the last 400
+ * days, each in a status that fits its age. The due days are those of a dossier moving at the
+ * usual pace (handed over by J+2, the result by J+11, back with the applicant by J+14, whatever the
+ * procedure's own time); about one leg in eight to the agency, one in five at the agency and one in
+ * sixteen back to the applicant is late by days, so the timeliness report has something to count.
+ *
+ * <p>Identifiers are valid and never meet the counter's own: dossier codes take the next numbers of
+ * the agency's per-day counter ({@code dossier_code_sequence}, moved on in the batch's transaction,
+ * so intake goes on after them); S10 numbers (outbound and return) come from a range of prefix
+ * {@value #PREFIX} right after any earlier one, recorded as a used-up series so no series loaded
+ * later issues them again. Scans (files in the blob store) and the applicant's messages are not
+ * written. Rows it writes carry {@code received_by} / {@code actor} {@value #ACTOR}.
+ */
+final class DossierSeed {
+    static final String ACTOR = "bench-seed";
+    static final String PREFIX = "BX";
+    private static final int MAX_SEQUENCE = 9999;
+    private static final long MAX_SERIAL = 99_999_999L;
+
+    /** A status on a path: hours after intake, which late leg pushes it (0 none, 1–3), and who acts. */
+    private record Step(String status, int hours, int leg, boolean agency) {}
+
+    private static final Step RECEIVED = new Step("RECEIVED", 0, 0, false);
+    private static final Step DIGITISED = new Step("DIGITISED", 1, 0, false);
+    private static final Step IN_TRANSIT = new Step("IN_TRANSIT_TO_AGENCY", 20, 0, false);
+    private static final Step AT_AGENCY = new Step("DELIVERED_TO_AGENCY", 30, 1, true);
+    private static final Step PROCESSING = new Step("IN_PROCESSING", 50, 1, true);
+    private static final Step READY = new Step("RESULT_READY", 230, 2, true);
+    private static final Step COLLECTED = new Step("RESULT_COLLECTED", 250, 2, false);
+    private static final Step OUT = new Step("OUT_FOR_DELIVERY", 270, 2, false);
+    private static final Step DELIVERED = new Step("DELIVERED", 275, 3, false);
+    private static final Step FAILED = new Step("DELIVERY_FAILED", 275, 3, false);
+    private static final Step HELD = new Step("HELD_AT_OFFICE", 300, 3, false);
+
+    private static final List<Step> MAIN =
+            List.of(RECEIVED, DIGITISED, IN_TRANSIT, AT_AGENCY, PROCESSING, READY, COLLECTED, OUT, DELIVERED);
+
+    /** Every status a seeded dossier may stand in, with the statuses it went through (DossierTransitions' moves). */
+    private static final List<List<Step>> PATHS = List.of(
+            MAIN.subList(0, 1),
+            MAIN.subList(0, 2),
+            MAIN.subList(0, 3),
+            MAIN.subList(0, 4),
+            MAIN.subList(0, 5),
+            MAIN.subList(0, 6),
+            MAIN.subList(0, 7),
+            MAIN.subList(0, 8),
+            MAIN,
+            List.of(RECEIVED, DIGITISED, new Step("WITHDRAWN", 2, 0, false)),
+            List.of(
+                    RECEIVED,
+                    DIGITISED,
+                    IN_TRANSIT,
+                    AT_AGENCY,
+                    PROCESSING,
+                    new Step("SUPPLEMENT_REQUESTED", 60, 1, true)),
+            List.of(RECEIVED, DIGITISED, IN_TRANSIT, AT_AGENCY, PROCESSING, new Step("REFUSED", 120, 1, true)),
+            List.of(RECEIVED, DIGITISED, IN_TRANSIT, AT_AGENCY, PROCESSING, READY, COLLECTED, OUT, FAILED, HELD),
+            List.of(
+                    RECEIVED,
+                    DIGITISED,
+                    IN_TRANSIT,
+                    AT_AGENCY,
+                    PROCESSING,
+                    READY,
+                    COLLECTED,
+                    OUT,
+                    FAILED,
+                    HELD,
+                    new Step("RETURNED_TO_AGENCY", 660, 3, false)));
+
+    private DossierSeed() {}
+
+    /** Adds dossiers until there are {@code target}; returns how many were added. */
+    static long fillTo(Connection c, long target, int batch, String zone, PrintStream out) throws SQLException {
+        long have = count(c, "SELECT count(*) FROM dossier");
+        return have >= target ? 0 : add(c, target - have, batch, zone, out);
+    }
+
+    /** Adds {@code n} dossiers in batches of {@code batch}, printing progress; returns {@code n}. */
+    static long add(Connection c, long n, int batch, String zone, PrintStream out) throws SQLException {
+        if (n < 1 || batch < 1) {
+            throw new IllegalArgumentException("--dossiers and --batch must be at least 1");
+        }
+        boolean autoCommit = c.getAutoCommit();
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            // the tracking projection's triggers would refresh one row per insert: off while seeding,
+            // the projection is rebuilt in one statement after (needs a superuser, as the embedded one)
+            s.execute("SET session_replication_role = replica");
+            s.execute(paths());
+            c.setAutoCommit(false);
+            long added = 0;
+            long t0 = System.nanoTime();
+            while (added < n) {
+                int size = (int) Math.min(batch, n - added);
+                long tb = System.nanoTime();
+                long rows = batch(c, s, size, zone);
+                c.commit();
+                added += size;
+                double secs = (System.nanoTime() - tb) / 1e9;
+                out.printf(
+                        Locale.ROOT,
+                        "  %,d of %,d dossiers (%,d rows in %.1f s: %,.0f dossiers/s, %,.0f rows/s; %.0f s in all)%n",
+                        added,
+                        n,
+                        rows,
+                        secs,
+                        size / secs,
+                        rows / secs,
+                        (System.nanoTime() - t0) / 1e9);
+                out.flush();
+            }
+            c.setAutoCommit(true);
+            s.execute("SET session_replication_role = origin");
+            afterSeeding(s, out);
+            return added;
+        } catch (SQLException | RuntimeException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * After seeding, rebuild derived tables: every table kept from the dossiers and their timeline
+     * (a projection, a summary) is rebuilt here, by one set-based statement each, because the seed
+     * writes the base tables directly and not through the service that keeps them. Then the
+     * planner's statistics, so the first queries after a seed are planned for its size.
+     */
+    private static void afterSeeding(Statement s, PrintStream out) throws SQLException {
+        long t0 = System.nanoTime();
+        s.execute("SELECT dossier_tracking_rebuild()");
+        for (String table : List.of(
+                "dossier_tracking",
+                "dossier",
+                "dossier_event",
+                "dossier_component",
+                "payment",
+                "handover",
+                "handover_item",
+                "pickup",
+                "delivery",
+                "delivery_attempt",
+                "rating",
+                "dossier_code_sequence",
+                "s10_series")) {
+            s.execute("VACUUM ANALYZE " + table);
+        }
+        out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One batch in the open transaction; returns the rows written. */
+    private static long batch(Connection c, Statement s, int size, String zone) throws SQLException {
+        long serial =
+                count(c, "SELECT COALESCE(max(serial_to), 0) + 1 FROM s10_series WHERE prefix = '" + PREFIX + "'");
+        if (serial + 2L * size - 1 > MAX_SERIAL) {
+            throw new IllegalStateException("the " + PREFIX + " S10 range is used up");
+        }
+        String tz = "'" + zone.replace("'", "''") + "'";
+        s.execute(DossierSeedSql.STAGE
+                .replace(":size", Integer.toString(size))
+                .replace(":serial", Long.toString(serial))
+                .replace(":tz", tz));
+        s.execute(DossierSeedSql.CODES);
+        long top = count(c, "SELECT COALESCE(max(top), 0) FROM seed_codes");
+        if (top > MAX_SEQUENCE) {
+            throw new IllegalStateException("an agency would receive more than " + MAX_SEQUENCE
+                    + " dossiers in one day (codes have 4 digits): seed fewer at a time");
+        }
+        long rows = 0;
+        for (String sql : DossierSeedSql.WRITES) {
+            rows += s.executeUpdate(sql.replace(":tz", tz));
+        }
+        s.execute(
+                "INSERT INTO s10_series (office_code, prefix, serial_from, serial_to, next_serial, loaded_at, loaded_by) "
+                        + "VALUES (NULL, '" + PREFIX + "', " + serial + ", " + (serial + 2L * size - 1) + ", "
+                        + (serial + 2L * size) + ", now(), '" + ACTOR + "')");
+        s.execute("DROP TABLE seed_batch, seed_events, seed_times, seed_codes, seed_handover");
+        return rows;
+    }
+
+    /** The paths as a temporary table: (end status, position, status, previous status, hours, leg, agency's move). */
+    private static String paths() {
+        StringBuilder values = new StringBuilder();
+        for (List<Step> path : PATHS) {
+            String end = path.get(path.size() - 1).status();
+            for (int i = 0; i < path.size(); i++) {
+                Step st = path.get(i);
+                if (values.length() > 0) {
+                    values.append(", ");
+                }
+                values.append(String.format(
+                        Locale.ROOT,
+                        "('%s', %d, '%s', %s, %d, %d, %b)",
+                        end,
+                        i,
+                        st.status(),
+                        i == 0 ? "NULL" : "'" + path.get(i - 1).status() + "'",
+                        st.hours(),
+                        st.leg(),
+                        st.agency()));
+            }
+        }
+        return "CREATE TEMP TABLE IF NOT EXISTS seed_path (end_status text, pos int, status text, prev text, "
+                + "hours int, leg int, agency boolean); TRUNCATE seed_path; INSERT INTO seed_path VALUES "
+                + values + "; ANALYZE seed_path";
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** For the command's summary: dossiers per status. */
+    static String byStatus(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT status, count(*) FROM dossier GROUP BY 1 ORDER BY 2 DESC")) {
+            StringBuilder b = new StringBuilder();
+            while (r.next()) {
+                b.append(String.format(Locale.ROOT, "%s %,d; ", r.getString(1), r.getLong(2)));
+            }
+            return b.toString();
+        }
+    }
+
+    static String statuses() {
+        return PATHS.stream().map(p -> p.get(p.size() - 1).status()).collect(Collectors.joining(", "));
+    }
+}
