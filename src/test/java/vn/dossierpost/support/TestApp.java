@@ -63,6 +63,22 @@ public final class TestApp {
                     protected JerseyClientBuilder clientBuilder() {
                         return super.clientBuilder().property(ClientProperties.READ_TIMEOUT, 30_000);
                     }
+
+                    /**
+                     * Overrides are system properties ("dw.…") that each app restores to what it found
+                     * at its start; apps of one class that stop in the order they started would leave
+                     * the first one's values (another data directory, an S3 store) to later classes.
+                     */
+                    @Override
+                    public void after() {
+                        try {
+                            super.after();
+                        } finally {
+                            System.getProperties().stringPropertyNames().stream()
+                                    .filter(name -> name.startsWith("dw."))
+                                    .forEach(System::clearProperty);
+                        }
+                    }
                 };
     }
 
