@@ -12,9 +12,4 @@ public record Filer(String name, IdType idType, String idNumber, String relation
         return "Người nộp thay: " + name + " (" + relation + "), " + idType.label() + " " + idNumber
                 + ", giấy ủy quyền " + authorisation;
     }
-
-    /** The name as public tracking may show it. */
-    public String maskedName() {
-        return NameMasker.mask(name);
-    }
 }

@@ -95,7 +95,7 @@ public final class TimelineTracking {
                     status.labelEn(),
                     row.resultDue(),
                     steps,
-                    row.filer() == null ? null : row.filer().maskedName());
+                    row.filer() == null ? null : NameMasker.mask(row.filer().name()));
         });
     }
 
