@@ -354,6 +354,16 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public DataSize cacheSize = DataSize.megabytes(32);
+
+        /**
+         * With a read replica (database.replicaUrl): how long after a dossier changed its answer is
+         * read afresh on every request instead of kept. The change is announced from the primary as
+         * it commits, and the replica may replay it a moment later: an answer read meanwhile is the
+         * old one and must not stay cached. Longer than the replica's usual lag (its health check
+         * shows it).
+         */
+        @NotNull
+        public Duration replicaLagAllowance = Duration.seconds(10);
     }
 
     public static class Auth {

@@ -3,6 +3,7 @@ package vn.dossierpost.app;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -129,7 +130,10 @@ public final class CounterModule {
                 shared.referenceData(),
                 shared.json(),
                 shared.zone(),
-                config.getTracking().cacheSize.toBytes());
+                config.getTracking().cacheSize.toBytes(),
+                shared.databases().hasReplica()
+                        ? config.getTracking().replicaLagAllowance.toJavaDuration()
+                        : Duration.ZERO);
         TrackingChanges changes = new TrackingChanges(shared.dataSource(), service::forget, service::forgetAll);
         environment.lifecycle().manage(new Managed() {
             @Override

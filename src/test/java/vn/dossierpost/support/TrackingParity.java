@@ -3,6 +3,7 @@ package vn.dossierpost.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -34,7 +35,7 @@ public final class TrackingParity {
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
         ReferenceDataCache referenceData = new ReferenceDataCache(jdbi);
         TimelineTracking before = new TimelineTracking(jdbi, referenceData, json, zone);
-        TrackingService projection = new TrackingService(jdbi, referenceData, json, zone, 0);
+        TrackingService projection = new TrackingService(jdbi, referenceData, json, zone, 0, Duration.ZERO);
         List<List<String>> references = jdbi.withHandle(
                 h -> h.createQuery("SELECT code, s10_number, return_s10_number FROM dossier ORDER BY id")
                         .map((rs, ctx) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)))

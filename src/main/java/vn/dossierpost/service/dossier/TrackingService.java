@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +29,10 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
  * no personal data) and kept, serialized, in a cache bounded by size: a change to a dossier drops its
  * entries on every node through {@link #forget} (the projection's NOTIFY, see TrackingChanges), and
  * an answer built with older catalogue names is built again.
+ *
+ * <p>Read from a replica, a dossier's new row may arrive a moment after the NOTIFY sent by the
+ * primary: an answer read in that moment is the old one. So for {@code replicaLag} after a change its
+ * answers are read afresh and not kept; only after that is one cached again.
  */
 public final class TrackingService {
     /** The answer as served: the view (for the page), its JSON and the entity tag of that JSON (unquoted). */
@@ -43,11 +48,27 @@ public final class TrackingService {
     private final ReferenceDataCache referenceData;
     private final TrackingViews views;
     private final Cache<String, Cached> cache;
+    /** References changed less than {@code replicaLag} ago (empty without a replica). */
+    private final Cache<String, Boolean> unsettled;
 
-    /** {@code cacheBytes}: about how much memory the cached answers may take (0: none cached). */
+    private final Duration replicaLag;
+    private volatile long everythingUnsettledUntil;
+
+    /**
+     * {@code cacheBytes}: about how much memory the cached answers may take (0: none cached);
+     * {@code replicaLag}: zero when {@code jdbi} is the primary, else how long a change may take to
+     * reach the replica it reads.
+     */
     public TrackingService(
-            Jdbi jdbi, ReferenceDataCache referenceData, ObjectMapper json, ZoneId zone, long cacheBytes) {
+            Jdbi jdbi,
+            ReferenceDataCache referenceData,
+            ObjectMapper json,
+            ZoneId zone,
+            long cacheBytes,
+            Duration replicaLag) {
         this.jdbi = jdbi;
+        this.replicaLag = replicaLag;
+        this.unsettled = Caffeine.newBuilder().expireAfterWrite(replicaLag).build();
         this.json = json;
         this.referenceData = referenceData;
         this.views = new TrackingViews(json, zone);
@@ -77,7 +98,9 @@ public final class TrackingService {
         if (hit != null && hit.data() == data) {
             return hit.answer();
         }
-        Cached loaded = cache.asMap().compute(key, (k, old) -> old != null && old.data() == data ? old : load(k, data));
+        Cached loaded = settled(key)
+                ? cache.asMap().compute(key, (k, old) -> old != null && old.data() == data ? old : load(k, data))
+                : load(key, data);
         if (loaded == null) {
             throw notFound(ref);
         }
@@ -86,11 +109,23 @@ public final class TrackingService {
 
     /** Drops the cached answer for one reference (a dossier code or an S10 number, as stored). */
     public void forget(String reference) {
+        if (!replicaLag.isZero()) {
+            unsettled.put(reference, Boolean.TRUE);
+        }
         cache.invalidate(reference);
     }
 
     public void forgetAll() {
+        if (!replicaLag.isZero()) {
+            everythingUnsettledUntil = System.nanoTime() + replicaLag.toNanos();
+        }
         cache.invalidateAll();
+    }
+
+    /** Whether what the database answers for {@code key} now may be kept (see the class comment). */
+    private boolean settled(String key) {
+        return replicaLag.isZero()
+                || (System.nanoTime() - everythingUnsettledUntil > 0 && unsettled.getIfPresent(key) == null);
     }
 
     /** The lookup key: an S10 number in capitals, a dossier code as typed; null when it can be neither. */
