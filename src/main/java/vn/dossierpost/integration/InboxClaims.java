@@ -11,7 +11,8 @@ import vn.dossierpost.service.handover.InboxClaimStore;
 /**
  * The read lock of agency-inbox.yaml ({@code readLock: idempotent}), so that nodes sharing an inbox
  * folder (NFS, one SFTP landing folder) apply each file once: before a node reads a file, Camel adds
- * the file's key ({@code idempotentKey}: agency, name, last modified, length) here, and only the node
+ * the file's key ({@code idempotentKey}: the agency's folder, the file's name, last modified time and
+ * length) here, and only the node
  * whose claim row counts ({@link InboxClaimStore}) reads it. Camel calls {@link #confirm} once the file
  * has moved to .done/ or .failed/ (the claim stays, so a node that listed the file before the move
  * cannot claim it again), and {@link #remove} when the exchange rolled back (the database away: the file
@@ -43,8 +44,9 @@ public final class InboxClaims implements IdempotentRepository {
             claimed = store.claim(key);
         } catch (RuntimeException e) {
             LOG.warn("inbox file {} left for the next poll: it could not be claimed: {}", key, e.getMessage());
-            if (file != null) {
-                waiting.left(agencyOf(key), file.getAbsolutePath());
+            String agency = agencyOf(exchange);
+            if (file != null && agency != null) {
+                waiting.left(agency, file.getAbsolutePath());
             }
             return false;
         }
@@ -103,8 +105,10 @@ public final class InboxClaims implements IdempotentRepository {
         return null;
     }
 
-    private static String agencyOf(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0 ? key : key.substring(0, slash);
+    /** The agency whose inbox route read the file (route id "inbox-<code>", AgencyRoutes). */
+    private static String agencyOf(Exchange exchange) {
+        String route = exchange == null ? null : exchange.getFromRouteId();
+        String prefix = AgencyRoutes.inboxRouteId("");
+        return route != null && route.startsWith(prefix) ? route.substring(prefix.length()) : null;
     }
 }

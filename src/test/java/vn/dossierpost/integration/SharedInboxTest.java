@@ -139,7 +139,7 @@ class SharedInboxTest {
                 .isEqualTo(FILES);
         assertThat(count("SELECT count(*) FROM dossier_event WHERE type = 'IN_PROCESSING'"))
                 .isEqualTo(FILES);
-        assertThat(count("SELECT count(*) FROM inbox_claim WHERE claim_key LIKE '" + Dossiers.AGENCY + "/su-kien-%'"))
+        assertThat(count("SELECT count(*) FROM inbox_claim WHERE claim_key LIKE '" + inbox + "/su-kien-%'"))
                 .as("one claim a file, kept after the move")
                 .isEqualTo(FILES);
         System.out.println("[SharedInboxTest] files claimed per node: "
@@ -205,7 +205,7 @@ class SharedInboxTest {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Path file = inbox.resolve(name);
         Files.write(file, bytes);
-        String key = Dossiers.AGENCY + "/" + name + "/" + file.toFile().lastModified() + "/" + bytes.length;
+        String key = inbox + "/" + name + "/" + file.toFile().lastModified() + "/" + bytes.length;
         NODE_A.jdbi()
                 .useHandle(h -> h.execute(
                         "INSERT INTO inbox_claim (claim_key, claimed_by, claimed_at) VALUES (?, ?, " + claimedAt + ")",
