@@ -600,6 +600,14 @@ public class DossierpostConfiguration extends Configuration {
          */
         @NotNull
         public Duration inboxRetryFor = Duration.seconds(10);
+
+        /**
+         * How long a node's claim on an inbox file holds: nodes sharing an inbox folder claim each
+         * file in the database before reading it; a claim older than this (by the database's clock)
+         * is taken for a node killed mid-file, and another node takes the file over.
+         */
+        @NotNull
+        public Duration inboxClaimTimeout = Duration.minutes(5);
     }
 
     /**

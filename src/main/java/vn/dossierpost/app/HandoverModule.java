@@ -27,6 +27,7 @@ import vn.dossierpost.integration.AgencyProbe;
 import vn.dossierpost.integration.AgencyRoutes;
 import vn.dossierpost.integration.CamelIntegration;
 import vn.dossierpost.integration.DropPackager;
+import vn.dossierpost.integration.InboxClaims;
 import vn.dossierpost.integration.InboxFileLimit;
 import vn.dossierpost.integration.InboxSignatures;
 import vn.dossierpost.integration.InboxWaiting;
@@ -49,6 +50,7 @@ import vn.dossierpost.service.handover.HandoverBacklog;
 import vn.dossierpost.service.handover.HandoverBatches;
 import vn.dossierpost.service.handover.HandoverQueries;
 import vn.dossierpost.service.handover.HandoverService;
+import vn.dossierpost.service.handover.InboxClaimStore;
 import vn.dossierpost.service.returnleg.AgencyNoticeOutbox;
 import vn.dossierpost.service.supervision.Dashboard;
 import vn.dossierpost.web.admin.AgencyPages;
@@ -161,11 +163,24 @@ public final class HandoverModule {
         DatabaseRetry retry = new DatabaseRetry(new RetryPolicy(
                 Duration.ofMillis(100), Duration.ofSeconds(2), settings.inboxRetryFor.toJavaDuration()));
         return Map.of(
-                "acknowledgements", new AcknowledgementFiles(acknowledgements, shared.json(), retry),
-                "agencyEvents", new AgencyEventFiles(agencyEvents, shared.json(), retry),
-                "inboxSignatures", new InboxSignatures(new AgencyChannels(shared.jdbi()), retry),
-                "inboxLimit", new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()),
-                "inboxWaiting", waiting);
+                "acknowledgements",
+                new AcknowledgementFiles(acknowledgements, shared.json(), retry),
+                "agencyEvents",
+                new AgencyEventFiles(agencyEvents, shared.json(), retry),
+                "inboxSignatures",
+                new InboxSignatures(new AgencyChannels(shared.jdbi()), retry),
+                "inboxLimit",
+                new InboxFileLimit(config.getLimits().maxInboxFile.toBytes()),
+                "inboxWaiting",
+                waiting,
+                // nodes sharing an inbox folder: each file claimed in the database before it is read
+                InboxClaims.BEAN,
+                new InboxClaims(
+                        new InboxClaimStore(
+                                shared.jdbi(),
+                                InboxClaimStore.newNodeId(),
+                                settings.inboxClaimTimeout.toJavaDuration()),
+                        waiting));
     }
 
     /** The handover and agency-notice settings the routes read as {@code {{...}}} properties. */

@@ -36,6 +36,7 @@ public final class JdbiSetup {
             EventDAO.class,
             HandoverDAO.class,
             HomePickupDAO.class,
+            InboxClaimDAO.class,
             IncidentDAO.class,
             NotificationDAO.class,
             OfficeCommuneDAO.class,
