@@ -53,6 +53,7 @@ import vn.dossierpost.support.ServicePorts;
 import vn.dossierpost.support.ServiceProcess;
 import vn.dossierpost.support.ServiceProcesses;
 import vn.dossierpost.support.SmsGatewayStandIn;
+import vn.dossierpost.support.StoreFiles;
 import vn.dossierpost.support.TestDatabase;
 
 /**
@@ -93,6 +94,8 @@ class MultiNodeChaosTest {
             .build();
 
     private String url;
+    private S3Server s3;
+    private String bucket;
     private Node[] nodes;
     /** What was uploaded, by dossier code and component. */
     private final Map<String, Map<String, byte[]>> scans = new ConcurrentHashMap<>();
@@ -140,8 +143,8 @@ class MultiNodeChaosTest {
 
     private void startAroundTheNodes(long seed) throws Exception {
         processes = new ServiceProcesses(tmp);
-        S3Server s3 = S3Server.shared();
-        String bucket = s3.newBucket("chaos");
+        s3 = S3Server.shared();
+        bucket = s3.newBucket("chaos");
         url = TestDatabase.newDatabase();
         agency = AgencySimulator.builder(Handovers.SECRET)
                 .failRate(0.3)
@@ -176,10 +179,9 @@ class MultiNodeChaosTest {
         nodes = new Node[NODES];
         for (int i = 0; i < NODES; i++) {
             Map<String, String> own = new HashMap<>(env);
-            own.put(
-                    "DOSSIERPOST_DATA_DIR",
-                    Files.createDirectories(tmp.resolve("node-" + (i + 1))).toString());
-            nodes[i] = new Node("node-" + (i + 1), own);
+            Path dataDir = Files.createDirectories(tmp.resolve("node-" + (i + 1)));
+            own.put("DOSSIERPOST_DATA_DIR", dataDir.toString());
+            nodes[i] = new Node("node-" + (i + 1), dataDir, own);
         }
     }
 
@@ -195,14 +197,16 @@ class MultiNodeChaosTest {
     /** One service node: restarted on new ports each time, its data directory kept. */
     private final class Node {
         final String name;
+        final Path dataDir;
         final Map<String, String> env;
         volatile ServicePorts ports;
         volatile ServiceProcess process;
         volatile boolean up;
         int starts;
 
-        Node(String name, Map<String, String> env) {
+        Node(String name, Path dataDir, Map<String, String> env) {
             this.name = name;
+            this.dataDir = dataDir;
             this.env = env;
         }
 
@@ -461,7 +465,7 @@ class MultiNodeChaosTest {
                 expected.size(), smtp.getReceivedMessages().length, smsSent);
     }
 
-    /** Every scan row holds the bytes uploaded, and every node serves them from the bucket. */
+    /** Every scan row holds the bytes uploaded, is an object in the bucket, and every node serves it from there. */
     private void everyScanReadableThroughEveryNode(List<String> codes) throws Exception {
         List<String[]> files = new ArrayList<>();
         try (Connection c = connection();
@@ -476,6 +480,9 @@ class MultiNodeChaosTest {
         for (String[] f : files) {
             byte[] uploaded = scans.get(f[0]).get(f[1]);
             assertThat(f[3]).as("sha256 of %s %s", f[0], f[1]).isEqualTo(sha256(uploaded));
+            assertThat(s3.object(bucket, f[3]))
+                    .as("the object of %s %s", f[0], f[1])
+                    .exists();
             for (Node node : nodes) {
                 HttpResponse<byte[]> res = http.send(
                         HttpRequest.newBuilder(URI.create(node.ports.url("/api/dossiers/" + f[0] + "/files/" + f[2])))
@@ -491,6 +498,11 @@ class MultiNodeChaosTest {
                         .as("%s %s through %s", f[0], f[1], node.name)
                         .isEqualTo(uploaded);
             }
+        }
+        for (Node node : nodes) {
+            assertThat(new StoreFiles(node.dataDir).blobs())
+                    .as("scans kept on %s's own disk", node.name)
+                    .isEmpty();
         }
     }
 
