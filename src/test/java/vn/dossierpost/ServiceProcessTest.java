@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +36,9 @@ import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.ScriptedAgency;
+import vn.dossierpost.support.ServicePorts;
+import vn.dossierpost.support.ServiceProcess;
+import vn.dossierpost.support.ServiceProcesses;
 import vn.dossierpost.support.TestDatabase;
 
 /**
@@ -48,12 +49,11 @@ import vn.dossierpost.support.TestDatabase;
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ServiceProcessTest {
-    private static final String CONFIG = "config.yml";
+    private static final String CONFIG = ServiceProcesses.CONFIG;
     private static final String USERNAME = "lan.nguyen";
     private static final String PASSWORD = "matkhau123";
-    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
     private static final Duration COMMAND_WITHIN = Duration.ofSeconds(60);
-    private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
+    private static final Duration STOP_WITHIN = ServiceProcess.STOP_WITHIN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INTAKE_BODY = """
             {"procedureCode":"2.000488","serviceForm":"SEND_AND_RETURN",\
@@ -65,14 +65,13 @@ class ServiceProcessTest {
     @TempDir
     Path tmp;
 
-    private final List<Child> children = new ArrayList<>();
+    private ServiceProcesses processes;
     private final List<Long> postmasters = new ArrayList<>();
     private boolean passed; // set by each test as its last step; otherwise the children's output is printed
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private int started;
 
     @Test
     void embeddedDefaultSurvivesRestartAndCommandsAttachToTheRunningDatabase() throws Exception {
@@ -81,7 +80,7 @@ class ServiceProcessTest {
 
         // a) the command starts the embedded PostgreSQL itself (initdb), migrates, adds the user, stops it
         long t0 = System.nanoTime();
-        Child add = start(
+        ServiceProcess add = start(
                 "user-add",
                 withPassword(env),
                 "user",
@@ -103,8 +102,8 @@ class ServiceProcessTest {
                 .isEmpty();
 
         // b) the service on the now initialised data directory
-        Ports ports = Ports.free();
-        Child server = start("server-1", env, serverArgs(ports));
+        ServicePorts ports = ServicePorts.free();
+        ServiceProcess server = start("server-1", env, serverArgs(ports));
         long firstStartMillis = server.awaitHealthy(ports.admin());
         System.out.printf(
                 "[ServiceProcessTest] first start (embedded PostgreSQL already initialised by `user add`): healthy after %d ms%n",
@@ -130,7 +129,7 @@ class ServiceProcessTest {
 
         // d) a command while the service runs attaches to its PostgreSQL instead of starting another
         long s0 = System.nanoTime();
-        Child status = start("db-status", env, "db", "status", CONFIG);
+        ServiceProcess status = start("db-status", env, "db", "status", CONFIG);
         status.assertExitsZero(COMMAND_WITHIN);
         System.out.printf(
                 "[ServiceProcessTest] `db status` beside the running service: %d ms%n",
@@ -155,8 +154,8 @@ class ServiceProcessTest {
                 "[ServiceProcessTest] postmaster %d gone %d ms after the service's JVM%n", postgresPid.get(), lag);
 
         // f) a restart on the same data directory still has the dossier, Vietnamese intact
-        Ports again = Ports.free();
-        Child restarted = start("server-2", env, serverArgs(again));
+        ServicePorts again = ServicePorts.free();
+        ServiceProcess restarted = start("server-2", env, serverArgs(again));
         long restartMillis = restarted.awaitHealthy(again.admin());
         postmasterAlive(dataDir).ifPresent(postmasters::add);
         System.out.printf(
@@ -183,10 +182,10 @@ class ServiceProcessTest {
         // g) kill -9 leaves the PostgreSQL running; the next start attaches to it and, being the
         // service, stops it when it stops: nothing is left holding the data directory
         Optional<Long> orphan = postmasterAlive(dataDir);
-        restarted.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        restarted.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertThat(postmasterAlive(dataDir)).as("PostgreSQL after kill -9").isEqualTo(orphan);
-        Ports third = Ports.free();
-        Child attached = start("server-3", env, serverArgs(third));
+        ServicePorts third = ServicePorts.free();
+        ServiceProcess attached = start("server-3", env, serverArgs(third));
         attached.awaitHealthy(third.admin());
         assertThat(attached.output()).contains("already running on port");
         attached.stopGracefully();
@@ -214,8 +213,8 @@ class ServiceProcessTest {
                 .as("a new database starts empty")
                 .isFalse();
 
-        Ports ports = Ports.free();
-        Child server = start(
+        ServicePorts ports = ServicePorts.free();
+        ServiceProcess server = start(
                 "server-external",
                 Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString(), "DATABASE_URL", url, "DATABASE_USER", "postgres"),
                 serverArgs(ports));
@@ -276,8 +275,8 @@ class ServiceProcessTest {
                         + "', '" + Passwords.hash(PASSWORD, 4) + "', 'COUNTER', '100000')");
             }
             Map<String, String> env = Map.of("DOSSIERPOST_DATA_DIR", dataDir.toString(), "DATABASE_URL", url);
-            Ports ports = Ports.free();
-            Child first = start("server-killed", env, handoverArgs(ports));
+            ServicePorts ports = ServicePorts.free();
+            ServiceProcess first = start("server-killed", env, handoverArgs(ports));
             first.awaitHealthy(ports.admin());
             String code = digitisedDossier(ports);
 
@@ -292,13 +291,13 @@ class ServiceProcessTest {
                             + "FROM dossier WHERE code = '" + code + "'");
             Handovers.await(
                     () -> agency.received().size() == 2, Duration.ofSeconds(20), () -> "the notice at the agency");
-            first.process
+            first.process()
                     .destroyForcibly()
                     .waitFor(10, TimeUnit.SECONDS); // kill -9 while the agency holds both requests
             assertThat(statusOf(url, code)).as("not recorded as delivered").isEqualTo("IN_TRANSIT_TO_AGENCY");
 
-            Ports again = Ports.free();
-            Child second = start("server-restarted", env, handoverArgs(again));
+            ServicePorts again = ServicePorts.free();
+            ServiceProcess second = start("server-restarted", env, handoverArgs(again));
             second.awaitHealthy(again.admin());
             Handovers.await(
                     () -> "DELIVERED_TO_AGENCY".equals(statusOf(url, code)),
@@ -338,19 +337,12 @@ class ServiceProcessTest {
     }
 
     /** A short lease, so the restarted service takes the killed one's handover back within seconds. */
-    private static String[] handoverArgs(Ports ports) {
-        return new String[] {
-            "-Ddw.server.applicationConnectors[0].port=" + ports.app(),
-            "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
-            "-Ddw.handover.lease=3s",
-            "-Ddw.handover.firstRetryDelay=200ms",
-            "server",
-            CONFIG
-        };
+    private static String[] handoverArgs(ServicePorts ports) {
+        return ServiceProcesses.serverArgs(ports, "-Ddw.handover.lease=3s", "-Ddw.handover.firstRetryDelay=200ms");
     }
 
     /** Intake and both scans over HTTP; returns the dossier code. */
-    private String digitisedDossier(Ports ports) throws Exception {
+    private String digitisedDossier(ServicePorts ports) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(app(ports, "/api/dossiers")))
                         .header("Authorization", basic(USERNAME, PASSWORD))
@@ -414,14 +406,17 @@ class ServiceProcessTest {
         }
     }
 
+    @BeforeEach
+    void processes() {
+        processes = new ServiceProcesses(tmp);
+    }
+
     @AfterEach
     void stopEverythingStartedHere() throws Exception {
-        for (Child child : children) {
-            if (!passed) {
-                System.err.println(child.tail());
-            }
-            child.destroy();
+        if (!passed) {
+            processes.printTails();
         }
+        processes.close();
         // A service or command killed before it could stop its embedded PostgreSQL leaves the
         // postmaster (daemonised by pg_ctl, so not our child) running on our temp data dir.
         Path dataDir = tmp.resolve("data");
@@ -448,13 +443,8 @@ class ServiceProcessTest {
 
     // --- processes ---------------------------------------------------------------------------
 
-    private static String[] serverArgs(Ports ports) {
-        return new String[] {
-            "-Ddw.server.applicationConnectors[0].port=" + ports.app(),
-            "-Ddw.server.adminConnectors[0].port=" + ports.admin(),
-            "server",
-            CONFIG
-        };
+    private static String[] serverArgs(ServicePorts ports) {
+        return ServiceProcesses.serverArgs(ports);
     }
 
     private static Map<String, String> withPassword(Map<String, String> env) {
@@ -463,149 +453,11 @@ class ServiceProcessTest {
         return all;
     }
 
-    /** JVM options (those starting with -D) go before the main class, the rest after it. */
-    private Child start(String name, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.add("-cp");
-        command.add(classpath());
-        List<String> appArgs = new ArrayList<>();
-        for (String arg : args) {
-            (arg.startsWith("-D") ? command : appArgs).add(arg);
-        }
-        command.add(DossierpostApplication.class.getName());
-        command.addAll(appArgs);
-
-        Path log = tmp.resolve(String.format("%02d-%s.log", ++started, name));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile()) // the project dir, where config.yml is
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // only what this test sets decides where the data is
-        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("DOSSIERPOST_"));
-        builder.environment().putAll(env);
-        Child child = new Child(name, builder.start(), log);
-        children.add(child);
-        return child;
-    }
-
-    /**
-     * The test JVM's classpath without empty entries: surefire's java.class.path ends with a path
-     * separator, and an empty entry means the working directory, where Liquibase would then find
-     * migrations/changelog.xml a second time (beside target/classes) and refuse to run.
-     */
-    private static String classpath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    private final class Child {
-        final String name;
-        final Process process;
-        final Path log;
-
-        Child(String name, Process process, Path log) {
-            this.name = name;
-            this.process = process;
-            this.log = log;
-        }
-
-        String output() {
-            try {
-                return Files.readString(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String tail() {
-            String[] lines = output().split("\n");
-            int from = Math.max(0, lines.length - 60);
-            return "--- last lines of " + log + " (" + name + ", pid " + process.pid() + ") ---\n"
-                    + String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
-        }
-
-        void assertExitsZero(Duration within) throws InterruptedException {
-            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail(name + " did not finish within " + within.toSeconds() + " s\n" + tail());
-            }
-            if (process.exitValue() != 0) {
-                fail(name + " exited with " + process.exitValue() + "\n" + tail());
-            }
-        }
-
-        /** Polls the admin health check until 200 and returns the time from process start. */
-        long awaitHealthy(int adminPort) throws InterruptedException {
-            long t0 = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
-            long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
-                    .timeout(Duration.ofSeconds(5))
-                    .GET()
-                    .build();
-            String last = "no answer";
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    fail(name + " exited with " + process.exitValue() + " before it was healthy\n" + tail());
-                }
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        return System.currentTimeMillis() - t0;
-                    }
-                    last = response.statusCode() + " " + response.body();
-                } catch (ConnectException e) {
-                    last = "not listening yet";
-                } catch (IOException e) {
-                    last = e.toString();
-                }
-                Thread.sleep(200);
-            }
-            fail(name + " not healthy within " + HEALTHY_WITHIN.toSeconds() + " s (last: " + last + ")\n" + tail());
-            return -1;
-        }
-
-        /** SIGTERM and wait for the exit, as an operator's service manager does. */
-        void stopGracefully() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail(name + " did not stop within " + STOP_WITHIN.toSeconds() + " s of SIGTERM\n" + tail());
-            }
-        }
-
-        void destroy() {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+    private ServiceProcess start(String name, Map<String, String> env, String... args) throws IOException {
+        return processes.start(name, env, args);
     }
 
     // --- helpers -----------------------------------------------------------------------------
-
-    private record Ports(int app, int admin) {
-        static Ports free() throws IOException {
-            try (ServerSocket a = new ServerSocket(0);
-                    ServerSocket b = new ServerSocket(0)) {
-                return new Ports(a.getLocalPort(), b.getLocalPort());
-            }
-        }
-    }
 
     /** The pid in dataDir/postgres/postmaster.pid when that process is alive. */
     private static Optional<Long> postmasterAlive(Path dataDir) throws IOException {
@@ -659,7 +511,7 @@ class ServiceProcessTest {
         }
     }
 
-    private static String app(Ports ports, String path) {
+    private static String app(ServicePorts ports, String path) {
         return "http://127.0.0.1:" + ports.app() + path;
     }
 

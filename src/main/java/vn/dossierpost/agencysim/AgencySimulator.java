@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code .ack.json} files in another.</li>
  * </ul>
  * Faults can be dialled in, before start or while running: a share of requests failing with 500, a
- * delay before each answer (the dossier is recorded first), and duplicates acknowledged as new.
+ * delay before each answer or before a share of them (the dossier is recorded first), and duplicates
+ * acknowledged as new.
  * Start with {@link #builder(String)}; {@link #close()} stops everything.
  */
 public final class AgencySimulator implements AutoCloseable {
@@ -112,6 +113,7 @@ public final class AgencySimulator implements AutoCloseable {
         this.faults = new Faults(b.seed);
         faults.failRate(b.failRate);
         faults.delay(b.delay);
+        faults.slowRate(b.slowRate);
         faults.ackTwice(b.ackTwice);
         this.fileDrop = b.dropDir == null
                 ? null
@@ -229,6 +231,20 @@ public final class AgencySimulator implements AutoCloseable {
         faults.delay(delay);
     }
 
+    public double slowRate() {
+        return faults.slowRate();
+    }
+
+    /** Share of answers (0 to 1, drawn per request; 1 by default) that wait for the delay; the rest come at once. */
+    public void setSlowRate(double slowRate) {
+        faults.slowRate(slowRate);
+    }
+
+    /** Answers to {@code POST /dossiers} that waited for the delay so far. */
+    public long slowAnswers() {
+        return faults.slowAnswers();
+    }
+
     public boolean ackTwice() {
         return faults.ackTwice();
     }
@@ -273,6 +289,7 @@ public final class AgencySimulator implements AutoCloseable {
         private int threads = 16;
         private double failRate;
         private Duration delay = Duration.ZERO;
+        private double slowRate = 1.0;
         private boolean ackTwice;
         private long seed = 20261122L;
         private Path dropDir;
@@ -324,12 +341,18 @@ public final class AgencySimulator implements AutoCloseable {
             return this;
         }
 
+        /** Share of answers that wait for the {@link #delay}: 1 (every one) by default. */
+        public Builder slowRate(double slowRate) {
+            this.slowRate = Faults.checkSlowRate(slowRate);
+            return this;
+        }
+
         public Builder ackTwice(boolean ackTwice) {
             this.ackTwice = ackTwice;
             return this;
         }
 
-        /** Seed of the draws deciding which requests fail on purpose. */
+        /** Seed of the draws deciding which requests fail on purpose and which answers are slow. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

@@ -2,16 +2,20 @@ package vn.dossierpost.agencysim;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The misbehaviour a test can dial in, also while requests are running: a share of requests failing
- * with 500 (drawn from a seeded Random, so a run repeats), a delay before every answer, and
- * acknowledging a duplicate as if it were new.
+ * with 500 (drawn from a seeded Random, so a run repeats), a delay before every answer or before a
+ * share of them only (the slow rate, drawn the same way), and acknowledging a duplicate as if it were
+ * new.
  */
 final class Faults {
     private final Random random;
     private volatile double failRate;
     private volatile Duration delay = Duration.ZERO;
+    private volatile double slowRate = 1.0;
+    private final LongAdder slowAnswers = new LongAdder();
     private volatile boolean ackTwice;
 
     Faults(long seed) {
@@ -19,7 +23,10 @@ final class Faults {
     }
 
     boolean failNow() {
-        double rate = failRate;
+        return draw(failRate);
+    }
+
+    private boolean draw(double rate) {
         if (rate <= 0) {
             return false;
         }
@@ -31,12 +38,13 @@ final class Faults {
         }
     }
 
-    /** Sleeps for the delay; true if interrupted (the simulator is closing). */
+    /** Sleeps for the delay if this answer is one of the slow ones; true if interrupted (the simulator is closing). */
     boolean pause() {
         Duration d = delay;
-        if (d.isZero()) {
+        if (d.isZero() || !draw(slowRate)) {
             return false;
         }
+        slowAnswers.increment();
         try {
             Thread.sleep(d.toMillis());
             return false;
@@ -55,8 +63,29 @@ final class Faults {
     }
 
     static double checkFailRate(double rate) {
+        return checkRate("failRate", rate);
+    }
+
+    /** Answers that waited for the delay so far. */
+    long slowAnswers() {
+        return slowAnswers.sum();
+    }
+
+    double slowRate() {
+        return slowRate;
+    }
+
+    void slowRate(double rate) {
+        this.slowRate = checkSlowRate(rate);
+    }
+
+    static double checkSlowRate(double rate) {
+        return checkRate("slowRate", rate);
+    }
+
+    private static double checkRate(String name, double rate) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("failRate must be between 0 and 1, got " + rate);
+            throw new IllegalArgumentException(name + " must be between 0 and 1, got " + rate);
         }
         return rate;
     }

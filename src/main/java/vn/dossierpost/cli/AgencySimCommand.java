@@ -14,7 +14,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import vn.dossierpost.agencysim.AgencySimulator;
 
 /**
- * {@code agency-sim --secret S [--port 9090] [--fail-rate 0.1] [--delay-ms 500] [--ack-twice]
+ * {@code agency-sim --secret S [--port 9090] [--fail-rate 0.1] [--delay-ms 500] [--slow-rate 0.05] [--ack-twice]
  * [--drop-dir DIR --ack-dir DIR]}: runs the stand-in agency ({@link AgencySimulator}) until killed,
  * for trying the service by hand and for benchmarks. Needs no config.yml: it has nothing to do with
  * the service's database. The secret may come from AGENCY_SECRET instead (a command line is visible
@@ -59,7 +59,13 @@ public class AgencySimCommand extends Command {
                 .dest("delayMs")
                 .type(Long.class)
                 .setDefault(0L)
-                .help("wait before every answer, after the dossier is recorded");
+                .help("wait before every answer (or the --slow-rate share of them), after the dossier is recorded");
+        subparser
+                .addArgument("--slow-rate")
+                .dest("slowRate")
+                .type(Double.class)
+                .setDefault(1.0)
+                .help("share of answers (0 to 1) that wait for --delay-ms; the rest come at once");
         subparser
                 .addArgument("--ack-twice")
                 .dest("ackTwice")
@@ -81,6 +87,7 @@ public class AgencySimCommand extends Command {
                 .port(ns.getInt("port"))
                 .failRate(ns.getDouble("failRate"))
                 .delay(Duration.ofMillis(ns.getLong("delayMs")))
+                .slowRate(ns.getDouble("slowRate"))
                 .ackTwice(ns.getBoolean("ackTwice"));
         String dropDir = ns.getString("dropDir");
         String ackDir = ns.getString("ackDir");
@@ -122,11 +129,13 @@ public class AgencySimCommand extends Command {
     private String startLine(AgencySimulator sim, String dropDir, String ackDir) {
         String line = String.format(
                 Locale.ROOT,
-                "agency-sim: POST %s/dossiers (stats: GET %s/stats); fail rate %.2f," + " delay %d ms, ack twice %s",
+                "agency-sim: POST %s/dossiers (stats: GET %s/stats); fail rate %.2f,"
+                        + " delay %d ms (slow rate %.2f), ack twice %s",
                 sim.baseUrl(),
                 sim.baseUrl(),
                 sim.failRate(),
                 sim.delay().toMillis(),
+                sim.slowRate(),
                 sim.ackTwice() ? "yes" : "no");
         if (dropDir == null) {
             return line;

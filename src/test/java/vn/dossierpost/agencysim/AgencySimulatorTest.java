@@ -404,6 +404,37 @@ class AgencySimulatorTest {
     }
 
     @Test
+    void aSlowRateDelaysOnlyAShareOfTheAnswers() throws IOException {
+        sim.setDelay(Duration.ofMillis(700));
+        sim.setSlowRate(0.25);
+        int slow = 0;
+        for (int i = 0; i < 24; i++) {
+            long t0 = System.nanoTime();
+            int status = send(request(sim.baseUrl(), dossier(String.format("%s-%04d", AGENCY, i))))
+                    .status();
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(status).isEqualTo(201);
+            slow += millis >= 700 ? 1 : 0;
+        }
+        assertThat(slow).as("answers that waited the delay").isBetween(1, 14);
+        assertThat(sim.slowAnswers()).isEqualTo(slow);
+        assertThat(sim.stats().accepted()).isEqualTo(24);
+
+        sim.setSlowRate(0);
+        sim.setDelay(Duration.ofSeconds(3));
+        long t0 = System.nanoTime();
+        for (int i = 24; i < 30; i++) {
+            send(request(sim.baseUrl(), dossier(String.format("%s-%04d", AGENCY, i))));
+        }
+        assertThat((System.nanoTime() - t0) / 1_000_000)
+                .as("six answers with slow rate 0 and a 3 s delay")
+                .isLessThan(3000);
+        assertThatThrownBy(() -> sim.setSlowRate(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slowRate");
+    }
+
+    @Test
     void concurrentDeliveriesOfOneKeyGetExactlyOneNewReceipt() throws Exception {
         Dossier d = dossier(CODE);
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -56,6 +56,8 @@ class AgencySimCommandTest {
                         "0",
                         "--delay-ms",
                         "0",
+                        "--slow-rate",
+                        "0.25",
                         "--drop-dir",
                         dir.resolve("outbox").toString(),
                         "--ack-dir",
@@ -68,7 +70,7 @@ class AgencySimCommandTest {
             }
             Matcher url = URL.matcher(printed());
             assertThat(url.find()).as("start line in: %s", printed()).isTrue();
-            assertThat(printed()).contains("fail rate 0.00", "file drop", "outbox");
+            assertThat(printed()).contains("fail rate 0.00", "slow rate 0.25", "file drop", "outbox");
             assertThat(dir.resolve("inbox")).isDirectory();
 
             HttpClient http = HttpClient.newHttpClient();
