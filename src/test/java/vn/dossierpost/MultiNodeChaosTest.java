@@ -46,6 +46,7 @@ import vn.dossierpost.agencysim.AgencySimulator;
 import vn.dossierpost.auth.Passwords;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.InboxFiles;
 import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.S3Server;
 import vn.dossierpost.support.Scans;
@@ -65,6 +66,8 @@ import vn.dossierpost.support.TestDatabase;
  * taken in is in the database, delivered once in effect (one idempotency key at the agency, one
  * DELIVERED_TO_AGENCY on its timeline, the agency's first receipt recorded), the applicant's
  * messages are each recorded once and sent, and every scan is read back whole through every node.
+ * The nodes also read one shared inbox folder, where the agency drops a signed event file for each
+ * dossier as soon as it is delivered: every file is applied once and ends in .done/, none in .failed/.
  * The seed is printed; {@code -Dchaos.seed=N} repeats a run's draws (not its timing).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -96,6 +99,7 @@ class MultiNodeChaosTest {
     private String url;
     private S3Server s3;
     private String bucket;
+    private Path inbox;
     private Node[] nodes;
     /** What was uploaded, by dossier code and component. */
     private final Map<String, Map<String, byte[]>> scans = new ConcurrentHashMap<>();
@@ -111,6 +115,7 @@ class MultiNodeChaosTest {
 
         pool = Executors.newFixedThreadPool(4);
         Future<List<String>> chaos = pool.submit(() -> chaos(new Random(seed)));
+        Future<Integer> events = pool.submit(this::dropAnEventFileForEachDeliveredDossier);
         List<Future<String>> intakes = new ArrayList<>();
         for (int i = 0; i < DOSSIERS; i++) {
             int n = i;
@@ -124,6 +129,7 @@ class MultiNodeChaosTest {
                 "[MultiNodeChaosTest] %d dossiers taken in and scanned after %d ms%n", DOSSIERS, millisSince(t0));
         List<String> kills = chaos.get();
         System.out.printf("[MultiNodeChaosTest] chaos done after %d ms: %s%n", millisSince(t0), kills);
+        events.get(SETTLED_WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         Handovers.await(
                 this::settled, SETTLED_WITHIN, () -> "every dossier delivered and every message sent: " + progress());
@@ -135,6 +141,7 @@ class MultiNodeChaosTest {
         deliveredOnceInEffect(codes);
         everyMessageRecordedOnceAndSent(codes);
         everyScanReadableThroughEveryNode(codes);
+        everyInboxFileAppliedOnce(codes);
         System.out.printf("[MultiNodeChaosTest] done after %d ms%n", millisSince(t0));
         passed = true;
     }
@@ -146,6 +153,7 @@ class MultiNodeChaosTest {
         s3 = S3Server.shared();
         bucket = s3.newBucket("chaos");
         url = TestDatabase.newDatabase();
+        inbox = Files.createDirectories(tmp.resolve("hop-thu-chung"));
         agency = AgencySimulator.builder(Handovers.SECRET)
                 .failRate(0.3)
                 .delay(SLOW_ANSWER)
@@ -159,7 +167,8 @@ class MultiNodeChaosTest {
         sms.setDispatcher(gateway);
         sms.start();
         execute("UPDATE agency SET base_url = '" + agency.baseUrl() + "', secret = '" + Handovers.SECRET
-                + "', batch_window_ms = 200, revision = revision + 1 WHERE code = '" + Dossiers.AGENCY + "'");
+                + "', batch_window_ms = 200, inbox_dir = '" + inbox
+                + "', revision = revision + 1 WHERE code = '" + Dossiers.AGENCY + "'");
         execute("INSERT INTO app_user (username, password_hash, role, office_code) VALUES ('" + CLERK + "', '"
                 + Passwords.hash(PASSWORD, 4) + "', 'COUNTER', '" + Dossiers.OFFICE + "')");
         Map<String, String> env = new HashMap<>();
@@ -176,6 +185,7 @@ class MultiNodeChaosTest {
         env.put("DOSSIERPOST_SMTP_HOST", "127.0.0.1");
         env.put("DOSSIERPOST_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
         env.put("DOSSIERPOST_SMS_URL", sms.url("/v1/sms").toString());
+        env.put("DOSSIERPOST_FILE_DROP_ROOT", tmp.toString());
         nodes = new Node[NODES];
         for (int i = 0; i < NODES; i++) {
             Map<String, String> own = new HashMap<>(env);
@@ -227,7 +237,9 @@ class MultiNodeChaosTest {
                             "-Ddw.notifications.lease=3s",
                             "-Ddw.notifications.pollInterval=300ms",
                             "-Ddw.notifications.firstRetryDelay=500ms",
-                            "-Ddw.notifications.largestRetryDelay=2s"));
+                            "-Ddw.notifications.largestRetryDelay=2s",
+                            // a killed node's claim on an inbox file is taken over after this
+                            "-Ddw.handover.inboxClaimTimeout=5s"));
         }
 
         void awaitUp() throws InterruptedException {
@@ -361,17 +373,49 @@ class MultiNodeChaosTest {
 
     // --- what must hold ------------------------------------------------------------------------
 
+    /** Delivered (the event on the timeline: an agency event moves the status on), told and read. */
+    private static final String NOT_DELIVERED = "SELECT count(*) FROM dossier d WHERE NOT EXISTS (SELECT 1 FROM "
+            + "dossier_event e WHERE e.dossier_id = d.id AND e.type = 'DELIVERED_TO_AGENCY')";
+
     private boolean settled() {
         return "0"
-                .equals(queryUnchecked("SELECT (SELECT count(*) FROM dossier WHERE status <> 'DELIVERED_TO_AGENCY') "
-                        + "+ (SELECT count(*) FROM notification WHERE sent_at IS NULL)"));
+                        .equals(queryUnchecked("SELECT (" + NOT_DELIVERED + ") "
+                                + "+ (SELECT count(*) FROM notification WHERE sent_at IS NULL)"))
+                && names(inbox).stream().noneMatch(n -> n.endsWith(".jsonl"))
+                && names(inbox.resolve(".done")).size() == DOSSIERS;
     }
 
     private String progress() {
-        return queryUnchecked("SELECT (SELECT count(*) FROM dossier WHERE status = 'DELIVERED_TO_AGENCY') || ' of ' || "
-                        + "(SELECT count(*) FROM dossier) || ' delivered; messages not sent: ' || "
+        return queryUnchecked("SELECT (" + NOT_DELIVERED + ") || ' of ' || (SELECT count(*) FROM dossier) "
+                        + "|| ' not delivered; messages not sent: ' || "
                         + "(SELECT count(*) FROM notification WHERE sent_at IS NULL)")
+                + "; in the inbox " + names(inbox) + ", in .done/ "
+                + names(inbox.resolve(".done")).size()
                 + "; agency: " + agency.stats().summary();
+    }
+
+    /**
+     * The agency's side of the shared inbox: as each dossier is delivered, an IN_PROCESSING event for
+     * it in a signed file of its own, while the nodes are being killed. Returns the files dropped.
+     */
+    private int dropAnEventFileForEachDeliveredDossier() throws Exception {
+        Set<String> dropped = new java.util.HashSet<>();
+        long end = System.nanoTime() + SETTLED_WITHIN.plusSeconds(60).toNanos();
+        while (dropped.size() < DOSSIERS && System.nanoTime() < end) {
+            for (String code : list("SELECT d.code FROM dossier d WHERE EXISTS (SELECT 1 FROM dossier_event e "
+                    + "WHERE e.dossier_id = d.id AND e.type = 'DELIVERED_TO_AGENCY')")) {
+                if (dropped.add(code)) {
+                    InboxFiles.drop(
+                            inbox,
+                            "su-kien-" + code + ".jsonl",
+                            "{\"eventId\":\"dang-xu-ly-" + code
+                                    + "\",\"dossierCode\":\"" + code + "\",\"type\":\"IN_PROCESSING\","
+                                    + "\"at\":\"" + now() + "\",\"reason\":\"Đang thẩm định hồ sơ\"}\n");
+                }
+            }
+            Thread.sleep(300);
+        }
+        return dropped.size();
     }
 
     /** Every dossier taken in is in the database, once (no second dossier from a retried intake). */
@@ -503,6 +547,62 @@ class MultiNodeChaosTest {
             assertThat(new StoreFiles(node.dataDir).blobs())
                     .as("scans kept on %s's own disk", node.name)
                     .isEmpty();
+        }
+    }
+
+    /**
+     * Every event file in .done/ once, nothing left in the inbox or in .failed/,
+     * each event applied once: one IN_PROCESSING on each dossier's timeline. A node killed between
+     * applying a file and moving it leaves it to another node, which finds the event applied.
+     */
+    private void everyInboxFileAppliedOnce(List<String> codes) throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (String code : codes) {
+            expected.add("su-kien-" + code + ".jsonl"); // its done file is deleted once it is read
+        }
+        assertThat(names(inbox.resolve(".done"))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(names(inbox)).as("left in the inbox").isEmpty();
+        assertThat(inbox.resolve(".failed")).doesNotExist();
+        assertThat(list("SELECT d.code || ' ' || count(e.*) FROM dossier d LEFT JOIN dossier_event e "
+                        + "ON e.dossier_id = d.id AND e.type = 'IN_PROCESSING' GROUP BY d.id"))
+                .as("<code> <IN_PROCESSING events>")
+                .containsExactlyInAnyOrderElementsOf(
+                        codes.stream().map(c -> c + " 1").toList());
+        assertThat(list("SELECT event_id || ' ' || outcome FROM agency_event"))
+                .containsExactlyInAnyOrderElementsOf(
+                        codes.stream().map(c -> "dang-xu-ly-" + c + " APPLIED").toList());
+        Map<String, Long> reads = processes.started().stream()
+                .flatMap(p -> p.output().lines())
+                .filter(line -> line.contains(" read, to "))
+                .map(line -> line.substring(
+                        line.indexOf("inbox file ") + "inbox file ".length(), line.indexOf(" read, to ")))
+                .collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+        System.out.printf(
+                "[MultiNodeChaosTest] inbox: %d files in .done/; reads logged %d, files read more than once %s%n",
+                expected.size(),
+                reads.values().stream().mapToLong(Long::longValue).sum(),
+                reads.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList());
+    }
+
+    private static String now() {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+    }
+
+    private static List<String> names(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // listed while a node moved a file: the next look sees it
         }
     }
 
