@@ -52,7 +52,7 @@ public final class TrackingService {
     private final Cache<String, Boolean> unsettled;
 
     private final Duration replicaLag;
-    private volatile long everythingUnsettledUntil;
+    private volatile long everythingUnsettledUntil = System.nanoTime();
 
     /**
      * {@code cacheBytes}: about how much memory the cached answers may take (0: none cached);
