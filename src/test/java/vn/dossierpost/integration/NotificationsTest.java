@@ -155,8 +155,9 @@ class NotificationsTest {
 
     @Test
     void aGatewayFailingIsTriedAgainUntilItTakesTheMessageAndTheDossierDoesNotNotice() {
-        GATEWAY.failNext(500, 2);
-        String code = Handovers.digitised(APP, CLERK, 2);
+        Map<String, Object> body = withPhone("0912000002");
+        GATEWAY.failNext(500, 2, "+84912000002");
+        String code = Handovers.digitised(APP, CLERK, 2, body);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         // two SMS about the dossier (received, then delivered to the agency) share the two failures
         Handovers.await(
@@ -189,8 +190,9 @@ class NotificationsTest {
 
     @Test
     void aMessageTheGatewayRefusesIsKeptAsFailedWithTheErrorForStaff() {
-        GATEWAY.failNext(400, 1);
-        String code = Handovers.digitised(APP, CLERK, 3);
+        Map<String, Object> body = withPhone("0912000003");
+        GATEWAY.failNext(400, 1, "+84912000003");
+        String code = Handovers.digitised(APP, CLERK, 3, body);
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
         awaitState(code, "SMS", "FAILED");
 
@@ -243,6 +245,13 @@ class NotificationsTest {
         // sent before the next test scripts the gateway
         awaitState(code, "SMS", "SENT");
         awaitState(code, "EMAIL", "SENT");
+    }
+
+    /** A dossier whose applicant has a number of its own, so the gateway can be told to fail only for it. */
+    private static Map<String, Object> withPhone(String phone) {
+        Map<String, Object> body = Dossiers.judicialRecord();
+        Dossiers.applicant(body).put("phone", phone);
+        return body;
     }
 
     private static List<Map<String, Object>> notifications(String code) {

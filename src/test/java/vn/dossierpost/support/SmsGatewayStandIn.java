@@ -11,16 +11,22 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * An SMS gateway for MockWebServer: answers 202 and keeps every request, or answers the next few
- * requests with an error when told to.
+ * requests about a marker with an error when told to.
  */
 public final class SmsGatewayStandIn extends Dispatcher {
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
-    private final Deque<Integer> failures = new ConcurrentLinkedDeque<>();
+    private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
 
-    /** The next {@code times} requests get HTTP {@code status}. */
-    public void failNext(int status, int times) {
+    private record Failure(int status, String marker) {}
+
+    /**
+     * The next {@code times} requests whose body contains {@code marker} (a recipient's number, say)
+     * get HTTP {@code status}; a marker keeps a message still on its way from an earlier test from
+     * taking the failure meant for this one.
+     */
+    public void failNext(int status, int times, String marker) {
         for (int i = 0; i < times; i++) {
-            failures.add(status);
+            failures.add(new Failure(status, marker));
         }
     }
 
@@ -40,10 +46,14 @@ public final class SmsGatewayStandIn extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         received.add(request);
-        Integer failure = failures.poll();
-        if (failure != null) {
+        String body = body(request);
+        Failure failure = failures.stream()
+                .filter(f -> body.contains(f.marker()))
+                .findFirst()
+                .orElse(null);
+        if (failure != null && failures.remove(failure)) {
             return new MockResponse.Builder()
-                    .code(failure)
+                    .code(failure.status())
                     .addHeader("Content-Type", "application/json")
                     .body("{\"error\":\"the gateway says no\"}")
                     .build();
