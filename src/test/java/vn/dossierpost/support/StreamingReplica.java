@@ -125,12 +125,17 @@ public final class StreamingReplica implements AutoCloseable {
         replica = start(replicaDir, replicaPort);
     }
 
-    /** Waits until the replica has replayed everything the primary had written when this was called. */
+    /**
+     * Waits until the replica has replayed everything the primary had logged when this was called.
+     * The insert position, not the write position: an intake commits without waiting for the disk
+     * (synchronous_commit off), so its commit record may still be in the primary's WAL buffers, past
+     * what {@code pg_current_wal_lsn()} reports as written.
+     */
     public void awaitReplay(Duration within) throws SQLException, InterruptedException {
         String written;
         try (Connection c = connect(primaryPort);
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                ResultSet r = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             r.next();
             written = r.getString(1);
         }
