@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Adds dossiers set-based (INSERT … SELECT generate_series, a batch per transaction) as the real
@@ -88,6 +90,20 @@ final class DossierSeed {
 
     private DossierSeed() {}
 
+    /** The tables the seed writes, and the projection it rebuilds after. */
+    private static final List<String> TABLES = List.of(
+            "dossier",
+            "dossier_event",
+            "dossier_component",
+            "payment",
+            "handover",
+            "handover_item",
+            "pickup",
+            "delivery",
+            "delivery_attempt",
+            "rating",
+            "dossier_tracking");
+
     /** Adds dossiers until there are {@code target}; returns how many were added. */
     static long fillTo(Connection c, long target, int batch, String zone, PrintStream out) throws SQLException {
         long have = count(c, "SELECT count(*) FROM dossier");
@@ -101,6 +117,10 @@ final class DossierSeed {
         }
         boolean autoCommit = c.getAutoCommit();
         try (Statement s = c.createStatement()) {
+            restoreIndexes(s, out); // left by a seed that was stopped before its end
+            if (n >= count(c, "SELECT count(*) FROM dossier")) {
+                dropIndexes(s, out);
+            }
             s.execute("SET synchronous_commit = off");
             // the tracking projection's triggers would refresh one row per insert: off while seeding,
             // the projection is rebuilt in one statement after (needs a superuser, as the embedded one)
@@ -135,10 +155,85 @@ final class DossierSeed {
         } catch (SQLException | RuntimeException e) {
             if (!c.getAutoCommit()) {
                 c.rollback();
+                c.setAutoCommit(true);
+            }
+            try (Statement s = c.createStatement()) {
+                restoreIndexes(s, out);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
             }
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * When a seed at least doubles the dossiers, the plain secondary indexes of the tables it writes
+     * are dropped and built again at the end: past a million dossiers keeping them up row by row
+     * (random keys, a full page image of each touched page after every checkpoint) costs several
+     * times the inserts, and one sorted build each is much faster. Primary keys and unique indexes
+     * stay (they keep the identifiers unique). The definitions are kept in a table of their own, in the
+     * transaction that drops them, so a seed killed midway leaves them for the next seed to rebuild.
+     */
+    private static void dropIndexes(Statement s, PrintStream out) throws SQLException {
+        String tables = TABLES.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+        inTransaction(
+                s,
+                "CREATE TABLE IF NOT EXISTS bench_seed_dropped_index (name text PRIMARY KEY, definition text NOT NULL); "
+                        + "INSERT INTO bench_seed_dropped_index SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                        + "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+                        + "WHERE t.relname IN (" + tables + ") AND t.relnamespace = current_schema()::regnamespace "
+                        + "AND NOT i.indisunique AND NOT i.indisprimary ON CONFLICT DO NOTHING; "
+                        + "DO $$ DECLARE r record; BEGIN FOR r IN SELECT name FROM bench_seed_dropped_index LOOP "
+                        + "EXECUTE format('DROP INDEX IF EXISTS %I', r.name); END LOOP; END $$");
+        out.printf(
+                Locale.ROOT,
+                "  %d secondary indexes dropped while seeding, built again at the end%n",
+                count(s.getConnection(), "SELECT count(*) FROM bench_seed_dropped_index"));
+    }
+
+    /** Builds again the indexes {@link #dropIndexes} dropped, if any, each removed from the list as it is built. */
+    private static void restoreIndexes(Statement s, PrintStream out) throws SQLException {
+        if (count(
+                        s.getConnection(),
+                        "SELECT count(*) FROM pg_class WHERE relname = 'bench_seed_dropped_index' "
+                                + "AND relnamespace = current_schema()::regnamespace")
+                == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        s.execute("SET maintenance_work_mem = '512MB'");
+        List<String> names = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT name FROM bench_seed_dropped_index ORDER BY name")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        for (String name : names) {
+            inTransaction(
+                    s,
+                    "DO $$ DECLARE d text; BEGIN SELECT definition INTO d FROM bench_seed_dropped_index "
+                            + "WHERE name = '" + name
+                            + "'; EXECUTE replace(d, 'CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '); "
+                            + "DELETE FROM bench_seed_dropped_index WHERE name = '" + name + "'; END $$");
+        }
+        s.execute("DROP TABLE bench_seed_dropped_index; RESET maintenance_work_mem");
+        out.printf(
+                Locale.ROOT, "  %d secondary indexes built (%.0f s)%n", names.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void inTransaction(Statement s, String sql) throws SQLException {
+        Connection c = s.getConnection();
+        c.setAutoCommit(false);
+        try {
+            s.execute(sql);
+            c.commit();
+        } finally {
+            if (!c.getAutoCommit()) {
+                c.rollback(); // nothing left after a commit; undoes the statement after a failure
+                c.setAutoCommit(true);
+            }
         }
     }
 
@@ -151,20 +246,9 @@ final class DossierSeed {
     private static void afterSeeding(Statement s, PrintStream out) throws SQLException {
         long t0 = System.nanoTime();
         s.execute("SELECT dossier_tracking_rebuild()");
-        for (String table : List.of(
-                "dossier_tracking",
-                "dossier",
-                "dossier_event",
-                "dossier_component",
-                "payment",
-                "handover",
-                "handover_item",
-                "pickup",
-                "delivery",
-                "delivery_attempt",
-                "rating",
-                "dossier_code_sequence",
-                "s10_series")) {
+        restoreIndexes(s, out);
+        for (String table : Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
+                .toList()) {
             s.execute("VACUUM ANALYZE " + table);
         }
         out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);

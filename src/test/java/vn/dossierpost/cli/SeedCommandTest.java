@@ -33,6 +33,7 @@ class SeedCommandTest {
     static final DropwizardAppExtension<DossierpostConfiguration> EXT = APP.extension();
     static final int SEEDED = 2_000;
     static String intakeCode;
+    static List<Map<String, Object>> indexesBefore;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -40,11 +41,23 @@ class SeedCommandTest {
         APP.addUser("supervisor", Role.SUPERVISOR, null, null);
         intakeCode = (String) TestApp.json(APP.post("clerk", "/api/dossiers", Dossiers.judicialRecord()))
                 .get("code");
+        indexesBefore = rows(INDEXES);
         new SeedCommand()
                 .run(
                         new Bootstrap<>(new DossierpostApplication()),
                         new Namespace(Map.of("dossiers", (long) SEEDED, "batch", 700)),
                         EXT.getConfiguration());
+    }
+
+    static final String INDEXES =
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() " + "ORDER BY indexname";
+
+    @Test
+    void theIndexesDroppedForTheSeedAreAllBuiltAgain() {
+        assertThat(indexesBefore).hasSizeGreaterThan(50);
+        assertThat(rows(INDEXES)).isEqualTo(indexesBefore);
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'bench_seed_dropped_index'"))
+                .isZero();
     }
 
     private static List<Map<String, Object>> rows(String sql) {
