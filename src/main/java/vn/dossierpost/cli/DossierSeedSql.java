@@ -12,8 +12,8 @@ final class DossierSeedSql {
     private DossierSeedSql() {}
 
     /**
-     * Seed number j (from the S10 serial, so unique across runs) drives every choice through a hash of
-     * it: office, procedure, status by age, late legs. Person p = j spread over 7,000,003 people, so a
+     * Seed number j (from the S10 serial, so unique across runs) drives every choice through a 64-bit
+     * hash of it (hashint8extended: hashint8's is 32 bits, and a shift past them reads the sign): office, procedure, status by age, late legs. Person p = j spread over 7,000,003 people, so a
      * person has about 1.4 dossiers at 10 million; names, CCCD and phone derive from p (a person keeps
      * theirs). CCCD: a province of birth, G 0/1 (born 1950–1999, male or female), the year, six digits
      * that keep every person's number distinct. Received between 07:30 and 16:30 local time.
@@ -31,7 +31,7 @@ final class DossierSeedSql {
                   FROM procedure p WHERE p.postal_allowed),
             oc AS (SELECT o.code, COALESCE((SELECT array_agg(commune_code ORDER BY commune_code) FROM office_commune c
                     WHERE c.office_code = o.code), ARRAY[o.commune_code]) a FROM post_office o),
-            g AS (SELECT k, (:serial + 2 * k) / 2 AS j, :serial + 2 * k AS serial, hashint8(:serial + 2 * k) AS h
+            g AS (SELECT k, (:serial + 2 * k) / 2 AS j, :serial + 2 * k AS serial, hashint8extended(:serial + 2 * k, 0) AS h
                   FROM generate_series(0::bigint, :size - 1) k),
             x AS (SELECT g.*, (j * 7919) % 7000003 AS person, (j % 400)::int AS age, ((h & 1023) % 100)::int AS roll,
                     o.a[1 + ((h >> 10) & 1023) % array_length(o.a, 1)] AS office_code,

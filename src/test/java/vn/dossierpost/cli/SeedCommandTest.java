@@ -60,6 +60,18 @@ class SeedCommandTest {
                 .isZero();
     }
 
+    @Test
+    void aboutOneLegInEightToTheAgencyIsLate() {
+        String tz = EXT.getConfiguration().getIntake().timeZone;
+        long handedOver = count("SELECT count(*) FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
+                + "WHERE d.received_by = 'bench-seed' AND e.to_status = 'DELIVERED_TO_AGENCY'");
+        long late = count("SELECT count(*) FROM dossier d JOIN dossier_event e ON e.dossier_id = d.id "
+                + "WHERE d.received_by = 'bench-seed' AND e.to_status = 'DELIVERED_TO_AGENCY' "
+                + "AND (e.at AT TIME ZONE '" + tz + "')::date > d.handover_due");
+        assertThat(handedOver).isGreaterThan(SEEDED / 2);
+        assertThat((double) late / handedOver).isBetween(0.06, 0.20);
+    }
+
     private static List<Map<String, Object>> rows(String sql) {
         return APP.jdbi().withHandle(h -> h.createQuery(sql).mapToMap().list());
     }
