@@ -16,6 +16,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 import org.jdbi.v3.core.Jdbi;
@@ -58,10 +62,22 @@ public final class TestApp {
                     /**
                      * The extension's client gives up reading after 5 s; the first requests to a cold service
                      * on two busy cores (the whole suite, a browser) may take longer without anything wrong.
+                     * Its HTTP client would also send a request answered 503 with Retry-After again after
+                     * that wait (a minute), hiding the first answer from the test: only a request that
+                     * failed on the way is sent again.
                      */
                     @Override
                     protected JerseyClientBuilder clientBuilder() {
-                        return super.clientBuilder().property(ClientProperties.READ_TIMEOUT, 30_000);
+                        return super.clientBuilder()
+                                .property(ClientProperties.READ_TIMEOUT, 30_000)
+                                .property(
+                                        Apache5ClientProperties.RETRY_STRATEGY, new DefaultHttpRequestRetryStrategy() {
+                                            @Override
+                                            public boolean retryRequest(
+                                                    HttpResponse response, int execCount, HttpContext context) {
+                                                return false;
+                                            }
+                                        });
                     }
 
                     /**
