@@ -26,6 +26,7 @@ import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.InboxFiles;
+import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -94,7 +95,7 @@ class FileDropHandoverTest {
                         String path = f.get("path").asText();
                         assertThat(path).startsWith(d.get("dossierCode").asText() + "/");
                         assertThat(entries.get(path)).as(path).isNotNull();
-                        assertThat(HttpHandoverTest.sha256(entries.get(path)))
+                        assertThat(Scans.sha256(entries.get(path)))
                                 .isEqualTo(f.get("sha256").asText());
                     }
                 }

@@ -25,6 +25,7 @@ import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.HandoverBeans;
 import vn.dossierpost.support.HandoverRoutes;
 import vn.dossierpost.support.Handovers;
+import vn.dossierpost.support.Scans;
 
 /**
  * routes/handover-file-drop.yaml (and handover-batch.yaml) in a CamelContext of their own, with the
@@ -97,7 +98,7 @@ class HandoverFileDropRouteTest extends CamelTestSupport {
                     String path = file.get("path").asText();
                     assertThat(path).startsWith(dossier.get("dossierCode").asText() + "/");
                     assertThat(entries.get(path)).as(path).isNotNull();
-                    assertThat(HttpHandoverTest.sha256(entries.get(path)))
+                    assertThat(Scans.sha256(entries.get(path)))
                             .isEqualTo(file.get("sha256").asText());
                     files++;
                 }

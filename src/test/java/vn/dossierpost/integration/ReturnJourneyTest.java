@@ -1,6 +1,7 @@
 package vn.dossierpost.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dossierpost.support.Scans.sha256;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -704,11 +705,6 @@ class ReturnJourneyTest {
                 "proof",
                 Map.of("mediaType", "image/png", "base64", Base64.getEncoder().encodeToString(Scans.png(5))));
         return m;
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static Map<String, Object> attempt(String user, String s10, Map<String, Object> body, int expected) {

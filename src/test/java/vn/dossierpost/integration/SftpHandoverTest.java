@@ -41,6 +41,7 @@ import vn.dossierpost.service.catalogue.SftpHostKeys;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.InboxFiles;
+import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.TestApp;
 
 /**
@@ -164,7 +165,7 @@ class SftpHandoverTest {
         int files = 0;
         for (JsonNode c : dossier.get("components")) {
             for (JsonNode f : c.get("files")) {
-                assertThat(HttpHandoverTest.sha256(entries.get(f.get("path").asText())))
+                assertThat(Scans.sha256(entries.get(f.get("path").asText())))
                         .as(f.get("path").asText())
                         .isEqualTo(f.get("sha256").asText());
                 files++;

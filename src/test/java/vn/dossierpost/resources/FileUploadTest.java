@@ -1,6 +1,7 @@
 package vn.dossierpost.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dossierpost.support.Scans.sha256;
 import static vn.dossierpost.support.TestApp.json;
 
 import io.dropwizard.testing.ConfigOverride;
@@ -15,10 +16,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -419,10 +418,6 @@ class FileUploadTest {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> files(Map<String, Object> uploadResult) {
         return (List<Map<String, Object>>) uploadResult.get("files");
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static byte[] concat(byte[]... arrays) {

@@ -6,6 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,6 +17,15 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /** Real scan files made on the spot: a PDF with PDFBox, JPEG, PNG and TIFF with javax.imageio. */
 public final class Scans {
     private Scans() {}
+
+    /** The SHA-256 of {@code bytes} in lower-case hex, as the blob store and the manifests name files. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static byte[] pdf(int pages) {
         try (PDDocument doc = new PDDocument();
