@@ -186,10 +186,7 @@ class ReadReplicaTest {
         assertThat(APP.healthCheck("postgresql-replica")).containsEntry("healthy", true);
     }
 
-    /**
-     * A request as a browser sends it: the test client would send a request answered 503 again
-     * after its Retry-After, hiding the first answer.
-     */
+    /** A request as a browser sends it (with its Accept header), the answer as text. */
     private static HttpResponse<String> plain(String method, String path, String user, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(APP.url(path)))
                 .timeout(Duration.ofSeconds(60))
