@@ -8,6 +8,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,6 +43,8 @@ final class DossierSeed {
     static final String PREFIX = "BX";
     private static final int MAX_SEQUENCE = 9999;
     private static final long MAX_SERIAL = 99_999_999L;
+    /** Taken by a batch while it reserves its numbers, so that batches on other connections take the next ones. */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('bench-seed'))";
 
     /** A status on a path: hours after intake, which late leg pushes it (0 none, 1–3), and who acts. */
     private record Step(String status, int hours, int leg, boolean agency) {}
@@ -90,7 +100,7 @@ final class DossierSeed {
 
     private DossierSeed() {}
 
-    /** The tables the seed writes, and the projection it rebuilds after. */
+    /** The tables the seed writes, and the projections it rebuilds after. */
     private static final List<String> TABLES = List.of(
             "dossier",
             "dossier_event",
@@ -102,69 +112,136 @@ final class DossierSeed {
             "delivery",
             "delivery_attempt",
             "rating",
-            "dossier_tracking");
+            "dossier_tracking",
+            "report_dossier");
 
-    /** Adds dossiers until there are {@code target}; returns how many were added. */
-    static long fillTo(Connection c, long target, int batch, String zone, PrintStream out) throws SQLException {
-        long have = count(c, "SELECT count(*) FROM dossier");
-        return have >= target ? 0 : add(c, target - have, batch, zone, out);
+    /** Opens a connection of its own for each worker. */
+    interface Connections {
+        Connection open() throws SQLException;
     }
 
-    /** Adds {@code n} dossiers in batches of {@code batch}, printing progress; returns {@code n}. */
-    static long add(Connection c, long n, int batch, String zone, PrintStream out) throws SQLException {
-        if (n < 1 || batch < 1) {
-            throw new IllegalArgumentException("--dossiers and --batch must be at least 1");
+    /** Adds dossiers until there are {@code target}; returns how many were added. */
+    static long fillTo(
+            Connection c, Connections workers, long target, int batch, int threads, String zone, PrintStream out)
+            throws SQLException {
+        long have = count(c, "SELECT count(*) FROM dossier");
+        return have >= target ? 0 : add(c, workers, target - have, batch, threads, zone, out);
+    }
+
+    /**
+     * Adds {@code n} dossiers in batches of {@code batch}, {@code threads} batches at a time (each on
+     * a connection of its own), printing progress; returns {@code n}. {@code c} drops and builds the
+     * indexes and rebuilds what is derived.
+     */
+    static long add(Connection c, Connections workers, long n, int batch, int threads, String zone, PrintStream out)
+            throws SQLException {
+        if (n < 1 || batch < 1 || threads < 1) {
+            throw new IllegalArgumentException("--dossiers, --batch and --workers must be at least 1");
         }
-        boolean autoCommit = c.getAutoCommit();
         try (Statement s = c.createStatement()) {
             restoreIndexes(s, out); // left by a seed that was stopped before its end
             if (n >= count(c, "SELECT count(*) FROM dossier")) {
                 dropIndexes(s, out);
             }
-            s.execute("SET synchronous_commit = off");
-            // the tracking projection's triggers would refresh one row per insert: off while seeding,
-            // the projection is rebuilt in one statement after (needs a superuser, as the embedded one)
-            s.execute("SET session_replication_role = replica");
-            s.execute(paths());
-            c.setAutoCommit(false);
-            long added = 0;
-            long t0 = System.nanoTime();
-            while (added < n) {
-                int size = (int) Math.min(batch, n - added);
-                long tb = System.nanoTime();
-                long rows = batch(c, s, size, zone);
-                c.commit();
-                added += size;
-                double secs = (System.nanoTime() - tb) / 1e9;
-                out.printf(
-                        Locale.ROOT,
-                        "  %,d of %,d dossiers (%,d rows in %.1f s: %,.0f dossiers/s, %,.0f rows/s; %.0f s in all)%n",
-                        added,
-                        n,
-                        rows,
-                        secs,
-                        size / secs,
-                        rows / secs,
-                        (System.nanoTime() - t0) / 1e9);
-                out.flush();
+            try {
+                new Batches(workers, n, batch, zone, out).run(threads);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    restoreIndexes(s, out);
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
             }
-            c.setAutoCommit(true);
-            s.execute("SET session_replication_role = origin");
-            afterSeeding(s, out);
-            return added;
-        } catch (SQLException | RuntimeException e) {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
+            afterSeeding(c, workers, out);
+            return n;
+        }
+    }
+
+    /** The batches of one seed, shared out among worker threads as they finish the one before. */
+    private static final class Batches {
+        private final Connections connections;
+        private final long n;
+        private final int batch;
+        private final String zone;
+        private final PrintStream out;
+        private final AtomicLong taken = new AtomicLong();
+        private final AtomicLong added = new AtomicLong();
+        private final long t0 = System.nanoTime();
+
+        Batches(Connections connections, long n, int batch, String zone, PrintStream out) {
+            this.connections = connections;
+            this.n = n;
+            this.batch = batch;
+            this.zone = zone;
+            this.out = out;
+        }
+
+        void run(int threads) throws SQLException {
+            inParallel(threads, this::work);
+        }
+
+        private Void work() throws SQLException {
+            try (Connection c = connections.open();
+                    Statement s = c.createStatement()) {
+                s.execute("SET synchronous_commit = off");
+                // the projections' triggers would refresh rows one insert at a time: off while seeding,
+                // the projections are rebuilt set-based after (needs a superuser, as the embedded one)
+                s.execute("SET session_replication_role = replica");
+                s.execute(paths());
+                for (long from = taken.getAndAdd(batch); from < n; from = taken.getAndAdd(batch)) {
+                    int size = (int) Math.min(batch, n - from);
+                    long tb = System.nanoTime();
+                    long rows = batch(c, s, size, zone);
+                    double secs = (System.nanoTime() - tb) / 1e9;
+                    out.printf(
+                            Locale.ROOT,
+                            "  %,d of %,d dossiers (a batch: %,d rows in %.1f s, %,.0f dossiers/s; %.0f s in all)%n",
+                            added.addAndGet(size),
+                            n,
+                            rows,
+                            secs,
+                            size / secs,
+                            (System.nanoTime() - t0) / 1e9);
+                    out.flush();
+                }
             }
-            try (Statement s = c.createStatement()) {
-                restoreIndexes(s, out);
-            } catch (SQLException again) {
-                e.addSuppressed(again);
+            return null;
+        }
+    }
+
+    /** Runs {@code threads} copies of {@code work}; the first failure is thrown once all have ended. */
+    private static void inParallel(int threads, Callable<Void> work) throws SQLException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> running = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                running.add(pool.submit(work));
             }
-            throw e;
+            Exception failed = null;
+            for (Future<Void> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failed == null) {
+                        failed = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = e;
+                }
+            }
+            if (failed instanceof SQLException e) {
+                throw e;
+            }
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw new IllegalStateException(failed);
+            }
         } finally {
-            c.setAutoCommit(autoCommit);
+            pool.shutdownNow();
         }
     }
 
@@ -224,14 +301,23 @@ final class DossierSeed {
     }
 
     private static void inTransaction(Statement s, String sql) throws SQLException {
-        Connection c = s.getConnection();
+        inTransaction(s.getConnection(), () -> s.execute(sql));
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
         c.setAutoCommit(false);
         try {
-            s.execute(sql);
+            T result = work.run();
             c.commit();
+            return result;
         } finally {
             if (!c.getAutoCommit()) {
-                c.rollback(); // nothing left after a commit; undoes the statement after a failure
+                c.rollback(); // nothing left after a commit; undoes the work after a failure
                 c.setAutoCommit(true);
             }
         }
@@ -241,47 +327,78 @@ final class DossierSeed {
      * After seeding, rebuild derived tables: every table kept from the dossiers and their timeline
      * (a projection, a summary) is rebuilt here, by one set-based statement each, because the seed
      * writes the base tables directly and not through the service that keeps them. Then the
-     * planner's statistics, so the first queries after a seed are planned for its size.
+     * planner's statistics and the visibility map (VACUUM ANALYZE), a table at a time on each of two
+     * connections, so the first queries after a seed are planned for its size and read no
+     * fresh rows' commit status one by one.
      */
-    private static void afterSeeding(Statement s, PrintStream out) throws SQLException {
+    private static void afterSeeding(Connection c, Connections connections, PrintStream out) throws SQLException {
         long t0 = System.nanoTime();
-        s.execute("SELECT dossier_tracking_rebuild()");
-        restoreIndexes(s, out);
-        for (String table : Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
-                .toList()) {
-            s.execute("VACUUM ANALYZE " + table);
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT dossier_tracking_rebuild(), report_dossier_rebuild()");
+            restoreIndexes(s, out);
         }
+        Queue<String> tables = new ConcurrentLinkedQueue<>(
+                Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
+                        .toList());
+        inParallel(2, () -> {
+            try (Connection own = connections.open();
+                    Statement s = own.createStatement()) {
+                for (String table = tables.poll(); table != null; table = tables.poll()) {
+                    s.execute("VACUUM ANALYZE " + table);
+                }
+            }
+            return null;
+        });
         out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** One batch in the open transaction; returns the rows written. */
+    /**
+     * One batch. Its S10 range and its dossier codes are taken first, each in a short transaction of
+     * its own, so that batches on other connections wait for neither; then its rows in one
+     * transaction. A batch that fails after taking them leaves those numbers unused, never given twice.
+     */
     private static long batch(Connection c, Statement s, int size, String zone) throws SQLException {
-        long serial =
-                count(c, "SELECT COALESCE(max(serial_to), 0) + 1 FROM s10_series WHERE prefix = '" + PREFIX + "'");
-        if (serial + 2L * size - 1 > MAX_SERIAL) {
-            throw new IllegalStateException("the " + PREFIX + " S10 range is used up");
-        }
+        long serial = s10Range(c, s, size);
         String tz = "'" + zone.replace("'", "''") + "'";
         s.execute(DossierSeedSql.STAGE
                 .replace(":size", Integer.toString(size))
                 .replace(":serial", Long.toString(serial))
                 .replace(":tz", tz));
-        s.execute(DossierSeedSql.CODES);
+        // the same lock as the S10 range: two batches moving counters on at once could deadlock
+        inTransaction(s, LOCK + "; " + DossierSeedSql.CODES);
         long top = count(c, "SELECT COALESCE(max(top), 0) FROM seed_codes");
         if (top > MAX_SEQUENCE) {
             throw new IllegalStateException("an agency would receive more than " + MAX_SEQUENCE
                     + " dossiers in one day (codes have 4 digits): seed fewer at a time");
         }
-        long rows = 0;
-        for (String sql : DossierSeedSql.WRITES) {
-            rows += s.executeUpdate(sql.replace(":tz", tz));
-        }
-        s.execute(
-                "INSERT INTO s10_series (office_code, prefix, serial_from, serial_to, next_serial, loaded_at, loaded_by) "
-                        + "VALUES (NULL, '" + PREFIX + "', " + serial + ", " + (serial + 2L * size - 1) + ", "
-                        + (serial + 2L * size) + ", now(), '" + ACTOR + "')");
+        long rows = inTransaction(c, () -> {
+            long written = 0;
+            for (String sql : DossierSeedSql.WRITES) {
+                written += s.executeUpdate(sql.replace(":tz", tz));
+            }
+            return written;
+        });
         s.execute("DROP TABLE seed_batch, seed_events, seed_times, seed_codes, seed_handover");
         return rows;
+    }
+
+    /**
+     * Takes the next {@code 2 * size} serials of prefix {@value #PREFIX} (outbound and return) and
+     * records them as a used-up series.
+     */
+    private static long s10Range(Connection c, Statement s, int size) throws SQLException {
+        return inTransaction(c, () -> {
+            s.execute(LOCK);
+            long serial =
+                    count(c, "SELECT COALESCE(max(serial_to), 0) + 1 FROM s10_series WHERE prefix = '" + PREFIX + "'");
+            if (serial + 2L * size - 1 > MAX_SERIAL) {
+                throw new IllegalStateException("the " + PREFIX + " S10 range is used up");
+            }
+            s.execute("INSERT INTO s10_series (office_code, prefix, serial_from, serial_to, next_serial, loaded_at, "
+                    + "loaded_by) VALUES (NULL, '" + PREFIX + "', " + serial + ", " + (serial + 2L * size - 1) + ", "
+                    + (serial + 2L * size) + ", now(), '" + ACTOR + "')");
+            return serial;
+        });
     }
 
     /** The paths as a temporary table: (end status, position, status, previous status, hours, leg, agency's move). */

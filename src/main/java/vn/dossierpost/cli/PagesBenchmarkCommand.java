@@ -63,8 +63,14 @@ public class PagesBenchmarkCommand extends ConfiguredCommand<DossierpostConfigur
                 Connection c = database.connect()) {
             long t0 = System.nanoTime();
             System.out.printf("filling to %,d dossiers…%n", ns.getLong("dossiers"));
-            long added =
-                    DossierSeed.fillTo(c, ns.getLong("dossiers"), 1_000_000, config.getIntake().timeZone, System.out);
+            long added = DossierSeed.fillTo(
+                    c,
+                    database::connect,
+                    ns.getLong("dossiers"),
+                    1_000_000,
+                    2,
+                    config.getIntake().timeZone,
+                    System.out);
             System.out.printf(
                     "%,d added in %.0f s; %,d dossiers in all%n",
                     added, (System.nanoTime() - t0) / 1e9, DossierSeed.count(c, "SELECT count(*) FROM dossier"));

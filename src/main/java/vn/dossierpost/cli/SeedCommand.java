@@ -12,9 +12,10 @@ import vn.dossierpost.db.Database;
 
 /**
  * {@code bench-seed config.yml --dossiers 10000000}: adds that many dossiers to the configured
- * database ({@link DossierSeed}: set-based, a batch of {@code --batch} per transaction, with a
- * progress line and the rate of each), so anyone can rebuild the database the benchmarks are
- * measured on in minutes. Works with the service running on the same data directory or not.
+ * database ({@link DossierSeed}: set-based, a batch of {@code --batch} per transaction, {@code
+ * --workers} batches at once on connections of their own, with a progress line and the rate of each),
+ * so anyone can rebuild the database the benchmarks are measured on in minutes. Works with the
+ * service running on the same data directory or not.
  */
 public class SeedCommand extends ConfiguredCommand<DossierpostConfiguration> {
 
@@ -31,6 +32,11 @@ public class SeedCommand extends ConfiguredCommand<DossierpostConfiguration> {
                 .type(Integer.class)
                 .setDefault(1_000_000)
                 .help("dossiers per transaction (default 1,000,000)");
+        subparser
+                .addArgument("--workers")
+                .type(Integer.class)
+                .setDefault(2)
+                .help("batches written at once, each on a connection of its own (default 2)");
     }
 
     @Override
@@ -38,15 +44,14 @@ public class SeedCommand extends ConfiguredCommand<DossierpostConfiguration> {
             throws Exception {
         long n = ns.getLong("dossiers");
         int batch = ns.getInt("batch");
-        if (n < 1 || batch < 1) {
-            throw new IllegalArgumentException("--dossiers and --batch must be at least 1");
-        }
+        int workers = ns.getInt("workers");
         try (Database database = Database.openForCommand(config);
                 Handle h = database.migratedJdbi().open()) {
             Connection c = h.getConnection();
             long t0 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "bench-seed: adding %,d dossiers, %,d a batch…%n", n, batch);
-            DossierSeed.add(c, n, batch, config.getIntake().timeZone, System.out);
+            System.out.printf(
+                    Locale.ROOT, "bench-seed: adding %,d dossiers, %,d a batch, %d at once…%n", n, batch, workers);
+            DossierSeed.add(c, database::connect, n, batch, workers, config.getIntake().timeZone, System.out);
             System.out.printf(
                     Locale.ROOT,
                     "bench-seed: %,d added in %.0f s; %,d dossiers in all: %s%n",

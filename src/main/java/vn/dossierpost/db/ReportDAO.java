@@ -7,20 +7,27 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 
 /**
- * The ministry's periodic reports (TT 17/2017 Arts. 13–14), each one aggregate over the timeline,
- * the payments and the delivery attempts. A period is {@code [start, end)}: the first instant of its
- * first local day to the first instant after its last. An event counts in the period it happened in,
- * whenever the dossier was received. {@code office} confines every count to one office (null: all).
+ * The ministry's periodic reports (TT 17/2017 Arts. 13–14), each one aggregate over the report
+ * projection ({@code report_dossier}, migration 034: a narrow row per dossier with each leg's first
+ * finish, kept from the timeline by triggers), the payments and the delivery attempts. A period is
+ * {@code [start, end)}: the first instant of its first local day to the first instant after its last.
+ * An event counts in the period it happened in, whenever the dossier was received. {@code office}
+ * confines every count to one office (null: all).
  * Each query answers its totals with {@code GROUPING SETS}, one row per group and dimension
  * ({@code dimension} names it, {@code TOTAL} for the line of all).
  */
 @UseStringTemplateEngine
 public interface ReportDAO {
 
-    /** Dossiers received, handed over to the agency, returned to the applicant, withdrawn. */
+    /**
+     * Dossiers received, handed over to the agency, returned to the applicant, withdrawn. A dossier
+     * counts once for each: handed over when it first reached the agency, returned when it first
+     * reached the applicant (as the legs of {@link #legs} finish), withdrawn when it was.
+     */
     record VolumeRow(String dimension, String key, long received, long handedOver, long returned, long withdrawn) {}
 
     /**
@@ -54,22 +61,29 @@ public interface ReportDAO {
             long refundedFees,
             long refundedPostage) {}
 
-    @SqlQuery("WITH facts AS ("
-            + "SELECT id AS dossier_id, 1 AS received, 0 AS handed_over, 0 AS returned, 0 AS withdrawn FROM dossier "
-            + "WHERE received_at >= :start AND received_at \\< :end "
-            + "UNION ALL SELECT dossier_id, 0, (to_status = 'DELIVERED_TO_AGENCY')::int, (to_status = 'DELIVERED')::int, "
-            + "(to_status = 'WITHDRAWN')::int FROM dossier_event "
-            + "WHERE to_status IN ('DELIVERED_TO_AGENCY', 'DELIVERED', 'WITHDRAWN') AND at >= :start AND at \\< :end), "
-            + "per_dossier AS (SELECT dossier_id, max(received) AS received, max(handed_over) AS handed_over, "
-            + "max(returned) AS returned, max(withdrawn) AS withdrawn FROM facts GROUP BY dossier_id) "
-            + "SELECT CASE WHEN GROUPING(d.procedure_code) = 0 THEN 'PROCEDURE' WHEN GROUPING(d.agency_code) = 0 "
-            + "THEN 'AGENCY' WHEN GROUPING(d.office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
-            + "COALESCE(d.procedure_code, d.agency_code, d.office_code) AS key, "
-            + "COALESCE(sum(p.received), 0) AS received, COALESCE(sum(p.handed_over), 0) AS handed_over, COALESCE(sum(p.returned), 0) AS returned, "
-            + "COALESCE(sum(p.withdrawn), 0) AS withdrawn "
-            + "FROM per_dossier p JOIN dossier d ON d.id = p.dossier_id "
-            + "<if(office)>WHERE d.office_code = :office<endif> "
-            + "GROUP BY GROUPING SETS ((d.procedure_code), (d.agency_code), (d.office_code), ()) ORDER BY 1, 2")
+    /**
+     * The zone whose local days the projection's late legs were judged in made the configured one;
+     * true when it was another (the projection must then be rebuilt).
+     */
+    @SqlUpdate("UPDATE report_zone SET zone = :zone WHERE zone \\<> :zone")
+    boolean useZone(@Bind("zone") String zone);
+
+    @SqlQuery("SELECT report_dossier_rebuild()")
+    long rebuild();
+
+    @SqlQuery("SELECT CASE WHEN GROUPING(procedure_code) = 0 THEN 'PROCEDURE' WHEN GROUPING(agency_code) = 0 "
+            + "THEN 'AGENCY' WHEN GROUPING(office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
+            + "COALESCE(procedure_code, agency_code, office_code) AS key, "
+            + "count(*) FILTER (WHERE received) AS received, count(*) FILTER (WHERE handed_over) AS handed_over, "
+            + "count(*) FILTER (WHERE returned) AS returned, count(*) FILTER (WHERE withdrawn) AS withdrawn "
+            + "FROM (SELECT procedure_code, agency_code, office_code, "
+            + "received_at >= :start AND received_at \\< :end AS received, "
+            + "to_agency_at >= :start AND to_agency_at \\< :end AS handed_over, "
+            + "to_applicant_at >= :start AND to_applicant_at \\< :end AS returned, "
+            + "status = 'WITHDRAWN' AND status_at >= :start AND status_at \\< :end AS withdrawn "
+            + "FROM report_dossier <if(office)>WHERE office_code = :office<endif>) r "
+            + "WHERE received OR handed_over OR returned OR withdrawn "
+            + "GROUP BY GROUPING SETS ((procedure_code), (agency_code), (office_code), ()) ORDER BY 1, 2")
     @RegisterConstructorMapper(VolumeRow.class)
     List<VolumeRow> volumes(
             @Bind("start") OffsetDateTime start,
@@ -77,70 +91,41 @@ public interface ReportDAO {
             @Define("office") @Bind("office") String office);
 
     /**
-     * {@code endStatuses[i]} finishes stage {@code endStages[i]}; a leg counts in the period its first
-     * finishing event falls in. {@code heldStatuses[i]} means the dossier is in {@code holders[i]}'s
-     * hands; {@code runningStatuses[i]}: stage {@code runningStages[i]}'s clock runs in it. On time:
-     * finished (local day) no later than the stage's due day; a leg without a due day is finished but
-     * neither on time nor late. Open past due: the stage's due day falls in the period and the dossier
-     * was still in that stage when the period ended (its last status before the end: its status now
-     * when it has not changed since, as a status change always moves {@code updated_at} on, else the
-     * timeline's last status change before the end). Each stage's due days are read by their index.
+     * One pass over the projection, each dossier's three legs side by side. A leg counts as finished
+     * in the period its first finish falls in; on time: finished (local day) no later than its due day,
+     * and a leg without a due day is finished but neither on time nor late; the holder of a late one
+     * is kept with it. Open past due: its due day falls in the period, it had not finished by the
+     * period's end, and the dossier's status then was one in which the leg's clock runs: its status
+     * now when the last status change came before the end, else the timeline's last status before
+     * the end (one indexed probe, for those legs only).
      */
-    @SqlQuery("WITH ends AS (SELECT * FROM unnest(CAST(:endStatuses AS text[]), CAST(:endStages AS text[])) "
-            + "AS m(status, stage)), "
-            + "holders AS (SELECT * FROM unnest(CAST(:heldStatuses AS text[]), CAST(:holders AS text[])) "
-            + "AS h(status, holder)), "
-            + "finished AS (SELECT e.dossier_id, m.stage, min(e.at) AS at FROM dossier_event e "
-            + "JOIN ends m ON m.status = e.to_status WHERE e.at >= :start AND e.at \\< :end "
-            + "AND NOT EXISTS (SELECT 1 FROM dossier_event p JOIN ends pm ON pm.status = p.to_status "
-            + "WHERE p.dossier_id = e.dossier_id AND p.to_status IS NOT NULL AND pm.stage = m.stage AND p.at \\< :start) "
-            + "GROUP BY 1, 2), "
-            + "legs AS (SELECT f.stage, d.office_code, d.agency_code, (f.at AT TIME ZONE :tz)::date AS day, "
-            + "CASE f.stage WHEN 'TO_AGENCY' THEN d.handover_due WHEN 'AT_AGENCY' THEN d.result_due "
-            + "ELSE d.return_due END AS due, d.id AS dossier_id "
-            + "FROM finished f JOIN dossier d ON d.id = f.dossier_id "
-            + "<if(office)>WHERE d.office_code = :office<endif>), "
-            + "running AS (SELECT * FROM unnest(CAST(:runningStatuses AS text[]), CAST(:runningStages AS text[])) "
-            + "AS r(status, stage)), "
-            + "due AS (SELECT 'TO_AGENCY' AS stage, id, office_code, agency_code, status, updated_at, received_at "
-            + "FROM dossier WHERE handover_due >= (:start AT TIME ZONE :tz)::date AND handover_due \\< (:end AT TIME ZONE :tz)::date "
-            + "UNION ALL SELECT 'AT_AGENCY', id, office_code, agency_code, status, updated_at, received_at "
-            + "FROM dossier WHERE result_due >= (:start AT TIME ZONE :tz)::date AND result_due \\< (:end AT TIME ZONE :tz)::date "
-            + "UNION ALL SELECT 'TO_APPLICANT', id, office_code, agency_code, status, updated_at, received_at "
-            + "FROM dossier WHERE return_due >= (:start AT TIME ZONE :tz)::date AND return_due \\< (:end AT TIME ZONE :tz)::date), "
-            + "open AS (SELECT u.stage, u.office_code, u.agency_code FROM due u "
-            + "CROSS JOIN LATERAL (SELECT CASE WHEN u.updated_at \\< :end THEN u.status ELSE (SELECT w.to_status "
-            + "FROM dossier_event w WHERE w.dossier_id = u.id AND w.to_status IS NOT NULL AND w.at \\< :end "
-            + "ORDER BY w.at DESC, w.id DESC LIMIT 1) END AS to_status) s "
-            + "JOIN running r ON r.status = s.to_status AND r.stage = u.stage "
-            + "WHERE u.received_at \\< :end <if(office)>AND u.office_code = :office<endif>), "
-            + "judged AS (SELECT l.stage, l.office_code, l.agency_code, false AS open, l.day > l.due AS late, "
-            + "h.holder FROM legs l "
-            + "LEFT JOIN LATERAL (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = l.dossier_id "
-            + "AND w.to_status IS NOT NULL AND l.day > l.due AND w.at \\< ((l.due + 1)::timestamp AT TIME ZONE :tz) "
-            + "ORDER BY w.at DESC, w.id DESC LIMIT 1) s ON true LEFT JOIN holders h ON h.status = s.to_status "
-            + "UNION ALL SELECT stage, office_code, agency_code, true, null, null FROM open) "
-            + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
+    @SqlQuery("SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "
-            + "count(*) FILTER (WHERE NOT open) AS finished, count(*) FILTER (WHERE NOT late) AS on_time, "
-            + "count(*) FILTER (WHERE late) AS late, "
-            + "count(*) FILTER (WHERE late AND holder = 'POST') AS late_held_by_post, "
-            + "count(*) FILTER (WHERE late AND holder = 'AGENCY') AS late_held_by_agency, "
-            + "count(*) FILTER (WHERE late AND holder = 'APPLICANT') AS late_held_by_applicant, "
-            + "count(*) FILTER (WHERE open) AS overdue_open "
-            + "FROM judged GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) "
-            + "ORDER BY 1, 2, 3")
+            + "count(*) FILTER (WHERE finished) AS finished, count(*) FILTER (WHERE finished AND NOT late) AS on_time, "
+            + "count(*) FILTER (WHERE finished AND late) AS late, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'POST') AS late_held_by_post, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'AGENCY') AS late_held_by_agency, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'APPLICANT') AS late_held_by_applicant, "
+            + "count(*) FILTER (WHERE open) AS overdue_open FROM ("
+            + "SELECT l.*, NOT finished AND leg_running_in(CASE WHEN COALESCE(status_at, received_at) \\< :end "
+            + "THEN status ELSE (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = l.dossier_id "
+            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1) END) = stage AS open "
+            + "FROM (SELECT r.dossier_id, r.office_code, r.agency_code, r.status, r.status_at, r.received_at, leg.stage, "
+            + "COALESCE(leg.at >= :start AND leg.at \\< :end, false) AS finished, (leg.at AT TIME ZONE :tz)::date > leg.due AS late, "
+            + "leg.holder, leg.at, leg.due FROM report_dossier r CROSS JOIN LATERAL (VALUES "
+            + "('TO_AGENCY', r.to_agency_at, r.handover_due, r.to_agency_late_by), "
+            + "('AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by), "
+            + "('TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by)) AS leg(stage, at, due, holder) "
+            + "<if(office)>WHERE r.office_code = :office<endif>) l "
+            + "WHERE finished OR (due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
+            + "AND (at IS NULL OR at >= :end) AND received_at \\< :end)) j "
+            + "WHERE finished OR open "
+            + "GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) ORDER BY 1, 2, 3")
     @RegisterConstructorMapper(LegRow.class)
     List<LegRow> legs(
             @Bind("tz") String tz,
             @Bind("start") OffsetDateTime start,
             @Bind("end") OffsetDateTime end,
-            @Bind("endStatuses") String[] endStatuses,
-            @Bind("endStages") String[] endStages,
-            @Bind("heldStatuses") String[] heldStatuses,
-            @Bind("holders") String[] holders,
-            @Bind("runningStatuses") String[] runningStatuses,
-            @Bind("runningStages") String[] runningStages,
             @Define("office") @Bind("office") String office);
 
     /**
@@ -149,16 +134,16 @@ public interface ReportDAO {
      * the period: the fee first (a refusal gives back the fee alone, a withdrawal everything).
      */
     @SqlQuery("WITH money AS ("
-            + "SELECT d.office_code, 1 AS paid, d.postage - COALESCE((d.fees->>'dueOnDelivery')::bigint, 0) AS counter_postage, "
+            + "SELECT d.office_code, 1 AS paid, d.counter_postage, "
             + "0::bigint AS cod, d.government_fee AS fees, 0::bigint AS refunded_fees, 0::bigint AS refunded_postage "
-            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id "
+            + "FROM payment p JOIN report_dossier d ON d.dossier_id = p.dossier_id "
             + "WHERE p.state IN ('PAID', 'REFUNDED') AND p.paid_at >= :start AND p.paid_at \\< :end "
             + "UNION ALL SELECT l.office_code, 0, 0, a.amount_collected, 0, 0, 0 FROM delivery_attempt a "
             + "JOIN delivery l ON l.dossier_id = a.dossier_id "
             + "WHERE a.outcome = 'DELIVERED' AND a.amount_collected > 0 AND a.at >= :start AND a.at \\< :end "
             + "UNION ALL SELECT d.office_code, 0, 0, 0, 0, LEAST(p.refunded_amount, d.government_fee), "
             + "p.refunded_amount - LEAST(p.refunded_amount, d.government_fee) "
-            + "FROM payment p JOIN dossier d ON d.id = p.dossier_id "
+            + "FROM payment p JOIN report_dossier d ON d.dossier_id = p.dossier_id "
             + "WHERE p.state = 'REFUNDED' AND p.refunded_at >= :start AND p.refunded_at \\< :end) "
             + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
             + "office_code AS key, COALESCE(sum(paid), 0) AS paid_dossiers, COALESCE(sum(counter_postage), 0) AS postage_at_counter, "
@@ -248,7 +233,7 @@ public interface ReportDAO {
 
     @SqlQuery("SELECT CASE WHEN GROUPING(d.office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
             + "d.office_code AS key, count(r.score) AS ratings, COALESCE(round(avg(r.score), 2), 0)::float8 AS average "
-            + "FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE r.rated_at >= :start AND r.rated_at \\< :end "
+            + "FROM rating r JOIN report_dossier d ON d.dossier_id = r.dossier_id WHERE r.rated_at >= :start AND r.rated_at \\< :end "
             + "<if(office)>AND d.office_code = :office<endif> "
             + "GROUP BY GROUPING SETS ((d.office_code), ()) ORDER BY 1, 2")
     @RegisterConstructorMapper(RatingRow.class)

@@ -36,10 +36,10 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.service.retention.DailyPurge;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Multipart;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.StoreFiles;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /**
  * The {@code retention} command, run in-process with a clock five years ahead against the test
@@ -58,7 +58,7 @@ class RetentionCommandTest {
     /** Every dossier left by these tests answers public tracking as its timeline would. */
     @AfterAll
     static void trackingAsTheTimeline() {
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
     }
 
     @BeforeAll

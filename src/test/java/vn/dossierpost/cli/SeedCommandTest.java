@@ -45,7 +45,7 @@ class SeedCommandTest {
         new SeedCommand()
                 .run(
                         new Bootstrap<>(new DossierpostApplication()),
-                        new Namespace(Map.of("dossiers", (long) SEEDED, "batch", 700)),
+                        new Namespace(Map.of("dossiers", (long) SEEDED, "batch", 700, "workers", 2)),
                         EXT.getConfiguration());
     }
 

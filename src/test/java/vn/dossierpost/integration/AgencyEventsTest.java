@@ -26,9 +26,9 @@ import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.InboxFiles;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.ScriptedAgency;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /**
  * Agencies report what became of the dossiers handed to them, over HTTP with their token and as
@@ -66,7 +66,7 @@ class AgencyEventsTest {
     @AfterAll
     static void tearDown() {
         server.close();
-        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
+        ProjectionParity.check(APP); // every dossier's public answer, as the timeline would give it
     }
 
     static String delivered(int seed) {

@@ -33,10 +33,10 @@ import vn.dossierpost.domain.S10Number;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.Multipart;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.StoreFiles;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /**
  * The citizen's whole journey against the project's agency simulator over HTTP: intake, scans,
@@ -81,7 +81,7 @@ class ReturnJourneyTest {
     @AfterAll
     static void tearDown() {
         sim.close();
-        TrackingParity.check(APP); // every dossier's public answer, as the timeline would give it
+        ProjectionParity.check(APP); // every dossier's public answer, as the timeline would give it
     }
 
     @Test

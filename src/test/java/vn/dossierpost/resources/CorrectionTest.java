@@ -20,8 +20,8 @@ import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Patch;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /** {@code PATCH /api/dossiers/{code}}: contact details corrected before handover, on the staff timeline only. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -33,7 +33,7 @@ class CorrectionTest {
     /** Every dossier left by these tests answers public tracking as its timeline would. */
     @AfterAll
     static void trackingAsTheTimeline() {
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
     }
 
     @BeforeAll

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.dossierpost.DossierpostConfiguration;
 import vn.dossierpost.domain.Role;
 import vn.dossierpost.support.Dossiers;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /** Transitions through the one table, the append-only timeline, and the slip of a stored dossier. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -33,7 +33,7 @@ class DossierLifecycleTest {
     /** Every dossier left by these tests answers public tracking as its timeline would. */
     @AfterAll
     static void trackingAsTheTimeline() {
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
     }
 
     @BeforeAll

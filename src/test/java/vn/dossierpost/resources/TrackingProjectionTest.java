@@ -30,9 +30,9 @@ import vn.dossierpost.support.Dossiers;
 import vn.dossierpost.support.Handovers;
 import vn.dossierpost.support.Multipart;
 import vn.dossierpost.support.Patch;
+import vn.dossierpost.support.ProjectionParity;
 import vn.dossierpost.support.Scans;
 import vn.dossierpost.support.TestApp;
-import vn.dossierpost.support.TrackingParity;
 
 /**
  * Public tracking from its projection (migration 027) on two service nodes sharing one database:
@@ -71,14 +71,14 @@ class TrackingProjectionTest {
     @Test
     void theAnswerIsTheTimelinesThroughAJourney() {
         String code = takeIn();
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
         HttpResponse<String> corrected =
                 Patch.json(APP.url("/api/dossiers/" + code), Map.of("Authorization", TestApp.basic(CLERK)), """
                 {"reason": "Công dân báo sai chính tả tên", "applicant": {"fullName": "Nguyễn Thị Hồng Nhung Anh"}}
                 """);
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
         awaitTracked(APP, code, "applicant", "N***** T** H*** N**** A**");
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
 
         for (String component : List.of("TO_KHAI", "GIAY_TO_TUY_THAN")) {
             assertThat(TestApp.status(APP.upload(
@@ -89,12 +89,12 @@ class TrackingProjectionTest {
                     .isEqualTo(201);
         }
         Handovers.awaitStatus(APP, code, "DELIVERED_TO_AGENCY");
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
         agencyEvent("xl-" + code, code, "IN_PROCESSING", Map.of());
         String later = LocalDate.now().plusDays(40).toString();
         agencyEvent("hl-" + code, code, "DELAYED", Map.of("reason", "Cần xác minh thêm", "newAppointmentDate", later));
         awaitTracked(APP, code, "resultAppointment", later);
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
         agencyEvent("kq-" + code, code, "RESULT_READY", Map.of("resultReference", "LLTP-2026/0004321"));
         Map<String, Object> item = TestApp.json(APP.post(
                 COLLECTOR,
@@ -107,13 +107,13 @@ class TrackingProjectionTest {
         String returnS10 = (String) item.get("s10Number");
         assertThat(returnS10).as("%s", item).isNotNull();
         assertThat(tracked(APP, returnS10).get("code")).isEqualTo(code);
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
 
         String withdrawn = takeIn();
         assertThat(TestApp.status(
                         APP.post(CLERK, "/api/dossiers/" + withdrawn + "/withdraw", Map.of("reason", "Rút hồ sơ"))))
                 .isEqualTo(200);
-        TrackingParity.check(APP);
+        ProjectionParity.check(APP);
     }
 
     @Test

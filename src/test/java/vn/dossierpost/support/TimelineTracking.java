@@ -26,7 +26,7 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 /**
  * Public tracking as it was built before the projection (migration 027): from the dossier row and
  * its whole timeline, on every request. Kept as the reference the projection is checked against
- * ({@link TrackingParity}).
+ * ({@link ProjectionParity}).
  */
 public final class TimelineTracking {
     private final Jdbi jdbi;

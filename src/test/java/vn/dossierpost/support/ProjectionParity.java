@@ -12,24 +12,27 @@ import vn.dossierpost.service.catalogue.ReferenceDataCache;
 import vn.dossierpost.service.dossier.TrackingService;
 
 /**
- * The public tracking projection checked against what it replaces: for every dossier of a test's
- * database, the answer built from its projection row equals the one built from the dossier and its
- * whole timeline ({@link TimelineTracking}), by code and by each S10 number, and every row equals its
- * definition (the view dossier_tracking_source), so the triggers left nothing behind.
+ * The projections checked against what they are kept from: every row of the public tracking
+ * projection and of the report projection equals its definition (the views dossier_tracking_source
+ * and report_dossier_source), so the triggers left nothing behind; and for every dossier of a test's
+ * database, the public answer built from its tracking row equals the one built from the dossier and
+ * its whole timeline ({@link TimelineTracking}), by code and by each S10 number.
  */
-public final class TrackingParity {
-    private TrackingParity() {}
+public final class ProjectionParity {
+    private ProjectionParity() {}
 
     public static void check(TestApp app) {
         Jdbi jdbi = app.jdbi();
-        long differing = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ("
-                        + "(SELECT * FROM dossier_tracking EXCEPT SELECT * FROM dossier_tracking_source) UNION ALL "
-                        + "(SELECT * FROM dossier_tracking_source EXCEPT SELECT * FROM dossier_tracking)) x")
-                .mapTo(Long.class)
-                .one());
-        assertThat(differing)
-                .as("projection rows that differ from dossier_tracking_source")
-                .isZero();
+        for (String table : List.of("dossier_tracking", "report_dossier")) {
+            long differing = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM ((SELECT * FROM " + table
+                            + " EXCEPT SELECT * FROM " + table + "_source) UNION ALL (SELECT * FROM " + table
+                            + "_source EXCEPT SELECT * FROM " + table + ")) x")
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(differing)
+                    .as("rows of %s that differ from %s_source", table, table)
+                    .isZero();
+        }
         DossierpostConfiguration config = app.extension().getConfiguration();
         ObjectMapper json = app.extension().getObjectMapper();
         ZoneId zone = ZoneId.of(config.getIntake().timeZone);
