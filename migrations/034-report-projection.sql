@@ -7,7 +7,8 @@
 -- minutes; one pass over this table takes seconds. A row holds what the reports group by (procedure,
 -- agency, office), the dossier's status and when it last changed, each leg's due day, the first time
 -- each leg finished and, when it finished after its due day, who held the dossier when that day ended,
--- and the money counted at the counter.
+-- the money counted at the counter, and what tells which leg's clock ran at a past instant without
+-- reading the timeline (the stage that ran first, the first pause).
 --
 -- Kept as dossier_tracking is (migration 027): triggers on dossier and dossier_event recompute a
 -- dossier's row from report_dossier_source, the one definition also used to fill the table
@@ -41,6 +42,12 @@ SELECT CASE leg_running_in(status)
     WHEN 'TO_APPLICANT' THEN 'POST'
     ELSE CASE WHEN status = 'SUPPLEMENT_REQUESTED' THEN 'APPLICANT' END
 END
+$$;
+
+-- The stage whose clock runs first: the status a dossier of that service form starts in
+-- (DossierTransitions.initialStatus).
+CREATE FUNCTION leg_first(service_form text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+SELECT leg_running_in(CASE WHEN service_form = 'RETURN_ONLY' THEN 'AWAITING_RESULT' ELSE 'RECEIVED' END)
 $$;
 
 CREATE TABLE report_zone (
@@ -79,7 +86,9 @@ CREATE TABLE report_dossier (
     at_agency_late_by    text,
     to_applicant_late_by text,
     counter_postage      bigint NOT NULL,    -- postage paid at the counter (less what is due on delivery)
-    government_fee       bigint NOT NULL
+    government_fee       bigint NOT NULL,
+    first_leg            text,               -- the stage whose clock ran first (leg_first)
+    paused_at            timestamptz         -- the first time the applicant held it (a supplement asked)
 ) WITH (fillfactor = 90);
 
 -- The timeline is grouped per dossier and joined on dossier_id, so a filter on one dossier reaches
@@ -92,14 +101,15 @@ SELECT d.id AS dossier_id, d.procedure_code, d.agency_code, d.office_code, d.rec
        report_late_holder(d.id, s.at_agency_at, d.result_due, z.zone) AS at_agency_late_by,
        report_late_holder(d.id, s.to_applicant_at, d.return_due, z.zone) AS to_applicant_late_by,
        d.postage - coalesce((d.fees ->> 'dueOnDelivery')::bigint, 0) AS counter_postage,
-       d.government_fee
+       d.government_fee, leg_first(d.service_form) AS first_leg, s.paused_at
 FROM dossier d
 CROSS JOIN report_zone z
 LEFT JOIN (
     SELECT e.dossier_id, max(e.at) AS status_at,
            min(e.at) FILTER (WHERE leg_ended_by(e.to_status) = 'TO_AGENCY') AS to_agency_at,
            min(e.at) FILTER (WHERE leg_ended_by(e.to_status) = 'AT_AGENCY') AS at_agency_at,
-           min(e.at) FILTER (WHERE leg_ended_by(e.to_status) = 'TO_APPLICANT') AS to_applicant_at
+           min(e.at) FILTER (WHERE leg_ended_by(e.to_status) = 'TO_APPLICANT') AS to_applicant_at,
+           min(e.at) FILTER (WHERE leg_holder(e.to_status) = 'APPLICANT') AS paused_at
     FROM dossier_event e
     WHERE e.to_status IS NOT NULL
     GROUP BY e.dossier_id) s ON s.dossier_id = d.id;
@@ -110,12 +120,12 @@ SELECT * FROM report_dossier_source s WHERE s.dossier_id = dossier
 ON CONFLICT (dossier_id) DO UPDATE SET
     (procedure_code, agency_code, office_code, received_at, status, status_at, handover_due, result_due,
      return_due, to_agency_at, at_agency_at, to_applicant_at, to_agency_late_by, at_agency_late_by,
-     to_applicant_late_by, counter_postage, government_fee)
+     to_applicant_late_by, counter_postage, government_fee, first_leg, paused_at)
   = (excluded.procedure_code, excluded.agency_code, excluded.office_code, excluded.received_at,
      excluded.status, excluded.status_at, excluded.handover_due, excluded.result_due, excluded.return_due,
      excluded.to_agency_at, excluded.at_agency_at, excluded.to_applicant_at, excluded.to_agency_late_by,
      excluded.at_agency_late_by, excluded.to_applicant_late_by, excluded.counter_postage,
-     excluded.government_fee)
+     excluded.government_fee, excluded.first_leg, excluded.paused_at)
 WHERE (t.*) IS DISTINCT FROM (excluded.*)
 $$;
 
@@ -150,9 +160,9 @@ CREATE TRIGGER report_dossier_created AFTER INSERT ON dossier
     FOR EACH ROW EXECUTE FUNCTION report_dossier_on_dossier();
 
 CREATE TRIGGER report_dossier_changed AFTER UPDATE ON dossier
-    FOR EACH ROW WHEN ((OLD.procedure_code, OLD.agency_code, OLD.office_code, OLD.received_at, OLD.status,
+    FOR EACH ROW WHEN ((OLD.service_form, OLD.procedure_code, OLD.agency_code, OLD.office_code, OLD.received_at, OLD.status,
                         OLD.handover_due, OLD.result_due, OLD.return_due, OLD.postage, OLD.fees, OLD.government_fee)
-        IS DISTINCT FROM (NEW.procedure_code, NEW.agency_code, NEW.office_code, NEW.received_at, NEW.status,
+        IS DISTINCT FROM (NEW.service_form, NEW.procedure_code, NEW.agency_code, NEW.office_code, NEW.received_at, NEW.status,
                           NEW.handover_due, NEW.result_due, NEW.return_due, NEW.postage, NEW.fees, NEW.government_fee))
     EXECUTE FUNCTION report_dossier_on_dossier();
 

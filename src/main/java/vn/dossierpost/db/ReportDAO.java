@@ -95,10 +95,13 @@ public interface ReportDAO {
      * in the period its first finish falls in; on time: finished (local day) no later than its due day,
      * and a leg without a due day is finished but neither on time nor late; the holder of a late one
      * is kept with it. Open past due: its due day falls in the period, it had not finished by the
-     * period's end, and the dossier's status then was one in which the leg's clock runs: its status
-     * now when the last status change came before the end, else the timeline's last status before
-     * the end (one indexed probe, for those legs only: the cheap conditions come first in the one
-     * expression, whose order the planner keeps, so the probe is not made for every leg).
+     * period's end, and the dossier's status then was one in which the leg's clock runs. That stage
+     * is the clock of its status now when its last status change came before the end. Else, when no
+     * supplement had been asked by then, the legs had run one after the other from the first
+     * ({@code first_leg}), and a dossier not yet stopped was in the leg after the last one finished
+     * before the end (the first if none had). Else (the clocks were paused by then, and may have run again) it is the
+     * timeline's last status before the end: an indexed probe, made for those legs only, as the
+     * cheap conditions come first in the one expression, whose order the planner keeps.
      */
     @SqlQuery("SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "
@@ -110,10 +113,14 @@ public interface ReportDAO {
             + "count(*) FILTER (WHERE open) AS overdue_open FROM ("
             + "SELECT l.*, NOT finished AND due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
             + "AND (at IS NULL OR at >= :end) AND received_at \\< :end "
-            + "AND leg_running_in(CASE WHEN COALESCE(status_at, received_at) \\< :end "
-            + "THEN status ELSE (SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = l.dossier_id "
-            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1) END) = stage AS open "
-            + "FROM (SELECT r.dossier_id, r.office_code, r.agency_code, r.status, r.status_at, r.received_at, leg.stage, "
+            + "AND CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) "
+            + "WHEN paused_at \\< :end THEN leg_running_in((SELECT w.to_status FROM dossier_event w "
+            + "WHERE w.dossier_id = l.dossier_id AND w.to_status IS NOT NULL AND w.at \\< :end "
+            + "ORDER BY w.at DESC, w.id DESC LIMIT 1)) "
+            + "WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' WHEN to_agency_at \\< :end THEN 'AT_AGENCY' "
+            + "ELSE first_leg END = stage AS open "
+            + "FROM (SELECT r.dossier_id, r.office_code, r.agency_code, r.status, r.status_at, r.received_at, "
+            + "r.to_agency_at, r.at_agency_at, r.first_leg, r.paused_at, leg.stage, "
             + "COALESCE(leg.at >= :start AND leg.at \\< :end, false) AS finished, (leg.at AT TIME ZONE :tz)::date > leg.due AS late, "
             + "leg.holder, leg.at, leg.due FROM report_dossier r CROSS JOIN LATERAL (VALUES "
             + "('TO_AGENCY', r.to_agency_at, r.handover_due, r.to_agency_late_by), "
