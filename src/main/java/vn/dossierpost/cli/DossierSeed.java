@@ -326,30 +326,39 @@ final class DossierSeed {
     /**
      * After seeding, rebuild derived tables: every table kept from the dossiers and their timeline
      * (a projection, a summary) is rebuilt here, by one set-based statement each, because the seed
-     * writes the base tables directly and not through the service that keeps them. Then the
-     * planner's statistics and the visibility map (VACUUM ANALYZE), a table at a time on each of two
-     * connections, so the first queries after a seed are planned for its size and read no
-     * fresh rows' commit status one by one.
+     * writes the base tables directly and not through the service that keeps them; the two
+     * projections at once, as each is one statement on one core. Then the planner's statistics and
+     * the visibility map (VACUUM ANALYZE), a table at a time on each of two connections, so the
+     * first queries after a seed are planned for its size and read no fresh rows' commit status one
+     * by one.
      */
     private static void afterSeeding(Connection c, Connections connections, PrintStream out) throws SQLException {
         long t0 = System.nanoTime();
+        onTwoConnections(connections, List.of("SELECT dossier_tracking_rebuild()", "SELECT report_dossier_rebuild()"));
+        out.printf(Locale.ROOT, "  projections rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT dossier_tracking_rebuild(), report_dossier_rebuild()");
             restoreIndexes(s, out);
         }
-        Queue<String> tables = new ConcurrentLinkedQueue<>(
+        onTwoConnections(
+                connections,
                 Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
+                        .map(table -> "VACUUM ANALYZE " + table)
                         .toList());
+        out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Runs the statements, each once, on two connections of their own, each taking the next as it is free. */
+    private static void onTwoConnections(Connections connections, List<String> statements) throws SQLException {
+        Queue<String> left = new ConcurrentLinkedQueue<>(statements);
         inParallel(2, () -> {
             try (Connection own = connections.open();
                     Statement s = own.createStatement()) {
-                for (String table = tables.poll(); table != null; table = tables.poll()) {
-                    s.execute("VACUUM ANALYZE " + table);
+                for (String sql = left.poll(); sql != null; sql = left.poll()) {
+                    s.execute(sql);
                 }
             }
             return null;
         });
-        out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /**
