@@ -22,7 +22,8 @@ public interface DashboardDAO {
     /**
      * One agency and office: for each leg, how many dossiers have finished it and how many of those
      * by their due date. A leg ends at its first event: handed over to the agency; the agency's answer
-     * (result ready, or refused); the result delivered to the applicant.
+     * (result ready, or refused); the result delivered to the applicant: the first finishes the report
+     * projection keeps ({@code report_dossier}, migration 034), so the timeline is not read.
      */
     record Legs(
             String agencyCode,
@@ -46,19 +47,13 @@ public interface DashboardDAO {
             @Bind("since") OffsetDateTime since,
             @Define("office") @Bind("office") String office);
 
-    @SqlQuery("SELECT d.agency_code, d.office_code, "
-            + "count(e.to_agency) AS to_agency_done, "
-            + "count(*) FILTER (WHERE (e.to_agency AT TIME ZONE :tz)::date \\<= d.handover_due) AS to_agency_on_time, "
-            + "count(e.at_agency) AS at_agency_done, "
-            + "count(*) FILTER (WHERE (e.at_agency AT TIME ZONE :tz)::date \\<= d.result_due) AS at_agency_on_time, "
-            + "count(e.to_applicant) AS to_applicant_done, "
-            + "count(*) FILTER (WHERE (e.to_applicant AT TIME ZONE :tz)::date \\<= d.return_due) AS to_applicant_on_time "
-            + "FROM dossier d CROSS JOIN LATERAL ("
-            + "SELECT min(at) FILTER (WHERE to_status = 'DELIVERED_TO_AGENCY') AS to_agency, "
-            + "min(at) FILTER (WHERE to_status IN ('RESULT_READY', 'REFUSED')) AS at_agency, "
-            + "min(at) FILTER (WHERE to_status = 'DELIVERED') AS to_applicant "
-            + "FROM dossier_event WHERE dossier_id = d.id) e "
-            + "WHERE d.received_at >= :since <if(office)>AND d.office_code = :office<endif> "
+    @SqlQuery("SELECT agency_code, office_code, count(to_agency_at) AS to_agency_done, "
+            + "count(*) FILTER (WHERE (to_agency_at AT TIME ZONE :tz)::date \\<= handover_due) AS to_agency_on_time, "
+            + "count(at_agency_at) AS at_agency_done, "
+            + "count(*) FILTER (WHERE (at_agency_at AT TIME ZONE :tz)::date \\<= result_due) AS at_agency_on_time, "
+            + "count(to_applicant_at) AS to_applicant_done, "
+            + "count(*) FILTER (WHERE (to_applicant_at AT TIME ZONE :tz)::date \\<= return_due) AS to_applicant_on_time "
+            + "FROM report_dossier WHERE received_at >= :since <if(office)>AND office_code = :office<endif> "
             + "GROUP BY 1, 2 ORDER BY 1, 2")
     @RegisterConstructorMapper(Legs.class)
     List<Legs> legs(
