@@ -138,24 +138,24 @@ final class DossierSeed {
         if (n < 1 || batch < 1 || threads < 1) {
             throw new IllegalArgumentException("--dossiers, --batch and --workers must be at least 1");
         }
-        try (Statement s = c.createStatement()) {
-            restoreIndexes(s, out); // left by a seed that was stopped before its end
-            if (n >= count(c, "SELECT count(*) FROM dossier")) {
+        restoreIndexes(c, workers, out); // left by a seed that was stopped before its end
+        if (n >= count(c, "SELECT count(*) FROM dossier")) {
+            try (Statement s = c.createStatement()) {
                 dropIndexes(s, out);
             }
-            try {
-                new Batches(workers, n, batch, zone, out).run(threads);
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    restoreIndexes(s, out);
-                } catch (SQLException again) {
-                    e.addSuppressed(again);
-                }
-                throw e;
-            }
-            afterSeeding(c, workers, out);
-            return n;
         }
+        try {
+            new Batches(workers, n, batch, zone, out).run(threads);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                restoreIndexes(c, workers, out);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        afterSeeding(c, workers, out);
+        return n;
     }
 
     /** The batches of one seed, shared out among worker threads as they finish the one before. */
@@ -270,34 +270,50 @@ final class DossierSeed {
                 count(s.getConnection(), "SELECT count(*) FROM bench_seed_dropped_index"));
     }
 
-    /** Builds again the indexes {@link #dropIndexes} dropped, if any, each removed from the list as it is built. */
-    private static void restoreIndexes(Statement s, PrintStream out) throws SQLException {
+    /** Builds again the indexes {@link #dropIndexes} dropped, if any. */
+    private static void restoreIndexes(Connection c, Connections connections, PrintStream out) throws SQLException {
+        List<Job> builds = indexBuilds(c);
+        if (!builds.isEmpty()) {
+            long t0 = System.nanoTime();
+            onTwoConnections(connections, builds, out);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_seed_dropped_index");
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "  %d secondary indexes built (%.0f s)%n",
+                    builds.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * A statement for each index {@link #dropIndexes} dropped, which builds it and takes it off the
+     * list; those of the projections last, as their rebuild locks them.
+     */
+    private static List<Job> indexBuilds(Connection c) throws SQLException {
+        List<Job> builds = new ArrayList<>();
         if (count(
-                        s.getConnection(),
+                        c,
                         "SELECT count(*) FROM pg_class WHERE relname = 'bench_seed_dropped_index' "
                                 + "AND relnamespace = current_schema()::regnamespace")
                 == 0) {
-            return;
+            return builds;
         }
-        long t0 = System.nanoTime();
-        s.execute("SET maintenance_work_mem = '512MB'");
-        List<String> names = new ArrayList<>();
-        try (ResultSet r = s.executeQuery("SELECT name FROM bench_seed_dropped_index ORDER BY name")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT name FROM bench_seed_dropped_index ORDER BY "
+                        + "definition ~ ' ON (\\S+\\.)?(dossier_tracking|report_dossier) ', name")) {
             while (r.next()) {
-                names.add(r.getString(1));
+                String name = r.getString(1);
+                builds.add(new Job(
+                        "index " + name,
+                        "DO $$ DECLARE d text; BEGIN SELECT definition INTO d FROM bench_seed_dropped_index "
+                                + "WHERE name = '" + name
+                                + "'; EXECUTE replace(d, 'CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '); "
+                                + "DELETE FROM bench_seed_dropped_index WHERE name = '" + name + "'; END $$"));
             }
         }
-        for (String name : names) {
-            inTransaction(
-                    s,
-                    "DO $$ DECLARE d text; BEGIN SELECT definition INTO d FROM bench_seed_dropped_index "
-                            + "WHERE name = '" + name
-                            + "'; EXECUTE replace(d, 'CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '); "
-                            + "DELETE FROM bench_seed_dropped_index WHERE name = '" + name + "'; END $$");
-        }
-        s.execute("DROP TABLE bench_seed_dropped_index; RESET maintenance_work_mem");
-        out.printf(
-                Locale.ROOT, "  %d secondary indexes built (%.0f s)%n", names.size(), (System.nanoTime() - t0) / 1e9);
+        return builds;
     }
 
     private static void inTransaction(Statement s, String sql) throws SQLException {
@@ -326,35 +342,63 @@ final class DossierSeed {
     /**
      * After seeding, rebuild derived tables: every table kept from the dossiers and their timeline
      * (a projection, a summary) is rebuilt here, by one set-based statement each, because the seed
-     * writes the base tables directly and not through the service that keeps them; the two
-     * projections at once, as each is one statement on one core. Then the planner's statistics and
-     * the visibility map (VACUUM ANALYZE), a table at a time on each of two connections, so the
-     * first queries after a seed are planned for its size and read no fresh rows' commit status one
-     * by one.
+     * writes the base tables directly and not through the service that keeps them. Then the dropped
+     * indexes are built and the planner's statistics and the visibility map (VACUUM ANALYZE) brought
+     * up to date, so the first queries after a seed are planned for its size and read no fresh rows'
+     * commit status one by one. All on two connections, each taking the next statement as it is
+     * free: the two projections first (each one statement on one core, the longest), the indexes and
+     * vacuums beside them. The base tables are analysed before, so the rebuilds are planned for the
+     * rows just written.
      */
     private static void afterSeeding(Connection c, Connections connections, PrintStream out) throws SQLException {
         long t0 = System.nanoTime();
-        onTwoConnections(connections, List.of("SELECT dossier_tracking_rebuild()", "SELECT report_dossier_rebuild()"));
-        out.printf(Locale.ROOT, "  projections rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
-        try (Statement s = c.createStatement()) {
-            restoreIndexes(s, out);
-        }
+        List<String> projections = List.of("dossier_tracking", "report_dossier");
         onTwoConnections(
                 connections,
-                Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
-                        .map(table -> "VACUUM ANALYZE " + table)
-                        .toList());
-        out.printf(Locale.ROOT, "  derived tables and statistics rebuilt (%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+                TABLES.stream()
+                        .filter(t -> !projections.contains(t))
+                        .map(t -> new Job("analyse " + t, "ANALYZE " + t))
+                        .toList(),
+                out);
+        List<Job> jobs = new ArrayList<>();
+        projections.forEach(p -> jobs.add(new Job("projection " + p, "SELECT " + p + "_rebuild()")));
+        List<Job> builds = indexBuilds(c);
+        jobs.addAll(builds);
+        Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
+                .forEach(t -> jobs.add(new Job("vacuum " + t, "VACUUM ANALYZE " + t)));
+        onTwoConnections(connections, jobs, out);
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_seed_dropped_index");
+        }
+        out.printf(
+                Locale.ROOT,
+                "  projections rebuilt, %d indexes built, statistics taken (%.0f s)%n",
+                builds.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Runs the statements, each once, on two connections of their own, each taking the next as it is free. */
-    private static void onTwoConnections(Connections connections, List<String> statements) throws SQLException {
-        Queue<String> left = new ConcurrentLinkedQueue<>(statements);
+    /** A statement of the work around the batches, and its name in the progress lines. */
+    private record Job(String label, String sql) {}
+
+    /**
+     * Runs the jobs, each once and in their order, on two connections of their own, each taking the
+     * next as it is free (one that needs a lock the other holds waits for it); prints those that took
+     * more than ten seconds.
+     */
+    private static void onTwoConnections(Connections connections, List<Job> jobs, PrintStream out) throws SQLException {
+        Queue<Job> left = new ConcurrentLinkedQueue<>(jobs);
         inParallel(2, () -> {
             try (Connection own = connections.open();
                     Statement s = own.createStatement()) {
-                for (String sql = left.poll(); sql != null; sql = left.poll()) {
-                    s.execute(sql);
+                s.execute("SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
+                for (Job job = left.poll(); job != null; job = left.poll()) {
+                    long t0 = System.nanoTime();
+                    s.execute(job.sql());
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    if (secs > 10) {
+                        out.printf(Locale.ROOT, "  %s (%.0f s)%n", job.label(), secs);
+                        out.flush();
+                    }
                 }
             }
             return null;
