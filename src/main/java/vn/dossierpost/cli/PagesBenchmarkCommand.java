@@ -28,7 +28,8 @@ import vn.dossierpost.db.Database;
  * DossierSeed}), signs in to the pages as a counter clerk (the login form's CSRF cookie, then the
  * session cookie), and times, one page after another over loopback, the clerk's today page, the
  * dossier search by CCCD, by name (without diacritics) and by phone, and the public tracking page
- * {@code /tra-cuu/{s10}}: throughput and p50/p95/p99 per page. Each page stops at {@code --count}
+ * {@code /tra-cuu/{s10}}, and with {@code --supervisor-username} the supervisor's dashboard of all
+ * offices (one client): throughput and p50/p95/p99 per page. Each page stops at {@code --count}
  * requests or {@code --seconds}, whichever comes first. The values searched for are drawn from the
  * clerk's office's dossiers, so each search finds something. The public page is under the tracking
  * rate limit per address: start the service with a high {@code tracking.requestsPerMinute}.
@@ -47,6 +48,8 @@ public class PagesBenchmarkCommand extends ConfiguredCommand<DossierpostConfigur
         subparser.addArgument("--dossiers").type(Long.class).setDefault(1_000_000L);
         subparser.addArgument("--seconds").type(Integer.class).setDefault(60).help("at most this long per page");
         subparser.addArgument("--samples").type(Integer.class).setDefault(200).help("distinct values searched for");
+        subparser.addArgument("--supervisor-username").help("a supervisor or administrator: times the dashboard too");
+        subparser.addArgument("--supervisor-password");
     }
 
     @Override
@@ -95,6 +98,11 @@ public class PagesBenchmarkCommand extends ConfiguredCommand<DossierpostConfigur
                 concurrency,
                 deadline,
                 i -> get(base + "/tra-cuu/" + s.get(i % s.size())[3], null, 200));
+        String supervisor = ns.getString("supervisor_username");
+        if (supervisor != null) {
+            String supervisorSession = signIn(base, supervisor, ns.getString("supervisor_password"));
+            run("dashboard /supervisor", count, 1, deadline, i -> get(base + "/supervisor", supervisorSession, 200));
+        }
     }
 
     /** Requests 0..count-1 on {@code concurrency} clients until {@code maxNanos} have passed; those not sent are left out. */
