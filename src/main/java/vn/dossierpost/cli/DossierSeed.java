@@ -287,10 +287,7 @@ final class DossierSeed {
         }
     }
 
-    /**
-     * A statement for each index {@link #dropIndexes} dropped, which builds it and takes it off the
-     * list; those of the projections last, as their rebuild locks them.
-     */
+    /** A statement for each index {@link #dropIndexes} dropped, which builds it and takes it off the list. */
     private static List<Job> indexBuilds(Connection c) throws SQLException {
         List<Job> builds = new ArrayList<>();
         if (count(
@@ -301,8 +298,7 @@ final class DossierSeed {
             return builds;
         }
         try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT name FROM bench_seed_dropped_index ORDER BY "
-                        + "definition ~ ' ON (\\S+\\.)?(dossier_tracking|report_dossier) ', name")) {
+                ResultSet r = s.executeQuery("SELECT name FROM bench_seed_dropped_index ORDER BY name")) {
             while (r.next()) {
                 String name = r.getString(1);
                 builds.add(new Job(
@@ -342,38 +338,35 @@ final class DossierSeed {
     /**
      * After seeding, rebuild derived tables: every table kept from the dossiers and their timeline
      * (a projection, a summary) is rebuilt here, by one set-based statement each, because the seed
-     * writes the base tables directly and not through the service that keeps them. Then the dropped
-     * indexes are built and the planner's statistics and the visibility map (VACUUM ANALYZE) brought
-     * up to date, so the first queries after a seed are planned for its size and read no fresh rows'
-     * commit status one by one. All on two connections, each taking the next statement as it is
-     * free: the two projections first (each one statement on one core, the longest), the indexes and
-     * vacuums beside them. The base tables are analysed before, so the rebuilds are planned for the
-     * rows just written.
+     * writes the base tables directly and not through the service that keeps them. First the base
+     * tables' statistics, so the rebuilds are planned for the rows just written, and the dropped
+     * indexes: the report projection's rebuild finds who held each late leg through the timeline's
+     * index (without it, a scan of the whole timeline for each). Then the two projections at once,
+     * each one statement on one core, and beside them the planner's statistics and the visibility
+     * map (VACUUM ANALYZE) of every table, so the first queries after a seed are planned for its size
+     * and read no fresh rows' commit status one by one. Each step on two connections.
      */
     private static void afterSeeding(Connection c, Connections connections, PrintStream out) throws SQLException {
         long t0 = System.nanoTime();
         List<String> projections = List.of("dossier_tracking", "report_dossier");
+        List<String> base = Stream.concat(
+                        TABLES.stream().filter(t -> !projections.contains(t)),
+                        Stream.of("dossier_code_sequence", "s10_series"))
+                .toList();
         onTwoConnections(
                 connections,
-                TABLES.stream()
-                        .filter(t -> !projections.contains(t))
-                        .map(t -> new Job("analyse " + t, "ANALYZE " + t))
-                        .toList(),
+                base.stream().map(t -> new Job("analyse " + t, "ANALYZE " + t)).toList(),
                 out);
+        restoreIndexes(c, connections, out);
         List<Job> jobs = new ArrayList<>();
         projections.forEach(p -> jobs.add(new Job("projection " + p, "SELECT " + p + "_rebuild()")));
-        List<Job> builds = indexBuilds(c);
-        jobs.addAll(builds);
-        Stream.concat(TABLES.stream(), Stream.of("dossier_code_sequence", "s10_series"))
+        // the projections' own last: their rebuild holds them
+        Stream.concat(base.stream(), projections.stream())
                 .forEach(t -> jobs.add(new Job("vacuum " + t, "VACUUM ANALYZE " + t)));
         onTwoConnections(connections, jobs, out);
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bench_seed_dropped_index");
-        }
         out.printf(
                 Locale.ROOT,
-                "  projections rebuilt, %d indexes built, statistics taken (%.0f s)%n",
-                builds.size(),
+                "  derived tables rebuilt, indexes built, statistics taken (%.0f s)%n",
                 (System.nanoTime() - t0) / 1e9);
     }
 
