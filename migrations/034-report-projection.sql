@@ -90,6 +90,8 @@ CREATE TABLE report_dossier (
     first_leg            text,               -- the stage whose clock ran first (leg_first)
     paused_at            timestamptz         -- the first time the applicant held it (a supplement asked)
 ) WITH (fillfactor = 90);
+-- The few dossiers paused by a supplement: the report reads the timeline for them alone.
+CREATE INDEX report_dossier_paused ON report_dossier (paused_at) WHERE paused_at IS NOT NULL;
 
 -- The timeline is grouped per dossier and joined on dossier_id, so a filter on one dossier reaches
 -- dossier_event through its index, and a full rebuild is one hash join.

@@ -91,43 +91,50 @@ public interface ReportDAO {
             @Define("office") @Bind("office") String office);
 
     /**
-     * One pass over the projection, each dossier's three legs side by side. A leg counts as finished
-     * in the period its first finish falls in; on time: finished (local day) no later than its due day,
+     * The projection's three legs of each dossier, one after the other. A leg counts as finished in
+     * the period its first finish falls in; on time: finished (local day) no later than its due day,
      * and a leg without a due day is finished but neither on time nor late; the holder of a late one
      * is kept with it. Open past due: its due day falls in the period, it had not finished by the
-     * period's end, and the dossier's status then was one in which the leg's clock runs. That stage
-     * is the clock of its status now when its last status change came before the end. Else, when no
-     * supplement had been asked by then, the legs had run one after the other from the first
-     * ({@code first_leg}), and a dossier not yet stopped was in the leg after the last one finished
-     * before the end (the first if none had). Else (the clocks were paused by then, and may have run again) it is the
-     * timeline's last status before the end: an indexed probe, made for those legs only, as the
-     * cheap conditions come first in the one expression, whose order the planner keeps.
+     * period's end, and the dossier's status then was one in which the leg's clock runs
+     * ({@code running}). That is the clock of its status now when its last status change came before
+     * the end. Else, when no supplement had been asked by then, the legs had run one after the other
+     * from the first ({@code first_leg}), and a dossier not yet stopped was in the leg after the last
+     * one finished before the end (the first if none had). Else (the clocks were paused by then, and
+     * may have run again) it is the timeline's last status before the end: those few legs are
+     * counted apart, found through the index of the paused, with an indexed probe each, so that the
+     * pass over all legs, free of the timeline, is aggregated in parallel (a plain GROUP BY per
+     * stage, office and agency: a handful of rows, then summed for the totals).
      */
-    @SqlQuery("SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
+    @SqlQuery("WITH legs AS NOT MATERIALIZED (SELECT l.*, COALESCE(at >= :start AND at \\< :end, false) AS finished, "
+            + "(at AT TIME ZONE :tz)::date > due AS late, "
+            + "due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
+            + "AND (at IS NULL OR at >= :end) AND received_at \\< :end AS overdue, "
+            + "CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) "
+            + "WHEN paused_at \\< :end THEN NULL WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' "
+            + "WHEN to_agency_at \\< :end THEN 'AT_AGENCY' ELSE first_leg END AS running FROM ("
+            + "SELECT r.*, 'TO_AGENCY' AS stage, r.to_agency_at AS at, r.handover_due AS due, r.to_agency_late_by AS holder "
+            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
+            + "UNION ALL SELECT r.*, 'AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by "
+            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
+            + "UNION ALL SELECT r.*, 'TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by "
+            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif>) l) "
+            + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "
-            + "count(*) FILTER (WHERE finished) AS finished, count(*) FILTER (WHERE finished AND NOT late) AS on_time, "
-            + "count(*) FILTER (WHERE finished AND late) AS late, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'POST') AS late_held_by_post, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'AGENCY') AS late_held_by_agency, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'APPLICANT') AS late_held_by_applicant, "
-            + "count(*) FILTER (WHERE open) AS overdue_open FROM ("
-            + "SELECT l.*, NOT finished AND due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
-            + "AND (at IS NULL OR at >= :end) AND received_at \\< :end "
-            + "AND CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) "
-            + "WHEN paused_at \\< :end THEN leg_running_in((SELECT w.to_status FROM dossier_event w "
-            + "WHERE w.dossier_id = l.dossier_id AND w.to_status IS NOT NULL AND w.at \\< :end "
-            + "ORDER BY w.at DESC, w.id DESC LIMIT 1)) "
-            + "WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' WHEN to_agency_at \\< :end THEN 'AT_AGENCY' "
-            + "ELSE first_leg END = stage AS open "
-            + "FROM (SELECT r.dossier_id, r.office_code, r.agency_code, r.status, r.status_at, r.received_at, "
-            + "r.to_agency_at, r.at_agency_at, r.first_leg, r.paused_at, leg.stage, "
-            + "COALESCE(leg.at >= :start AND leg.at \\< :end, false) AS finished, (leg.at AT TIME ZONE :tz)::date > leg.due AS late, "
-            + "leg.holder, leg.at, leg.due FROM report_dossier r CROSS JOIN LATERAL (VALUES "
-            + "('TO_AGENCY', r.to_agency_at, r.handover_due, r.to_agency_late_by), "
-            + "('AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by), "
-            + "('TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by)) AS leg(stage, at, due, holder) "
-            + "<if(office)>WHERE r.office_code = :office<endif>) l) j "
-            + "WHERE finished OR open "
+            + "sum(finished)::bigint AS finished, sum(on_time)::bigint AS on_time, sum(late)::bigint AS late, "
+            + "sum(late_post)::bigint AS late_held_by_post, sum(late_agency)::bigint AS late_held_by_agency, "
+            + "sum(late_applicant)::bigint AS late_held_by_applicant, sum(open)::bigint AS overdue_open FROM ("
+            + "SELECT stage, office_code, agency_code, count(*) FILTER (WHERE finished) AS finished, "
+            + "count(*) FILTER (WHERE finished AND NOT late) AS on_time, count(*) FILTER (WHERE finished AND late) AS late, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'POST') AS late_post, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'AGENCY') AS late_agency, "
+            + "count(*) FILTER (WHERE finished AND late AND holder = 'APPLICANT') AS late_applicant, "
+            + "count(*) FILTER (WHERE overdue AND running = stage) AS open "
+            + "FROM legs WHERE finished OR (overdue AND running = stage) GROUP BY stage, office_code, agency_code "
+            + "UNION ALL SELECT stage, office_code, agency_code, 0, 0, 0, 0, 0, 0, count(*) FROM legs "
+            + "WHERE overdue AND COALESCE(status_at, received_at) >= :end AND paused_at \\< :end "
+            + "AND leg_running_in((SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = legs.dossier_id "
+            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1)) = stage "
+            + "GROUP BY stage, office_code, agency_code) g "
             + "GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) ORDER BY 1, 2, 3")
     @RegisterConstructorMapper(LegRow.class)
     List<LegRow> legs(
