@@ -43,24 +43,60 @@ class ReportProjectionTest {
         // in the second quarter, clocks that stop and run again, or start at the agency
         APP.jdbi().useTransaction(h -> {
             dossier(h, "P1", ServiceForm.SEND_AND_RETURN, "2026-05-04", "2026-05-05", "2026-05-15", "2026-05-19");
-            events(h, "P1", "RECEIVED 05-04", "DIGITISED 05-04", "IN_TRANSIT_TO_AGENCY 05-05");
-            events(h, "P1", "DELIVERED_TO_AGENCY 05-06", "IN_PROCESSING 05-07", "SUPPLEMENT_REQUESTED 05-11");
-            events(h, "P1", "IN_TRANSIT_TO_AGENCY 05-20", "DELIVERED_TO_AGENCY 05-21", "IN_PROCESSING 05-22");
-            events(h, "P1", "RESULT_READY 06-10", "RESULT_COLLECTED 06-11", "OUT_FOR_DELIVERY 06-12");
-            events(h, "P1", "DELIVERY_FAILED 06-12", "HELD_AT_OFFICE 06-13", "DELIVERED 06-30");
+            ReportSeed.events(
+                    h, "P1", "RECEIVED 2026-05-04", "DIGITISED 2026-05-04", "IN_TRANSIT_TO_AGENCY 2026-05-05");
+            ReportSeed.events(
+                    h,
+                    "P1",
+                    "DELIVERED_TO_AGENCY 2026-05-06",
+                    "IN_PROCESSING 2026-05-07",
+                    "SUPPLEMENT_REQUESTED 2026-05-11");
+            ReportSeed.events(
+                    h,
+                    "P1",
+                    "IN_TRANSIT_TO_AGENCY 2026-05-20",
+                    "DELIVERED_TO_AGENCY 2026-05-21",
+                    "IN_PROCESSING 2026-05-22");
+            ReportSeed.events(
+                    h, "P1", "RESULT_READY 2026-06-10", "RESULT_COLLECTED 2026-06-11", "OUT_FOR_DELIVERY 2026-06-12");
+            ReportSeed.events(
+                    h, "P1", "DELIVERY_FAILED 2026-06-12", "HELD_AT_OFFICE 2026-06-13", "DELIVERED 2026-06-30");
             dossier(h, "P2", ServiceForm.RETURN_ONLY, "2026-05-04", null, "2026-05-20", "2026-05-25");
-            events(h, "P2", "AWAITING_RESULT 05-04", "RESULT_READY 06-01", "RESULT_COLLECTED 06-02");
-            events(h, "P2", "OUT_FOR_DELIVERY 06-03", "DELIVERED 06-04");
+            ReportSeed.events(
+                    h, "P2", "AWAITING_RESULT 2026-05-04", "RESULT_READY 2026-06-01", "RESULT_COLLECTED 2026-06-02");
+            ReportSeed.events(h, "P2", "OUT_FOR_DELIVERY 2026-06-03", "DELIVERED 2026-06-04");
             dossier(h, "P3", ServiceForm.SEND_AND_RETURN, "2026-05-04", "2026-05-05", "2026-05-12", "2026-05-14");
-            events(h, "P3", "RECEIVED 05-04", "DIGITISED 05-04", "IN_TRANSIT_TO_AGENCY 05-05");
-            events(h, "P3", "DELIVERED_TO_AGENCY 05-06", "SUPPLEMENT_REQUESTED 05-08", "WITHDRAWN 05-30");
+            ReportSeed.events(
+                    h, "P3", "RECEIVED 2026-05-04", "DIGITISED 2026-05-04", "IN_TRANSIT_TO_AGENCY 2026-05-05");
+            ReportSeed.events(
+                    h,
+                    "P3",
+                    "DELIVERED_TO_AGENCY 2026-05-06",
+                    "SUPPLEMENT_REQUESTED 2026-05-08",
+                    "WITHDRAWN 2026-05-30");
             dossier(h, "P4", ServiceForm.SEND_AND_RETURN, "2026-05-10", "2026-05-12", "2026-05-22", "2026-05-26");
-            events(h, "P4", "RECEIVED 05-10", "DIGITISED 05-10", "IN_TRANSIT_TO_AGENCY 05-11", "DIGITISED 05-13");
-            events(h, "P4", "IN_TRANSIT_TO_AGENCY 05-18", "DELIVERED_TO_AGENCY 05-19", "RESULT_READY 05-25");
-            events(h, "P4", "RESULT_COLLECTED 05-26", "OUT_FOR_DELIVERY 05-27", "DELIVERY_FAILED 05-27");
-            events(h, "P4", "RETURNED_TO_AGENCY 06-20");
+            ReportSeed.events(
+                    h,
+                    "P4",
+                    "RECEIVED 2026-05-10",
+                    "DIGITISED 2026-05-10",
+                    "IN_TRANSIT_TO_AGENCY 2026-05-11",
+                    "DIGITISED 2026-05-13");
+            ReportSeed.events(
+                    h,
+                    "P4",
+                    "IN_TRANSIT_TO_AGENCY 2026-05-18",
+                    "DELIVERED_TO_AGENCY 2026-05-19",
+                    "RESULT_READY 2026-05-25");
+            ReportSeed.events(
+                    h,
+                    "P4",
+                    "RESULT_COLLECTED 2026-05-26",
+                    "OUT_FOR_DELIVERY 2026-05-27",
+                    "DELIVERY_FAILED 2026-05-27");
+            ReportSeed.events(h, "P4", "RETURNED_TO_AGENCY 2026-06-20");
             dossier(h, "P5", ServiceForm.RETURN_ONLY, "2026-05-04", null, "2026-05-10", "2026-05-12");
-            events(h, "P5", "AWAITING_RESULT 05-04", "WITHDRAWN 05-28");
+            ReportSeed.events(h, "P5", "AWAITING_RESULT 2026-05-04", "WITHDRAWN 2026-05-28");
         });
     }
 
@@ -148,6 +184,7 @@ class ReportProjectionTest {
         assertThat(periodsWithOpenLegs).isGreaterThan(40);
     }
 
+    /** A dossier of 2.000488 at 100000 received at 09:00 on {@code day}, 56 000 of postage. */
     private static void dossier(
             Handle h,
             String code,
@@ -156,38 +193,20 @@ class ReportProjectionTest {
             String handoverDue,
             String resultDue,
             String returnDue) {
-        h.execute(
-                "INSERT INTO dossier (code, procedure_code, agency_code, office_code, service_form, status, applicant_name, "
-                        + "applicant_citizen_id, applicant_phone, applicant_street, applicant_commune, delivery_method, "
-                        + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, "
-                        + "postage, government_fee, payment_method, fees, updated_at) VALUES (?, '2.000488', "
-                        + "'000.00.15.H26', '100000', ?, ?, 'Lê Thị Hoa', '001190123457', '0912345679', "
-                        + "'Số 2 Tràng Tiền', '00070', 'HOME', 'WITHIN_PROVINCE', (?::date + time '09:00') AT TIME ZONE "
-                        + "'Asia/Ho_Chi_Minh', 'clerk', ?::date, ?::date, ?::date, ?::date, 56000, 0, 'CASH', "
-                        + "jsonb_build_object('items', '[]'::jsonb, 'dueOnDelivery', 0), now())",
+        ReportSeed.dossier(
+                h,
                 code,
-                form.name(),
-                DossierTransitions.initialStatus(form).name(),
-                day,
-                day,
+                form,
+                "2.000488",
+                "000.00.15.H26",
+                "100000",
+                day + " 09:00",
                 handoverDue,
                 resultDue,
-                returnDue);
-    }
-
-    /** Each {@code "STATUS mm-dd"} of 2026 reached at noon of that day; the dossier left in the last. */
-    private static void events(Handle h, String code, String... statusAndDay) {
-        for (String e : statusAndDay) {
-            String[] p = e.split(" ");
-            h.execute(
-                    "INSERT INTO dossier_event (dossier_id, type, to_status, at, actor) SELECT id, 'STATUS', ?, "
-                            + "('2026-' || ? || ' 12:00')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', 'test' "
-                            + "FROM dossier WHERE code = ?",
-                    p[0],
-                    p[1],
-                    code);
-            h.execute("UPDATE dossier SET status = ? WHERE code = ?", p[0], code);
-        }
+                returnDue,
+                56000,
+                0,
+                0);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package vn.dossierpost.support;
 
 import org.jdbi.v3.core.Handle;
+import vn.dossierpost.domain.DossierTransitions;
+import vn.dossierpost.domain.ServiceForm;
 
 /**
  * Dossiers of the first quarter of 2026 written straight to the database with chosen times (Hà Nội
@@ -237,18 +239,51 @@ public final class ReportSeed {
             long postage,
             long fee,
             long dueOnDelivery) {
+        dossier(
+                h,
+                code,
+                ServiceForm.SEND_AND_RETURN,
+                procedure,
+                agency,
+                office,
+                received,
+                handoverDue,
+                resultDue,
+                returnDue,
+                postage,
+                fee,
+                dueOnDelivery);
+    }
+
+    /** A dossier of {@code form} received at {@code received} (Hà Nội time), in its form's first status. */
+    public static void dossier(
+            Handle h,
+            String code,
+            ServiceForm form,
+            String procedure,
+            String agency,
+            String office,
+            String received,
+            String handoverDue,
+            String resultDue,
+            String returnDue,
+            long postage,
+            long fee,
+            long dueOnDelivery) {
         h.execute(
                 "INSERT INTO dossier (code, procedure_code, agency_code, office_code, service_form, status, applicant_name, "
                         + "applicant_citizen_id, applicant_phone, applicant_street, applicant_commune, delivery_method, "
                         + "route_class, received_at, received_by, acceptance_day, handover_due, result_due, return_due, "
-                        + "postage, government_fee, payment_method, fees, updated_at) VALUES (?, ?, ?, ?, 'SEND_AND_RETURN', "
-                        + "'RECEIVED', 'Trần Văn Bình', '001190123456', '0912345678', 'Số 1 Tràng Tiền', '00070', 'HOME', "
+                        + "postage, government_fee, payment_method, fees, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                        + "'Trần Văn Bình', '001190123456', '0912345678', 'Số 1 Tràng Tiền', '00070', 'HOME', "
                         + "'WITHIN_PROVINCE', ?::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', 'clerk', ?::date, ?::date, "
                         + "?::date, ?::date, ?, ?, 'CASH', jsonb_build_object('items', '[]'::jsonb, 'dueOnDelivery', ?::bigint), now())",
                 code,
                 procedure,
                 agency,
                 office,
+                form.name(),
+                DossierTransitions.initialStatus(form).name(),
                 received,
                 received.substring(0, 10),
                 handoverDue,
@@ -260,7 +295,7 @@ public final class ReportSeed {
     }
 
     /** Each {@code "STATUS yyyy-mm-dd"} reached at noon of that day; the dossier left in the last. */
-    private static void events(Handle h, String code, String... statusAndDay) {
+    public static void events(Handle h, String code, String... statusAndDay) {
         for (String e : statusAndDay) {
             String[] p = e.split(" ");
             h.execute(
