@@ -23,7 +23,9 @@ public interface DashboardDAO {
      * One agency and office: for each leg, how many dossiers have finished it and how many of those
      * by their due date. A leg ends at its first event: handed over to the agency; the agency's answer
      * (result ready, or refused); the result delivered to the applicant: the first finishes the report
-     * projection keeps ({@code report_dossier}, migration 034), so the timeline is not read.
+     * projection keeps ({@code report_dossier}, migration 034), so the timeline is not read; on time:
+     * not late in the projection's judgement (migration 035: in the local days of the zone the last
+     * periodic report was made in, the configured one).
      */
     record Legs(
             String agencyCode,
@@ -48,18 +50,15 @@ public interface DashboardDAO {
             @Define("office") @Bind("office") String office);
 
     @SqlQuery("SELECT agency_code, office_code, count(to_agency_at) AS to_agency_done, "
-            + "count(*) FILTER (WHERE (to_agency_at AT TIME ZONE :tz)::date \\<= handover_due) AS to_agency_on_time, "
+            + "count(*) FILTER (WHERE NOT to_agency_late) AS to_agency_on_time, "
             + "count(at_agency_at) AS at_agency_done, "
-            + "count(*) FILTER (WHERE (at_agency_at AT TIME ZONE :tz)::date \\<= result_due) AS at_agency_on_time, "
+            + "count(*) FILTER (WHERE NOT at_agency_late) AS at_agency_on_time, "
             + "count(to_applicant_at) AS to_applicant_done, "
-            + "count(*) FILTER (WHERE (to_applicant_at AT TIME ZONE :tz)::date \\<= return_due) AS to_applicant_on_time "
+            + "count(*) FILTER (WHERE NOT to_applicant_late) AS to_applicant_on_time "
             + "FROM report_dossier WHERE received_at >= :since <if(office)>AND office_code = :office<endif> "
             + "GROUP BY 1, 2 ORDER BY 1, 2")
     @RegisterConstructorMapper(Legs.class)
-    List<Legs> legs(
-            @Bind("tz") String tz,
-            @Bind("since") OffsetDateTime since,
-            @Define("office") @Bind("office") String office);
+    List<Legs> legs(@Bind("since") OffsetDateTime since, @Define("office") @Bind("office") String office);
 
     @SqlQuery("SELECT count(*) FILTER (WHERE d.status = 'DELIVERED' AND l.failed_attempts = 0) AS first_attempt, "
             + "count(*) FILTER (WHERE d.status = 'DELIVERED' AND l.failed_attempts > 0) AS later_attempt, "

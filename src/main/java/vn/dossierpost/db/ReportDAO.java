@@ -73,7 +73,9 @@ public interface ReportDAO {
 
     @SqlQuery("SELECT CASE WHEN GROUPING(procedure_code) = 0 THEN 'PROCEDURE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' WHEN GROUPING(office_code) = 0 THEN 'OFFICE' ELSE 'TOTAL' END AS dimension, "
-            + "COALESCE(procedure_code, agency_code, office_code) AS key, "
+            + "COALESCE(procedure_code, agency_code, office_code) AS key, sum(received)::bigint AS received, "
+            + "sum(handed_over)::bigint AS handed_over, sum(returned)::bigint AS returned, "
+            + "sum(withdrawn)::bigint AS withdrawn FROM (SELECT procedure_code, agency_code, office_code, "
             + "count(*) FILTER (WHERE received) AS received, count(*) FILTER (WHERE handed_over) AS handed_over, "
             + "count(*) FILTER (WHERE returned) AS returned, count(*) FILTER (WHERE withdrawn) AS withdrawn "
             + "FROM (SELECT procedure_code, agency_code, office_code, "
@@ -82,7 +84,7 @@ public interface ReportDAO {
             + "to_applicant_at >= :start AND to_applicant_at \\< :end AS returned, "
             + "status = 'WITHDRAWN' AND status_at >= :start AND status_at \\< :end AS withdrawn "
             + "FROM report_dossier <if(office)>WHERE office_code = :office<endif>) r "
-            + "WHERE received OR handed_over OR returned OR withdrawn "
+            + "WHERE received OR handed_over OR returned OR withdrawn GROUP BY procedure_code, agency_code, office_code) g "
             + "GROUP BY GROUPING SETS ((procedure_code), (agency_code), (office_code), ()) ORDER BY 1, 2")
     @RegisterConstructorMapper(VolumeRow.class)
     List<VolumeRow> volumes(
@@ -93,8 +95,8 @@ public interface ReportDAO {
     /**
      * The projection's three legs of each dossier, one after the other. A leg counts as finished in
      * the period its first finish falls in; on time: finished (local day) no later than its due day,
-     * and a leg without a due day is finished but neither on time nor late; the holder of a late one
-     * is kept with it. Open past due: its due day falls in the period, it had not finished by the
+     * and a leg without a due day is finished but neither on time nor late (both judged once, when
+     * the projection's row is written: migration 035); the holder of a late one is kept with it. Open past due: its due day falls in the period, it had not finished by the
      * period's end, and the dossier's status then was one in which the leg's clock runs
      * ({@code running}). That is the clock of its status now when its last status change came before
      * the end. Else, when no supplement had been asked by then, the legs had run one after the other
@@ -106,17 +108,17 @@ public interface ReportDAO {
      * stage, office and agency: a handful of rows, then summed for the totals).
      */
     @SqlQuery("WITH legs AS NOT MATERIALIZED (SELECT l.*, COALESCE(at >= :start AND at \\< :end, false) AS finished, "
-            + "(at AT TIME ZONE :tz)::date > due AS late, "
+            + "late_leg AS late, "
             + "due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
             + "AND (at IS NULL OR at >= :end) AND received_at \\< :end AS overdue, "
             + "CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) "
             + "WHEN paused_at \\< :end THEN NULL WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' "
             + "WHEN to_agency_at \\< :end THEN 'AT_AGENCY' ELSE first_leg END AS running FROM ("
-            + "SELECT r.*, 'TO_AGENCY' AS stage, r.to_agency_at AS at, r.handover_due AS due, r.to_agency_late_by AS holder "
+            + "SELECT r.*, 'TO_AGENCY' AS stage, r.to_agency_at AS at, r.handover_due AS due, r.to_agency_late_by AS holder, r.to_agency_late AS late_leg "
             + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
-            + "UNION ALL SELECT r.*, 'AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by "
+            + "UNION ALL SELECT r.*, 'AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by, r.at_agency_late "
             + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
-            + "UNION ALL SELECT r.*, 'TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by "
+            + "UNION ALL SELECT r.*, 'TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by, r.to_applicant_late "
             + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif>) l) "
             + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
             + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "

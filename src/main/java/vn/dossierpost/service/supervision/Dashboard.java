@@ -58,7 +58,7 @@ public final class Dashboard {
                     .map(d -> new DashboardView.IntakeDay(
                             d.day(), d.officeCode(), ref.officeName(d.officeCode()), d.dossiers()))
                     .toList();
-            List<DashboardDAO.Legs> legs = dao.legs(zone.getId(), since, office);
+            List<DashboardDAO.Legs> legs = dao.legs(since, office);
             DashboardDAO.Deliveries d = dao.deliveries(since, office);
             return new DashboardView(
                     office,
