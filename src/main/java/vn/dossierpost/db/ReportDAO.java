@@ -93,54 +93,76 @@ public interface ReportDAO {
             @Define("office") @Bind("office") String office);
 
     /**
-     * The projection's three legs of each dossier, one after the other. A leg counts as finished in
-     * the period its first finish falls in; on time: finished (local day) no later than its due day,
-     * and a leg without a due day is finished but neither on time nor late (both judged once, when
-     * the projection's row is written: migration 035); the holder of a late one is kept with it. Open past due: its due day falls in the period, it had not finished by the
-     * period's end, and the dossier's status then was one in which the leg's clock runs
-     * ({@code running}). That is the clock of its status now when its last status change came before
-     * the end. Else, when no supplement had been asked by then, the legs had run one after the other
-     * from the first ({@code first_leg}), and a dossier not yet stopped was in the leg after the last
-     * one finished before the end (the first if none had). Else (the clocks were paused by then, and
-     * may have run again) it is the timeline's last status before the end: those few legs are
-     * counted apart, found through the index of the paused, with an indexed probe each, so that the
-     * pass over all legs, free of the timeline, is aggregated in parallel (a plain GROUP BY per
-     * stage, office and agency: a handful of rows, then summed for the totals).
+     * The three legs of each dossier, from the projection. A leg counts as finished in the period its
+     * first finish falls in; on time or late as the projection judged it (migration 035: its local
+     * finish day against its due day; a leg without a due day is finished but neither), with who held
+     * a late one on its due day. Open past due ({@code *_due}, then {@code open}): its due day falls
+     * in the period, it had not finished by the period's end, and the dossier's status then was one in
+     * which the leg's clock runs ({@code running}). That is the clock of its status now when its last
+     * status change came before the end. Else, when no supplement had been asked by then, the legs had
+     * run one after the other from the first ({@code first_leg}), and a dossier not yet stopped was in
+     * the leg after the last one finished before the end (the first if none had). Else (the clocks were
+     * paused by then, and may have run again) it is the timeline's last status before the end: those
+     * few dossiers are counted apart ({@code paused}), found through the index of the paused, with an
+     * indexed probe each. Every stage's counts are taken side by side in one parallel pass (a row per
+     * office and agency; {@code ta_}, {@code aa_}, {@code tp_}: to the agency, at the agency, to the
+     * applicant), then turned into a row per stage and summed for the totals.
      */
-    @SqlQuery("WITH legs AS NOT MATERIALIZED (SELECT l.*, COALESCE(at >= :start AND at \\< :end, false) AS finished, "
-            + "late_leg AS late, "
-            + "due >= (:start AT TIME ZONE :tz)::date AND due \\< (:end AT TIME ZONE :tz)::date "
-            + "AND (at IS NULL OR at >= :end) AND received_at \\< :end AS overdue, "
-            + "CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) "
-            + "WHEN paused_at \\< :end THEN NULL WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' "
-            + "WHEN to_agency_at \\< :end THEN 'AT_AGENCY' ELSE first_leg END AS running FROM ("
-            + "SELECT r.*, 'TO_AGENCY' AS stage, r.to_agency_at AS at, r.handover_due AS due, r.to_agency_late_by AS holder, r.to_agency_late AS late_leg "
-            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
-            + "UNION ALL SELECT r.*, 'AT_AGENCY', r.at_agency_at, r.result_due, r.at_agency_late_by, r.at_agency_late "
-            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif> "
-            + "UNION ALL SELECT r.*, 'TO_APPLICANT', r.to_applicant_at, r.return_due, r.to_applicant_late_by, r.to_applicant_late "
-            + "FROM report_dossier r <if(office)>WHERE r.office_code = :office<endif>) l) "
-            + "SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 "
-            + "THEN 'AGENCY' ELSE 'TOTAL' END AS dimension, stage, COALESCE(office_code, agency_code) AS key, "
-            + "sum(finished)::bigint AS finished, sum(on_time)::bigint AS on_time, sum(late)::bigint AS late, "
-            + "sum(late_post)::bigint AS late_held_by_post, sum(late_agency)::bigint AS late_held_by_agency, "
-            + "sum(late_applicant)::bigint AS late_held_by_applicant, sum(open)::bigint AS overdue_open FROM ("
-            + "SELECT stage, office_code, agency_code, count(*) FILTER (WHERE finished) AS finished, "
-            + "count(*) FILTER (WHERE finished AND NOT late) AS on_time, count(*) FILTER (WHERE finished AND late) AS late, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'POST') AS late_post, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'AGENCY') AS late_agency, "
-            + "count(*) FILTER (WHERE finished AND late AND holder = 'APPLICANT') AS late_applicant, "
-            + "count(*) FILTER (WHERE overdue AND running = stage) AS open "
-            + "FROM legs WHERE finished OR (overdue AND running = stage) GROUP BY stage, office_code, agency_code "
-            + "UNION ALL SELECT stage, office_code, agency_code, 0, 0, 0, 0, 0, 0, count(*) FROM legs "
-            + "WHERE overdue AND COALESCE(status_at, received_at) >= :end AND paused_at \\< :end "
-            + "AND leg_running_in((SELECT w.to_status FROM dossier_event w WHERE w.dossier_id = legs.dossier_id "
-            + "AND w.to_status IS NOT NULL AND w.at \\< :end ORDER BY w.at DESC, w.id DESC LIMIT 1)) = stage "
-            + "GROUP BY stage, office_code, agency_code) g "
-            + "GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) ORDER BY 1, 2, 3")
+    @SqlQuery("""
+            WITH r AS NOT MATERIALIZED (
+              SELECT office_code, agency_code, dossier_id, status_at, received_at, paused_at,
+                     to_agency_at >= :start AND to_agency_at \\< :end AS ta_finished, to_agency_late AS ta_late, to_agency_late_by AS ta_holder,
+                     handover_due >= :firstDay AND handover_due \\< :dayAfter AND (to_agency_at IS NULL OR to_agency_at >= :end) AS ta_due,
+                     at_agency_at >= :start AND at_agency_at \\< :end AS aa_finished, at_agency_late AS aa_late, at_agency_late_by AS aa_holder,
+                     result_due >= :firstDay AND result_due \\< :dayAfter AND (at_agency_at IS NULL OR at_agency_at >= :end) AS aa_due,
+                     to_applicant_at >= :start AND to_applicant_at \\< :end AS tp_finished, to_applicant_late AS tp_late, to_applicant_late_by AS tp_holder,
+                     return_due >= :firstDay AND return_due \\< :dayAfter AND (to_applicant_at IS NULL OR to_applicant_at >= :end) AS tp_due,
+                     CASE WHEN COALESCE(status_at, received_at) \\< :end THEN leg_running_in(status) WHEN paused_at \\< :end THEN NULL
+                          WHEN at_agency_at \\< :end THEN 'TO_APPLICANT' WHEN to_agency_at \\< :end THEN 'AT_AGENCY' ELSE first_leg END AS running
+              FROM report_dossier WHERE received_at \\< :end <if(office)>AND office_code = :office<endif>),
+            per_pair AS (
+              SELECT office_code, agency_code,
+                     count(*) FILTER (WHERE ta_finished) AS ta_finished, count(*) FILTER (WHERE ta_finished AND NOT ta_late) AS ta_on_time,
+                     count(*) FILTER (WHERE ta_finished AND ta_late) AS ta_late, count(*) FILTER (WHERE ta_finished AND ta_holder = 'POST') AS ta_post,
+                     count(*) FILTER (WHERE ta_finished AND ta_holder = 'AGENCY') AS ta_agency,
+                     count(*) FILTER (WHERE ta_finished AND ta_holder = 'APPLICANT') AS ta_applicant,
+                     count(*) FILTER (WHERE ta_due AND running = 'TO_AGENCY') AS ta_open,
+                     count(*) FILTER (WHERE aa_finished) AS aa_finished, count(*) FILTER (WHERE aa_finished AND NOT aa_late) AS aa_on_time,
+                     count(*) FILTER (WHERE aa_finished AND aa_late) AS aa_late, count(*) FILTER (WHERE aa_finished AND aa_holder = 'POST') AS aa_post,
+                     count(*) FILTER (WHERE aa_finished AND aa_holder = 'AGENCY') AS aa_agency,
+                     count(*) FILTER (WHERE aa_finished AND aa_holder = 'APPLICANT') AS aa_applicant,
+                     count(*) FILTER (WHERE aa_due AND running = 'AT_AGENCY') AS aa_open,
+                     count(*) FILTER (WHERE tp_finished) AS tp_finished, count(*) FILTER (WHERE tp_finished AND NOT tp_late) AS tp_on_time,
+                     count(*) FILTER (WHERE tp_finished AND tp_late) AS tp_late, count(*) FILTER (WHERE tp_finished AND tp_holder = 'POST') AS tp_post,
+                     count(*) FILTER (WHERE tp_finished AND tp_holder = 'AGENCY') AS tp_agency,
+                     count(*) FILTER (WHERE tp_finished AND tp_holder = 'APPLICANT') AS tp_applicant,
+                     count(*) FILTER (WHERE tp_due AND running = 'TO_APPLICANT') AS tp_open
+              FROM r WHERE ta_finished OR aa_finished OR tp_finished OR ta_due OR aa_due OR tp_due GROUP BY office_code, agency_code),
+            paused AS (
+              SELECT office_code, agency_code, running_then AS stage, count(*) AS open FROM (
+                SELECT office_code, agency_code, ta_due, aa_due, tp_due, leg_running_in((SELECT w.to_status FROM dossier_event w
+                         WHERE w.dossier_id = r.dossier_id AND w.to_status IS NOT NULL AND w.at \\< :end
+                         ORDER BY w.at DESC, w.id DESC LIMIT 1)) AS running_then
+                FROM r WHERE paused_at \\< :end AND COALESCE(status_at, received_at) >= :end AND (ta_due OR aa_due OR tp_due)) p
+              WHERE CASE running_then WHEN 'TO_AGENCY' THEN ta_due WHEN 'AT_AGENCY' THEN aa_due WHEN 'TO_APPLICANT' THEN tp_due END
+              GROUP BY office_code, agency_code, running_then),
+            legs AS (
+              SELECT office_code, agency_code, s.* FROM per_pair CROSS JOIN LATERAL (VALUES
+                ('TO_AGENCY', ta_finished, ta_on_time, ta_late, ta_post, ta_agency, ta_applicant, ta_open),
+                ('AT_AGENCY', aa_finished, aa_on_time, aa_late, aa_post, aa_agency, aa_applicant, aa_open),
+                ('TO_APPLICANT', tp_finished, tp_on_time, tp_late, tp_post, tp_agency, tp_applicant, tp_open))
+                s(stage, finished, on_time, late, post, agency, applicant, open) WHERE finished > 0 OR open > 0
+              UNION ALL SELECT office_code, agency_code, stage, 0, 0, 0, 0, 0, 0, open FROM paused)
+            SELECT CASE WHEN GROUPING(office_code) = 0 THEN 'OFFICE' WHEN GROUPING(agency_code) = 0 THEN 'AGENCY' ELSE 'TOTAL' END AS dimension,
+                   stage, COALESCE(office_code, agency_code) AS key, sum(finished)::bigint AS finished, sum(on_time)::bigint AS on_time,
+                   sum(late)::bigint AS late, sum(post)::bigint AS late_held_by_post, sum(agency)::bigint AS late_held_by_agency,
+                   sum(applicant)::bigint AS late_held_by_applicant, sum(open)::bigint AS overdue_open
+            FROM legs GROUP BY GROUPING SETS ((stage), (stage, office_code), (stage, agency_code)) ORDER BY 1, 2, 3
+            """)
     @RegisterConstructorMapper(LegRow.class)
     List<LegRow> legs(
-            @Bind("tz") String tz,
+            @Bind("firstDay") LocalDate firstDay,
+            @Bind("dayAfter") LocalDate dayAfter,
             @Bind("start") OffsetDateTime start,
             @Bind("end") OffsetDateTime end,
             @Define("office") @Bind("office") String office);

@@ -173,7 +173,7 @@ class ReportProjectionTest {
                             .setMapValueColumn("count")
                             .collectInto(new GenericType<Map<String, Long>>() {}));
             List<ReportDAO.LegRow> rows =
-                    APP.jdbi().withExtension(ReportDAO.class, dao -> dao.legs(zone.getId(), start, end, null));
+                    APP.jdbi().withExtension(ReportDAO.class, dao -> dao.legs(from, to, start, end, null));
             Map<String, Long> counted = new HashMap<>();
             rows.stream()
                     .filter(r -> r.dimension().equals("TOTAL") && r.overdueOpen() > 0)

@@ -104,7 +104,8 @@ public final class PeriodicReports {
                 all.addAll(sections.volumes(dao.volumes(start, end, office)));
             }
             if (kind == ReportKind.TIMELINESS || kind == ReportKind.SERVICE) {
-                all.addAll(sections.timeliness(dao.legs(zone.getId(), start, end, office)));
+                all.addAll(
+                        sections.timeliness(dao.legs(period.from(), period.to().plusDays(1), start, end, office)));
             }
             if (kind == ReportKind.REVENUE || kind == ReportKind.SERVICE) {
                 all.addAll(sections.revenue(dao.revenue(start, end, office)));
