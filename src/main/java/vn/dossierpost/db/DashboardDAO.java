@@ -65,7 +65,7 @@ public interface DashboardDAO {
             + "count(*) FILTER (WHERE d.status = 'HELD_AT_OFFICE') AS held, "
             + "count(*) FILTER (WHERE d.status = 'RETURNED_TO_AGENCY') AS returned, "
             + "count(*) FILTER (WHERE d.status NOT IN ('DELIVERED', 'HELD_AT_OFFICE', 'RETURNED_TO_AGENCY')) AS underway "
-            + "FROM delivery l JOIN dossier d ON d.id = l.dossier_id "
+            + "FROM delivery l JOIN report_dossier d ON d.dossier_id = l.dossier_id "
             + "WHERE l.arrived_at >= :since <if(office)>AND l.office_code = :office<endif>")
     @RegisterConstructorMapper(Deliveries.class)
     Deliveries deliveries(@Bind("since") OffsetDateTime since, @Define("office") @Bind("office") String office);

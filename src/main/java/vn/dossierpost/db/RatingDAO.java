@@ -34,9 +34,13 @@ public interface RatingDAO {
             @Bind("comment") String comment,
             @Bind("at") OffsetDateTime at);
 
-    /** Per office and procedure, the ratings given in [from, to); {@code office} null for all. */
+    /**
+     * Per office and procedure, the ratings given in [from, to); {@code office} null for all. The
+     * dossier's office and procedure read from the narrow report projection (migration 034).
+     */
     @SqlQuery("SELECT d.office_code, d.procedure_code, count(*) AS ratings, avg(r.score)::float8 AS average "
-            + "FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE r.rated_at >= :from AND r.rated_at < :to "
+            + "FROM rating r JOIN report_dossier d ON d.dossier_id = r.dossier_id "
+            + "WHERE r.rated_at >= :from AND r.rated_at < :to "
             + "AND (CAST(:office AS text) IS NULL OR d.office_code = :office) "
             + "GROUP BY d.office_code, d.procedure_code ORDER BY d.office_code, d.procedure_code")
     @RegisterConstructorMapper(Average.class)
