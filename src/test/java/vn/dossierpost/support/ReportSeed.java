@@ -42,6 +42,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R1",
+                ServiceForm.SEND_AND_RETURN,
                 "2.000488",
                 "000.00.15.H26",
                 "100000",
@@ -65,6 +66,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R2",
+                ServiceForm.SEND_AND_RETURN,
                 "2.000488",
                 "000.00.15.H26",
                 "100000",
@@ -93,6 +95,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R3",
+                ServiceForm.SEND_AND_RETURN,
                 "9.000201",
                 "000.00.42.H26",
                 "100000",
@@ -117,6 +120,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R4",
+                ServiceForm.SEND_AND_RETURN,
                 "2.000488.000.00.00.H29",
                 "000.00.15.H29",
                 "700000",
@@ -134,6 +138,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R5",
+                ServiceForm.SEND_AND_RETURN,
                 "2.000488",
                 "000.00.15.H26",
                 "700000",
@@ -151,6 +156,7 @@ public final class ReportSeed {
         dossier(
                 h,
                 "R6",
+                ServiceForm.SEND_AND_RETURN,
                 "2.000488",
                 "000.00.15.H26",
                 "100000",
@@ -164,10 +170,36 @@ public final class ReportSeed {
         events(h, "R6", "DELIVERED_TO_AGENCY 2026-01-02");
         paid(h, "R6", "CASH", "2025-12-30 10:05");
 
-        dossier(h, "R7", "2.000488", "000.00.15.H26", "100000", "2026-03-31 23:30", null, null, null, 56000, 200000, 0);
+        dossier(
+                h,
+                "R7",
+                ServiceForm.SEND_AND_RETURN,
+                "2.000488",
+                "000.00.15.H26",
+                "100000",
+                "2026-03-31 23:30",
+                null,
+                null,
+                null,
+                56000,
+                200000,
+                0);
         paid(h, "R7", "CASH", "2026-03-31 23:35");
 
-        dossier(h, "R8", "2.000488", "000.00.15.H26", "100000", "2026-04-01 00:10", null, null, null, 56000, 200000, 0);
+        dossier(
+                h,
+                "R8",
+                ServiceForm.SEND_AND_RETURN,
+                "2.000488",
+                "000.00.15.H26",
+                "100000",
+                "2026-04-01 00:10",
+                null,
+                null,
+                null,
+                56000,
+                200000,
+                0);
 
         complaint(h, "R1", "100000", "2026-01-23", "2026-01-30", "2026-01-29");
         complaint(h, "R2", "100000", "2026-02-02", "2026-02-09", "2026-02-12");
@@ -224,35 +256,6 @@ public final class ReportSeed {
                 score,
                 at,
                 code);
-    }
-
-    private static void dossier(
-            Handle h,
-            String code,
-            String procedure,
-            String agency,
-            String office,
-            String received,
-            String handoverDue,
-            String resultDue,
-            String returnDue,
-            long postage,
-            long fee,
-            long dueOnDelivery) {
-        dossier(
-                h,
-                code,
-                ServiceForm.SEND_AND_RETURN,
-                procedure,
-                agency,
-                office,
-                received,
-                handoverDue,
-                resultDue,
-                returnDue,
-                postage,
-                fee,
-                dueOnDelivery);
     }
 
     /** A dossier of {@code form} received at {@code received} (Hà Nội time), in its form's first status. */
