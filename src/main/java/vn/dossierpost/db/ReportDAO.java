@@ -104,7 +104,7 @@ public interface ReportDAO {
      * the leg after the last one finished before the end (the first if none had). Else (the clocks were
      * paused by then, and may have run again) it is the timeline's last status before the end: those
      * few dossiers are counted apart ({@code paused}), found through the index of the paused, with an
-     * indexed probe each. Every stage's counts are taken side by side in one parallel pass (a row per
+     * indexed probe each (materialized, so that the probe is not run again for the filter). Every stage's counts are taken side by side in one parallel pass (a row per
      * office and agency; {@code ta_}, {@code aa_}, {@code tp_}: to the agency, at the agency, to the
      * applicant), then turned into a row per stage and summed for the totals.
      */
@@ -138,12 +138,13 @@ public interface ReportDAO {
                      count(*) FILTER (WHERE tp_finished AND tp_holder = 'APPLICANT') AS tp_applicant,
                      count(*) FILTER (WHERE tp_due AND running = 'TO_APPLICANT') AS tp_open
               FROM r WHERE ta_finished OR aa_finished OR tp_finished OR ta_due OR aa_due OR tp_due GROUP BY office_code, agency_code),
+            paused_then AS MATERIALIZED (
+              SELECT office_code, agency_code, ta_due, aa_due, tp_due, leg_running_in((SELECT w.to_status FROM dossier_event w
+                       WHERE w.dossier_id = r.dossier_id AND w.to_status IS NOT NULL AND w.at \\< :end
+                       ORDER BY w.at DESC, w.id DESC LIMIT 1)) AS running_then
+              FROM r WHERE paused_at \\< :end AND COALESCE(status_at, received_at) >= :end AND (ta_due OR aa_due OR tp_due)),
             paused AS (
-              SELECT office_code, agency_code, running_then AS stage, count(*) AS open FROM (
-                SELECT office_code, agency_code, ta_due, aa_due, tp_due, leg_running_in((SELECT w.to_status FROM dossier_event w
-                         WHERE w.dossier_id = r.dossier_id AND w.to_status IS NOT NULL AND w.at \\< :end
-                         ORDER BY w.at DESC, w.id DESC LIMIT 1)) AS running_then
-                FROM r WHERE paused_at \\< :end AND COALESCE(status_at, received_at) >= :end AND (ta_due OR aa_due OR tp_due)) p
+              SELECT office_code, agency_code, running_then AS stage, count(*) AS open FROM paused_then
               WHERE CASE running_then WHEN 'TO_AGENCY' THEN ta_due WHEN 'AT_AGENCY' THEN aa_due WHEN 'TO_APPLICANT' THEN tp_due END
               GROUP BY office_code, agency_code, running_then),
             legs AS (
